@@ -1,0 +1,1 @@
+//! gbl: an exercise checker for gradient descent and backpropagation.
