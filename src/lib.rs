@@ -1,1 +1,8 @@
 //! gbl: an exercise checker for gradient descent and backpropagation.
+//!
+//! The library holds everything; the `gbl` binary only parses arguments and maps the outcome
+//! to an exit code.
+
+pub mod engine;
+pub mod plot;
+pub mod pyfmt;

@@ -1,0 +1,5 @@
+//! The reference engine: expressions, derivatives, gradient descent and backpropagation.
+
+pub mod num;
+
+pub use num::PyNum;

@@ -1,0 +1,63 @@
+//! Numbers as a plain Python program holds them.
+//!
+//! Python keeps `3` as an int and `3.0` as a float, and prints them differently (`3` and `3.0`).
+//! An int stays an int under `+ - *` and integer powers; `/` and every math function give a
+//! float. gbl follows the same rules so that a trace it renders matches CPython digit for digit.
+//! Ints are kept as `i64`; an int operation that would overflow falls back to a float (Python
+//! would switch to a big int: the value is the same to 15 digits, only a bare `{x}` differs).
+
+use std::fmt;
+
+/// A Python number: an int or a float.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PyNum {
+    /// A Python int (kept while it fits in 64 bits).
+    Int(i64),
+    /// A Python float (IEEE 754 double).
+    Float(f64),
+}
+
+impl PyNum {
+    /// The value as an `f64` (as Python's `float(v)`).
+    pub fn to_f64(self) -> f64 {
+        match self {
+            PyNum::Int(i) => i as f64,
+            PyNum::Float(f) => f,
+        }
+    }
+
+    /// Whether the value is a Python int.
+    pub fn is_int(self) -> bool {
+        matches!(self, PyNum::Int(_))
+    }
+
+    /// Whether the value is finite (ints always are).
+    pub fn is_finite(self) -> bool {
+        match self {
+            PyNum::Int(_) => true,
+            PyNum::Float(f) => f.is_finite(),
+        }
+    }
+}
+
+impl From<f64> for PyNum {
+    fn from(v: f64) -> Self {
+        PyNum::Float(v)
+    }
+}
+
+impl From<i64> for PyNum {
+    fn from(v: i64) -> Self {
+        PyNum::Int(v)
+    }
+}
+
+impl fmt::Display for PyNum {
+    /// Python's `str(v)`: `3` for an int, `3.0` or `1e-05` for a float.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PyNum::Int(i) => write!(f, "{i}"),
+            PyNum::Float(v) => f.write_str(&crate::pyfmt::repr_float(*v)),
+        }
+    }
+}
