@@ -3,6 +3,12 @@
 //! The library holds everything; the `gbl` binary only parses arguments and maps the outcome
 //! to an exit code.
 
+pub mod bindings;
+pub mod cli;
+pub mod cmd;
 pub mod engine;
+pub mod fsutil;
 pub mod plot;
 pub mod pyfmt;
+pub mod style;
+pub mod trace;

@@ -1,5 +1,21 @@
 //! The reference engine: expressions, derivatives, gradient descent and backpropagation.
 
+pub mod diff;
+pub mod eval;
+pub mod expr;
 pub mod num;
+pub mod parse;
+pub mod simplify;
 
+pub use diff::derivative;
+pub use eval::{EvalError, Program};
+pub use expr::{BinOp, Expr, Func};
 pub use num::PyNum;
+pub use parse::{ParseError, parse};
+pub use simplify::simplify;
+pub mod backprop;
+pub mod descent;
+pub mod verdict;
+
+pub use descent::{Problem, Run};
+pub use verdict::{Judgement, Verdict};

@@ -61,3 +61,13 @@ impl fmt::Display for PyNum {
         }
     }
 }
+
+impl serde::Serialize for PyNum {
+    /// An int as a JSON integer, a float as a JSON number (finite floats only reach here).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            PyNum::Int(i) => s.serialize_i64(*i),
+            PyNum::Float(f) => s.serialize_f64(*f),
+        }
+    }
+}
