@@ -49,13 +49,19 @@ pub enum ReadError {
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     let f = std::fs::File::open(path)?;
     if f.metadata()?.is_dir() {
-        return Err(ReadError::Io(std::io::Error::other("it is a folder, not a file")));
+        return Err(ReadError::Io(std::io::Error::other(
+            "it is a folder, not a file",
+        )));
     }
     let mut bytes = Vec::new();
     f.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { limit });
     }
-    let text = String::from_utf8(bytes).map_err(|e| ReadError::NotText(e.utf8_error().valid_up_to()))?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    let text =
+        String::from_utf8(bytes).map_err(|e| ReadError::NotText(e.utf8_error().valid_up_to()))?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }

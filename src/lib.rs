@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod cli;
 pub mod cmd;
 pub mod engine;
+pub mod figures;
 pub mod fsutil;
 pub mod plot;
 pub mod pyfmt;

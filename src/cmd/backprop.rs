@@ -50,7 +50,11 @@ pub fn to_json(g: &Graph, p: &Pass) -> Value {
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let expr = g.nodes.iter().find(|n| &n.name == name).map(|n| n.expr.to_string());
+            let expr = g
+                .nodes
+                .iter()
+                .find(|n| &n.name == name)
+                .map(|n| n.expr.to_string());
             json!({"name": name, "value": p.values[i], "grad": p.grads[i], "expr": expr})
         })
         .collect();
@@ -84,7 +88,13 @@ fn write_text(g: &Graph, p: &Pass, paint: Paint, out: &mut dyn Write) -> anyhow:
         let label = format!("∂{}/∂{} = {}", p.names[e.to], p.names[e.from], e.local_expr);
         writeln!(out, "  {:<28} = {}", paint.code(&label), e.local)?;
     }
-    writeln!(out, "{}", paint.strong(&format!("backward (d{output}/d·, in reverse topological order)")))?;
+    writeln!(
+        out,
+        "{}",
+        paint.strong(&format!(
+            "backward (d{output}/d·, in reverse topological order)"
+        ))
+    )?;
     for &i in p.order.iter().rev() {
         let name = &p.names[i];
         let paths = p.edges.iter().filter(|e| e.from == i).count();
@@ -93,11 +103,21 @@ fn write_text(g: &Graph, p: &Pass, paint: Paint, out: &mut dyn Write) -> anyhow:
         } else {
             String::new()
         };
-        writeln!(out, "  d{output}/d{name:<24} = {}{note}", paint.strong(&p.grads[i].to_string()))?;
+        writeln!(
+            out,
+            "  d{output}/d{name:<24} = {}{note}",
+            paint.strong(&p.grads[i].to_string())
+        )?;
     }
     for (i, name) in p.names.iter().enumerate() {
         if !p.order.contains(&i) {
-            writeln!(out, "  {}", paint.dim(&format!("{name} does not reach {output}: d{output}/d{name} = 0")))?;
+            writeln!(
+                out,
+                "  {}",
+                paint.dim(&format!(
+                    "{name} does not reach {output}: d{output}/d{name} = 0"
+                ))
+            )?;
         }
     }
     Ok(())

@@ -7,8 +7,8 @@ use serde_json::json;
 
 use crate::bindings::bindings;
 use crate::cli::{Format, Outcome};
+use crate::engine::derivative;
 use crate::engine::eval::eval;
-use crate::engine::{derivative, simplify};
 use crate::style::Paint;
 
 /// Arguments of `gbl derive`.
@@ -44,7 +44,9 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         bail!("--wrt: '{wrt}' is not a variable name");
     }
     let d = derivative(&e, &wrt);
-    let at = bindings(&args.at).map_err(anyhow::Error::msg).context("--at")?;
+    let at = bindings(&args.at)
+        .map_err(anyhow::Error::msg)
+        .context("--at")?;
     let value = if at.is_empty() {
         None
     } else {
@@ -74,12 +76,17 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 out,
                 "{} {}",
                 paint.dim(&format!("d/d{wrt}")),
-                paint.code(&simplify(&e).to_string())
+                paint.code(&format!("({e})"))
             )?;
             writeln!(out, "  = {}", paint.strong(&d.to_string()))?;
             if let Some(v) = value {
                 let point: Vec<String> = at.iter().map(|(n, v)| format!("{n} = {v}")).collect();
-                writeln!(out, "  = {} at {}", paint.strong(&v.to_string()), point.join(", "))?;
+                writeln!(
+                    out,
+                    "  = {} at {}",
+                    paint.strong(&v.to_string()),
+                    point.join(", ")
+                )?;
             }
         }
     }

@@ -68,9 +68,17 @@ pub struct Descent {
 }
 
 /// Builds and runs a descent from command-line style arguments.
-pub fn descend(expr: &str, from: &[String], lr: &str, steps: usize, grad: &[String]) -> anyhow::Result<Descent> {
+pub fn descend(
+    expr: &str,
+    from: &[String],
+    lr: &str,
+    steps: usize,
+    grad: &[String],
+) -> anyhow::Result<Descent> {
     let f = super::parse_arg("the function", expr)?;
-    let start = bindings(from).map_err(anyhow::Error::msg).context("--from")?;
+    let start = bindings(from)
+        .map_err(anyhow::Error::msg)
+        .context("--from")?;
     if start.is_empty() {
         bail!("--from: give a start value for each variable, e.g. --from x=3");
     }
@@ -87,7 +95,9 @@ pub fn descend(expr: &str, from: &[String], lr: &str, steps: usize, grad: &[Stri
     let explicit = if grad.is_empty() {
         None
     } else {
-        let given = named_exprs(grad).map_err(anyhow::Error::msg).context("--grad")?;
+        let given = named_exprs(grad)
+            .map_err(anyhow::Error::msg)
+            .context("--grad")?;
         let mut exprs = Vec::new();
         for v in &vars {
             let Some((_, src)) = given.iter().find(|(n, _)| n == v) else {
@@ -120,17 +130,23 @@ pub fn descend(expr: &str, from: &[String], lr: &str, steps: usize, grad: &[Stri
 
 /// Runs `gbl descend`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let print = match &args.print {
-        Some(t) => Some(Template::parse(t).map_err(|e| anyhow::anyhow!("--print: {}\n{}", e.message, e.render_with_caret(t)))?),
-        None => None,
-    };
-    let header = match &args.header {
-        Some(t) => Some(Template::parse(t).map_err(|e| anyhow::anyhow!("--header: {}\n{}", e.message, e.render_with_caret(t)))?),
-        None => None,
-    };
+    let print =
+        match &args.print {
+            Some(t) => Some(Template::parse(t).map_err(|e| {
+                anyhow::anyhow!("--print: {}\n{}", e.message, e.render_with_caret(t))
+            })?),
+            None => None,
+        };
+    let header =
+        match &args.header {
+            Some(t) => Some(Template::parse(t).map_err(|e| {
+                anyhow::anyhow!("--header: {}\n{}", e.message, e.render_with_caret(t))
+            })?),
+            None => None,
+        };
     let d = descend(&args.expr, &args.from, &args.lr, args.steps, &args.grad)?;
     if let Some(path) = &args.plot {
-        let svg = crate::plot::for_descent(&d);
+        let svg = crate::figures::descent_svg(&d);
         crate::fsutil::write_atomic(path, svg.as_bytes())
             .with_context(|| format!("writing the plot to {}", path.display()))?;
     }
@@ -253,12 +269,15 @@ fn write_table(d: &Descent, paint: Paint, out: &mut dyn Write) -> anyhow::Result
     }
     let j = &d.judgement;
     let verdict = match j.verdict {
-        crate::engine::Verdict::Converges | crate::engine::Verdict::Oscillates => paint.good(j.verdict.name()),
+        crate::engine::Verdict::Converges | crate::engine::Verdict::Oscillates => {
+            paint.good(j.verdict.name())
+        }
         _ => paint.bad(j.verdict.name()),
     };
     writeln!(out, "verdict: {verdict}: {}", j.reason)?;
     if let Some(k) = j.diverged_at {
-        writeln!(out, "|x| passes the divergence bound at step {k}")?;
+        let b = crate::engine::verdict::bound(&d.x0.iter().map(|x| x.to_f64()).collect::<Vec<_>>());
+        writeln!(out, "|x| passes {} at step {k}", short(b))?;
     }
     if let Some(m) = j.lr_max {
         writeln!(out, "learning rates below {} converge", short(m))?;

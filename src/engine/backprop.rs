@@ -65,7 +65,10 @@ impl Graph {
     pub fn parse(src: &str) -> Result<Graph, GraphError> {
         if src.chars().count() > 4 * super::parse::MAX_LEN {
             return Err(GraphError {
-                message: format!("the graph is longer than {} characters", 4 * super::parse::MAX_LEN),
+                message: format!(
+                    "the graph is longer than {} characters",
+                    4 * super::parse::MAX_LEN
+                ),
                 start: 0,
                 end: 1,
             });
@@ -95,33 +98,49 @@ impl Graph {
             let eq_col = stmt[..eq].chars().count();
             let name = stmt[..eq].trim();
             let name_start = stmt[..eq].chars().take_while(|c| c.is_whitespace()).count();
-            let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            let valid = name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !valid {
                 return Err(err(
-                    format!("'{name}' is not a node name (letters, digits and '_', starting with a letter)"),
+                    format!(
+                        "'{name}' is not a node name (letters, digits and '_', starting with a letter)"
+                    ),
                     name_start,
                     eq_col.max(name_start + 1),
                 ));
             }
             if super::expr::Func::from_name(name).is_some() {
-                return Err(err(format!("'{name}' is a function name"), name_start, eq_col));
+                return Err(err(
+                    format!("'{name}' is a function name"),
+                    name_start,
+                    eq_col,
+                ));
             }
             let rhs = &stmt[eq + 1..];
-            let expr = parse(rhs).map_err(|e| {
-                err(e.kind.to_string(), eq_col + 1 + e.start, eq_col + 1 + e.end)
-            })?;
+            let expr = parse(rhs)
+                .map_err(|e| err(e.kind.to_string(), eq_col + 1 + e.start, eq_col + 1 + e.end))?;
             if nodes.iter().any(|n| n.name == name) || inputs.iter().any(|i| i == name) {
                 let what = if inputs.iter().any(|i| i == name) {
                     "is already used as an input before this line"
                 } else {
                     "is defined twice"
                 };
-                return Err(err(format!("'{name}' {what}"), name_start, name_start + name.chars().count()));
+                return Err(err(
+                    format!("'{name}' {what}"),
+                    name_start,
+                    name_start + name.chars().count(),
+                ));
             }
             let parents = expr.variables();
             if parents.iter().any(|p| p == name) {
-                return Err(err(format!("'{name}' depends on itself"), name_start, eq_col));
+                return Err(err(
+                    format!("'{name}' depends on itself"),
+                    name_start,
+                    eq_col,
+                ));
             }
             for p in &parents {
                 if !nodes.iter().any(|n| &n.name == p) && !inputs.contains(p) {
@@ -334,7 +353,11 @@ fn topological_order(n: usize, edges: &[Edge], output: usize) -> Vec<usize> {
     let mut stack: Vec<(usize, usize)> = vec![(output, 0)];
     seen[output] = true;
     while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-        let parents: Vec<usize> = edges.iter().filter(|e| e.to == node).map(|e| e.from).collect();
+        let parents: Vec<usize> = edges
+            .iter()
+            .filter(|e| e.to == node)
+            .map(|e| e.from)
+            .collect();
         if let Some(&p) = parents.get(*next) {
             *next += 1;
             if !seen[p] {

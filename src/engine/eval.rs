@@ -222,7 +222,9 @@ fn float(v: f64) -> Result<PyNum, EvalErrorKind> {
 
 fn neg(a: PyNum) -> Result<PyNum, EvalErrorKind> {
     match a {
-        PyNum::Int(i) => Ok(i.checked_neg().map_or(PyNum::Float(-(i as f64)), PyNum::Int)),
+        PyNum::Int(i) => Ok(i
+            .checked_neg()
+            .map_or(PyNum::Float(-(i as f64)), PyNum::Int)),
         PyNum::Float(f) => Ok(PyNum::Float(-f)),
     }
 }
@@ -278,7 +280,9 @@ fn power(x: f64, y: f64) -> Result<PyNum, EvalErrorKind> {
 /// `f(a)` as Python's `math` module (and the builtin `abs`) computes it.
 pub(crate) fn call(f: Func, a: PyNum) -> Result<PyNum, EvalErrorKind> {
     if let (Func::Abs, PyNum::Int(i)) = (f, a) {
-        return Ok(i.checked_abs().map_or(PyNum::Float((i as f64).abs()), PyNum::Int));
+        return Ok(i
+            .checked_abs()
+            .map_or(PyNum::Float((i as f64).abs()), PyNum::Int));
     }
     let x = a.to_f64();
     let shown = || a.to_string();

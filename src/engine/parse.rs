@@ -87,7 +87,9 @@ pub enum ParseErrorKind {
         len: usize,
     },
     /// Nested deeper than [`MAX_NESTING`] or [`MAX_DEPTH`].
-    #[error("the expression nests too deeply (the limit is {MAX_NESTING} levels of parentheses, signs and powers)")]
+    #[error(
+        "the expression nests too deeply (the limit is {MAX_NESTING} levels of parentheses, signs and powers)"
+    )]
     TooDeep,
 }
 
@@ -475,10 +477,8 @@ impl Parser {
                         ));
                     }
                     (None, true) => {
-                        return Err(self.error_at(
-                            &t,
-                            ParseErrorKind::UnknownFunction { name: name.clone() },
-                        ));
+                        return Err(self
+                            .error_at(&t, ParseErrorKind::UnknownFunction { name: name.clone() }));
                     }
                     (None, false) => (Expr::Var(name.clone()), 1),
                 }
@@ -562,4 +562,3 @@ fn is_operator(t: &Tok) -> bool {
         Tok::Plus | Tok::Minus | Tok::Star | Tok::Slash | Tok::Pow
     )
 }
-

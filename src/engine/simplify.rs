@@ -81,9 +81,10 @@ impl Coef {
 
     fn add(self, o: Coef) -> Coef {
         match (self, o) {
-            (Coef::Rat(a, b), Coef::Rat(c, d)) => {
-                Coef::rat(a as i128 * d as i128 + c as i128 * b as i128, b as i128 * d as i128)
-            }
+            (Coef::Rat(a, b), Coef::Rat(c, d)) => Coef::rat(
+                a as i128 * d as i128 + c as i128 * b as i128,
+                b as i128 * d as i128,
+            ),
             _ => Coef::Real(self.to_f64() + o.to_f64()),
         }
     }
@@ -163,8 +164,7 @@ impl Term {
     }
 
     fn same_factors(&self, o: &Term) -> bool {
-        self.factors.len() == o.factors.len()
-            && self.factors.iter().all(|f| o.factors.contains(f))
+        self.factors.len() == o.factors.len() && self.factors.iter().all(|f| o.factors.contains(f))
     }
 
     fn mul(&self, o: &Term) -> Term {
@@ -400,7 +400,11 @@ fn term_expr(t: &Term) -> (bool, Expr) {
     let negative = t.coef.is_negative();
     let c = t.coef.abs();
     let mut factors: Vec<&(Expr, Coef)> = t.factors.iter().collect();
-    factors.sort_by(|a, b| factor_rank(&a.0).cmp(&factor_rank(&b.0)).then(Ordering::Equal));
+    factors.sort_by(|a, b| {
+        factor_rank(&a.0)
+            .cmp(&factor_rank(&b.0))
+            .then(Ordering::Equal)
+    });
     let mut num: Vec<Expr> = Vec::new();
     let mut den: Vec<Expr> = Vec::new();
     let (cn, cd) = match c {
@@ -433,7 +437,9 @@ fn term_expr(t: &Term) -> (bool, Expr) {
 fn negate(e: Expr) -> Expr {
     match e {
         Expr::Num(n) => Expr::Num(match n {
-            PyNum::Int(i) => i.checked_neg().map_or(PyNum::Float(-(i as f64)), PyNum::Int),
+            PyNum::Int(i) => i
+                .checked_neg()
+                .map_or(PyNum::Float(-(i as f64)), PyNum::Int),
             PyNum::Float(f) => PyNum::Float(-f),
         }),
         Expr::Bin(op @ (BinOp::Mul | BinOp::Div), a, b) => Expr::Bin(op, Box::new(negate(*a)), b),

@@ -148,12 +148,17 @@ fn constant_value(e: &Expr) -> Option<f64> {
     if !e.variables().is_empty() {
         return None;
     }
-    Program::compile(e, &[]).ok()?.eval(&[]).ok().map(PyNum::to_f64)
+    Program::compile(e, &[])
+        .ok()?
+        .eval(&[])
+        .ok()
+        .map(PyNum::to_f64)
 }
 
 fn judge_quadratic(problem: &Problem, h: &[Vec<f64>], x0: &[PyNum], lr: f64) -> Option<Judgement> {
     let n = h.len();
-    let symmetric = (0..n).all(|i| (0..n).all(|j| (h[i][j] - h[j][i]).abs() <= 1e-12 * (1.0 + h[i][j].abs())));
+    let symmetric =
+        (0..n).all(|i| (0..n).all(|j| (h[i][j] - h[j][i]).abs() <= 1e-12 * (1.0 + h[i][j].abs())));
     if !symmetric {
         return None;
     }
@@ -211,10 +216,11 @@ fn judge_quadratic(problem: &Problem, h: &[Vec<f64>], x0: &[PyNum], lr: f64) -> 
         x_star: Some(x_star),
         diverged_at: None,
     };
-    let Some(&worst) = active
-        .iter()
-        .max_by(|a, b| a.abs().partial_cmp(&b.abs()).unwrap_or(std::cmp::Ordering::Equal))
-    else {
+    let Some(&worst) = active.iter().max_by(|a, b| {
+        a.abs()
+            .partial_cmp(&b.abs())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    }) else {
         j.reason = "the start is already the minimum".into();
         return Some(j);
     };
@@ -223,18 +229,49 @@ fn judge_quadratic(problem: &Problem, h: &[Vec<f64>], x0: &[PyNum], lr: f64) -> 
     let any_negative = active.iter().any(|&r| r < 0.0);
     let (verdict, why) = if lr <= 0.0 {
         if lr == 0.0 {
-            (Verdict::Cycles, "the learning rate is 0, so x never moves".to_string())
+            (
+                Verdict::Cycles,
+                "the learning rate is 0, so x never moves".to_string(),
+            )
         } else {
-            (Verdict::Diverges, "a negative learning rate climbs instead of descending".to_string())
+            (
+                Verdict::Diverges,
+                "a negative learning rate climbs instead of descending".to_string(),
+            )
         }
     } else if (rho - 1.0).abs() <= 1e-12 {
-        (Verdict::Cycles, format!("{}: |r| = 1, so x jumps between the same points for ever", describe(worst)))
+        (
+            Verdict::Cycles,
+            format!(
+                "{}: |r| = 1, so x jumps between the same points for ever",
+                describe(worst)
+            ),
+        )
     } else if rho > 1.0 {
-        (Verdict::Diverges, format!("{}: |r| > 1, so the distance grows every step", describe(worst)))
+        (
+            Verdict::Diverges,
+            format!(
+                "{}: |r| > 1, so the distance grows every step",
+                describe(worst)
+            ),
+        )
     } else if any_negative {
-        (Verdict::Oscillates, format!("{}: -1 < r < 0, so x crosses the minimum every step while getting closer (lr < {} converges)", describe(worst), short(lr_max)))
+        (
+            Verdict::Oscillates,
+            format!(
+                "{}: -1 < r < 0, so x crosses the minimum every step while getting closer (lr < {} converges)",
+                describe(worst),
+                short(lr_max)
+            ),
+        )
     } else {
-        (Verdict::Converges, format!("{}: 0 <= r < 1, so x approaches the minimum from one side", describe(worst)))
+        (
+            Verdict::Converges,
+            format!(
+                "{}: 0 <= r < 1, so x approaches the minimum from one side",
+                describe(worst)
+            ),
+        )
     };
     j.verdict = verdict;
     j.reason = why;
@@ -259,7 +296,13 @@ fn with_divergence_step(mut j: Judgement, run: &Run, x0: &[PyNum]) -> Judgement 
     }
     // Not within the run: predict from the factor.
     if let (Some(r), Some(xs)) = (j.factor, &j.x_star) {
-        let e0 = max_abs(&floats(x0).iter().zip(xs).map(|(a, b)| a - b).collect::<Vec<_>>());
+        let e0 = max_abs(
+            &floats(x0)
+                .iter()
+                .zip(xs)
+                .map(|(a, b)| a - b)
+                .collect::<Vec<_>>(),
+        );
         if r.abs() > 1.0 && e0 > 0.0 {
             let k = ((b / e0).ln() / r.abs().ln()).ceil();
             if k.is_finite() && k >= 0.0 {
@@ -320,19 +363,33 @@ fn judge_run(run: &Run, x0: &[PyNum]) -> Judgement {
     }
     let alternating = counted > 0 && flips * 2 > counted;
     if last_step <= 1e-9 * scale {
-        j.verdict = if alternating { Verdict::Oscillates } else { Verdict::Converges };
+        j.verdict = if alternating {
+            Verdict::Oscillates
+        } else {
+            Verdict::Converges
+        };
         j.reason = format!(
             "the run settles at {} after {} steps{}",
             point_text(&run.vars, &last),
             n - 1,
-            if alternating { ", crossing the minimum from side to side" } else { "" }
+            if alternating {
+                ", crossing the minimum from side to side"
+            } else {
+                ""
+            }
         );
         j.x_star = Some(last);
         return j;
     }
     for p in 2..=16.min(n - 1) {
         let back = floats(run.point(n - 1 - p));
-        let gap = norm(&last.iter().zip(&back).map(|(a, b)| a - b).collect::<Vec<_>>());
+        let gap = norm(
+            &last
+                .iter()
+                .zip(&back)
+                .map(|(a, b)| a - b)
+                .collect::<Vec<_>>(),
+        );
         if gap <= 1e-6 * scale {
             j.verdict = Verdict::Cycles;
             j.reason = format!("x returns to the same {p} points over and over without settling");
@@ -347,12 +404,21 @@ fn judge_run(run: &Run, x0: &[PyNum]) -> Judgement {
         return j;
     }
     if v_last < v_first && last_step >= 0.5 * mid_step && !alternating {
-        j.reason = "x keeps moving the same way while f keeps decreasing: there is no minimum to reach".into();
+        j.reason =
+            "x keeps moving the same way while f keeps decreasing: there is no minimum to reach"
+                .into();
         return j;
     }
     if last_step < mid_step && v_last <= v_first {
-        j.verdict = if alternating { Verdict::Oscillates } else { Verdict::Converges };
-        j.reason = format!("f keeps decreasing and the steps keep shrinking, slowly, after {} steps", n - 1);
+        j.verdict = if alternating {
+            Verdict::Oscillates
+        } else {
+            Verdict::Converges
+        };
+        j.reason = format!(
+            "f keeps decreasing and the steps keep shrinking, slowly, after {} steps",
+            n - 1
+        );
         return j;
     }
     j.verdict = Verdict::Cycles;
@@ -442,6 +508,10 @@ pub fn short(v: f64) -> String {
 }
 
 fn point_text(vars: &[String], x: &[f64]) -> String {
-    let parts: Vec<String> = vars.iter().zip(x).map(|(n, v)| format!("{n} = {}", short(*v))).collect();
+    let parts: Vec<String> = vars
+        .iter()
+        .zip(x)
+        .map(|(n, v)| format!("{n} = {}", short(*v)))
+        .collect();
     parts.join(", ")
 }

@@ -135,7 +135,9 @@ impl Scale {
         };
         let n_pos = cands.iter().filter(|v| **v > 0.0 && inside(v)).count();
         let n_neg = cands.iter().filter(|v| **v < 0.0 && inside(v)).count();
-        let stride = (n_pos + n_neg).div_ceil(target.saturating_sub(1).max(1)).max(1);
+        let stride = (n_pos + n_neg)
+            .div_ceil(target.saturating_sub(1).max(1))
+            .max(1);
         cands
             .into_iter()
             .filter(inside)
@@ -283,10 +285,20 @@ impl Axes {
         for (p, _) in &yt {
             cv.line(&[(self.left, *p), (self.right, *p)], GRID, 1);
         }
-        cv.rect((self.left, self.top), (self.right, self.bottom), None, Some((AXIS, 1)));
+        cv.rect(
+            (self.left, self.top),
+            (self.right, self.bottom),
+            None,
+            Some((AXIS, 1)),
+        );
         for (p, l) in &xt {
             cv.line(&[(*p, self.bottom), (*p, self.bottom + 5.0)], AXIS, 1);
-            cv.text(l, (*p, self.bottom + 6.0 + SMALL * 0.6), SMALL, Anchor::Middle);
+            cv.text(
+                l,
+                (*p, self.bottom + 6.0 + SMALL * 0.6),
+                SMALL,
+                Anchor::Middle,
+            );
         }
         for (p, l) in &yt {
             cv.line(&[(self.left - 5.0, *p), (self.left, *p)], AXIS, 1);
@@ -295,14 +307,27 @@ impl Axes {
         let xl = with_scale_note(x_label, &self.x);
         let yl = with_scale_note(y_label, &self.y);
         let cx = (self.left + self.right) / 2.0;
-        cv.text(&xl, (cx, self.bottom + SMALL + 10.0 + MEDIUM * 0.6), MEDIUM, Anchor::Middle);
+        cv.text(
+            &xl,
+            (cx, self.bottom + SMALL + 10.0 + MEDIUM * 0.6),
+            MEDIUM,
+            Anchor::Middle,
+        );
         let ylw = yt
             .iter()
             .map(|(_, l)| text_width(l, SMALL))
             .fold(0.0, f64::max);
         let cy = (self.top + self.bottom) / 2.0;
         let yx = self.left - 8.0 - ylw - 6.0 - MEDIUM * 0.6;
-        cv.text_styled(&yl, (yx, cy), MEDIUM, super::svg::INK, Anchor::Middle, false, true);
+        cv.text_styled(
+            &yl,
+            (yx, cy),
+            MEDIUM,
+            super::svg::INK,
+            Anchor::Middle,
+            false,
+            true,
+        );
     }
 
     /// Horizontal ticks, thinned until their labels do not collide.
@@ -311,7 +336,10 @@ impl Axes {
         let mut target = ((width / 60.0) as usize).clamp(2, 12);
         loop {
             let t = self.x.ticks(target);
-            let widest = t.iter().map(|(_, l)| text_width(l, SMALL)).fold(0.0, f64::max);
+            let widest = t
+                .iter()
+                .map(|(_, l)| text_width(l, SMALL))
+                .fold(0.0, f64::max);
             if target <= 2 || (t.len() as f64) * (widest + 10.0) <= width {
                 return t;
             }
@@ -331,7 +359,13 @@ impl Axes {
 
     /// Draw a polyline through data points, breaking at non-finite points and clipping to
     /// the plot area.
-    pub(crate) fn polyline(&self, cv: &Canvas, pts: &[(f64, f64)], colour: plotters::style::RGBColor, width: u32) {
+    pub(crate) fn polyline(
+        &self,
+        cv: &Canvas,
+        pts: &[(f64, f64)],
+        colour: plotters::style::RGBColor,
+        width: u32,
+    ) {
         let mut run: Vec<(f64, f64)> = Vec::new();
         let mut prev: Option<(f64, f64)> = None;
         for &p in pts {
@@ -384,7 +418,12 @@ pub(crate) fn clip(
 ) -> Option<((f64, f64), (f64, f64))> {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let (mut u0, mut u1) = (0.0f64, 1.0f64);
-    for (p, q) in [(-dx, a.0 - l), (dx, r - a.0), (-dy, a.1 - t), (dy, bt - a.1)] {
+    for (p, q) in [
+        (-dx, a.0 - l),
+        (dx, r - a.0),
+        (-dy, a.1 - t),
+        (dy, bt - a.1),
+    ] {
         if p == 0.0 {
             if q < 0.0 {
                 return None;
@@ -420,7 +459,9 @@ mod tests {
 
     #[test]
     fn diverging_data_gets_symlog() {
-        let v: Vec<f64> = (0..20).map(|k| 3f64.powi(k) * if k % 2 == 0 { 1.0 } else { -1.0 }).collect();
+        let v: Vec<f64> = (0..20)
+            .map(|k| 3f64.powi(k) * if k % 2 == 0 { 1.0 } else { -1.0 })
+            .collect();
         let s = Scale::fit(v.iter().copied(), 0.05, false).to_pixels(0.0, 500.0);
         assert!(s.is_log());
         let t = s.ticks(8);
@@ -442,7 +483,10 @@ mod tests {
     #[test]
     fn clipping() {
         let b = (0.0, 0.0, 10.0, 10.0);
-        assert_eq!(clip((-5.0, 5.0), (5.0, 5.0), b), Some(((0.0, 5.0), (5.0, 5.0))));
+        assert_eq!(
+            clip((-5.0, 5.0), (5.0, 5.0), b),
+            Some(((0.0, 5.0), (5.0, 5.0)))
+        );
         assert_eq!(clip((-5.0, -5.0), (-1.0, 20.0), b), None);
     }
 }

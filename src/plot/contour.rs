@@ -18,7 +18,11 @@ type Key = (usize, usize, bool);
 
 /// Line colour of contour level `i` of `n`: dark for low values, light for high ones.
 fn level_colour(i: usize, n: usize) -> RGBColor {
-    let f = if n <= 1 { 0.0 } else { i as f64 / (n - 1) as f64 };
+    let f = if n <= 1 {
+        0.0
+    } else {
+        i as f64 / (n - 1) as f64
+    };
     let g = (40.0 + 160.0 * f).round() as u8;
     RGBColor(g, g, (g as f64 * 1.05).min(255.0) as u8)
 }
@@ -46,11 +50,15 @@ fn isolines(c: &Contour, level: f64) -> Vec<Vec<(f64, f64)>> {
     let ny = c.ys.len().min(c.z.len());
     let mut pos: HashMap<Key, (f64, f64)> = HashMap::new();
     let mut segs: Vec<(Key, Key)> = Vec::new();
-    let at = |i: usize, j: usize| -> Option<f64> { c.z.get(j)?.get(i).copied().filter(|v| v.is_finite()) };
+    let at = |i: usize, j: usize| -> Option<f64> {
+        c.z.get(j)?.get(i).copied().filter(|v| v.is_finite())
+    };
     for j in 0..ny.saturating_sub(1) {
         let nx = c.xs.len().min(c.z[j].len()).min(c.z[j + 1].len());
         for i in 0..nx.saturating_sub(1) {
-            let (Some(z00), Some(z10), Some(z11), Some(z01)) = (at(i, j), at(i + 1, j), at(i + 1, j + 1), at(i, j + 1)) else {
+            let (Some(z00), Some(z10), Some(z11), Some(z01)) =
+                (at(i, j), at(i + 1, j), at(i + 1, j + 1), at(i, j + 1))
+            else {
                 continue;
             };
             let (x0, x1, y0, y1) = (c.xs[i], c.xs[i + 1], c.ys[j], c.ys[j + 1]);
@@ -123,7 +131,12 @@ fn chain(segs: &[(Key, Key)]) -> Vec<Vec<Key>> {
 }
 
 /// Follow unused segments from the last key of `line`.
-fn extend(line: &mut Vec<Key>, segs: &[(Key, Key)], adj: &HashMap<Key, Vec<usize>>, used: &mut [bool]) {
+fn extend(
+    line: &mut Vec<Key>,
+    segs: &[(Key, Key)],
+    adj: &HashMap<Key, Vec<usize>>,
+    used: &mut [bool],
+) {
     while let Some(&end) = line.last() {
         let next = adj
             .get(&end)
@@ -137,20 +150,52 @@ fn extend(line: &mut Vec<Key>, segs: &[(Key, Key)], adj: &HashMap<Key, Vec<usize
 
 /// See [`super::contour`].
 pub(crate) fn contour(title: &str, c: &Contour, path: &[(f64, f64)]) -> String {
-    let z_label = if c.z_label.trim().is_empty() { "z" } else { c.z_label.as_str() };
-    let x_name = if c.x_name.trim().is_empty() { "x1" } else { c.x_name.as_str() };
-    let y_name = if c.y_name.trim().is_empty() { "x2" } else { c.y_name.as_str() };
+    let z_label = if c.z_label.trim().is_empty() {
+        "z"
+    } else {
+        c.z_label.as_str()
+    };
+    let x_name = if c.x_name.trim().is_empty() {
+        "x1"
+    } else {
+        c.x_name.as_str()
+    };
+    let y_name = if c.y_name.trim().is_empty() {
+        "x2"
+    } else {
+        c.y_name.as_str()
+    };
     let bar_w = BAR_WIDTH.max(text_width(z_label, MEDIUM) + 12.0);
     let (w, h) = (560.0 + bar_w, 600.0);
     let n = path.len().saturating_sub(1);
     let lv = levels(c);
     render(w as u32, h as u32, title, |cv| {
-        cv.text_styled(title, (w / 2.0, 20.0), LARGE, INK, Anchor::Middle, true, false);
+        cv.text_styled(
+            title,
+            (w / 2.0, 20.0),
+            LARGE,
+            INK,
+            Anchor::Middle,
+            true,
+            false,
+        );
         let items = [
-            Item { swatch: Swatch::Rainbow, label: "descent path".into() },
-            Item { swatch: Swatch::Square(WHITE), label: "start".into() },
-            Item { swatch: Swatch::Diamond(WHITE), label: "end".into() },
-            Item { swatch: Swatch::Line(level_colour(0, 2)), label: format!("contours of {z_label}") },
+            Item {
+                swatch: Swatch::Rainbow,
+                label: "descent path".into(),
+            },
+            Item {
+                swatch: Swatch::Square(WHITE),
+                label: "start".into(),
+            },
+            Item {
+                swatch: Swatch::Diamond(WHITE),
+                label: "end".into(),
+            },
+            Item {
+                swatch: Swatch::Line(level_colour(0, 2)),
+                label: format!("contours of {z_label}"),
+            },
         ];
         let lh = legend::height(&items, w - 20.0);
         legend::draw(cv, &items, 10.0, w - 10.0, 34.0);
@@ -190,7 +235,11 @@ pub(crate) fn contour(title: &str, c: &Contour, path: &[(f64, f64)]) -> String {
 
 /// Label a contour level with the precision the level spacing needs.
 fn level_label(v: f64, lv: &[f64]) -> String {
-    let step = if lv.len() >= 2 { (lv[1] - lv[0]).abs() } else { v.abs().max(1.0) };
+    let step = if lv.len() >= 2 {
+        (lv[1] - lv[0]).abs()
+    } else {
+        v.abs().max(1.0)
+    };
     super::axes::fmt_tick(v, step)
 }
 
@@ -201,7 +250,12 @@ fn draw_path(cv: &Canvas, ax: &Axes, path: &[(f64, f64)], n: usize) {
     let last = path.iter().rposition(|p| ax.contains(ax.at(*p)));
     if let Some(i) = first {
         let (x, y) = ax.at(path[i]);
-        cv.rect((x - 8.0, y - 8.0), (x + 8.0, y + 8.0), Some(WHITE), Some((OUTLINE, 2)));
+        cv.rect(
+            (x - 8.0, y - 8.0),
+            (x + 8.0, y + 8.0),
+            Some(WHITE),
+            Some((OUTLINE, 2)),
+        );
         cv.text("start", (x + 12.0, y - 12.0), MEDIUM, Anchor::Start);
     }
     if let Some(i) = last {

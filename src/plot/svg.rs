@@ -61,14 +61,23 @@ pub(crate) fn text_width(s: &str, size: f64) -> f64 {
 /// Polynomial approximation of Google's Turbo colour map, restricted to `[0.05, 0.95]` so
 /// that both ends stay distinguishable from black.
 pub(crate) fn turbo(t: f64) -> RGBColor {
-    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let x = 0.05 + 0.9 * t;
     let r = 0.135_721_38
-        + x * (4.615_392_6 + x * (-42.660_322_58 + x * (132.131_082_34 + x * (-152.942_393_96 + x * 59.286_379_43))));
+        + x * (4.615_392_6
+            + x * (-42.660_322_58
+                + x * (132.131_082_34 + x * (-152.942_393_96 + x * 59.286_379_43))));
     let g = 0.091_402_61
-        + x * (2.194_188_39 + x * (4.842_966_58 + x * (-14.185_033_33 + x * (4.277_298_57 + x * 2.829_566_04))));
+        + x * (2.194_188_39
+            + x * (4.842_966_58 + x * (-14.185_033_33 + x * (4.277_298_57 + x * 2.829_566_04))));
     let b = 0.106_673_3
-        + x * (12.641_946_08 + x * (-60.582_048_36 + x * (110.362_767_71 + x * (-89.903_109_12 + x * 27.348_249_73))));
+        + x * (12.641_946_08
+            + x * (-60.582_048_36
+                + x * (110.362_767_71 + x * (-89.903_109_12 + x * 27.348_249_73))));
     let c = |v: f64| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
     RGBColor(c(r), c(g), c(b))
 }
@@ -205,9 +214,7 @@ impl Canvas<'_> {
     pub(crate) fn marker(&self, (x, y): (f64, f64), r: u32, fill: RGBColor) {
         let c = (px(x), px(y));
         let _ = self.area.draw(&Circle::new(c, r, fill.filled()));
-        let _ = self
-            .area
-            .draw(&Circle::new(c, r, OUTLINE.stroke_width(1)));
+        let _ = self.area.draw(&Circle::new(c, r, OUTLINE.stroke_width(1)));
     }
 
     /// Draw a filled polygon, optionally outlined.
@@ -305,7 +312,9 @@ mod tests {
 
     #[test]
     fn render_has_title_and_viewbox() {
-        let s = render(200, 100, "T<1>", |c| c.text("hi", (10.0, 10.0), 13.0, Anchor::Start));
+        let s = render(200, 100, "T<1>", |c| {
+            c.text("hi", (10.0, 10.0), 13.0, Anchor::Start)
+        });
         assert!(s.starts_with("<svg "));
         assert!(s.contains("viewBox=\"0 0 200 100\""));
         assert!(s.contains("<title>T&lt;1&gt;</title>"));

@@ -314,7 +314,8 @@ impl<'a> Scanner<'a> {
                 return Err(self.error(msg, open));
             }
             Some(c) if c.is_ascii_digit() => {
-                let msg = "positional fields such as '{0}' are not supported; name the value, e.g. '{x}'";
+                let msg =
+                    "positional fields such as '{0}' are not supported; name the value, e.g. '{x}'";
                 return Err(self.error(msg, start));
             }
             Some(c @ (':' | '!' | '=')) => {
@@ -345,9 +346,13 @@ impl<'a> Scanner<'a> {
                 return Ok(Some(self.text(open + 1, self.pos)));
             }
             (Some('!' | ':' | '}'), _) => return Ok(None),
-            (Some('.'), _) => "attribute access is not supported in a field; use a plain name".into(),
+            (Some('.'), _) => {
+                "attribute access is not supported in a field; use a plain name".into()
+            }
             (Some('['), _) => "indexing is not supported in a field; use a plain name".into(),
-            (Some('('), _) => "function calls are not supported in a field; use a plain name".into(),
+            (Some('('), _) => {
+                "function calls are not supported in a field; use a plain name".into()
+            }
             (Some('{'), _) => "unexpected '{' in a field".into(),
             (Some(c), _) => format!(
                 "expressions are not supported in a field: expected '=', '!', ':' or '}}' after the name, found '{c}'"

@@ -8,8 +8,8 @@
 //! last point. Each template is one `print()`: its text plus a new line, so a template with
 //! `\n` inside prints several lines and one ending in `\n` prints an empty line after it.
 
-use crate::engine::descent::Run;
 use crate::engine::PyNum;
+use crate::engine::descent::Run;
 use crate::pyfmt::{Template, TemplateError};
 
 /// The values a template can name at one step of a run.
@@ -75,14 +75,15 @@ pub struct RenderError {
 }
 
 fn render_one(fields: &StepFields, i: usize, t: &Template) -> Result<String, RenderError> {
-    t.render(&|name| fields.lookup(i, name)).map_err(|e: TemplateError| RenderError {
-        message: format!(
-            "{} (known fields: {})\n{}",
-            e.message,
-            fields.names().join(", "),
-            e.render_with_caret(t.source())
-        ),
-    })
+    t.render(&|name| fields.lookup(i, name))
+        .map_err(|e: TemplateError| RenderError {
+            message: format!(
+                "{} (known fields: {})\n{}",
+                e.message,
+                fields.names().join(", "),
+                e.render_with_caret(t.source())
+            ),
+        })
 }
 
 /// Renders header, one step template per update, and footer into `lines`.
