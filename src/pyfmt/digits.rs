@@ -86,13 +86,25 @@ fn parse_exponent(text: &str) -> i64 {
     let magnitude = digits
         .chars()
         .filter_map(|c| c.to_digit(10))
-        .fold(0i64, |acc, d| acc.saturating_mul(10).saturating_add(i64::from(d)));
+        .fold(0i64, |acc, d| {
+            acc.saturating_mul(10).saturating_add(i64::from(d))
+        });
     if negative { -magnitude } else { magnitude }
 }
 
 /// Shortest round-trip digits (`dtoa` mode 0).
+///
+/// Rust's `{:e}` gives the shortest length, but when two candidates of that length are equally
+/// close to the value it rounds up, while `dtoa` rounds to even (`1370695764785664.25` is
+/// `...64.2` in Python). So the correctly rounded (ties-to-even) string of the same length is
+/// preferred whenever it reads back as the same value.
 fn shortest(v: f64) -> Decimal {
-    Decimal::from_exponential(&format!("{v:e}"))
+    let rust = Decimal::from_exponential(&format!("{v:e}"));
+    let nearest_text = format!("{:.*e}", rust.digits.len().saturating_sub(1), v);
+    match nearest_text.parse::<f64>() {
+        Ok(back) if back == v => Decimal::from_exponential(&nearest_text),
+        _ => rust,
+    }
 }
 
 /// `n >= 1` correctly rounded significant digits (`dtoa` mode 2).
@@ -107,12 +119,20 @@ fn fixed(v: f64, n: usize) -> Decimal {
 
 /// CPython's `PyOS_double_to_string(val, code, precision, flags)`, returned as whether a
 /// minus sign is needed and the unsigned text.
-pub(crate) fn double_to_string(val: f64, code: Code, precision: usize, flags: Flags) -> (bool, String) {
+pub(crate) fn double_to_string(
+    val: f64,
+    code: Code,
+    precision: usize,
+    flags: Flags,
+) -> (bool, String) {
     if val.is_nan() {
         return (false, if flags.upper { "NAN" } else { "nan" }.to_string());
     }
     if val.is_infinite() {
-        return (val < 0.0, if flags.upper { "INF" } else { "inf" }.to_string());
+        return (
+            val < 0.0,
+            if flags.upper { "INF" } else { "inf" }.to_string(),
+        );
     }
     let magnitude = val.abs();
     let (decimal, precision) = match code {
@@ -144,7 +164,13 @@ fn lay_out(d: &Decimal, code: Code, precision: i64, flags: Flags) -> String {
             if flags.alt {
                 vdigits_end = precision;
             }
-            decpt <= -4 || decpt > if flags.add_dot_0 { precision - 1 } else { precision }
+            decpt <= -4
+                || decpt
+                    > if flags.add_dot_0 {
+                        precision - 1
+                    } else {
+                        precision
+                    }
         }
         Code::Repr => decpt <= -4 || decpt > 16,
     };
@@ -153,7 +179,11 @@ fn lay_out(d: &Decimal, code: Code, precision: i64, flags: Flags) -> String {
         decpt = 1;
     }
     let vdigits_start = if decpt <= 0 { decpt - 1 } else { 0 };
-    let min_end = if !use_exp && flags.add_dot_0 { decpt + 1 } else { decpt };
+    let min_end = if !use_exp && flags.add_dot_0 {
+        decpt + 1
+    } else {
+        decpt
+    };
     let vdigits_end = vdigits_end.max(min_end);
 
     let mut out = String::new();

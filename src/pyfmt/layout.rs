@@ -27,7 +27,9 @@ pub(crate) struct Number<'a> {
 impl<'a> Number<'a> {
     /// Split CPython's float text (without sign) into digits, point and remainder.
     pub(crate) fn from_float_text(negative: bool, text: &'a str) -> Number<'a> {
-        let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+        let split = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
         let (digits, rest) = text.split_at(split);
         let (point, remainder) = match rest.strip_prefix('.') {
             Some(after) => (true, after),

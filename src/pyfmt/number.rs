@@ -38,7 +38,10 @@ pub(crate) fn format_str(s: &str, text: &str) -> Result<String, FormatError> {
         return Err(unknown_code(&spec, "str"));
     }
     let not_allowed = |what: &str, col| {
-        FormatError::new(format!("{what} not allowed in string format specifier"), col)
+        FormatError::new(
+            format!("{what} not allowed in string format specifier"),
+            col,
+        )
     };
     let c = spec.columns;
     if spec.sign.is_some() {
@@ -132,12 +135,15 @@ fn format_char(i: i64, spec: &Spec) -> Result<String, FormatError> {
     if !(0..=0x10ffff).contains(&i) {
         return Err(FormatError::new("%c arg not in range(0x110000)", c.ty));
     }
-    let ch = u32::try_from(i).ok().and_then(char::from_u32).ok_or_else(|| {
-        FormatError::new(
-            format!("code point {i:#x} is a lone surrogate, which cannot be printed"),
-            c.ty,
-        )
-    })?;
+    let ch = u32::try_from(i)
+        .ok()
+        .and_then(char::from_u32)
+        .ok_or_else(|| {
+            FormatError::new(
+                format!("code point {i:#x} is a lone surrogate, which cannot be printed"),
+                c.ty,
+            )
+        })?;
     let text = ch.to_string();
     let number = Number {
         negative: false,
@@ -179,5 +185,8 @@ fn format_float(val: f64, spec: &Spec) -> Result<String, FormatError> {
     if percent {
         text.push('%');
     }
-    Ok(layout::render(&Number::from_float_text(negative, &text), spec))
+    Ok(layout::render(
+        &Number::from_float_text(negative, &text),
+        spec,
+    ))
 }
