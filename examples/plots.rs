@@ -40,47 +40,103 @@ fn main() -> std::io::Result<()> {
     let write = |name: &str, svg: String| std::fs::write(dir.join(name), svg);
 
     // f(x) = x^2/10 from 3, 20 steps of x := x - x/5.
-    let p = run("f(x) = x^2/10", |x| x * x / 10.0, |x| x / 5.0, 1.0, 3.0, 20, (-3.5, 3.5));
+    let p = run(
+        "f(x) = x^2/10",
+        |x| x * x / 10.0,
+        |x| x / 5.0,
+        1.0,
+        3.0,
+        20,
+        (-3.5, 3.5),
+    );
     write(
         "descent_path.svg",
         plot::descent_path("Gradient descent on f(x) = x^2/10", &p),
     )?;
     write(
         "iterates.svg",
-        plot::iterates("Iterates x_k, f(x) = x^2/10", &[("x_k".into(), p.xs.clone())]),
+        plot::iterates(
+            "Iterates x_k, f(x) = x^2/10",
+            &[("x_k".into(), p.xs.clone())],
+        ),
     )?;
 
     // Three functions, lr = 1, 10 steps.
     let runs = [
-        run("f1(x) = x^2/10", |x| x * x / 10.0, |x| x / 5.0, 1.0, 3.0, 10, (-3.5, 3.5)),
-        run("f2(x) = x^2/5", |x| x * x / 5.0, |x| 2.0 * x / 5.0, 1.0, 3.0, 10, (-3.5, 3.5)),
-        run("f3(x) = x^2/3", |x| x * x / 3.0, |x| 2.0 * x / 3.0, 1.0, 3.0, 10, (-3.5, 3.5)),
+        run(
+            "f1(x) = x^2/10",
+            |x| x * x / 10.0,
+            |x| x / 5.0,
+            1.0,
+            3.0,
+            10,
+            (-3.5, 3.5),
+        ),
+        run(
+            "f2(x) = x^2/5",
+            |x| x * x / 5.0,
+            |x| 2.0 * x / 5.0,
+            1.0,
+            3.0,
+            10,
+            (-3.5, 3.5),
+        ),
+        run(
+            "f3(x) = x^2/3",
+            |x| x * x / 3.0,
+            |x| 2.0 * x / 3.0,
+            1.0,
+            3.0,
+            10,
+            (-3.5, 3.5),
+        ),
     ];
     write(
         "side_by_side.svg",
         plot::side_by_side("Same step size, three functions", &runs),
     )?;
-    let series: Vec<(String, Vec<f64>)> =
-        runs.iter().map(|r| (r.label.clone(), r.xs.clone())).collect();
+    let series: Vec<(String, Vec<f64>)> = runs
+        .iter()
+        .map(|r| (r.label.clone(), r.xs.clone()))
+        .collect();
     write(
         "iterates_three.svg",
         plot::iterates("x against iteration, three functions", &series),
     )?;
 
     // 2x^2 from 3 with lr 1 diverges: 3, -9, 27, -81, ...
-    let d = run("f(x) = 2x^2", |x| 2.0 * x * x, |x| 4.0 * x, 1.0, 3.0, 4, (-90.0, 90.0));
+    let d = run(
+        "f(x) = 2x^2",
+        |x| 2.0 * x * x,
+        |x| 4.0 * x,
+        1.0,
+        3.0,
+        4,
+        (-90.0, 90.0),
+    );
     write(
         "diverging.svg",
         plot::descent_path("Divergence on f(x) = 2x^2", &d),
     )?;
-    let long = run("f(x) = 2x^2", |x| 2.0 * x * x, |x| 4.0 * x, 1.0, 3.0, 60, (-90.0, 90.0));
+    let long = run(
+        "f(x) = 2x^2",
+        |x| 2.0 * x * x,
+        |x| 4.0 * x,
+        1.0,
+        3.0,
+        60,
+        (-90.0, 90.0),
+    );
     write(
         "diverging_long.svg",
-        plot::iterates("Divergence on f(x) = 2x^2, 60 steps", &[("x_k".into(), long.xs)]),
+        plot::iterates(
+            "Divergence on f(x) = 2x^2, 60 steps",
+            &[("x_k".into(), long.xs)],
+        ),
     )?;
 
     // log(x1^2 + x2^2) on [-4, 4]^2, path from (3, -2), x := x - 0.1 * 2x.
-    let xs = grid(-4.0, 4.0, 80);
+    let xs = grid(-4.0, 4.0, 120);
     let ys = xs.clone();
     let z = ys
         .iter()
@@ -117,12 +173,24 @@ fn main() -> std::io::Result<()> {
         node("y", Some("y = 2*z^2"), "18", "dy/dy = 1"),
     ];
     let edges = [
-        GraphEdge { from: 0, to: 1, label: "∂z/∂x = 1".into() },
-        GraphEdge { from: 1, to: 2, label: "∂y/∂z = 4z = 12".into() },
+        GraphEdge {
+            from: 0,
+            to: 1,
+            label: "∂z/∂x = 1".into(),
+        },
+        GraphEdge {
+            from: 1,
+            to: 2,
+            label: "∂y/∂z = 4z = 12".into(),
+        },
     ];
     write(
         "graph.svg",
-        plot::graph("Computational graph of y = 2(x - 2)^2 at x = 5", &nodes, &edges),
+        plot::graph(
+            "Computational graph of y = 2(x - 2)^2 at x = 5",
+            &nodes,
+            &edges,
+        ),
     )?;
     Ok(())
 }

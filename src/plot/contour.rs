@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use plotters::style::RGBColor;
 
 use super::Contour;
-use super::axes::{Axes, Scale};
+use super::axes::Axes;
 use super::legend::{self, BAR_WIDTH, Item, Swatch, iteration_colour};
+use super::scale::Scale;
 use super::svg::{Anchor, Canvas, INK, LARGE, MEDIUM, OUTLINE, WHITE, render, text_width};
 
 /// An edge of the grid: (i, j, horizontal). A horizontal edge joins (i, j) and (i+1, j), a
@@ -18,7 +19,11 @@ type Key = (usize, usize, bool);
 
 /// Line colour of contour level `i` of `n`: dark for low values, light for high ones.
 fn level_colour(i: usize, n: usize) -> RGBColor {
-    let f = if n <= 1 { 0.0 } else { i as f64 / (n - 1) as f64 };
+    let f = if n <= 1 {
+        0.0
+    } else {
+        i as f64 / (n - 1) as f64
+    };
     let g = (40.0 + 160.0 * f).round() as u8;
     RGBColor(g, g, (g as f64 * 1.05).min(255.0) as u8)
 }
@@ -31,10 +36,10 @@ fn levels(c: &Contour) -> Vec<f64> {
         lo = lo.min(v);
         hi = hi.max(v);
     }
-    if !(hi > lo) || !(hi - lo).is_finite() {
+    if hi <= lo || !(hi - lo).is_finite() {
         return Vec::new();
     }
-    super::axes::linear_ticks(lo, hi, 10, false)
+    super::scale::linear_ticks(lo, hi, 10, false)
         .into_iter()
         .map(|(v, _)| v)
         .filter(|v| *v > lo && *v < hi)
@@ -46,11 +51,15 @@ fn isolines(c: &Contour, level: f64) -> Vec<Vec<(f64, f64)>> {
     let ny = c.ys.len().min(c.z.len());
     let mut pos: HashMap<Key, (f64, f64)> = HashMap::new();
     let mut segs: Vec<(Key, Key)> = Vec::new();
-    let at = |i: usize, j: usize| -> Option<f64> { c.z.get(j)?.get(i).copied().filter(|v| v.is_finite()) };
+    let at = |i: usize, j: usize| -> Option<f64> {
+        c.z.get(j)?.get(i).copied().filter(|v| v.is_finite())
+    };
     for j in 0..ny.saturating_sub(1) {
         let nx = c.xs.len().min(c.z[j].len()).min(c.z[j + 1].len());
         for i in 0..nx.saturating_sub(1) {
-            let (Some(z00), Some(z10), Some(z11), Some(z01)) = (at(i, j), at(i + 1, j), at(i + 1, j + 1), at(i, j + 1)) else {
+            let (Some(z00), Some(z10), Some(z11), Some(z01)) =
+                (at(i, j), at(i + 1, j), at(i + 1, j + 1), at(i, j + 1))
+            else {
                 continue;
             };
             let (x0, x1, y0, y1) = (c.xs[i], c.xs[i + 1], c.ys[j], c.ys[j + 1]);
@@ -123,7 +132,12 @@ fn chain(segs: &[(Key, Key)]) -> Vec<Vec<Key>> {
 }
 
 /// Follow unused segments from the last key of `line`.
-fn extend(line: &mut Vec<Key>, segs: &[(Key, Key)], adj: &HashMap<Key, Vec<usize>>, used: &mut [bool]) {
+fn extend(
+    line: &mut Vec<Key>,
+    segs: &[(Key, Key)],
+    adj: &HashMap<Key, Vec<usize>>,
+    used: &mut [bool],
+) {
     while let Some(&end) = line.last() {
         let next = adj
             .get(&end)
@@ -137,20 +151,52 @@ fn extend(line: &mut Vec<Key>, segs: &[(Key, Key)], adj: &HashMap<Key, Vec<usize
 
 /// See [`super::contour`].
 pub(crate) fn contour(title: &str, c: &Contour, path: &[(f64, f64)]) -> String {
-    let z_label = if c.z_label.trim().is_empty() { "z" } else { c.z_label.as_str() };
-    let x_name = if c.x_name.trim().is_empty() { "x1" } else { c.x_name.as_str() };
-    let y_name = if c.y_name.trim().is_empty() { "x2" } else { c.y_name.as_str() };
+    let z_label = if c.z_label.trim().is_empty() {
+        "z"
+    } else {
+        c.z_label.as_str()
+    };
+    let x_name = if c.x_name.trim().is_empty() {
+        "x1"
+    } else {
+        c.x_name.as_str()
+    };
+    let y_name = if c.y_name.trim().is_empty() {
+        "x2"
+    } else {
+        c.y_name.as_str()
+    };
     let bar_w = BAR_WIDTH.max(text_width(z_label, MEDIUM) + 12.0);
     let (w, h) = (560.0 + bar_w, 600.0);
     let n = path.len().saturating_sub(1);
     let lv = levels(c);
     render(w as u32, h as u32, title, |cv| {
-        cv.text_styled(title, (w / 2.0, 20.0), LARGE, INK, Anchor::Middle, true, false);
+        cv.text_styled(
+            title,
+            (w / 2.0, 20.0),
+            LARGE,
+            INK,
+            Anchor::Middle,
+            true,
+            false,
+        );
         let items = [
-            Item { swatch: Swatch::Rainbow, label: "descent path".into() },
-            Item { swatch: Swatch::Square(WHITE), label: "start".into() },
-            Item { swatch: Swatch::Diamond(WHITE), label: "end".into() },
-            Item { swatch: Swatch::Line(level_colour(0, 2)), label: format!("contours of {z_label}") },
+            Item {
+                swatch: Swatch::Rainbow,
+                label: "descent path".into(),
+            },
+            Item {
+                swatch: Swatch::Square(WHITE),
+                label: "start".into(),
+            },
+            Item {
+                swatch: Swatch::Diamond(WHITE),
+                label: "end".into(),
+            },
+            Item {
+                swatch: Swatch::Line(level_colour(0, 2)),
+                label: format!("contours of {z_label}"),
+            },
         ];
         let lh = legend::height(&items, w - 20.0);
         legend::draw(cv, &items, 10.0, w - 10.0, 34.0);
@@ -190,24 +236,39 @@ pub(crate) fn contour(title: &str, c: &Contour, path: &[(f64, f64)]) -> String {
 
 /// Label a contour level with the precision the level spacing needs.
 fn level_label(v: f64, lv: &[f64]) -> String {
-    let step = if lv.len() >= 2 { (lv[1] - lv[0]).abs() } else { v.abs().max(1.0) };
-    super::axes::fmt_tick(v, step)
+    let step = if lv.len() >= 2 {
+        (lv[1] - lv[0]).abs()
+    } else {
+        v.abs().max(1.0)
+    };
+    super::scale::fmt_tick(v, step)
 }
 
 /// The descent path: a dark line, markers coloured by iteration, start and end marked.
 fn draw_path(cv: &Canvas, ax: &Axes, path: &[(f64, f64)], n: usize) {
     ax.polyline(cv, path, OUTLINE, 2);
-    let first = path.iter().position(|p| ax.contains(ax.at(*p)));
-    let last = path.iter().rposition(|p| ax.contains(ax.at(*p)));
-    if let Some(i) = first {
-        let (x, y) = ax.at(path[i]);
-        cv.rect((x - 8.0, y - 8.0), (x + 8.0, y + 8.0), Some(WHITE), Some((OUTLINE, 2)));
-        cv.text("start", (x + 12.0, y - 12.0), MEDIUM, Anchor::Start);
-    }
-    if let Some(i) = last {
-        let q = ax.at(path[i]);
-        legend::diamond(cv, q, 11.0, WHITE);
-        cv.text("end", (q.0 + 12.0, q.1 + 14.0), MEDIUM, Anchor::Start);
+    let inside: Vec<(f64, f64)> = path
+        .iter()
+        .map(|p| ax.at(*p))
+        .filter(|q| ax.contains(*q))
+        .collect();
+    if let (Some(&a), Some(&b)) = (inside.first(), inside.last()) {
+        // Labels go outwards: before the start, and beyond the end along the last step.
+        let after_start = inside.get(1).copied().unwrap_or((a.0 - 1.0, a.1 + 1.0));
+        let before_end = inside
+            .len()
+            .checked_sub(2)
+            .and_then(|i| inside.get(i).copied())
+            .unwrap_or((b.0 - 1.0, b.1 + 1.0));
+        cv.rect(
+            (a.0 - 8.0, a.1 - 8.0),
+            (a.0 + 8.0, a.1 + 8.0),
+            Some(WHITE),
+            Some((OUTLINE, 2)),
+        );
+        legend::diamond(cv, b, 11.0, WHITE);
+        label_beyond(cv, "start", a, after_start);
+        label_beyond(cv, "end", b, before_end);
     }
     for (k, p) in path.iter().enumerate() {
         let q = ax.at(*p);
@@ -215,4 +276,52 @@ fn draw_path(cv: &Canvas, ax: &Axes, path: &[(f64, f64)], n: usize) {
             cv.marker(q, 5, iteration_colour(k, n));
         }
     }
+    // Outline the start and end marks again on top of the markers.
+    if let (Some(&a), Some(&b)) = (inside.first(), inside.last()) {
+        cv.rect(
+            (a.0 - 8.0, a.1 - 8.0),
+            (a.0 + 8.0, a.1 + 8.0),
+            None,
+            Some((OUTLINE, 2)),
+        );
+        let r = 11.0;
+        let d = [
+            (b.0, b.1 - r),
+            (b.0 + r, b.1),
+            (b.0, b.1 + r),
+            (b.0 - r, b.1),
+            (b.0, b.1 - r),
+        ];
+        cv.line(&d, OUTLINE, 2);
+    }
+}
+
+/// Put `text` next to `at`, on the side away from `from`.
+fn label_beyond(cv: &Canvas, text: &str, at: (f64, f64), from: (f64, f64)) {
+    let (dx, dy) = (at.0 - from.0, at.1 - from.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    let (ux, uy) = if len > 1e-9 {
+        (dx / len, dy / len)
+    } else {
+        (0.7, -0.7)
+    };
+    let pos = (at.0 + ux * 16.0, at.1 + uy * 16.0);
+    let anchor = if ux >= 0.0 {
+        Anchor::Start
+    } else {
+        Anchor::End
+    };
+    let tw = text_width(text, MEDIUM);
+    let x0 = if ux >= 0.0 {
+        pos.0 - 2.0
+    } else {
+        pos.0 - tw - 2.0
+    };
+    cv.rect(
+        (x0, pos.1 - 9.0),
+        (x0 + tw + 4.0, pos.1 + 9.0),
+        Some(WHITE),
+        None,
+    );
+    cv.text_styled(text, pos, MEDIUM, INK, anchor, true, false);
 }

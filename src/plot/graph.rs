@@ -6,7 +6,9 @@
 use plotters::style::RGBColor;
 
 use super::legend::{self, Item, Swatch};
-use super::svg::{AXIS, Anchor, Canvas, DERIV, GRAD, INK, LARGE, MEDIUM, WHITE, render, text_width};
+use super::svg::{
+    AXIS, Anchor, Canvas, DERIV, GRAD, INK, LARGE, MEDIUM, WHITE, render, text_width,
+};
 use super::{GraphEdge, GraphNode};
 
 /// Box fill.
@@ -24,9 +26,17 @@ fn node_lines(n: &GraphNode) -> Vec<(String, RGBColor, bool)> {
     if let Some(e) = &n.expr {
         v.push((e.clone(), INK, false));
     }
-    let value = if n.value.contains('=') { n.value.clone() } else { format!("value = {}", n.value) };
+    let value = if n.value.contains('=') {
+        n.value.clone()
+    } else {
+        format!("value = {}", n.value)
+    };
     v.push((value, INK, false));
-    let grad = if n.grad.contains('=') { n.grad.clone() } else { format!("grad = {}", n.grad) };
+    let grad = if n.grad.contains('=') {
+        n.grad.clone()
+    } else {
+        format!("grad = {}", n.grad)
+    };
     v.push((grad, GRAD, false));
     v
 }
@@ -78,13 +88,24 @@ pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> St
         + 40.0;
     let rows = column.iter().map(Vec::len).max().unwrap_or(0);
     let legend_items = [
-        Item { swatch: Swatch::Square(INK), label: "forward value".into() },
-        Item { swatch: Swatch::Square(GRAD), label: "gradient d(output)/d(node)".into() },
-        Item { swatch: Swatch::Line(DERIV), label: "local derivative".into() },
+        Item {
+            swatch: Swatch::Square(INK),
+            label: "forward value".into(),
+        },
+        Item {
+            swatch: Swatch::Square(GRAD),
+            label: "gradient d(output)/d(node)".into(),
+        },
+        Item {
+            swatch: Swatch::Line(DERIV),
+            label: "local derivative".into(),
+        },
     ];
     let margin = 20.0;
     let content_w = cols as f64 * box_w + cols.saturating_sub(1) as f64 * gap;
-    let w = (content_w + 2.0 * margin).max(560.0).max(text_width(title, LARGE) + 40.0);
+    let w = (content_w + 2.0 * margin)
+        .max(560.0)
+        .max(text_width(title, LARGE) + 40.0);
     let lh = legend::height(&legend_items, w - 20.0);
     let top = 34.0 + lh + 20.0;
     let row_h = box_h + 50.0;
@@ -100,10 +121,23 @@ pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> St
         }
     }
     render(w as u32, h as u32, title, |cv| {
-        cv.text_styled(title, (w / 2.0, 20.0), LARGE, INK, Anchor::Middle, true, false);
+        cv.text_styled(
+            title,
+            (w / 2.0, 20.0),
+            LARGE,
+            INK,
+            Anchor::Middle,
+            true,
+            false,
+        );
         legend::draw(cv, &legend_items, 10.0, w - 10.0, 34.0);
         if n == 0 {
-            cv.text("empty graph", (w / 2.0, top + row_h / 2.0), MEDIUM, Anchor::Middle);
+            cv.text(
+                "empty graph",
+                (w / 2.0, top + row_h / 2.0),
+                MEDIUM,
+                Anchor::Middle,
+            );
         }
         let (hw, hh) = (box_w / 2.0, box_h / 2.0);
         for e in &valid {
@@ -111,11 +145,24 @@ pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> St
         }
         for (i, ls) in lines.iter().enumerate() {
             let (cx, cy) = centre[i];
-            cv.rect((cx - hw, cy - hh), (cx + hw, cy + hh), Some(BOX), Some((BOX_EDGE, 2)));
+            cv.rect(
+                (cx - hw, cy - hh),
+                (cx + hw, cy + hh),
+                Some(BOX),
+                Some((BOX_EDGE, 2)),
+            );
             let y0 = cy - hh + 7.0 + LINE / 2.0;
             for (k, (s, colour, bold)) in ls.iter().enumerate() {
                 let size = if *bold { NAME } else { MEDIUM };
-                cv.text_styled(s, (cx, y0 + k as f64 * LINE), size, *colour, Anchor::Middle, *bold, false);
+                cv.text_styled(
+                    s,
+                    (cx, y0 + k as f64 * LINE),
+                    size,
+                    *colour,
+                    Anchor::Middle,
+                    *bold,
+                    false,
+                );
             }
         }
     })
@@ -123,17 +170,29 @@ pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> St
 
 /// Where the ray from a box centre towards `d` leaves the box.
 fn exit((cx, cy): (f64, f64), (dx, dy): (f64, f64), (hw, hh): (f64, f64)) -> (f64, f64) {
-    let tx = if dx.abs() > 1e-9 { hw / dx.abs() } else { f64::INFINITY };
-    let ty = if dy.abs() > 1e-9 { hh / dy.abs() } else { f64::INFINITY };
+    let tx = if dx.abs() > 1e-9 {
+        hw / dx.abs()
+    } else {
+        f64::INFINITY
+    };
+    let ty = if dy.abs() > 1e-9 {
+        hh / dy.abs()
+    } else {
+        f64::INFINITY
+    };
     let t = tx.min(ty);
-    if t.is_finite() { (cx + t * dx, cy + t * dy) } else { (cx, cy) }
+    if t.is_finite() {
+        (cx + t * dx, cy + t * dy)
+    } else {
+        (cx, cy)
+    }
 }
 
 /// An arrow between two boxes, labelled at its middle.
 fn arrow(cv: &Canvas, a: (f64, f64), b: (f64, f64), half: (f64, f64), label: &str) {
     let d = (b.0 - a.0, b.1 - a.1);
     let len = (d.0 * d.0 + d.1 * d.1).sqrt();
-    if !(len > 1e-6) {
+    if len.is_nan() || len <= 1e-6 {
         return;
     }
     let p = exit(a, d, half);
@@ -152,9 +211,22 @@ fn arrow(cv: &Canvas, a: (f64, f64), b: (f64, f64), half: (f64, f64), label: &st
     let tw = text_width(label, MEDIUM);
     let ly = m.1 - 14.0;
     if !label.trim().is_empty() {
-        cv.rect((m.0 - tw / 2.0 - 3.0, ly - 10.0), (m.0 + tw / 2.0 + 3.0, ly + 10.0), Some(WHITE), None);
+        cv.rect(
+            (m.0 - tw / 2.0 - 3.0, ly - 10.0),
+            (m.0 + tw / 2.0 + 3.0, ly + 10.0),
+            Some(WHITE),
+            None,
+        );
     }
-    cv.text_styled(label, (m.0, ly), MEDIUM, DERIV, Anchor::Middle, false, false);
+    cv.text_styled(
+        label,
+        (m.0, ly),
+        MEDIUM,
+        DERIV,
+        Anchor::Middle,
+        false,
+        false,
+    );
 }
 
 #[cfg(test)]

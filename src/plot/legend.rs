@@ -82,10 +82,20 @@ fn swatch(cv: &Canvas, s: Swatch, x: f64, y: f64) {
         Swatch::Line(c) => cv.line(&[(x, y), (x + SW, y)], c, 2),
         Swatch::LineMarker(c) => {
             cv.line(&[(x, y), (x + SW, y)], c, 2);
-            cv.rect((mid - 4.0, y - 4.0), (mid + 4.0, y + 4.0), Some(c), Some((OUTLINE, 1)));
+            cv.rect(
+                (mid - 4.0, y - 4.0),
+                (mid + 4.0, y + 4.0),
+                Some(c),
+                Some((OUTLINE, 1)),
+            );
         }
         Swatch::Square(c) => {
-            cv.rect((mid - 5.0, y - 5.0), (mid + 5.0, y + 5.0), Some(c), Some((OUTLINE, 1)));
+            cv.rect(
+                (mid - 5.0, y - 5.0),
+                (mid + 5.0, y + 5.0),
+                Some(c),
+                Some((OUTLINE, 1)),
+            );
         }
         Swatch::Diamond(c) => diamond(cv, (mid, y), 7.0, c),
         Swatch::Rainbow => {
@@ -101,7 +111,11 @@ fn swatch(cv: &Canvas, s: Swatch, x: f64, y: f64) {
 
 /// A filled diamond with a dark outline.
 pub(crate) fn diamond(cv: &Canvas, (x, y): (f64, f64), r: f64, c: RGBColor) {
-    cv.polygon(&[(x, y - r), (x + r, y), (x, y + r), (x - r, y)], c, Some(OUTLINE));
+    cv.polygon(
+        &[(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+        c,
+        Some(OUTLINE),
+    );
 }
 
 /// Width a colour bar needs, including its labels.
@@ -168,7 +182,7 @@ pub(crate) fn iteration_bar(cv: &Canvas, x: f64, top: f64, bottom: f64, n: usize
         .filter(|&k| k == 0 || n - k >= step / 2)
         .map(|k| (frac(k), k.to_string()))
         .collect();
-    if n > 0 {
+    if n > 0 && labels.last().is_none_or(|l| l.1 != n.to_string()) {
         labels.push((frac(n), n.to_string()));
     }
     bar(cv, x, top, bottom, "iteration", &cells, &labels);

@@ -2,8 +2,9 @@
 //! several runs side by side.
 
 use super::Path1D;
-use super::axes::{Axes, Scale};
+use super::axes::Axes;
 use super::legend::{self, BAR_WIDTH, Item, Swatch, iteration_colour};
+use super::scale::Scale;
 use super::svg::{Anchor, CURVE, Canvas, INK, LARGE, MEDIUM, render, series_colour};
 use plotters::style::RGBColor;
 
@@ -20,7 +21,15 @@ fn radius(n: usize) -> u32 {
 }
 
 fn title_at(cv: &Canvas, title: &str, w: f64) {
-    cv.text_styled(title, (w / 2.0, 20.0), LARGE, INK, Anchor::Middle, true, false);
+    cv.text_styled(
+        title,
+        (w / 2.0, 20.0),
+        LARGE,
+        INK,
+        Anchor::Middle,
+        true,
+        false,
+    );
 }
 
 fn curve_label(path: &Path1D) -> String {
@@ -33,14 +42,26 @@ fn curve_label(path: &Path1D) -> String {
 
 /// The visited points `(x_k, f(x_k))`, as many as both vectors have.
 fn visited(path: &Path1D) -> Vec<(f64, f64)> {
-    path.xs.iter().copied().zip(path.ys.iter().copied()).collect()
+    path.xs
+        .iter()
+        .copied()
+        .zip(path.ys.iter().copied())
+        .collect()
 }
 
 /// Draw one descent panel in the given pixel box; iteration `k` gets colour `k / n_colour`.
 fn panel(cv: &Canvas, path: &Path1D, n_colour: usize, b0: (f64, f64), b1: (f64, f64)) {
     let pts = visited(path);
-    let x = Scale::fit(path.f.iter().map(|p| p.0).chain(path.xs.iter().copied()), 0.04, false);
-    let y = Scale::fit(path.f.iter().map(|p| p.1).chain(path.ys.iter().copied()), 0.06, false);
+    let x = Scale::fit(
+        path.f.iter().map(|p| p.0).chain(path.xs.iter().copied()),
+        0.04,
+        false,
+    );
+    let y = Scale::fit(
+        path.f.iter().map(|p| p.1).chain(path.ys.iter().copied()),
+        0.06,
+        false,
+    );
     let ax = Axes::layout(x, y, b0, b1);
     ax.draw(cv, "x", "f(x)");
     ax.polyline(cv, &path.f, CURVE, 2);
@@ -106,7 +127,11 @@ pub(crate) fn iterates(title: &str, series: &[(String, Vec<f64>)]) -> String {
         let top = 34.0 + lh + 8.0;
         let longest = series.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
         let x = Scale::fit([0.0, longest.saturating_sub(1) as f64], 0.04, true);
-        let y = Scale::fit(series.iter().flat_map(|(_, v)| v.iter().copied()), 0.06, false);
+        let y = Scale::fit(
+            series.iter().flat_map(|(_, v)| v.iter().copied()),
+            0.06,
+            false,
+        );
         let ax = Axes::layout(x, y, (8.0, top), (w - 16.0, h - 6.0));
         ax.draw(cv, "iteration", "x");
         let total: usize = series.iter().map(|(_, v)| v.len()).sum();
