@@ -134,7 +134,7 @@ pub(crate) fn bar(
     labels: &[(f64, String)],
 ) {
     let w = 14.0;
-    let y_top = top + MEDIUM + 8.0;
+    let y_top = top + MEDIUM + 14.0;
     cv.text(title, (x, top + MEDIUM * 0.6), MEDIUM, Anchor::Start);
     let h = (bottom - y_top).max(1.0);
     let n = cells.len().max(1) as f64;
