@@ -136,7 +136,7 @@ fn main() -> std::io::Result<()> {
     )?;
 
     // log(x1^2 + x2^2) on [-4, 4]^2, path from (3, -2), x := x - 0.1 * 2x.
-    let xs = grid(-4.0, 4.0, 80);
+    let xs = grid(-4.0, 4.0, 120);
     let ys = xs.clone();
     let z = ys
         .iter()

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use plotters::style::RGBColor;
 
 use super::Contour;
-use super::axes::{Axes, Scale};
+use super::axes::Axes;
 use super::legend::{self, BAR_WIDTH, Item, Swatch, iteration_colour};
+use super::scale::Scale;
 use super::svg::{Anchor, Canvas, INK, LARGE, MEDIUM, OUTLINE, WHITE, render, text_width};
 
 /// An edge of the grid: (i, j, horizontal). A horizontal edge joins (i, j) and (i+1, j), a
@@ -35,10 +36,10 @@ fn levels(c: &Contour) -> Vec<f64> {
         lo = lo.min(v);
         hi = hi.max(v);
     }
-    if !(hi > lo) || !(hi - lo).is_finite() {
+    if hi <= lo || !(hi - lo).is_finite() {
         return Vec::new();
     }
-    super::axes::linear_ticks(lo, hi, 10, false)
+    super::scale::linear_ticks(lo, hi, 10, false)
         .into_iter()
         .map(|(v, _)| v)
         .filter(|v| *v > lo && *v < hi)
@@ -240,28 +241,34 @@ fn level_label(v: f64, lv: &[f64]) -> String {
     } else {
         v.abs().max(1.0)
     };
-    super::axes::fmt_tick(v, step)
+    super::scale::fmt_tick(v, step)
 }
 
 /// The descent path: a dark line, markers coloured by iteration, start and end marked.
 fn draw_path(cv: &Canvas, ax: &Axes, path: &[(f64, f64)], n: usize) {
     ax.polyline(cv, path, OUTLINE, 2);
-    let first = path.iter().position(|p| ax.contains(ax.at(*p)));
-    let last = path.iter().rposition(|p| ax.contains(ax.at(*p)));
-    if let Some(i) = first {
-        let (x, y) = ax.at(path[i]);
+    let inside: Vec<(f64, f64)> = path
+        .iter()
+        .map(|p| ax.at(*p))
+        .filter(|q| ax.contains(*q))
+        .collect();
+    if let (Some(&a), Some(&b)) = (inside.first(), inside.last()) {
+        // Labels go outwards: before the start, and beyond the end along the last step.
+        let after_start = inside.get(1).copied().unwrap_or((a.0 - 1.0, a.1 + 1.0));
+        let before_end = inside
+            .len()
+            .checked_sub(2)
+            .and_then(|i| inside.get(i).copied())
+            .unwrap_or((b.0 - 1.0, b.1 + 1.0));
         cv.rect(
-            (x - 8.0, y - 8.0),
-            (x + 8.0, y + 8.0),
+            (a.0 - 8.0, a.1 - 8.0),
+            (a.0 + 8.0, a.1 + 8.0),
             Some(WHITE),
             Some((OUTLINE, 2)),
         );
-        cv.text("start", (x + 12.0, y - 12.0), MEDIUM, Anchor::Start);
-    }
-    if let Some(i) = last {
-        let q = ax.at(path[i]);
-        legend::diamond(cv, q, 11.0, WHITE);
-        cv.text("end", (q.0 + 12.0, q.1 + 14.0), MEDIUM, Anchor::Start);
+        legend::diamond(cv, b, 11.0, WHITE);
+        label_beyond(cv, "start", a, after_start);
+        label_beyond(cv, "end", b, before_end);
     }
     for (k, p) in path.iter().enumerate() {
         let q = ax.at(*p);
@@ -269,4 +276,52 @@ fn draw_path(cv: &Canvas, ax: &Axes, path: &[(f64, f64)], n: usize) {
             cv.marker(q, 5, iteration_colour(k, n));
         }
     }
+    // Outline the start and end marks again on top of the markers.
+    if let (Some(&a), Some(&b)) = (inside.first(), inside.last()) {
+        cv.rect(
+            (a.0 - 8.0, a.1 - 8.0),
+            (a.0 + 8.0, a.1 + 8.0),
+            None,
+            Some((OUTLINE, 2)),
+        );
+        let r = 11.0;
+        let d = [
+            (b.0, b.1 - r),
+            (b.0 + r, b.1),
+            (b.0, b.1 + r),
+            (b.0 - r, b.1),
+            (b.0, b.1 - r),
+        ];
+        cv.line(&d, OUTLINE, 2);
+    }
+}
+
+/// Put `text` next to `at`, on the side away from `from`.
+fn label_beyond(cv: &Canvas, text: &str, at: (f64, f64), from: (f64, f64)) {
+    let (dx, dy) = (at.0 - from.0, at.1 - from.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    let (ux, uy) = if len > 1e-9 {
+        (dx / len, dy / len)
+    } else {
+        (0.7, -0.7)
+    };
+    let pos = (at.0 + ux * 16.0, at.1 + uy * 16.0);
+    let anchor = if ux >= 0.0 {
+        Anchor::Start
+    } else {
+        Anchor::End
+    };
+    let tw = text_width(text, MEDIUM);
+    let x0 = if ux >= 0.0 {
+        pos.0 - 2.0
+    } else {
+        pos.0 - tw - 2.0
+    };
+    cv.rect(
+        (x0, pos.1 - 9.0),
+        (x0 + tw + 4.0, pos.1 + 9.0),
+        Some(WHITE),
+        None,
+    );
+    cv.text_styled(text, pos, MEDIUM, INK, anchor, true, false);
 }

@@ -192,7 +192,7 @@ fn exit((cx, cy): (f64, f64), (dx, dy): (f64, f64), (hw, hh): (f64, f64)) -> (f6
 fn arrow(cv: &Canvas, a: (f64, f64), b: (f64, f64), half: (f64, f64), label: &str) {
     let d = (b.0 - a.0, b.1 - a.1);
     let len = (d.0 * d.0 + d.1 * d.1).sqrt();
-    if !(len > 1e-6) {
+    if len.is_nan() || len <= 1e-6 {
         return;
     }
     let p = exit(a, d, half);

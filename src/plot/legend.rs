@@ -134,7 +134,7 @@ pub(crate) fn bar(
     labels: &[(f64, String)],
 ) {
     let w = 14.0;
-    let y_top = top + MEDIUM + 8.0;
+    let y_top = top + MEDIUM + 14.0;
     cv.text(title, (x, top + MEDIUM * 0.6), MEDIUM, Anchor::Start);
     let h = (bottom - y_top).max(1.0);
     let n = cells.len().max(1) as f64;
@@ -182,7 +182,7 @@ pub(crate) fn iteration_bar(cv: &Canvas, x: f64, top: f64, bottom: f64, n: usize
         .filter(|&k| k == 0 || n - k >= step / 2)
         .map(|k| (frac(k), k.to_string()))
         .collect();
-    if n > 0 {
+    if n > 0 && labels.last().is_none_or(|l| l.1 != n.to_string()) {
         labels.push((frac(n), n.to_string()));
     }
     bar(cv, x, top, bottom, "iteration", &cells, &labels);

@@ -17,6 +17,7 @@ mod contour;
 mod graph;
 mod legend;
 mod path;
+mod scale;
 mod svg;
 
 /// One descent run in one variable, as data.

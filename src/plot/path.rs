@@ -2,8 +2,9 @@
 //! several runs side by side.
 
 use super::Path1D;
-use super::axes::{Axes, Scale};
+use super::axes::Axes;
 use super::legend::{self, BAR_WIDTH, Item, Swatch, iteration_colour};
+use super::scale::Scale;
 use super::svg::{Anchor, CURVE, Canvas, INK, LARGE, MEDIUM, render, series_colour};
 use plotters::style::RGBColor;
 

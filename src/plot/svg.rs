@@ -123,13 +123,22 @@ fn clean(s: &str) -> String {
         .collect()
 }
 
+/// Internal resolution: plotters draws on an integer grid, so everything is drawn at this
+/// multiple of the logical size (half-pixel precision) and the `viewBox` scales it back.
+const S: f64 = 2.0;
+
 /// A pixel coordinate for plotters, safe for any input (NaN becomes 0, huge values clamp).
 fn px(v: f64) -> i32 {
     if v.is_finite() {
-        v.clamp(-100_000.0, 100_000.0).round() as i32
+        (v * S).clamp(-1_000_000.0, 1_000_000.0).round() as i32
     } else {
         0
     }
+}
+
+/// A stroke width or radius at the internal resolution.
+fn sw(w: u32) -> u32 {
+    (w as f64 * S) as u32
 }
 
 /// A drawing surface in pixel coordinates.
@@ -165,7 +174,7 @@ impl Canvas<'_> {
             FontStyle::Normal
         };
         // The SVG backend divides the size by 1.24 when it writes `font-size`.
-        let style: TextStyle = ("sans-serif", size * 1.24, weight).into();
+        let style: TextStyle = ("sans-serif", size * S * 1.24, weight).into();
         let mut style = style.color(&colour).pos(Pos::new(h, VPos::Center));
         if vertical {
             style = style.transform(FontTransform::Rotate270);
@@ -186,7 +195,7 @@ impl Canvas<'_> {
         let p: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
         let _ = self
             .area
-            .draw(&PathElement::new(p, colour.stroke_width(width)));
+            .draw(&PathElement::new(p, colour.stroke_width(sw(width))));
     }
 
     /// Draw an axis-aligned rectangle, filled and/or outlined.
@@ -203,7 +212,9 @@ impl Canvas<'_> {
             let _ = self.area.draw(&Rectangle::new([a, b], c.filled()));
         }
         if let Some((c, w)) = stroke {
-            let _ = self.area.draw(&Rectangle::new([a, b], c.stroke_width(w)));
+            let _ = self
+                .area
+                .draw(&Rectangle::new([a, b], c.stroke_width(sw(w))));
         }
     }
 
@@ -213,8 +224,11 @@ impl Canvas<'_> {
     /// `fill="none"`); nothing else in these plots draws filled circles.
     pub(crate) fn marker(&self, (x, y): (f64, f64), r: u32, fill: RGBColor) {
         let c = (px(x), px(y));
+        let r = sw(r);
         let _ = self.area.draw(&Circle::new(c, r, fill.filled()));
-        let _ = self.area.draw(&Circle::new(c, r, OUTLINE.stroke_width(1)));
+        let _ = self
+            .area
+            .draw(&Circle::new(c, r, OUTLINE.stroke_width(sw(1))));
     }
 
     /// Draw a filled polygon, optionally outlined.
@@ -229,7 +243,9 @@ impl Canvas<'_> {
             if let Some(&first) = closed.first() {
                 closed.push(first);
             }
-            let _ = self.area.draw(&PathElement::new(closed, c.stroke_width(1)));
+            let _ = self
+                .area
+                .draw(&PathElement::new(closed, c.stroke_width(sw(1))));
         }
     }
 }
@@ -242,17 +258,18 @@ pub(crate) fn render(w: u32, h: u32, title: &str, draw: impl FnOnce(&Canvas)) ->
     let h = h.clamp(100, 20_000);
     let mut buf = String::new();
     {
-        let area = SVGBackend::with_string(&mut buf, (w, h)).into_drawing_area();
+        let size = ((w as f64 * S) as u32, (h as f64 * S) as u32);
+        let area = SVGBackend::with_string(&mut buf, size).into_drawing_area();
         let _ = area.fill(&WHITE);
         let canvas = Canvas { area };
         draw(&canvas);
         let _ = canvas.area.present();
     }
-    finish(&buf, title)
+    finish(&buf, title, (w, h))
 }
 
 /// Post-process plotters' output: responsive sizing, a title, tidy font sizes.
-fn finish(raw: &str, title: &str) -> String {
+fn finish(raw: &str, title: &str, (w, h): (u32, u32)) -> String {
     let mut out = String::with_capacity(raw.len() + 200);
     let body = match raw.strip_prefix("<svg ") {
         Some(rest) => rest,
@@ -261,8 +278,14 @@ fn finish(raw: &str, title: &str) -> String {
     let Some(end) = body.find('>') else {
         return raw.to_string();
     };
+    let big = format!(
+        "width=\"{}\" height=\"{}\"",
+        (w as f64 * S) as u32,
+        (h as f64 * S) as u32
+    );
+    let header = body[..end].replacen(&big, &format!("width=\"{w}\" height=\"{h}\""), 1);
     out.push_str("<svg ");
-    out.push_str(&body[..end]);
+    out.push_str(&header);
     out.push_str(
         " role=\"img\" font-family=\"sans-serif\" style=\"max-width:100%;height:auto;background:#fff\">",
     );
@@ -316,9 +339,10 @@ mod tests {
             c.text("hi", (10.0, 10.0), 13.0, Anchor::Start)
         });
         assert!(s.starts_with("<svg "));
-        assert!(s.contains("viewBox=\"0 0 200 100\""));
+        assert!(s.contains("width=\"200\" height=\"100\""), "{s}");
+        assert!(s.contains("viewBox=\"0 0 400 200\""));
         assert!(s.contains("<title>T&lt;1&gt;</title>"));
-        assert!(s.contains("font-size=\"13\""), "{s}");
+        assert!(s.contains("font-size=\"26\""), "{s}");
         assert!(s.trim_end().ends_with("</svg>"));
     }
 }

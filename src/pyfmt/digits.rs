@@ -93,8 +93,18 @@ fn parse_exponent(text: &str) -> i64 {
 }
 
 /// Shortest round-trip digits (`dtoa` mode 0).
+///
+/// Rust's `{:e}` gives the shortest length, but when two candidates of that length are equally
+/// close to the value it rounds up, while `dtoa` rounds to even (`1370695764785664.25` is
+/// `...64.2` in Python). So the correctly rounded (ties-to-even) string of the same length is
+/// preferred whenever it reads back as the same value.
 fn shortest(v: f64) -> Decimal {
-    Decimal::from_exponential(&format!("{v:e}"))
+    let rust = Decimal::from_exponential(&format!("{v:e}"));
+    let nearest_text = format!("{:.*e}", rust.digits.len().saturating_sub(1), v);
+    match nearest_text.parse::<f64>() {
+        Ok(back) if back == v => Decimal::from_exponential(&nearest_text),
+        _ => rust,
+    }
 }
 
 /// `n >= 1` correctly rounded significant digits (`dtoa` mode 2).

@@ -68,27 +68,44 @@ impl Defaults {
 /// 1-based columns of the parts of a spec, for error messages (0 when absent).
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Columns {
+    /// The alignment character (0 if none was written: the default applies).
     pub align: usize,
+    /// The sign option.
     pub sign: usize,
+    /// The `z` option.
     pub z: usize,
+    /// The `#` option.
     pub alt: usize,
+    /// Where the width is (or would be).
     pub width: usize,
+    /// The `.` before the precision.
     pub precision: usize,
+    /// The type code.
     pub ty: usize,
 }
 
 /// A parsed format spec.
 #[derive(Clone, Debug)]
 pub(crate) struct Spec {
+    /// The fill character (space unless written, or `0` from the `0` flag).
     pub fill: char,
+    /// One of `< > = ^`.
     pub align: char,
+    /// `+`, `-` or space, if written.
     pub sign: Option<char>,
+    /// `z`: show a zero result without its minus sign.
     pub no_neg_0: bool,
+    /// `#`: the alternate form.
     pub alternate: bool,
+    /// The minimum width in characters.
     pub width: Option<usize>,
+    /// Thousands separators.
     pub grouping: Grouping,
+    /// Digits after the point (`f e %`), significant digits (`g`), or characters (strings).
     pub precision: Option<usize>,
+    /// The type code (`None` for a float with none written).
     pub ty: Option<char>,
+    /// Where each part is, for messages.
     pub columns: Columns,
 }
 

@@ -34,10 +34,11 @@ impl TemplateError {
     }
 
     /// The template on one line (control characters shown as visible symbols) and a caret `^`
-    /// under the error's column on the next line.
+    /// under the error's column on the next line (at most just past the end of the template).
     pub fn render_with_caret(&self, src: &str) -> String {
         let line: String = src.chars().map(visible).collect();
-        format!("{line}\n{}^", " ".repeat(self.column.saturating_sub(1)))
+        let indent = self.column.min(src.chars().count() + 1).saturating_sub(1);
+        format!("{line}\n{}^", " ".repeat(indent))
     }
 }
 
@@ -168,7 +169,7 @@ fn format_field(value: PyNum, field: &Field) -> Result<String, FormatError> {
 
 /// A spec error moved to its column in the template.
 fn spec_error(e: FormatError, spec_column: usize) -> TemplateError {
-    TemplateError::new(e.message, spec_column + e.column - 1)
+    TemplateError::new(e.message, (spec_column + e.column).saturating_sub(1))
 }
 
 /// 1-based column of a byte offset (on a char boundary) in `src`.
