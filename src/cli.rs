@@ -41,6 +41,27 @@ pub enum Command {
     Descend(cmd::descend::Args),
     /// Forward and backward passes through a graph of named nodes.
     Backprop(cmd::backprop::Args),
+    /// Every exercise with its chapter (and, with --answers, whether it passes).
+    List(cmd::list::Args),
+    /// The task of an exercise, with its numbers filled in.
+    Show(cmd::show::Args),
+    /// Check answers: gbl check ID QUESTION=VALUE..., gbl check ID --trace FILE, or
+    /// gbl check --answers FILE.
+    Check(cmd::check::Args),
+    /// The next hint for an exercise (each call shows one more).
+    Hint(cmd::hint::Args),
+    /// A worked solution, step by step.
+    Solve(cmd::solve::Args),
+    /// Re-check an answer file whenever it is saved.
+    Watch(cmd::watch::Args),
+    /// Check exercise files: every problem with file, line and column.
+    Validate(cmd::validate::Args),
+    /// Print the JSON Schema of exercise files.
+    Schema(cmd::schema::Args),
+    /// Print shell completions.
+    Completions(cmd::completions::Args),
+    /// Print the man page (roff).
+    Man,
 }
 
 /// What a command found, when it could check.
@@ -50,6 +71,9 @@ pub enum Outcome {
     Correct,
     /// Something is wrong or missing.
     Wrong,
+    /// Something given could not be checked (an answer that is not an answer); the report
+    /// was still written.
+    Invalid,
 }
 
 /// Parses the arguments, runs the command and returns the exit code.
@@ -65,6 +89,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(Outcome::Correct) => ExitCode::SUCCESS,
         Ok(Outcome::Wrong) => ExitCode::from(1),
+        Ok(Outcome::Invalid) => ExitCode::from(2),
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
@@ -80,5 +105,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Derive(args) => cmd::derive::run(args, paint, &mut out),
         Command::Descend(args) => cmd::descend::run(args, paint, &mut out),
         Command::Backprop(args) => cmd::backprop::run(args, paint, &mut out),
+        Command::List(args) => cmd::list::run(args, paint, &mut out),
+        Command::Show(args) => cmd::show::run(args, paint, &mut out),
+        Command::Check(args) => cmd::check::run(args, paint, &mut out),
+        Command::Hint(args) => cmd::hint::run(args, paint, &mut out),
+        Command::Solve(args) => cmd::solve::run(args, paint, &mut out),
+        Command::Watch(args) => cmd::watch::run(args, paint, &mut out),
+        Command::Validate(args) => cmd::validate::run(args, paint, &mut out),
+        Command::Schema(args) => cmd::schema::run(args, &mut out),
+        Command::Completions(args) => cmd::completions::run(args, &mut out),
+        Command::Man => cmd::completions::man(&mut out),
     }
 }

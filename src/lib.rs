@@ -4,12 +4,15 @@
 //! to an exit code.
 
 pub mod bindings;
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod engine;
+pub mod exercise;
 pub mod figures;
 pub mod fsutil;
 pub mod plot;
 pub mod pyfmt;
+pub mod solve;
 pub mod style;
 pub mod trace;

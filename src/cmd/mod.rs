@@ -1,8 +1,17 @@
 //! One module per subcommand.
 
 pub mod backprop;
+pub mod check;
+pub mod completions;
 pub mod derive;
 pub mod descend;
+pub mod hint;
+pub mod list;
+pub mod schema;
+pub mod show;
+pub mod solve;
+pub mod validate;
+pub mod watch;
 
 use crate::engine::{Expr, ParseError, parse};
 
@@ -16,4 +25,65 @@ pub fn print_json(out: &mut dyn std::io::Write, value: &serde_json::Value) -> an
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(())
+}
+
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+
+use crate::exercise::load::{Loaded, Origin, load_all};
+
+/// Where to read exercises from: shared by every command that uses them.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExerciseSource {
+    /// Read exercises from this folder instead of the bundled ones.
+    #[arg(long, value_name = "DIR", env = "GBL_EXERCISES", global = true)]
+    pub exercises: Option<PathBuf>,
+}
+
+impl ExerciseSource {
+    /// Where the exercises come from.
+    pub fn origin(&self) -> Origin {
+        Origin::choose(self.exercises.as_deref())
+    }
+
+    /// Every exercise; any that does not parse is an error naming its file, line and column.
+    pub fn load(&self) -> anyhow::Result<Vec<Loaded>> {
+        let origin = self.origin();
+        if let Origin::Dir(d) = &origin {
+            if !d.is_dir() {
+                bail!("the exercise folder {} does not exist", d.display());
+            }
+        }
+        let (ok, bad) = load_all(&origin);
+        if !bad.is_empty() {
+            let lines: Vec<String> = bad.iter().map(|d| d.to_string()).collect();
+            bail!("{}\n(run 'gbl validate' for every problem)", lines.join("\n"));
+        }
+        Ok(ok)
+    }
+}
+
+/// The exercise with this id, or an error that suggests the closest ids.
+pub fn find<'a>(exercises: &'a [Loaded], id: &str) -> anyhow::Result<&'a Loaded> {
+    if let Some(l) = exercises.iter().find(|l| l.id == id) {
+        return Ok(l);
+    }
+    let mut near: Vec<&str> = exercises
+        .iter()
+        .map(|l| l.id.as_str())
+        .filter(|other| similar::TextDiff::from_chars(id, *other).ratio() > 0.6 || other.contains(id))
+        .collect();
+    near.truncate(3);
+    let hint = if near.is_empty() {
+        "see 'gbl list'".to_string()
+    } else {
+        format!("did you mean {}?", near.join(", "))
+    };
+    bail!("there is no exercise '{id}' ({hint})")
+}
+
+/// A path shown in messages.
+pub fn shown(p: &Path) -> String {
+    p.display().to_string()
 }

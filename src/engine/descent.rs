@@ -248,6 +248,29 @@ impl Run {
         run
     }
 
+    /// A run through given points (each evaluated for f and the gradient), for reproducing
+    /// a computation that did not follow the update rule exactly.
+    pub fn from_points(problem: &Problem, lr: PyNum, points: &[Vec<PyNum>]) -> Run {
+        let mut run = Run {
+            vars: problem.vars.clone(),
+            lr,
+            points: Vec::new(),
+            values: Vec::new(),
+            grads: Vec::new(),
+            stopped: None,
+        };
+        for p in points {
+            match Stepper::new(problem, p, lr) {
+                Ok(s) => run.record(&s),
+                Err(e) => {
+                    run.stopped = Some(e);
+                    break;
+                }
+            }
+        }
+        run
+    }
+
     fn record(&mut self, s: &Stepper) {
         self.points.extend_from_slice(&s.x);
         self.values.push(s.value);

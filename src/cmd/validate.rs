@@ -1,0 +1,74 @@
+//! `gbl validate [PATH...]`: every problem in exercise files, each with its file, line and
+//! column, and proof that each reference solution runs for every variant.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::ExerciseSource;
+use crate::cli::Outcome;
+use crate::exercise::load::{Diagnostic, Origin, exercise_files, load_all, read_exercise};
+use crate::exercise::validate::validate;
+use crate::style::Paint;
+
+/// Arguments of `gbl validate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Exercise files or folders (default: the exercises in use).
+    pub paths: Vec<PathBuf>,
+    /// Where the exercises come from when no path is given.
+    #[command(flatten)]
+    pub source: ExerciseSource,
+}
+
+/// Runs `gbl validate`.
+pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let mut loaded = Vec::new();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    if args.paths.is_empty() {
+        let (ok, bad) = load_all(&args.source.origin());
+        loaded = ok;
+        problems = bad;
+    } else {
+        for p in &args.paths {
+            if p.is_dir() {
+                let (ok, bad) = load_all(&Origin::Dir(p.clone()));
+                loaded.extend(ok);
+                problems.extend(bad);
+                if exercise_files(p).map(|f| f.is_empty()).unwrap_or(false) {
+                    anyhow::bail!("{}: no exercise files (*.yaml) in this folder", p.display());
+                }
+            } else if p.exists() {
+                match read_exercise(p) {
+                    Ok(l) => loaded.push(l),
+                    Err(d) => problems.push(d),
+                }
+            } else {
+                anyhow::bail!("{}: no such file or folder", p.display());
+            }
+        }
+    }
+    let count = loaded.len() + problems.len();
+    for l in &loaded {
+        problems.extend(validate(l));
+    }
+    for d in &problems {
+        writeln!(out, "{} {d}", paint.bad("error:"))?;
+    }
+    let files_with_problems = {
+        let mut f: Vec<&str> = problems.iter().map(|d| d.file.as_str()).collect();
+        f.sort();
+        f.dedup();
+        f.len()
+    };
+    if problems.is_empty() {
+        writeln!(out, "{}", paint.good(&format!("{count} exercise files are valid; every reference solution runs")))?;
+        Ok(Outcome::Correct)
+    } else {
+        writeln!(
+            out,
+            "{}",
+            paint.bad(&format!("{} problems in {files_with_problems} of {count} exercise files", problems.len()))
+        )?;
+        Ok(Outcome::Wrong)
+    }
+}

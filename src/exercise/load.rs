@@ -1,0 +1,187 @@
+//! Loading exercises: one pass that reads and parses each file; [`super::validate`] checks
+//! what was read.
+
+use std::path::{Path, PathBuf};
+
+use super::locate::{Pos, locate};
+use super::model::Exercise;
+use crate::fsutil::read_text;
+
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+/// The largest exercise file read, in bytes.
+pub const MAX_EXERCISE_BYTES: u64 = 1 << 20;
+
+/// A problem in a file, with where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// The file, as shown to the user.
+    pub file: String,
+    /// Where in the file, when known.
+    pub pos: Option<Pos>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.pos {
+            Some(p) => write!(f, "{}:{}:{}: {}", self.file, p.line, p.col, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl Diagnostic {
+    /// A problem at a YAML path (`questions[1].answer`) of a source text.
+    pub fn at(source: &Source, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: source.name.clone(),
+            pos: Some(locate(&source.text, path)),
+            message: format!("{path}: {}", message.into()),
+        }
+    }
+}
+
+/// A file's name and text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// The name shown in messages (a path, or `bundled:ID.yaml`).
+    pub name: String,
+    /// The text.
+    pub text: String,
+}
+
+/// An exercise as read, with its id and source.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The id: the file name without `.yaml`.
+    pub id: String,
+    /// Where it came from.
+    pub source: Source,
+    /// The parsed exercise.
+    pub exercise: Exercise,
+}
+
+/// Turns a serde error into a diagnostic with its line and column.
+pub fn yaml_error(file: &str, e: &serde_yaml::Error) -> Diagnostic {
+    let pos = e.location().map(|l| Pos {
+        line: l.line(),
+        col: l.column(),
+    });
+    // serde_yaml appends " at line L column C"; the position is shown in front instead.
+    let msg = e.to_string();
+    let msg = match msg.rfind(" at line ") {
+        Some(i) if pos.is_some() => msg[..i].to_string(),
+        _ => msg,
+    };
+    Diagnostic {
+        file: file.to_string(),
+        pos,
+        message: msg,
+    }
+}
+
+/// Parses one exercise from its text.
+pub fn parse_exercise(id: &str, source: Source) -> Result<Loaded, Diagnostic> {
+    if source.text.trim().is_empty() {
+        return Err(Diagnostic {
+            file: source.name.clone(),
+            pos: None,
+            message: "the file is empty".into(),
+        });
+    }
+    let exercise: Exercise = serde_yaml::from_str(&source.text).map_err(|e| yaml_error(&source.name, &e))?;
+    Ok(Loaded {
+        id: id.to_string(),
+        source,
+        exercise,
+    })
+}
+
+/// Reads one exercise file.
+pub fn read_exercise(path: &Path) -> Result<Loaded, Diagnostic> {
+    let name = path.display().to_string();
+    let fail = |message: String| Diagnostic {
+        file: name.clone(),
+        pos: None,
+        message,
+    };
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .ok_or_else(|| fail("not a file name".into()))?;
+    let text = read_text(path, MAX_EXERCISE_BYTES).map_err(|e| fail(format!("cannot read it: {e}")))?;
+    parse_exercise(&id, Source { name, text })
+}
+
+/// The exercise files in a folder, sorted by name.
+pub fn exercise_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Diagnostic {
+        file: dir.display().to_string(),
+        pos: None,
+        message: format!("cannot read the exercise folder: {e}"),
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Where exercises come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Built into the binary.
+    Bundled,
+    /// A folder.
+    Dir(PathBuf),
+}
+
+impl Origin {
+    /// `--exercises DIR`, else `GBL_EXERCISES`, else the bundled ones.
+    pub fn choose(flag: Option<&Path>) -> Origin {
+        if let Some(d) = flag {
+            return Origin::Dir(d.to_path_buf());
+        }
+        match std::env::var_os("GBL_EXERCISES") {
+            Some(d) if !d.is_empty() => Origin::Dir(PathBuf::from(d)),
+            _ => Origin::Bundled,
+        }
+    }
+}
+
+/// Reads every exercise; returns those that parsed and a diagnostic for each that did not.
+pub fn load_all(origin: &Origin) -> (Vec<Loaded>, Vec<Diagnostic>) {
+    let mut ok = Vec::new();
+    let mut bad = Vec::new();
+    match origin {
+        Origin::Bundled => {
+            for (file, text) in BUNDLED {
+                let id = file.trim_end_matches(".yaml");
+                let source = Source {
+                    name: format!("exercises/{file}"),
+                    text: text.to_string(),
+                };
+                match parse_exercise(id, source) {
+                    Ok(l) => ok.push(l),
+                    Err(d) => bad.push(d),
+                }
+            }
+        }
+        Origin::Dir(dir) => match exercise_files(dir) {
+            Ok(files) => {
+                for f in files {
+                    match read_exercise(&f) {
+                        Ok(l) => ok.push(l),
+                        Err(d) => bad.push(d),
+                    }
+                }
+            }
+            Err(d) => bad.push(d),
+        },
+    }
+    (ok, bad)
+}

@@ -1,0 +1,12 @@
+//! Exercises: the YAML model, loading, computing, references, variants and validation.
+
+pub mod compute;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod prompt;
+pub mod reference;
+pub mod validate;
+pub mod variant;
+
+pub use model::{Exercise, Question};

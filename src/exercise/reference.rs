@@ -1,0 +1,226 @@
+//! References into what the engine computed: `main.x[1]`, `main.verdict`, `chain.grad.x`.
+//!
+//! ```text
+//! reference = run "." field { "." name | "[" integer "]" }
+//! ```
+//!
+//! | run kind | references |
+//! |---|---|
+//! | descent | `x[k]` (a variable after k updates; negative k counts from the end), `y[k]`, `grad[k]`, `grad_x1[k]`, `verdict`, `factor`, `lr_max`, `x_star`, `x_star.x1`, `diverged_at`, `derivative`, `derivative.x1`, `f`, `lr`, `steps` |
+//! | graph | `value.NODE`, `grad.NODE`, `local.NODE.PARENT`, `output` |
+//! | derivative | `derivative`, `value`, `f` |
+
+use std::fmt;
+
+use super::compute::{Computed, Results};
+use crate::engine::{Expr, PyNum};
+
+/// A part of a reference after the run's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    /// `.name`
+    Name(String),
+    /// `[k]`
+    Index(i64),
+}
+
+/// A parsed reference.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The run's name.
+    pub run: String,
+    /// The rest.
+    pub path: Vec<Seg>,
+}
+
+/// What a reference resolves to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// A number.
+    Num(PyNum),
+    /// An expression.
+    Expr(Expr),
+    /// A word, such as a verdict.
+    Word(String),
+}
+
+impl fmt::Display for Answer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Answer::Num(n) => write!(f, "{n}"),
+            Answer::Expr(e) => write!(f, "{e}"),
+            Answer::Word(w) => f.write_str(w),
+        }
+    }
+}
+
+impl fmt::Display for Reference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.run)?;
+        for s in &self.path {
+            match s {
+                Seg::Name(n) => write!(f, ".{n}")?,
+                Seg::Index(i) => write!(f, "[{i}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Reference {
+    /// Parses `run.field[k].name`.
+    pub fn parse(src: &str) -> Result<Reference, String> {
+        let mut segs = Vec::new();
+        let mut rest = src.trim();
+        let name_end = |s: &str| s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(s.len());
+        let n = name_end(rest);
+        if n == 0 {
+            return Err(format!("'{src}' is not a reference (expected RUN.FIELD, e.g. main.x[1])"));
+        }
+        let run = rest[..n].to_string();
+        rest = &rest[n..];
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('.') {
+                let n = name_end(r);
+                if n == 0 {
+                    return Err(format!("'{src}': expected a name after '.'"));
+                }
+                segs.push(Seg::Name(r[..n].to_string()));
+                rest = &r[n..];
+            } else if let Some(r) = rest.strip_prefix('[') {
+                let close = r.find(']').ok_or_else(|| format!("'{src}': '[' without ']'"))?;
+                let k: i64 = r[..close]
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("'{src}': '{}' is not a step number", &r[..close]))?;
+                segs.push(Seg::Index(k));
+                rest = &r[close + 1..];
+            } else {
+                return Err(format!("'{src}': unexpected '{}'", rest.chars().next().unwrap_or(' ')));
+            }
+        }
+        if segs.is_empty() {
+            return Err(format!("'{src}' names a run but no value in it (e.g. {run}.x[1])"));
+        }
+        Ok(Reference { run, path: segs })
+    }
+
+    /// The same reference with every step index moved by `delta` (for "one step too many").
+    pub fn shifted(&self, delta: i64) -> Reference {
+        Reference {
+            run: self.run.clone(),
+            path: self
+                .path
+                .iter()
+                .map(|s| match s {
+                    Seg::Index(k) if *k >= 0 => Seg::Index(k + delta),
+                    other => other.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether the reference names a step of a descent (so that step offsets make sense).
+    pub fn has_step(&self) -> bool {
+        self.path.iter().any(|s| matches!(s, Seg::Index(_)))
+    }
+
+    /// Resolves against computed results.
+    pub fn resolve(&self, results: &Results) -> Result<Answer, String> {
+        let run = results
+            .runs
+            .get(&self.run)
+            .ok_or_else(|| format!("'{self}': there is no run named '{}'", self.run))?;
+        let bad = || format!("'{self}' does not name a value of run '{}'", self.run);
+        let names: Vec<&str> = self
+            .path
+            .iter()
+            .filter_map(|s| match s {
+                Seg::Name(n) => Some(n.as_str()),
+                Seg::Index(_) => None,
+            })
+            .collect();
+        let index = self.path.iter().find_map(|s| match s {
+            Seg::Index(k) => Some(*k),
+            Seg::Name(_) => None,
+        });
+        match run {
+            Computed::Descent(d) => {
+                let run = &d.run;
+                let var_or_only = |name: Option<&&str>| -> Result<usize, String> {
+                    match name {
+                        Some(v) => run.var_index(v).ok_or_else(bad),
+                        None if run.vars.len() == 1 => Ok(0),
+                        None => Err(format!("'{self}': name the variable ({})", run.vars.join(", "))),
+                    }
+                };
+                let step = |k: Option<i64>| -> Result<usize, String> {
+                    let k = k.ok_or_else(|| format!("'{self}': give the step, e.g. [1]"))?;
+                    let len = run.len() as i64;
+                    let k = if k < 0 { len + k } else { k };
+                    if (0..len).contains(&k) {
+                        Ok(k as usize)
+                    } else {
+                        Err(format!("'{self}': the run has steps 0 to {}", len - 1))
+                    }
+                };
+                let first = names.first().copied().ok_or_else(bad)?;
+                let answer = match first {
+                    "verdict" => Answer::Word(d.judgement.verdict.name().to_string()),
+                    "factor" => Answer::Num(PyNum::Float(d.judgement.factor.ok_or_else(|| {
+                        format!("'{self}': the factor is defined only for a quadratic")
+                    })?)),
+                    "lr_max" => Answer::Num(PyNum::Float(d.judgement.lr_max.ok_or_else(|| {
+                        format!("'{self}': no largest learning rate is defined here")
+                    })?)),
+                    "diverged_at" => Answer::Num(PyNum::Int(
+                        d.judgement.diverged_at.ok_or_else(|| format!("'{self}': the run does not diverge"))? as i64,
+                    )),
+                    "x_star" => {
+                        let xs = d.judgement.x_star.as_ref().ok_or_else(|| format!("'{self}': the minimum is not known"))?;
+                        Answer::Num(PyNum::Float(xs[var_or_only(names.get(1))?]))
+                    }
+                    "derivative" => Answer::Expr(d.derivative[var_or_only(names.get(1))?].clone()),
+                    "f" => Answer::Expr(d.f.clone()),
+                    "lr" => Answer::Num(run.lr),
+                    "steps" => Answer::Num(PyNum::Int(run.len() as i64 - 1)),
+                    "y" | "value" => Answer::Num(run.value(step(index)?)),
+                    "grad" => {
+                        let k = step(index)?;
+                        Answer::Num(run.gradient(k)[var_or_only(names.get(1))?])
+                    }
+                    other => {
+                        let k = step(index)?;
+                        if let Some(v) = other.strip_prefix("grad_") {
+                            Answer::Num(run.gradient(k)[run.var_index(v).ok_or_else(bad)?])
+                        } else {
+                            Answer::Num(run.point(k)[run.var_index(other).ok_or_else(bad)?])
+                        }
+                    }
+                };
+                Ok(answer)
+            }
+            Computed::Graph(g) => {
+                let p = &g.pass;
+                let node = |k: usize| -> Result<&str, String> { names.get(k).copied().ok_or_else(bad) };
+                match names.first().copied() {
+                    Some("value") => Ok(Answer::Num(p.value(node(1)?).ok_or_else(bad)?)),
+                    Some("grad") => Ok(Answer::Num(p.grad(node(1)?).ok_or_else(bad)?)),
+                    Some("local") => Ok(Answer::Num(p.local(node(1)?, node(2)?).ok_or_else(bad)?.local)),
+                    Some("local_expr") => Ok(Answer::Expr(p.local(node(1)?, node(2)?).ok_or_else(bad)?.local_expr.clone())),
+                    Some("output") => Ok(Answer::Word(g.graph.output().to_string())),
+                    _ => Err(bad()),
+                }
+            }
+            Computed::Derivative(d) => match names.first().copied() {
+                Some("derivative") => Ok(Answer::Expr(d.derivative.clone())),
+                Some("f") => Ok(Answer::Expr(d.f.clone())),
+                Some("value") => d
+                    .value
+                    .map(Answer::Num)
+                    .ok_or_else(|| format!("'{self}': the run has no point to evaluate at ('at')")),
+                _ => Err(bad()),
+            },
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Per-student variants: each student's parameters, drawn from the exercise's variation by a
+//! keyed hash of (salt, student, exercise id, parameter).
+//!
+//! SHA-256 over the salt and the names makes the draw stable (the same student always gets
+//! the same numbers) and unpredictable without the salt (nobody can work out another
+//! student's numbers from their name alone).
+
+use indexmap::IndexMap;
+use sha2::{Digest, Sha256};
+
+use super::compute::{ComputeError, default_params, value_of};
+use super::model::{Exercise, Variation};
+use crate::engine::PyNum;
+
+/// The most variants `gbl validate` will prove one by one.
+pub const MAX_VARIANTS: usize = 10_000;
+
+/// Every value a variation allows, in order.
+pub fn values(v: &Variation, params: &IndexMap<String, PyNum>, path: &str) -> Result<Vec<PyNum>, ComputeError> {
+    let fail = |m: &str| ComputeError {
+        path: path.to_string(),
+        message: m.to_string(),
+    };
+    match (&v.choices, v.range, v.step) {
+        (Some(c), None, None) => {
+            if c.is_empty() {
+                return Err(fail("'choices' is empty"));
+            }
+            c.iter()
+                .enumerate()
+                .map(|(i, x)| value_of(x, params, &format!("{path}.choices[{i}]")))
+                .collect()
+        }
+        (None, Some([lo, hi]), Some(step)) => {
+            if !(lo.is_finite() && hi.is_finite() && step.is_finite()) || step <= 0.0 || hi < lo {
+                return Err(fail("'range' needs finite bounds low <= high and a positive 'step'"));
+            }
+            let n = ((hi - lo) / step + 1e-9).floor() as usize + 1;
+            if n > MAX_VARIANTS {
+                return Err(fail(&format!("the range has {n} values; at most {MAX_VARIANTS}")));
+            }
+            let ints = lo.fract() == 0.0 && step.fract() == 0.0;
+            // Round each grid value to the step's decimals, so 0.1 + 2*0.05 is 0.2, not 0.20000000000000004.
+            let decimals = (0..12).find(|d| (step * 10f64.powi(*d)).fract().abs() < 1e-9).unwrap_or(12) as usize;
+            Ok((0..n)
+                .map(|k| {
+                    let v = lo + step * k as f64;
+                    if ints {
+                        PyNum::Int(v.round() as i64)
+                    } else {
+                        PyNum::Float(format!("{v:.decimals$}").parse().unwrap_or(v))
+                    }
+                })
+                .collect())
+        }
+        _ => Err(fail("give either 'choices', or 'range' with 'step'")),
+    }
+}
+
+/// A number in [0, n) from the keyed hash of the parts.
+fn pick(parts: &[&str], n: usize) -> usize {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p.as_bytes());
+    }
+    let d = h.finalize();
+    let mut x = [0u8; 8];
+    x.copy_from_slice(&d[..8]);
+    (u64::from_le_bytes(x) % n.max(1) as u64) as usize
+}
+
+/// A student's parameters: the defaults, with each varied parameter drawn for them.
+pub fn draw(ex: &Exercise, id: &str, salt: &str, student: &str) -> Result<IndexMap<String, PyNum>, ComputeError> {
+    let mut params = default_params(ex)?;
+    for (name, v) in &ex.vary {
+        let options = values(v, &params, &format!("vary.{name}"))?;
+        let k = pick(&[salt, student, id, name], options.len());
+        params.insert(name.clone(), options[k]);
+    }
+    Ok(params)
+}
+
+/// Every combination of varied parameters (the defaults first), up to [`MAX_VARIANTS`].
+pub fn all(ex: &Exercise) -> Result<Vec<IndexMap<String, PyNum>>, ComputeError> {
+    let base = default_params(ex)?;
+    let mut out = vec![base.clone()];
+    let mut combos: Vec<IndexMap<String, PyNum>> = vec![base.clone()];
+    for (name, v) in &ex.vary {
+        if !base.contains_key(name) {
+            return Err(ComputeError {
+                path: format!("vary.{name}"),
+                message: format!("'{name}' is not a parameter (add it under 'params')"),
+            });
+        }
+        let options = values(v, &base, &format!("vary.{name}"))?;
+        let mut next = Vec::new();
+        for c in &combos {
+            for o in &options {
+                let mut p = c.clone();
+                p.insert(name.clone(), *o);
+                next.push(p);
+            }
+        }
+        if next.len() > MAX_VARIANTS {
+            return Err(ComputeError {
+                path: "vary".into(),
+                message: format!("{} variants is more than the {MAX_VARIANTS} that can be proved; narrow the ranges", next.len()),
+            });
+        }
+        combos = next;
+    }
+    if !ex.vary.is_empty() {
+        out.extend(combos);
+    }
+    Ok(out)
+}
