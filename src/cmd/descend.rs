@@ -114,10 +114,10 @@ pub fn descend(
     let problem = Problem::new(&f, &vars, explicit.as_deref())?;
     let x0: Vec<PyNum> = start.iter().map(|(_, v)| *v).collect();
     let run = Run::new(&problem, &x0, lr, steps);
-    if let Some(e) = &run.stopped {
-        if e.error.kind != EvalErrorKind::Overflow {
-            bail!("the run cannot go on {e}");
-        }
+    if let Some(e) = &run.stopped
+        && e.error.kind != EvalErrorKind::Overflow
+    {
+        bail!("the run cannot go on {e}");
     }
     let judgement = judge(&problem, &x0, lr, &run);
     Ok(Descent {

@@ -288,10 +288,10 @@ impl Sum {
             return self;
         }
         if let Some(k) = self.as_const() {
-            if let Some(n) = c.as_int() {
-                if let Some(v) = k.powi(n) {
-                    return Sum::constant(v);
-                }
+            if let Some(n) = c.as_int()
+                && let Some(v) = k.powi(n)
+            {
+                return Sum::constant(v);
             }
             return Sum::atom(Expr::bin(BinOp::Pow, k.to_expr(), c.to_expr()));
         }
