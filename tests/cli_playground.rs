@@ -51,7 +51,10 @@ fn fails(args: &[&str], needles: &[&str]) -> String {
     assert!(err.starts_with("error: "), "{err}");
     assert!(out.is_empty(), "stdout should be empty: {out}");
     for n in needles {
-        assert!(err.contains(n), "stderr of gbl {shown:?} lacks {n:?}:\n{err}");
+        assert!(
+            err.contains(n),
+            "stderr of gbl {shown:?} lacks {n:?}:\n{err}"
+        );
     }
     err
 }
@@ -63,7 +66,10 @@ fn derive_json() {
         json!({"expr": "1/10*x^2", "wrt": "x", "derivative": "x/5", "value": null})
     );
     // 3/5 = 0.6
-    assert_eq!(json(&["derive", "1/10*x^2", "--at", "x=3"])["value"], json!(0.6));
+    assert_eq!(
+        json(&["derive", "1/10*x^2", "--at", "x=3"])["value"],
+        json!(0.6)
+    );
     assert_eq!(
         json(&["derive", "(x-2)^2/10"]),
         json!({"expr": "(x - 2)^2/10", "wrt": "x", "derivative": "(x - 2)/5", "value": null})
@@ -89,11 +95,21 @@ fn check_steps(v: &Value, vars: &[&str], n: usize) {
     let steps = v["steps"].as_array().expect("steps");
     assert_eq!(steps.len(), n + 1);
     for (k, s) in steps.iter().enumerate() {
-        let keys: Vec<&str> = s.as_object().expect("object").keys().map(|k| k.as_str()).collect();
+        let keys: Vec<&str> = s
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
         assert_eq!(keys, ["i", "point", "value", "gradient"]);
         assert_eq!(s["i"], json!(k));
         for part in ["point", "gradient"] {
-            let names: Vec<&str> = s[part].as_object().expect(part).keys().map(|k| k.as_str()).collect();
+            let names: Vec<&str> = s[part]
+                .as_object()
+                .expect(part)
+                .keys()
+                .map(|k| k.as_str())
+                .collect();
             assert_eq!(names, vars);
         }
         assert!(s["value"].is_number());
@@ -102,14 +118,24 @@ fn check_steps(v: &Value, vars: &[&str], n: usize) {
 
 #[test]
 fn descend_json_shape_and_converges() {
-    let v = json(&["descend", "x^2/10", "--from", "x=3", "--lr", "1", "--steps", "3"]);
-    let keys: Vec<&str> = v.as_object().expect("object").keys().map(|k| k.as_str()).collect();
+    let v = json(&[
+        "descend", "x^2/10", "--from", "x=3", "--lr", "1", "--steps", "3",
+    ]);
+    let keys: Vec<&str> = v
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
     assert_eq!(&keys[..4], ["expr", "lr", "steps", "verdict"]);
     assert_eq!(v["expr"], "x^2/10");
     assert_eq!(v["lr"], json!(1));
     check_steps(&v, &["x"], 3);
     // x: 3 -> 2.4 -> 1.92 -> 1.536 (times 0.8); f = x²/10; f' = x/5.
-    assert_eq!(v["steps"][0], json!({"i": 0, "point": {"x": 3}, "value": 0.9, "gradient": {"x": 0.6}}));
+    assert_eq!(
+        v["steps"][0],
+        json!({"i": 0, "point": {"x": 3}, "value": 0.9, "gradient": {"x": 0.6}})
+    );
     assert_eq!(v["steps"][1]["point"]["x"], json!(2.4));
     assert_eq!(v["steps"][3]["point"]["x"], json!(1.536));
     assert_eq!(v["verdict"], "converges");
@@ -120,22 +146,33 @@ fn descend_json_shape_and_converges() {
 #[test]
 fn descend_oscillates_cycles_diverges() {
     // 3/4 x², lr 1: r = 1 - 2·(3/4)·1 = -0.5.
-    let v = json(&["descend", "3/4*x^2", "--from", "x=1", "--lr", "1", "--steps", "4"]);
+    let v = json(&[
+        "descend", "3/4*x^2", "--from", "x=1", "--lr", "1", "--steps", "4",
+    ]);
     assert_eq!(v["verdict"], "oscillates");
     assert_eq!(v["factor"], json!(-0.5));
     // x²: r = -1, x jumps between 1 and -1.
-    let v = json(&["descend", "x^2", "--from", "x=1", "--lr", "1", "--steps", "4"]);
+    let v = json(&[
+        "descend", "x^2", "--from", "x=1", "--lr", "1", "--steps", "4",
+    ]);
     assert_eq!(v["verdict"], "cycles");
     let xs: Vec<&Value> = (0..5).map(|k| &v["steps"][k]["point"]["x"]).collect();
-    assert_eq!(xs, [&json!(1), &json!(-1), &json!(1), &json!(-1), &json!(1)]);
+    assert_eq!(
+        xs,
+        [&json!(1), &json!(-1), &json!(1), &json!(-1), &json!(1)]
+    );
     // 2x², lr 1: x = 3·(-3)^k passes 10^6 at k = 12 (3^12 = 531441 > 333333.3 > 3^11).
-    let v = json(&["descend", "2*x^2", "--from", "x=3", "--lr", "1", "--steps", "3"]);
+    let v = json(&[
+        "descend", "2*x^2", "--from", "x=3", "--lr", "1", "--steps", "3",
+    ]);
     assert_eq!(v["verdict"], "diverges");
     assert_eq!(v["diverged_at"], json!(12));
     assert_eq!(v["lr_max"], json!(0.5));
     assert_eq!(v["steps"][3]["point"]["x"], json!(-81));
     // Run long enough, the step is seen in the run itself.
-    let v = json(&["descend", "2*x^2", "--from", "x=3", "--lr", "1", "--steps", "15"]);
+    let v = json(&[
+        "descend", "2*x^2", "--from", "x=3", "--lr", "1", "--steps", "15",
+    ]);
     assert_eq!(v["diverged_at"], json!(12));
     assert_eq!(v["steps"][12]["point"]["x"], json!(1_594_323));
 }
@@ -144,7 +181,16 @@ fn descend_oscillates_cycles_diverges() {
 fn descend_non_quadratic_settles_at_the_local_minimum() {
     // f = x⁴ - 3x², f' = 4x³ - 6x = 0 at x* = sqrt(1.5); f''(x*) = 12·1.5 - 6 = 12, so
     // r = 1 - 0.1·12 = -0.2: the run crosses the minimum while converging; lr_max = 2/12.
-    let v = json(&["descend", "x^4 - 3*x^2", "--from", "x=1", "--lr", "0.1", "--steps", "50"]);
+    let v = json(&[
+        "descend",
+        "x^4 - 3*x^2",
+        "--from",
+        "x=1",
+        "--lr",
+        "0.1",
+        "--steps",
+        "50",
+    ]);
     assert_eq!(v["verdict"], "oscillates");
     let xs = v["x_star"]["x"].as_f64().expect("x_star");
     assert!((xs - 1.5f64.sqrt()).abs() < 1e-9, "{xs}");
@@ -153,7 +199,16 @@ fn descend_non_quadratic_settles_at_the_local_minimum() {
     let lr_max = v["lr_max"].as_f64().expect("lr_max");
     assert!((lr_max - 2.0 / 12.0).abs() < 1e-6, "{lr_max}");
     // From -1 it settles at -sqrt(1.5).
-    let v = json(&["descend", "x^4 - 3*x^2", "--from", "x=-1", "--lr", "0.1", "--steps", "50"]);
+    let v = json(&[
+        "descend",
+        "x^4 - 3*x^2",
+        "--from",
+        "x=-1",
+        "--lr",
+        "0.1",
+        "--steps",
+        "50",
+    ]);
     let xs = v["x_star"]["x"].as_f64().expect("x_star");
     assert!((xs + 1.5f64.sqrt()).abs() < 1e-9, "{xs}");
 }
@@ -162,7 +217,16 @@ fn descend_non_quadratic_settles_at_the_local_minimum() {
 fn descend_two_variable_quadratic() {
     // Hessian diag(2, 20): lr 0.15 gives r = 1 - 0.15·20 = -2 along x2 -> diverges; the error
     // in x2 doubles each step and passes 10^6 at step 20 (2^20 > 10^6 > 2^19).
-    let v = json(&["descend", "x1^2 + 10*x2^2", "--from", "x1=1,x2=1", "--lr", "0.15", "--steps", "5"]);
+    let v = json(&[
+        "descend",
+        "x1^2 + 10*x2^2",
+        "--from",
+        "x1=1,x2=1",
+        "--lr",
+        "0.15",
+        "--steps",
+        "5",
+    ]);
     check_steps(&v, &["x1", "x2"], 5);
     assert_eq!(v["verdict"], "diverges");
     assert_eq!(v["factor"], json!(-2.0));
@@ -170,7 +234,16 @@ fn descend_two_variable_quadratic() {
     assert_eq!(v["diverged_at"], json!(20));
     assert_eq!(v["steps"][0]["gradient"], json!({"x1": 2, "x2": 20}));
     // lr 0.05: r = 0.9 along x1 and 0 along x2 -> converges.
-    let v = json(&["descend", "x1^2 + 10*x2^2", "--from", "x1=1,x2=1", "--lr", "0.05", "--steps", "5"]);
+    let v = json(&[
+        "descend",
+        "x1^2 + 10*x2^2",
+        "--from",
+        "x1=1,x2=1",
+        "--lr",
+        "0.05",
+        "--steps",
+        "5",
+    ]);
     assert_eq!(v["verdict"], "converges");
     assert_eq!(v["factor"], json!(0.9));
     assert_eq!(v["diverged_at"], Value::Null);
@@ -211,9 +284,15 @@ fn bad_expressions_exit_2_with_the_spot() {
     };
     let cases: &[(&str, &[&str])] = &[
         ("(x+1", &["never closed", "column 1", "(x+1\n  ^"]),
-        ("x+1)", &["without a matching '('", "column 4", "x+1)\n     ^"]),
+        (
+            "x+1)",
+            &["without a matching '('", "column 4", "x+1)\n     ^"],
+        ),
         ("foo(x)", &["unknown function 'foo'", "column 1", "^^^"]),
-        ("x ^", &["expected an operand after '^'", "column 4", "x ^\n     ^"]),
+        (
+            "x ^",
+            &["expected an operand after '^'", "column 4", "x ^\n     ^"],
+        ),
         ("", &["the expression is empty"]),
     ];
     for (e, needles) in cases {
@@ -230,8 +309,14 @@ fn bad_expressions_exit_2_with_the_spot() {
 fn huge_inputs_exit_2_quickly() {
     // A 100 KB expression.
     let long = "x + ".repeat(25_000) + "x";
-    fails(&["derive", &long], &["100001 characters long", "the limit is 4096"]);
-    fails(&["descend", &long, "--from", "x=1"], &["100001 characters long"]);
+    fails(
+        &["derive", &long],
+        &["100001 characters long", "the limit is 4096"],
+    );
+    fails(
+        &["descend", &long, "--from", "x=1"],
+        &["100001 characters long"],
+    );
     // Deep nesting. (Linux refuses a single argument over 128 KiB, so 100,000 nested
     // parentheses cannot reach the program; 65,000 is the most that can. The library test
     // in parse_errors.rs takes 100,000.)
@@ -259,12 +344,21 @@ fn bad_runs_exit_2() {
         &["--steps", "at most 10000000"],
     );
     fails(
-        &["descend", "x^2", "--from", "x=1", "--steps", "999999999999999999999999"],
+        &[
+            "descend",
+            "x^2",
+            "--from",
+            "x=1",
+            "--steps",
+            "999999999999999999999999",
+        ],
         &["--steps"],
     );
     // log(x) from 1 with lr 1: x = 1 - 1/1 = 0, where log is not defined.
     fails(
-        &["descend", "log(x)", "--from", "x=1", "--lr", "1", "--steps", "5"],
+        &[
+            "descend", "log(x)", "--from", "x=1", "--lr", "1", "--steps", "5",
+        ],
         &["step 1", "log of 0.0"],
     );
     fails(
@@ -289,7 +383,11 @@ fn colour_policy() {
         let (code, out, _) = run(&never);
         assert_eq!(code, 0);
         assert!(!out.contains('\x1b'), "--color never: {out:?}");
-        let out = gbl().args(args).env("NO_COLOR", "1").output().expect("runs");
+        let out = gbl()
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("runs");
         assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
         let mut always = args.to_vec();
         always.extend(["--color", "always"]);
@@ -312,7 +410,16 @@ fn an_expression_may_start_with_a_minus() {
     let v = json(&["derive", "-x^2", "--at", "x=2"]);
     assert_eq!(v["derivative"], "-2*x");
     assert_eq!(v["value"], json!(-4));
-    let v = json(&["descend", "-x^2 + x^4", "--from", "x=1", "--lr", "0.1", "--steps", "1"]);
+    let v = json(&[
+        "descend",
+        "-x^2 + x^4",
+        "--from",
+        "x=1",
+        "--lr",
+        "0.1",
+        "--steps",
+        "1",
+    ]);
     // f'(1) = -2 + 4 = 2, so x1 = 1 - 0.1·2 = 0.8.
     assert_eq!(v["steps"][1]["point"]["x"], json!(0.8));
 }

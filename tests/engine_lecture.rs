@@ -167,7 +167,11 @@ fn the_hard_coded_lines_are_what_cpython_prints() {
         eprintln!("python3 not found; relying on the hard-coded lines");
         return;
     };
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("utf-8");
     let sections: Vec<&str> = text.split("----\n").collect();
     assert_eq!(
@@ -217,12 +221,15 @@ fn library_trace(
 
 /// `repr()` of every x in the run, for a one-variable run.
 fn xs(run: &Run) -> Vec<String> {
-    (0..run.len()).map(|k| run.point(k)[0].to_string()).collect()
+    (0..run.len())
+        .map(|k| run.point(k)[0].to_string())
+        .collect()
 }
 
 fn gbl() -> Command {
     let mut c = Command::cargo_bin("gbl").expect("binary");
-    c.env("NO_COLOR", "1").timeout(std::time::Duration::from_secs(20));
+    c.env("NO_COLOR", "1")
+        .timeout(std::time::Duration::from_secs(20));
     c
 }
 
@@ -408,11 +415,31 @@ fn two_variables_library() {
         ("1.536", "-1.024", "3.4078720000000002"),
         ("1.2288000000000001", "-0.8192", "2.1810380800000004"),
         ("0.9830400000000001", "-0.65536", "1.3958643712000003"),
-        ("0.7864320000000001", "-0.5242880000000001", "0.8933531975680002"),
-        ("0.6291456000000001", "-0.4194304000000001", "0.5717460464435202"),
-        ("0.5033164800000001", "-0.33554432000000006", "0.3659174697238529"),
-        ("0.40265318400000005", "-0.26843545600000007", "0.23418718062326588"),
-        ("0.32212254720000005", "-0.21474836480000006", "0.14987979559889017"),
+        (
+            "0.7864320000000001",
+            "-0.5242880000000001",
+            "0.8933531975680002",
+        ),
+        (
+            "0.6291456000000001",
+            "-0.4194304000000001",
+            "0.5717460464435202",
+        ),
+        (
+            "0.5033164800000001",
+            "-0.33554432000000006",
+            "0.3659174697238529",
+        ),
+        (
+            "0.40265318400000005",
+            "-0.26843545600000007",
+            "0.23418718062326588",
+        ),
+        (
+            "0.32212254720000005",
+            "-0.21474836480000006",
+            "0.14987979559889017",
+        ),
     ];
     for (k, (x1, x2, y)) in expected.iter().enumerate() {
         let p = run.point(k + 1);

@@ -124,11 +124,20 @@ fn every_error_kind_renders_with_column_and_caret() {
             "x − 1",
             "unexpected character '−'; write a minus sign with '-' (column 3)\n  x − 1\n    ^",
         ),
-        ("x $ 1", "unexpected character '$' (column 3)\n  x $ 1\n    ^"),
+        (
+            "x $ 1",
+            "unexpected character '$' (column 3)\n  x $ 1\n    ^",
+        ),
         // BadNumber
         ("1e", "'1e' is not a number (column 1)\n  1e\n  ^^"),
-        ("2*1e+", "'1e+' is not a number (column 3)\n  2*1e+\n    ^^^"),
-        ("1.2.3", "'1.2.3' is not a number (column 1)\n  1.2.3\n  ^^^^^"),
+        (
+            "2*1e+",
+            "'1e+' is not a number (column 3)\n  2*1e+\n    ^^^",
+        ),
+        (
+            "1.2.3",
+            "'1.2.3' is not a number (column 1)\n  1.2.3\n  ^^^^^",
+        ),
         (".", "'.' is not a number (column 1)\n  .\n  ^"),
     ];
     let mut failures = Vec::new();
@@ -173,7 +182,8 @@ fn a_hundred_thousand_parentheses_are_too_long_before_they_are_too_deep() {
     );
 }
 
-const TOO_DEEP: &str = "the expression nests too deeply (the limit is 200 levels of parentheses, signs and powers)";
+const TOO_DEEP: &str =
+    "the expression nests too deeply (the limit is 200 levels of parentheses, signs and powers)";
 
 /// The rendered error for `src` with one caret at 0-based `at` (`width` carets).
 fn rendered_too_deep(src: &str, at: usize, width: usize) -> String {
@@ -212,10 +222,7 @@ fn too_deep_unary_minus_chain() {
     // 200 signs parse, and an even number of minus signs is x again.
     let ok = format!("{}x", "-".repeat(200));
     let e = parse(&ok).expect("200 signs parse");
-    assert_eq!(
-        eval(&e, &[("x".into(), PyNum::Int(7))]),
-        Ok(PyNum::Int(7))
-    );
+    assert_eq!(eval(&e, &[("x".into(), PyNum::Int(7))]), Ok(PyNum::Int(7)));
 }
 
 #[test]
