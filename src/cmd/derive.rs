@@ -15,6 +15,7 @@ use crate::style::Paint;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The expression, e.g. "1/10 * x^2".
+    #[arg(allow_hyphen_values = true)]
     pub expr: String,
     /// The variable to differentiate by (needed when the expression has several).
     #[arg(long)]

@@ -22,6 +22,7 @@ pub const MAX_STEPS: usize = 10_000_000;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The function to minimise, e.g. "1/10 * x^2" or "x1^2 + x2^2".
+    #[arg(allow_hyphen_values = true)]
     pub expr: String,
     /// The start point, e.g. x=3 or x1=3,x2=-2 (an int prints as 3, a float as 3.0).
     #[arg(long, value_name = "VAR=NUM,...", required = true)]
@@ -113,10 +114,10 @@ pub fn descend(
     let problem = Problem::new(&f, &vars, explicit.as_deref())?;
     let x0: Vec<PyNum> = start.iter().map(|(_, v)| *v).collect();
     let run = Run::new(&problem, &x0, lr, steps);
-    if let Some(e) = &run.stopped {
-        if e.error.kind != EvalErrorKind::Overflow {
-            bail!("the run cannot go on {e}");
-        }
+    if let Some(e) = &run.stopped
+        && e.error.kind != EvalErrorKind::Overflow
+    {
+        bail!("the run cannot go on {e}");
     }
     let judgement = judge(&problem, &x0, lr, &run);
     Ok(Descent {

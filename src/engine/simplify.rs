@@ -288,10 +288,10 @@ impl Sum {
             return self;
         }
         if let Some(k) = self.as_const() {
-            if let Some(n) = c.as_int() {
-                if let Some(v) = k.powi(n) {
-                    return Sum::constant(v);
-                }
+            if let Some(n) = c.as_int()
+                && let Some(v) = k.powi(n)
+            {
+                return Sum::constant(v);
             }
             return Sum::atom(Expr::bin(BinOp::Pow, k.to_expr(), c.to_expr()));
         }
@@ -356,7 +356,8 @@ fn call(f: Func, a: Sum) -> Sum {
         let exact = match (f, k) {
             (Func::Exp | Func::Cos, c) if c.is_zero() => Some(Coef::ONE),
             (Func::Sin | Func::Tanh | Func::Sqrt, c) if c.is_zero() => Some(Coef::ZERO),
-            (Func::Log | Func::Sqrt, c) if c.is_one() => Some(c),
+            (Func::Log, c) if c.is_one() => Some(Coef::ZERO),
+            (Func::Sqrt, c) if c.is_one() => Some(Coef::ONE),
             (Func::Abs, c) => Some(c.abs()),
             _ => None,
         };
@@ -466,4 +467,19 @@ fn to_expr(s: &Sum) -> Expr {
         });
     }
     acc.unwrap_or(Expr::int(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::parse;
+
+    #[test]
+    fn functions_of_exact_constants() {
+        let s = |src: &str| simplify(&parse(src).expect("parses")).to_string();
+        assert_eq!(s("log(1)"), "0");
+        assert_eq!(s("log(0^2 + 1)*x"), "0");
+        assert_eq!(s("sqrt(1)"), "1");
+        assert_eq!(s("exp(0) + cos(0)"), "2");
+    }
 }
