@@ -50,7 +50,10 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
                     if updates > SHOWN_STEPS && k == SHOWN_STEPS / 2 + 1 {
                         out.push(format!("… ({} more updates) …", updates - SHOWN_STEPS));
                     }
-                    if updates > SHOWN_STEPS && k > SHOWN_STEPS / 2 && k <= updates - SHOWN_STEPS / 2 {
+                    if updates > SHOWN_STEPS
+                        && k > SHOWN_STEPS / 2
+                        && k <= updates - SHOWN_STEPS / 2
+                    {
                         continue;
                     }
                     let before = d.run.point(k - 1);
@@ -73,9 +76,17 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
                         .enumerate()
                         .map(|(i, v)| format!("∂f/∂{v}{} = {}", point(before), num(g[i])))
                         .collect();
-                    out.push(format!("Step {k}: {}; {}; f = {}", grads.join(", "), parts.join(", "), num(d.run.value(k))));
+                    out.push(format!(
+                        "Step {k}: {}; {}; f = {}",
+                        grads.join(", "),
+                        parts.join(", "),
+                        num(d.run.value(k))
+                    ));
                 }
-                out.push(format!("Verdict: {} ({}).", d.judgement.verdict, d.judgement.reason));
+                out.push(format!(
+                    "Verdict: {} ({}).",
+                    d.judgement.verdict, d.judgement.reason
+                ));
             }
             Computed::Graph(g) => {
                 let p = &g.pass;
@@ -88,10 +99,18 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
                 }
                 out.push("Local derivatives:".into());
                 for e in &p.edges {
-                    out.push(format!("∂{}/∂{} = {} = {}", p.names[e.to], p.names[e.from], e.local_expr, num(e.local)));
+                    out.push(format!(
+                        "∂{}/∂{} = {} = {}",
+                        p.names[e.to],
+                        p.names[e.from],
+                        e.local_expr,
+                        num(e.local)
+                    ));
                 }
                 let output = g.graph.output();
-                out.push(format!("Backward pass (d{output}/d{output} = 1, then each node in reverse order):"));
+                out.push(format!(
+                    "Backward pass (d{output}/d{output} = 1, then each node in reverse order):"
+                ));
                 for &i in p.order.iter().rev() {
                     let name = &p.names[i];
                     if name == output {
@@ -101,7 +120,9 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
                         .edges
                         .iter()
                         .filter(|e| e.from == i)
-                        .map(|e| format!("d{output}/d{} · ∂{}/∂{name}", p.names[e.to], p.names[e.to]))
+                        .map(|e| {
+                            format!("d{output}/d{} · ∂{}/∂{name}", p.names[e.to], p.names[e.to])
+                        })
                         .collect();
                     let values: Vec<String> = p
                         .edges
@@ -109,7 +130,12 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
                         .filter(|e| e.from == i)
                         .map(|e| format!("{} · {}", paren(num(p.grads[e.to])), paren(num(e.local))))
                         .collect();
-                    out.push(format!("d{output}/d{name} = {} = {} = {}", terms.join(" + "), values.join(" + "), num(p.grads[i])));
+                    out.push(format!(
+                        "d{output}/d{name} = {} = {} = {}",
+                        terms.join(" + "),
+                        values.join(" + "),
+                        num(p.grads[i])
+                    ));
                 }
             }
             Computed::Derivative(d) => {
@@ -138,5 +164,9 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
 }
 
 fn paren(s: String) -> String {
-    if s.starts_with('-') { format!("({s})") } else { s }
+    if s.starts_with('-') {
+        format!("({s})")
+    } else {
+        s
+    }
 }

@@ -70,7 +70,7 @@ fn expr_over(vars: &'static [&'static str]) -> impl Strategy<Value = Expr> {
             )
                 .prop_map(|(a, c)| Expr::bin(BinOp::Pow, a, Expr::float(c))),
             (positive, inner.clone()).prop_map(|(a, b)| Expr::bin(BinOp::Pow, a, b)),
-            inner.clone().prop_map(Expr::neg),
+            inner.clone().prop_map(Expr::minus),
             (prop::sample::select(Func::ALL.to_vec()), inner).prop_map(|(f, a)| Expr::call(f, a)),
         ]
     })

@@ -52,7 +52,11 @@ pub fn read(path: &Path, exercises: &[Loaded]) -> Result<AnswerFile, Vec<Diagnos
 }
 
 /// Parses an answer file's text; `dir` is the folder trace paths are relative to.
-pub fn parse(source: Source, dir: &Path, exercises: &[Loaded]) -> Result<AnswerFile, Vec<Diagnostic>> {
+pub fn parse(
+    source: Source,
+    dir: &Path,
+    exercises: &[Loaded],
+) -> Result<AnswerFile, Vec<Diagnostic>> {
     let at = |path: &str, m: String| Diagnostic::at(&source, path, m);
     if source.text.trim().is_empty() {
         return Err(vec![Diagnostic {
@@ -61,7 +65,8 @@ pub fn parse(source: Source, dir: &Path, exercises: &[Loaded]) -> Result<AnswerF
             message: "the answer file is empty".into(),
         }]);
     }
-    let doc: Value = serde_yaml::from_str(&source.text).map_err(|e| vec![yaml_error(&source.name, &e)])?;
+    let doc: Value =
+        serde_yaml::from_str(&source.text).map_err(|e| vec![yaml_error(&source.name, &e)])?;
     let Value::Mapping(top) = doc else {
         return Err(vec![Diagnostic {
             file: source.name.clone(),
@@ -77,23 +82,42 @@ pub fn parse(source: Source, dir: &Path, exercises: &[Loaded]) -> Result<AnswerF
             continue;
         };
         let Some(loaded) = exercises.iter().find(|l| l.id == ex_id) else {
-            problems.push(at(&ex_id, format!("there is no exercise '{ex_id}' (see 'gbl list')")));
+            problems.push(at(
+                &ex_id,
+                format!("there is no exercise '{ex_id}' (see 'gbl list')"),
+            ));
             continue;
         };
         let Value::Mapping(qs) = v else {
-            problems.push(at(&ex_id, format!("expected the answers of '{ex_id}' as 'question: answer' pairs")));
+            problems.push(at(
+                &ex_id,
+                format!("expected the answers of '{ex_id}' as 'question: answer' pairs"),
+            ));
             continue;
         };
         let mut given = IndexMap::new();
         for (qk, qv) in qs {
-            let Some(q_id) = qk.as_str().map(str::to_string).or_else(|| qk.as_i64().map(|i| i.to_string())) else {
-                problems.push(at(&ex_id, format!("{} is not a question id", describe(&qk))));
+            let Some(q_id) = qk
+                .as_str()
+                .map(str::to_string)
+                .or_else(|| qk.as_i64().map(|i| i.to_string()))
+            else {
+                problems.push(at(
+                    &ex_id,
+                    format!("{} is not a question id", describe(&qk)),
+                ));
                 continue;
             };
             let path = format!("{ex_id}.{q_id}");
             let Some(q) = loaded.exercise.questions.iter().find(|q| q.id() == q_id) else {
                 let ids: Vec<&str> = loaded.exercise.questions.iter().map(Question::id).collect();
-                problems.push(at(&path, format!("'{ex_id}' has no question '{q_id}' (its questions: {})", ids.join(", "))));
+                problems.push(at(
+                    &path,
+                    format!(
+                        "'{ex_id}' has no question '{q_id}' (its questions: {})",
+                        ids.join(", ")
+                    ),
+                ));
                 continue;
             };
             match answer(q, &qv, dir) {
@@ -138,10 +162,16 @@ fn answer(q: &Question, v: &Value, dir: &Path) -> Result<Given, String> {
             Ok(read_trace(dir, file))
         }
         (Question::Trace(_), Value::String(s)) => Ok(read_trace(dir, s)),
-        (Question::Trace(_), other) => Err(format!("{} is not a trace file: write {{trace: PATH}}", describe(other))),
+        (Question::Trace(_), other) => Err(format!(
+            "{} is not a trace file: write {{trace: PATH}}",
+            describe(other)
+        )),
         (_, Value::Number(n)) => Ok(Given::Text(number_text(n))),
         (_, Value::String(s)) => Ok(Given::Text(s.clone())),
-        (_, other) => Err(format!("{} is not an answer: give a number, a fraction or expression in quotes, or a word", describe(other))),
+        (_, other) => Err(format!(
+            "{} is not an answer: give a number, a fraction or expression in quotes, or a word",
+            describe(other)
+        )),
     }
 }
 
@@ -163,8 +193,14 @@ pub fn read_trace(dir: &Path, file: &str) -> Given {
         reason,
     };
     let rel = Path::new(file);
-    if rel.is_absolute() || rel.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
-        return unreadable(format!("'{file}' leaves the answer file's folder; name a file inside it"));
+    if rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return unreadable(format!(
+            "'{file}' leaves the answer file's folder; name a file inside it"
+        ));
     }
     let full: PathBuf = dir.join(rel);
     // A symbolic link may still point outside: compare real paths.

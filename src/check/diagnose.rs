@@ -4,9 +4,9 @@
 //! neighbouring value (one step off, f instead of f'), and the first one that reproduces the
 //! student's answer, by the same rule that judged it, is named.
 
+use super::Context;
 use super::equiv::equivalent;
 use super::number::{Printed, Verdict, compare};
-use super::Context;
 use crate::engine::{Expr, PyNum};
 use crate::exercise::compute::{Computed, Results, Slip};
 use crate::exercise::model::Tolerance;
@@ -32,8 +32,12 @@ pub enum Matcher {
 impl Matcher {
     fn matches(&self, a: &Answer) -> bool {
         match (self, a) {
-            (Matcher::Number { given, sig, tol }, Answer::Num(v)) => compare(given, v.to_f64(), *sig, *tol) == Verdict::Right,
-            (Matcher::Exact(g), Answer::Num(v)) => (g - v.to_f64()).abs() <= 1e-9 * g.abs().max(v.to_f64().abs()).max(1e-3),
+            (Matcher::Number { given, sig, tol }, Answer::Num(v)) => {
+                compare(given, v.to_f64(), *sig, *tol) == Verdict::Right
+            }
+            (Matcher::Exact(g), Answer::Num(v)) => {
+                (g - v.to_f64()).abs() <= 1e-9 * g.abs().max(v.to_f64().abs()).max(1e-3)
+            }
             (Matcher::Expression(g), Answer::Expr(e)) => equivalent(g, e).is_ok(),
             _ => false,
         }
@@ -62,7 +66,9 @@ fn with_field(r: &Reference, from: &str, to: &str) -> Option<Reference> {
         Seg::Name(n) => Some(n),
         Seg::Index(_) => None,
     })?;
-    if first != from && !(from == "x" && !["grad", "y", "value", "verdict"].contains(&first.as_str())) {
+    // `from == "x"` stands for any variable's name (`x`, `x1`, `w`).
+    let is_variable = !["grad", "y", "value", "verdict"].contains(&first.as_str());
+    if first != from && !(from == "x" && is_variable) {
         return None;
     }
     *first = to.to_string();
@@ -73,7 +79,9 @@ fn negated(a: &Answer) -> Option<Answer> {
     match a {
         Answer::Num(PyNum::Int(i)) if *i != 0 => Some(Answer::Num(PyNum::Int(-i))),
         Answer::Num(PyNum::Float(f)) if *f != 0.0 => Some(Answer::Num(PyNum::Float(-f))),
-        Answer::Expr(e) => Some(Answer::Expr(crate::engine::simplify(&Expr::neg(e.clone())))),
+        Answer::Expr(e) => Some(Answer::Expr(crate::engine::simplify(&Expr::minus(
+            e.clone(),
+        )))),
         _ => None,
     }
 }
@@ -86,7 +94,9 @@ pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> 
         Seg::Name(n) => Some(n.as_str()),
         Seg::Index(_) => None,
     })?;
-    let try_ref = |alt: &Reference, results: &Results| alt.resolve(results).ok().is_some_and(|a| m.matches(&a));
+    let try_ref = |alt: &Reference, results: &Results| {
+        alt.resolve(results).ok().is_some_and(|a| m.matches(&a))
+    };
     let try_slip = |slip: Slip| ctx.with_slip(slip).is_some_and(|res| try_ref(r, &res));
     let d = |code, message: String| Some(Diagnosis { code, message });
 
@@ -104,18 +114,29 @@ pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> 
                 if lr.is_some_and(|l| l.to_f64() != 1.0) && try_slip(Slip::NoLearningRate) {
                     return d(
                         "no-learning-rate",
-                        format!("you left out the learning rate: the update is x := x - lr·f'(x) with lr = {}", lr.unwrap_or(PyNum::Int(1))),
+                        format!(
+                            "you left out the learning rate: the update is x := x - lr·f'(x) with lr = {}",
+                            lr.unwrap_or(PyNum::Int(1))
+                        ),
                     );
                 }
                 if try_slip(Slip::ValueForGradient) {
-                    return d("value-for-gradient", "you used f(x) in the update instead of f'(x)".into());
+                    return d(
+                        "value-for-gradient",
+                        "you used f(x) in the update instead of f'(x)".into(),
+                    );
                 }
                 let alt = with_field(r, first, "grad").map(|mut a| {
-                    a.path.retain(|s| matches!(s, Seg::Index(_)) || matches!(s, Seg::Name(n) if n == "grad"));
+                    a.path.retain(|s| {
+                        matches!(s, Seg::Index(_)) || matches!(s, Seg::Name(n) if n == "grad")
+                    });
                     a
                 });
                 if alt.is_some_and(|a| try_ref(&a, &ctx.results)) {
-                    return d("gradient-for-value", "this is the gradient f'(x), not the new x".into());
+                    return d(
+                        "gradient-for-value",
+                        "this is the gradient f'(x), not the new x".into(),
+                    );
                 }
             }
             if try_slip(Slip::DropPowerFactor) {
@@ -127,7 +148,10 @@ pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> 
             if let Some(Seg::Index(asked)) = r.path.iter().find(|s| matches!(s, Seg::Index(_))) {
                 let asked = *asked;
                 if try_ref(&r.shifted(1), &ctx.results) {
-                    return d("one-step-too-many", "that is the value one step later: you took one step too many".into());
+                    return d(
+                        "one-step-too-many",
+                        "that is the value one step later: you took one step too many".into(),
+                    );
                 }
                 if try_ref(&r.shifted(-1), &ctx.results) {
                     return d("one-step-too-few", "that is the value one step earlier: you took one step too few (or gave the value before the update)".into());
@@ -138,23 +162,36 @@ pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> 
                 };
                 for k in 0..steps {
                     if asked >= 0 && k != asked && try_ref(&r.shifted(k - asked), &ctx.results) {
-                        return d("wrong-step", format!("that is the value after {k} update{}; the question asks for the value after {asked}", if k == 1 { "" } else { "s" }));
+                        return d(
+                            "wrong-step",
+                            format!(
+                                "that is the value after {k} update{}; the question asks for the value after {asked}",
+                                if k == 1 { "" } else { "s" }
+                            ),
+                        );
                     }
                 }
             }
             for digits in 1..=3u8 {
                 if try_slip(Slip::RoundEarly(digits)) {
-                    return d("rounded-too-early", format!("you rounded to {digits} decimals along the way; keep full precision until the end"));
+                    return d(
+                        "rounded-too-early",
+                        format!(
+                            "you rounded to {digits} decimals along the way; keep full precision until the end"
+                        ),
+                    );
                 }
             }
         }
         Computed::Graph(_) => {
-            if first == "grad" {
-                if let Some(alt) = with_field(r, "grad", "value") {
-                    if try_ref(&alt, &ctx.results) {
-                        return d("value-for-gradient", "this is the node's value from the forward pass, not its gradient".into());
-                    }
-                }
+            if first == "grad"
+                && let Some(alt) = with_field(r, "grad", "value")
+                && try_ref(&alt, &ctx.results)
+            {
+                return d(
+                    "value-for-gradient",
+                    "this is the node's value from the forward pass, not its gradient".into(),
+                );
             }
             if try_slip(Slip::OuterAtInput) {
                 return d("outer-at-input", "you evaluated the outer derivative at the input x instead of at the inner node's value".into());
@@ -168,10 +205,17 @@ pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> 
         }
         Computed::Derivative(_) => {
             if try_slip(Slip::ValueForGradient) {
-                return d("value-for-gradient", "this is the function itself, not its derivative".into());
+                return d(
+                    "value-for-gradient",
+                    "this is the function itself, not its derivative".into(),
+                );
             }
             if try_slip(Slip::DropPowerFactor) {
-                return d("power-rule-factor", "you dropped the exponent's factor of the power rule: d/dx u^n = n·u^(n-1)·u'".into());
+                return d(
+                    "power-rule-factor",
+                    "you dropped the exponent's factor of the power rule: d/dx u^n = n·u^(n-1)·u'"
+                        .into(),
+                );
             }
             if try_slip(Slip::DropInner) {
                 return d("missed-inner-derivative", "you missed the inner derivative of the chain rule: multiply by the derivative of the inside".into());

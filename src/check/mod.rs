@@ -155,7 +155,10 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Computes the exercise's runs for `params`.
-    pub fn new(loaded: &'a Loaded, params: IndexMap<String, PyNum>) -> Result<Context<'a>, ComputeError> {
+    pub fn new(
+        loaded: &'a Loaded,
+        params: IndexMap<String, PyNum>,
+    ) -> Result<Context<'a>, ComputeError> {
         let results = compute(&loaded.exercise, &params, Slip::None)?;
         Ok(Context {
             loaded,

@@ -62,7 +62,16 @@ impl Printed {
 
     /// The value, as the nearest f64.
     pub fn to_f64(&self) -> f64 {
-        let s = format!("{}{}e{}", if self.negative { "-" } else { "" }, if self.digits.is_empty() { "0" } else { &self.digits }, self.exp);
+        let s = format!(
+            "{}{}e{}",
+            if self.negative { "-" } else { "" },
+            if self.digits.is_empty() {
+                "0"
+            } else {
+                &self.digits
+            },
+            self.exp
+        );
         s.parse().unwrap_or(f64::NAN)
     }
 
@@ -133,7 +142,11 @@ pub fn compare(given: &Printed, expected: f64, sig: u32, tol: Option<Tolerance>)
         candidates.push(lo);
         candidates.push(hi);
     }
-    let matches_at = |d: usize| candidates.iter().any(|&c| rounded(c, d).is_some_and(|r| r.same_value(given)));
+    let matches_at = |d: usize| {
+        candidates
+            .iter()
+            .any(|&c| rounded(c, d).is_some_and(|r| r.same_value(given)))
+    };
     if matches_at(d) {
         return Verdict::Right;
     }
@@ -152,14 +165,22 @@ mod tests {
     use super::*;
 
     fn check(given: &str, expected: f64, sig: u32) -> Verdict {
-        compare(&Printed::parse(given).expect("a number"), expected, sig, None)
+        compare(
+            &Printed::parse(given).expect("a number"),
+            expected,
+            sig,
+            None,
+        )
     }
 
     #[test]
     fn correct_roundings_with_enough_digits_are_right() {
         assert_eq!(check("2.4", 2.4000000000000004, 3), Verdict::Right);
         assert_eq!(check("2.40", 2.4000000000000004, 3), Verdict::Right);
-        assert_eq!(check("2.4000000000000004", 2.4000000000000004, 3), Verdict::Right);
+        assert_eq!(
+            check("2.4000000000000004", 2.4000000000000004, 3),
+            Verdict::Right
+        );
         assert_eq!(check("0.0181", 0.0181398528, 3), Verdict::Right);
         assert_eq!(check("0.01814", 0.0181398528, 3), Verdict::Right);
         assert_eq!(check("1.81e-2", 0.0181398528, 3), Verdict::Right);
@@ -179,7 +200,9 @@ mod tests {
     fn too_few_digits_is_told_apart() {
         assert_eq!(
             check("0.018", 0.0181398528, 3),
-            Verdict::TooFewDigits { want: "0.0181".into() }
+            Verdict::TooFewDigits {
+                want: "0.0181".into()
+            }
         );
         assert_eq!(check("2", 2.4000000000000004, 3), Verdict::Wrong);
     }
@@ -204,7 +227,10 @@ mod tests {
 
     #[test]
     fn tolerance_widens() {
-        let t = Tolerance { abs: Some(1e-4), rel: None };
+        let t = Tolerance {
+            abs: Some(1e-4),
+            rel: None,
+        };
         let p = Printed::parse("2.4001").expect("a number");
         assert_eq!(compare(&p, 2.4, 0, Some(t)), Verdict::Right);
     }

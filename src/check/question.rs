@@ -13,14 +13,24 @@ use crate::exercise::compute::Computed;
 use crate::exercise::model::{Question, Tolerance};
 use crate::exercise::reference::{Answer, Reference};
 
-fn report(q: &Question, status: Status, expected: serde_json::Value, given: Option<&Given>, feedback: String) -> QuestionReport {
+fn report(
+    q: &Question,
+    status: Status,
+    expected: serde_json::Value,
+    given: Option<&Given>,
+    feedback: String,
+) -> QuestionReport {
     QuestionReport {
         id: q.id().to_string(),
         status,
         expected,
         given: given.map(Given::shown),
         feedback,
-        score: if status == Status::Correct { q.points() } else { 0.0 },
+        score: if status == Status::Correct {
+            q.points()
+        } else {
+            0.0
+        },
         max_score: q.points(),
         mistake: None,
         lines: None,
@@ -42,27 +52,57 @@ pub fn check(ctx: &Context, q: &Question, given: Option<&Given>, sig: u32) -> Qu
     }
     let reference = match Reference::parse(q.answer_ref()) {
         Ok(r) => r,
-        Err(e) => return report(q, Status::Invalid, json!(null), given, format!("the exercise is broken: {e}")),
+        Err(e) => {
+            return report(
+                q,
+                Status::Invalid,
+                json!(null),
+                given,
+                format!("the exercise is broken: {e}"),
+            );
+        }
     };
     let expected = match reference.resolve(&ctx.results) {
         Ok(a) => a,
-        Err(e) => return report(q, Status::Invalid, json!(null), given, format!("the exercise is broken: {e}")),
+        Err(e) => {
+            return report(
+                q,
+                Status::Invalid,
+                json!(null),
+                given,
+                format!("the exercise is broken: {e}"),
+            );
+        }
     };
     let exp_json = expected_json(&expected);
     let text = match given {
         None => return report(q, Status::Missing, exp_json, None, "no answer given".into()),
         Some(Given::Text(t)) => t.trim().to_string(),
         Some(other) => {
-            return report(q, Status::Invalid, exp_json, given, format!("expected a value, not the file {}", other.shown()));
+            return report(
+                q,
+                Status::Invalid,
+                exp_json,
+                given,
+                format!("expected a value, not the file {}", other.shown()),
+            );
         }
     };
     let outcome = match (q, &expected) {
-        (Question::Number(nq), Answer::Num(v)) => number(&text, *v, nq.sig_digits.unwrap_or(sig), nq.tolerance),
+        (Question::Number(nq), Answer::Num(v)) => {
+            number(&text, *v, nq.sig_digits.unwrap_or(sig), nq.tolerance)
+        }
         (Question::Exact(_), Answer::Num(v)) => exact(&text, *v),
         (Question::Integer(_), Answer::Num(v)) => integer(&text, *v),
         (Question::Expression(_), Answer::Expr(e)) => expression(&text, e),
-        (Question::Choice(c), Answer::Word(w)) => choice(&text, w, c.options.as_deref(), ctx, &reference),
-        _ => Outcome::Broken(format!("the exercise is broken: '{}' does not suit a {} question", q.answer_ref(), q.kind())),
+        (Question::Choice(c), Answer::Word(w)) => {
+            choice(&text, w, c.options.as_deref(), ctx, &reference)
+        }
+        _ => Outcome::Broken(format!(
+            "the exercise is broken: '{}' does not suit a {} question",
+            q.answer_ref(),
+            q.kind()
+        )),
     };
     match outcome {
         Outcome::Right(note) => report(q, Status::Correct, exp_json, given, note),
@@ -70,11 +110,11 @@ pub fn check(ctx: &Context, q: &Question, given: Option<&Given>, sig: u32) -> Qu
         Outcome::Broken(why) => report(q, Status::Invalid, exp_json, given, why),
         Outcome::Wrong { feedback, matcher } => {
             let mut r = report(q, Status::Wrong, exp_json, given, feedback);
-            if let Some(m) = matcher {
-                if let Some(d) = explain(ctx, &reference, &expected, &m) {
-                    r.feedback = format!("{}; {}", r.feedback, d.message);
-                    r.mistake = Some(d.code.to_string());
-                }
+            if let Some(m) = matcher
+                && let Some(d) = explain(ctx, &reference, &expected, &m)
+            {
+                r.feedback = format!("{}; {}", r.feedback, d.message);
+                r.mistake = Some(d.code.to_string());
             }
             r
         }
@@ -84,7 +124,10 @@ pub fn check(ctx: &Context, q: &Question, given: Option<&Given>, sig: u32) -> Qu
 /// The result of comparing one answer.
 enum Outcome {
     Right(String),
-    Wrong { feedback: String, matcher: Option<Matcher> },
+    Wrong {
+        feedback: String,
+        matcher: Option<Matcher>,
+    },
     Invalid(String),
     Broken(String),
 }
@@ -104,7 +147,9 @@ fn number(text: &str, v: PyNum, sig: u32, tol: Option<Tolerance>) -> Outcome {
     match compare(&p, v.to_f64(), sig, tol) {
         NumVerdict::Right => Outcome::Right("correct".into()),
         NumVerdict::TooFewDigits { want } => Outcome::Wrong {
-            feedback: format!("too few digits: give at least {sig} significant digits (here {want})"),
+            feedback: format!(
+                "too few digits: give at least {sig} significant digits (here {want})"
+            ),
             matcher: None,
         },
         NumVerdict::Wrong => Outcome::Wrong {
@@ -136,7 +181,9 @@ fn exact_value(g: PyNum, v: PyNum, text: &str) -> Outcome {
 fn exact(text: &str, v: PyNum) -> Outcome {
     match constant(text) {
         Ok(g) => exact_value(g, v, text),
-        Err(e) => Outcome::Invalid(format!("{e}; give a number, a fraction such as 12/5 or an expression of numbers")),
+        Err(e) => Outcome::Invalid(format!(
+            "{e}; give a number, a fraction such as 12/5 or an expression of numbers"
+        )),
     }
 }
 
@@ -154,7 +201,12 @@ fn integer(text: &str, v: PyNum) -> Outcome {
 fn expression(text: &str, e: &crate::engine::Expr) -> Outcome {
     let g = match parse(text) {
         Ok(g) => g,
-        Err(err) => return Outcome::Invalid(format!("'{text}' is not an expression: {}", err.render(text))),
+        Err(err) => {
+            return Outcome::Invalid(format!(
+                "'{text}' is not an expression: {}",
+                err.render(text)
+            ));
+        }
     };
     match equivalent(&g, e) {
         Ok(()) => Outcome::Right("correct".into()),
@@ -168,7 +220,9 @@ fn expression(text: &str, e: &crate::engine::Expr) -> Outcome {
             matcher: Some(Matcher::Expression(g)),
         },
         Err(None) => Outcome::Wrong {
-            feedback: format!("expected {e}; yours cannot be compared with it (it is undefined almost everywhere)"),
+            feedback: format!(
+                "expected {e}; yours cannot be compared with it (it is undefined almost everywhere)"
+            ),
             matcher: None,
         },
     }
@@ -183,7 +237,9 @@ fn normalise<'a>(text: &str, options: &'a [String]) -> Option<&'a String> {
     }
     let starts: Vec<&String> = options
         .iter()
-        .filter(|o| t.len() >= 4 && (o.to_lowercase().starts_with(&t) || t.starts_with(&o.to_lowercase())))
+        .filter(|o| {
+            t.len() >= 4 && (o.to_lowercase().starts_with(&t) || t.starts_with(&o.to_lowercase()))
+        })
         .collect();
     match starts.as_slice() {
         [one] => Some(one),
@@ -191,7 +247,13 @@ fn normalise<'a>(text: &str, options: &'a [String]) -> Option<&'a String> {
     }
 }
 
-fn choice(text: &str, want: &str, options: Option<&[String]>, ctx: &Context, r: &Reference) -> Outcome {
+fn choice(
+    text: &str,
+    want: &str,
+    options: Option<&[String]>,
+    ctx: &Context,
+    r: &Reference,
+) -> Outcome {
     let verdicts: Vec<String> = Verdict::ALL.iter().map(|v| v.name().to_string()).collect();
     let options = options.unwrap_or(&verdicts);
     let Some(g) = normalise(text, options) else {
@@ -202,7 +264,9 @@ fn choice(text: &str, want: &str, options: Option<&[String]>, ctx: &Context, r: 
     }
     // For a verdict, the reason is the lesson.
     let why = match ctx.results.runs.get(&r.run) {
-        Some(Computed::Descent(d)) if Verdict::from_name(want).is_some() => format!(": {}", d.judgement.reason),
+        Some(Computed::Descent(d)) if Verdict::from_name(want).is_some() => {
+            format!(": {}", d.judgement.reason)
+        }
         _ => String::new(),
     };
     Outcome::Wrong {

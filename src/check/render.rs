@@ -22,9 +22,23 @@ fn mark(q: &QuestionReport, paint: Paint) -> String {
 /// One exercise as text.
 pub fn exercise_text(e: &ExerciseReport, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
     let total = format!("{}/{}", score(e.score), score(e.max_score));
-    let total = if e.all_correct() { paint.good(&total) } else { paint.bad(&total) };
-    writeln!(out, "{}  {}  {total}", paint.strong(&e.id), paint.dim(&e.title))?;
-    let width = e.questions.iter().map(|q| q.id.chars().count()).max().unwrap_or(0);
+    let total = if e.all_correct() {
+        paint.good(&total)
+    } else {
+        paint.bad(&total)
+    };
+    writeln!(
+        out,
+        "{}  {}  {total}",
+        paint.strong(&e.id),
+        paint.dim(&e.title)
+    )?;
+    let width = e
+        .questions
+        .iter()
+        .map(|q| q.id.chars().count())
+        .max()
+        .unwrap_or(0);
     for q in &e.questions {
         let given = q.given.clone().unwrap_or_default();
         let feedback = match q.status {
@@ -32,8 +46,18 @@ pub fn exercise_text(e: &ExerciseReport, paint: Paint, out: &mut dyn Write) -> s
             Status::Wrong | Status::Invalid => paint.bad(&q.feedback),
             Status::Missing => paint.warn(&q.feedback),
         };
-        let shown = if q.lines.is_some() { given } else { format!("{given:<8}") };
-        writeln!(out, "  {} {:<width$}  {}  {feedback}", mark(q, paint), q.id, paint.code(&shown))?;
+        let shown = if q.lines.is_some() {
+            given
+        } else {
+            format!("{given:<8}")
+        };
+        writeln!(
+            out,
+            "  {} {:<width$}  {}  {feedback}",
+            mark(q, paint),
+            q.id,
+            paint.code(&shown)
+        )?;
         if let Some(t) = &q.lines {
             super::trace::render_text(t, paint, out)?;
         }
@@ -54,7 +78,15 @@ pub fn text(r: &Report, paint: Paint, out: &mut dyn Write) -> std::io::Result<()
             score(r.max_score),
             r.exercises.len()
         );
-        writeln!(out, "{}", if r.all_correct() { paint.good(&line) } else { paint.strong(&line) })?;
+        writeln!(
+            out,
+            "{}",
+            if r.all_correct() {
+                paint.good(&line)
+            } else {
+                paint.strong(&line)
+            }
+        )?;
     }
     Ok(())
 }

@@ -35,7 +35,9 @@ fn templates(list: &[String]) -> Result<Option<Template>, String> {
         return Ok(None);
     }
     let joined = list.join("\n");
-    Template::parse(&joined).map(Some).map_err(|e| format!("{}\n{}", e.message, e.render_with_caret(&joined)))
+    Template::parse(&joined)
+        .map(Some)
+        .map_err(|e| format!("{}\n{}", e.message, e.render_with_caret(&joined)))
 }
 
 /// The reference output: what a Python program printing with the question's templates prints.
@@ -48,7 +50,8 @@ pub fn reference_lines(t: &TraceQuestion, results: &Results) -> Result<Vec<Strin
     let footer = templates(&t.footer)?;
     let fields = StepFields::new(&d.run);
     let mut lines = Vec::new();
-    render_templates(&fields, header.as_ref(), &step, footer.as_ref(), &mut lines).map_err(|e| e.message)?;
+    render_templates(&fields, header.as_ref(), &step, footer.as_ref(), &mut lines)
+        .map_err(|e| e.message)?;
     Ok(lines)
 }
 
@@ -58,11 +61,21 @@ pub fn numbers(line: &str) -> Vec<Printed> {
     let b = line.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let start_ok = b[i].is_ascii_digit() || ((b[i] == b'-' || b[i] == b'.') && i + 1 < b.len() && (b[i + 1].is_ascii_digit() || b[i + 1] == b'.'));
+        let start_ok = b[i].is_ascii_digit()
+            || ((b[i] == b'-' || b[i] == b'.')
+                && i + 1 < b.len()
+                && (b[i + 1].is_ascii_digit() || b[i + 1] == b'.'));
         let prev_is_word = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
         if start_ok && !prev_is_word {
             let mut j = i + 1;
-            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || ((b[j] == b'e' || b[j] == b'E') && j + 1 < b.len() && (b[j + 1].is_ascii_digit() || b[j + 1] == b'-' || b[j + 1] == b'+')) || ((b[j] == b'-' || b[j] == b'+') && (b[j - 1] == b'e' || b[j - 1] == b'E'))) {
+            while j < b.len()
+                && (b[j].is_ascii_digit()
+                    || b[j] == b'.'
+                    || ((b[j] == b'e' || b[j] == b'E')
+                        && j + 1 < b.len()
+                        && (b[j + 1].is_ascii_digit() || b[j + 1] == b'-' || b[j + 1] == b'+'))
+                    || ((b[j] == b'-' || b[j] == b'+') && (b[j - 1] == b'e' || b[j - 1] == b'E')))
+            {
                 j += 1;
             }
             if let Some(p) = Printed::parse(&line[i..j]) {
@@ -77,7 +90,12 @@ pub fn numbers(line: &str) -> Vec<Printed> {
 }
 
 /// Checks a trace question.
-pub fn check_question(ctx: &Context, q: &Question, t: &TraceQuestion, given: Option<&Given>) -> QuestionReport {
+pub fn check_question(
+    ctx: &Context,
+    q: &Question,
+    t: &TraceQuestion,
+    given: Option<&Given>,
+) -> QuestionReport {
     let base = |status, feedback: String, given: Option<String>| QuestionReport {
         id: q.id().to_string(),
         status,
@@ -91,12 +109,20 @@ pub fn check_question(ctx: &Context, q: &Question, t: &TraceQuestion, given: Opt
     };
     let expected = match reference_lines(t, &ctx.results) {
         Ok(l) => l,
-        Err(e) => return base(Status::Invalid, format!("the exercise is broken: {e}"), None),
+        Err(e) => {
+            return base(
+                Status::Invalid,
+                format!("the exercise is broken: {e}"),
+                None,
+            );
+        }
     };
     let (name, text) = match given {
         None => return base(Status::Missing, "no trace given".into(), None),
         Some(Given::Trace { name, text }) => (name.clone(), text.clone()),
-        Some(Given::Unreadable { name, reason }) => return base(Status::Invalid, reason.clone(), Some(name.clone())),
+        Some(Given::Unreadable { name, reason }) => {
+            return base(Status::Invalid, reason.clone(), Some(name.clone()));
+        }
         Some(Given::Text(t)) => ("(text)".to_string(), t.clone()),
     };
     let printed: Vec<&str> = text.lines().collect();
@@ -109,7 +135,10 @@ pub fn check_question(ctx: &Context, q: &Question, t: &TraceQuestion, given: Opt
                 let want = numbers(exp);
                 let have = numbers(g);
                 let ok = want.len() == have.len()
-                    && want.iter().zip(&have).all(|(w, h)| compare(h, w.to_f64(), 0, t.tolerance) == Verdict::Right);
+                    && want
+                        .iter()
+                        .zip(&have)
+                        .all(|(w, h)| compare(h, w.to_f64(), 0, t.tolerance) == Verdict::Right);
                 if ok { Status::Correct } else { Status::Wrong }
             }
         };
@@ -123,7 +152,11 @@ pub fn check_question(ctx: &Context, q: &Question, t: &TraceQuestion, given: Opt
     let right = lines.iter().filter(|l| l.status == Status::Correct).count();
     let total = expected.len().max(1);
     let mut r = base(
-        if right == expected.len() { Status::Correct } else { Status::Wrong },
+        if right == expected.len() {
+            Status::Correct
+        } else {
+            Status::Wrong
+        },
         format!("{right} of {} lines right", expected.len()),
         Some(name),
     );
@@ -134,7 +167,11 @@ pub fn check_question(ctx: &Context, q: &Question, t: &TraceQuestion, given: Opt
 }
 
 /// The per-line verdicts as text, indented under the question.
-pub fn render_text(t: &TraceReport, paint: crate::style::Paint, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn render_text(
+    t: &TraceReport,
+    paint: crate::style::Paint,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     for l in &t.lines {
         match l.status {
             Status::Correct => {}

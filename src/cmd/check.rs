@@ -48,12 +48,19 @@ fn cli_answers(l: &Loaded, args: &[String]) -> anyhow::Result<IndexMap<String, G
         let q = q.trim();
         let Some(question) = l.exercise.questions.iter().find(|x| x.id() == q) else {
             let ids: Vec<&str> = l.exercise.questions.iter().map(Question::id).collect();
-            bail!("'{}' has no question '{q}' (its questions: {})", l.id, ids.join(", "));
+            bail!(
+                "'{}' has no question '{q}' (its questions: {})",
+                l.id,
+                ids.join(", ")
+            );
         };
         if let Question::Trace(_) = question {
             bail!("'{q}' is a trace question: give the file with --trace FILE");
         }
-        if out.insert(q.to_string(), Given::Text(v.trim().to_string())).is_some() {
+        if out
+            .insert(q.to_string(), Given::Text(v.trim().to_string()))
+            .is_some()
+        {
             bail!("'{q}' is answered twice");
         }
     }
@@ -61,14 +68,20 @@ fn cli_answers(l: &Loaded, args: &[String]) -> anyhow::Result<IndexMap<String, G
 }
 
 /// Checks one exercise with its default parameters.
-pub fn check_one(l: &Loaded, given: &IndexMap<String, Given>, only_given: bool) -> anyhow::Result<crate::check::ExerciseReport> {
-    let params = default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
+pub fn check_one(
+    l: &Loaded,
+    given: &IndexMap<String, Given>,
+    only_given: bool,
+) -> anyhow::Result<crate::check::ExerciseReport> {
+    let params =
+        default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
     let ctx = Context::new(l, params).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
     let mut report = check_exercise(&ctx, given);
     if only_given {
         report.questions.retain(|q| given.contains_key(&q.id));
         report.score = crate::check::round_score(report.questions.iter().map(|q| q.score).sum());
-        report.max_score = crate::check::round_score(report.questions.iter().map(|q| q.max_score).sum());
+        report.max_score =
+            crate::check::round_score(report.questions.iter().map(|q| q.max_score).sum());
     }
     Ok(report)
 }
@@ -82,7 +95,13 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 bail!("give answers either on the command line or in --answers, not both");
             }
             let parsed = answers::read(file, &exercises).map_err(|ds| {
-                anyhow::anyhow!("{}", ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))
+                anyhow::anyhow!(
+                    "{}",
+                    ds.iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
             })?;
             if parsed.answers.is_empty() {
                 bail!("{}: the answer file names no exercise", file.display());
@@ -95,19 +114,38 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             report_invalid(&parsed.source.name, &parsed.source.text, &reports);
             Report::new(reports)
         }
-        (Some(_), Some(_)) => bail!("with --answers, leave out the exercise id (the file names its exercises)"),
-        (None, None) => bail!("name an exercise (gbl check ID QUESTION=VALUE...) or give --answers FILE"),
+        (Some(_), Some(_)) => {
+            bail!("with --answers, leave out the exercise id (the file names its exercises)")
+        }
+        (None, None) => {
+            bail!("name an exercise (gbl check ID QUESTION=VALUE...) or give --answers FILE")
+        }
         (None, Some(id)) => {
             let l = super::find(&exercises, id)?;
             let mut given = cli_answers(l, &args.answers)?;
             if let Some(trace) = &args.trace {
-                let traces: Vec<&Question> = l.exercise.questions.iter().filter(|q| matches!(q, Question::Trace(_))).collect();
+                let traces: Vec<&Question> = l
+                    .exercise
+                    .questions
+                    .iter()
+                    .filter(|q| matches!(q, Question::Trace(_)))
+                    .collect();
                 let [q] = traces.as_slice() else {
                     bail!("'{}' has no trace question", l.id);
                 };
                 let dir = trace.parent().map(PathBuf::from).unwrap_or_default();
-                let name = trace.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let g = read_trace(if dir.as_os_str().is_empty() { std::path::Path::new(".") } else { &dir }, &name);
+                let name = trace
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let g = read_trace(
+                    if dir.as_os_str().is_empty() {
+                        std::path::Path::new(".")
+                    } else {
+                        &dir
+                    },
+                    &name,
+                );
                 if let Given::Unreadable { reason, .. } = &g {
                     bail!("{}: {reason}", trace.display());
                 }
@@ -117,11 +155,21 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 bail!(
                     "give answers as QUESTION=VALUE (questions of '{}': {}) or a trace with --trace FILE",
                     l.id,
-                    l.exercise.questions.iter().map(Question::id).collect::<Vec<_>>().join(", ")
+                    l.exercise
+                        .questions
+                        .iter()
+                        .map(Question::id)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
             let r = Report::new(vec![check_one(l, &given, true)?]);
-            for q in r.exercises.iter().flat_map(|e| &e.questions).filter(|q| q.status == Status::Invalid) {
+            for q in r
+                .exercises
+                .iter()
+                .flat_map(|e| &e.questions)
+                .filter(|q| q.status == Status::Invalid)
+            {
                 eprintln!("error: {}: {}", q.id, q.feedback);
             }
             r
@@ -136,7 +184,10 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
 
 /// 0 all correct, 1 something wrong or missing, 2 an answer that is not an answer.
 pub fn outcome(r: &Report) -> Outcome {
-    let statuses = r.exercises.iter().flat_map(|e| e.questions.iter().map(|q| q.status));
+    let statuses = r
+        .exercises
+        .iter()
+        .flat_map(|e| e.questions.iter().map(|q| q.status));
     let mut outcome = Outcome::Correct;
     for s in statuses {
         match s {
@@ -153,7 +204,10 @@ fn report_invalid(file: &str, text: &str, reports: &[crate::check::ExerciseRepor
     for e in reports {
         for q in e.questions.iter().filter(|q| q.status == Status::Invalid) {
             let pos = crate::exercise::locate::locate(text, &format!("{}.{}", e.id, q.id));
-            eprintln!("error: {file}:{}:{}: {}.{}: {}", pos.line, pos.col, e.id, q.id, q.feedback);
+            eprintln!(
+                "error: {file}:{}:{}: {}.{}: {}",
+                pos.line, pos.col, e.id, q.id, q.feedback
+            );
         }
     }
 }

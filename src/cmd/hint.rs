@@ -81,15 +81,32 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     }
     if args.all {
         for i in 0..hints.len() {
-            writeln!(out, "{} {}", paint.strong(&format!("hint {}/{}:", i + 1, hints.len())), text(i).trim_end())?;
+            writeln!(
+                out,
+                "{} {}",
+                paint.strong(&format!("hint {}/{}:", i + 1, hints.len())),
+                text(i).trim_end()
+            )?;
         }
         return Ok(Outcome::Correct);
     }
     let shown = state.get(&l.id).copied().unwrap_or(0);
     let i = shown.min(hints.len() - 1);
-    writeln!(out, "{} {}", paint.strong(&format!("hint {}/{}:", i + 1, hints.len())), text(i).trim_end())?;
+    writeln!(
+        out,
+        "{} {}",
+        paint.strong(&format!("hint {}/{}:", i + 1, hints.len())),
+        text(i).trim_end()
+    )?;
     if i + 1 == hints.len() {
-        writeln!(out, "{}", paint.dim(&format!("that was the last hint; 'gbl solve {}' shows a worked solution", l.id)))?;
+        writeln!(
+            out,
+            "{}",
+            paint.dim(&format!(
+                "that was the last hint; 'gbl solve {}' shows a worked solution",
+                l.id
+            ))
+        )?;
     }
     state.insert(l.id.clone(), (i + 1).min(hints.len()));
     save_state(&state);

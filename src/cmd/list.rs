@@ -24,14 +24,29 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     let exercises = args.source.load()?;
     let parsed = match &args.answers {
         Some(f) => Some(answers::read(f, &exercises).map_err(|ds| {
-            anyhow::anyhow!("{}", ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))
+            anyhow::anyhow!(
+                "{}",
+                ds.iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         })?),
         None => None,
     };
     // Chapters in book order, exercises by id within each.
     let mut order: Vec<&crate::exercise::load::Loaded> = exercises.iter().collect();
-    let rank = |c: &str| crate::exercise::validate::CHAPTERS.iter().position(|x| *x == c).unwrap_or(99);
-    order.sort_by(|a, b| rank(&a.exercise.chapter).cmp(&rank(&b.exercise.chapter)).then(a.id.cmp(&b.id)));
+    let rank = |c: &str| {
+        crate::exercise::validate::CHAPTERS
+            .iter()
+            .position(|x| *x == c)
+            .unwrap_or(99)
+    };
+    order.sort_by(|a, b| {
+        rank(&a.exercise.chapter)
+            .cmp(&rank(&b.exercise.chapter))
+            .then(a.id.cmp(&b.id))
+    });
     let width = order.iter().map(|l| l.id.len()).max().unwrap_or(0);
     let mut all_pass = true;
     let mut chapter = String::new();
@@ -49,7 +64,11 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 }
                 Some(given) => {
                     let r = super::check::check_one(l, given, false)?;
-                    let right = r.questions.iter().filter(|q| q.status == crate::check::Status::Correct).count();
+                    let right = r
+                        .questions
+                        .iter()
+                        .filter(|q| q.status == crate::check::Status::Correct)
+                        .count();
                     if r.all_correct() {
                         paint.good("✓ passes")
                     } else {
@@ -59,7 +78,15 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 }
             },
         };
-        writeln!(out, "  {:<width$}  {:<44}  {status}", l.id, l.exercise.title)?;
+        writeln!(
+            out,
+            "  {:<width$}  {:<44}  {status}",
+            l.id, l.exercise.title
+        )?;
     }
-    Ok(if parsed.is_some() && !all_pass { Outcome::Wrong } else { Outcome::Correct })
+    Ok(if parsed.is_some() && !all_pass {
+        Outcome::Wrong
+    } else {
+        Outcome::Correct
+    })
 }

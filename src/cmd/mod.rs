@@ -50,15 +50,18 @@ impl ExerciseSource {
     /// Every exercise; any that does not parse is an error naming its file, line and column.
     pub fn load(&self) -> anyhow::Result<Vec<Loaded>> {
         let origin = self.origin();
-        if let Origin::Dir(d) = &origin {
-            if !d.is_dir() {
-                bail!("the exercise folder {} does not exist", d.display());
-            }
+        if let Origin::Dir(d) = &origin
+            && !d.is_dir()
+        {
+            bail!("the exercise folder {} does not exist", d.display());
         }
         let (ok, bad) = load_all(&origin);
         if !bad.is_empty() {
             let lines: Vec<String> = bad.iter().map(|d| d.to_string()).collect();
-            bail!("{}\n(run 'gbl validate' for every problem)", lines.join("\n"));
+            bail!(
+                "{}\n(run 'gbl validate' for every problem)",
+                lines.join("\n")
+            );
         }
         Ok(ok)
     }
@@ -72,7 +75,9 @@ pub fn find<'a>(exercises: &'a [Loaded], id: &str) -> anyhow::Result<&'a Loaded>
     let mut near: Vec<&str> = exercises
         .iter()
         .map(|l| l.id.as_str())
-        .filter(|other| similar::TextDiff::from_chars(id, *other).ratio() > 0.6 || other.contains(id))
+        .filter(|other| {
+            similar::TextDiff::from_chars(id, *other).ratio() > 0.6 || other.contains(id)
+        })
         .collect();
     near.truncate(3);
     let hint = if near.is_empty() {

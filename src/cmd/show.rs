@@ -24,7 +24,8 @@ pub struct Args {
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let exercises = args.source.load()?;
     let l = super::find(&exercises, &args.id)?;
-    let params = default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
+    let params =
+        default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
     let ctx = Context::new(l, params).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
     write_task(&ctx, paint, out)?;
     Ok(Outcome::Correct)
@@ -35,7 +36,12 @@ pub fn write_task(ctx: &Context, paint: Paint, out: &mut dyn Write) -> anyhow::R
     let l = ctx.loaded;
     let ex = &l.exercise;
     let fill_or = |t: &str| fill(t, &ctx.results).unwrap_or_else(|_| t.to_string());
-    writeln!(out, "{}  {}", paint.strong(&ex.title), paint.dim(&format!("({}, chapter '{}')", l.id, ex.chapter)))?;
+    writeln!(
+        out,
+        "{}  {}",
+        paint.strong(&ex.title),
+        paint.dim(&format!("({}, chapter '{}')", l.id, ex.chapter))
+    )?;
     writeln!(out)?;
     for line in fill_or(&ex.prompt).trim_end().lines() {
         writeln!(out, "{line}")?;
@@ -43,22 +49,49 @@ pub fn write_task(ctx: &Context, paint: Paint, out: &mut dyn Write) -> anyhow::R
     writeln!(out)?;
     let mut example = Vec::new();
     for q in &ex.questions {
-        writeln!(out, "  {} {}", paint.code(&format!("{}:", q.id())), fill_or(q.prompt()).trim_end())?;
+        writeln!(
+            out,
+            "  {} {}",
+            paint.code(&format!("{}:", q.id())),
+            fill_or(q.prompt()).trim_end()
+        )?;
         if let Question::Trace(t) = q {
             let lines = crate::check::trace::reference_lines(t, &ctx.results).unwrap_or_default();
-            let shape: Vec<String> = t.header.iter().chain(&t.step).chain(&t.footer).cloned().collect();
-            writeln!(out, "     {}", paint.dim(&format!("print with: {}", shape.join(" / "))))?;
-            writeln!(out, "     {}", paint.dim(&format!("({} lines expected)", lines.len())))?;
+            let shape: Vec<String> = t
+                .header
+                .iter()
+                .chain(&t.step)
+                .chain(&t.footer)
+                .cloned()
+                .collect();
+            writeln!(
+                out,
+                "     {}",
+                paint.dim(&format!("print with: {}", shape.join(" / ")))
+            )?;
+            writeln!(
+                out,
+                "     {}",
+                paint.dim(&format!("({} lines expected)", lines.len()))
+            )?;
         } else {
             example.push(format!("{}=...", q.id()));
         }
     }
     writeln!(out)?;
     if !example.is_empty() {
-        writeln!(out, "check with: {}", paint.code(&format!("gbl check {} {}", l.id, example.join(" "))))?;
+        writeln!(
+            out,
+            "check with: {}",
+            paint.code(&format!("gbl check {} {}", l.id, example.join(" ")))
+        )?;
     }
     if ex.questions.iter().any(|q| matches!(q, Question::Trace(_))) {
-        writeln!(out, "check a trace with: {}", paint.code(&format!("gbl check {} --trace out.txt", l.id)))?;
+        writeln!(
+            out,
+            "check a trace with: {}",
+            paint.code(&format!("gbl check {} --trace out.txt", l.id))
+        )?;
     }
     if !ex.hints.is_empty() {
         writeln!(out, "{}", paint.dim(&format!("stuck? gbl hint {}", l.id)))?;

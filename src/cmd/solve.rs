@@ -21,11 +21,22 @@ pub struct Args {
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let exercises = args.source.load()?;
     let l = super::find(&exercises, &args.id)?;
-    let params = default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
-    let results = compute(&l.exercise, &params, Slip::None).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
-    writeln!(out, "{}  {}", paint.strong(&l.exercise.title), paint.dim(&format!("({})", l.id)))?;
+    let params =
+        default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
+    let results = compute(&l.exercise, &params, Slip::None)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
+    writeln!(
+        out,
+        "{}  {}",
+        paint.strong(&l.exercise.title),
+        paint.dim(&format!("({})", l.id))
+    )?;
     for line in crate::solve::worked(l, &results) {
-        let styled = if line.ends_with(':') { paint.strong(&line) } else { line };
+        let styled = if line.ends_with(':') {
+            paint.strong(&line)
+        } else {
+            line
+        };
         writeln!(out, "  {styled}")?;
     }
     Ok(Outcome::Correct)

@@ -61,13 +61,22 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         f.len()
     };
     if problems.is_empty() {
-        writeln!(out, "{}", paint.good(&format!("{count} exercise files are valid; every reference solution runs")))?;
+        writeln!(
+            out,
+            "{}",
+            paint.good(&format!(
+                "{count} exercise files are valid; every reference solution runs"
+            ))
+        )?;
         Ok(Outcome::Correct)
     } else {
         writeln!(
             out,
             "{}",
-            paint.bad(&format!("{} problems in {files_with_problems} of {count} exercise files", problems.len()))
+            paint.bad(&format!(
+                "{} problems in {files_with_problems} of {count} exercise files",
+                problems.len()
+            ))
         )?;
         Ok(Outcome::Wrong)
     }

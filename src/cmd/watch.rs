@@ -50,12 +50,24 @@ fn round(args: &Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<()> {
     let report = Report::new(reports);
     match report.exercises.iter().find(|e| !e.all_correct()) {
         Some(e) => render::exercise_text(e, paint, out)?,
-        None => writeln!(out, "{}", paint.good(&format!("all {} exercises in the file are right", report.exercises.len())))?,
+        None => writeln!(
+            out,
+            "{}",
+            paint.good(&format!(
+                "all {} exercises in the file are right",
+                report.exercises.len()
+            ))
+        )?,
     }
     writeln!(
         out,
         "{}",
-        paint.dim(&format!("score {}/{} · watching {} (Ctrl-C stops)", report.score, report.max_score, args.answer_file.display()))
+        paint.dim(&format!(
+            "score {}/{} · watching {} (Ctrl-C stops)",
+            report.score,
+            report.max_score,
+            args.answer_file.display()
+        ))
     )?;
     out.flush()?;
     Ok(())
@@ -68,7 +80,8 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     }
     round(&args, paint, out)?;
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(300), tx).context("starting the file watcher")?;
+    let mut debouncer =
+        new_debouncer(Duration::from_millis(300), tx).context("starting the file watcher")?;
     let dir = match args.answer_file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -78,10 +91,10 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         .watch(&dir, RecursiveMode::Recursive)
         .with_context(|| format!("watching {}", dir.display()))?;
     for events in rx {
-        if events.is_ok() {
-            if let Err(e) = round(&args, paint, out) {
-                writeln!(out, "{} {e:#}", paint.bad("error:"))?;
-            }
+        if events.is_ok()
+            && let Err(e) = round(&args, paint, out)
+        {
+            writeln!(out, "{} {e:#}", paint.bad("error:"))?;
         }
     }
     Ok(Outcome::Correct)

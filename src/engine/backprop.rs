@@ -298,10 +298,11 @@ pub fn run(graph: &Graph, at: &[(String, PyNum)], slip: Slip) -> Result<Pass, Pa
             let from = names.iter().position(|n| n == parent).unwrap_or(0);
             let local_expr = derivative_with(&node.expr, parent, rules);
             let mut point = values[..to].to_vec();
-            if slip == Slip::OuterAtInput && to == output {
-                if let Some(&input) = values.first() {
-                    point.iter_mut().skip(n_in).for_each(|v| *v = input);
-                }
+            if slip == Slip::OuterAtInput
+                && to == output
+                && let Some(&input) = values.first()
+            {
+                point.iter_mut().skip(n_in).for_each(|v| *v = input);
             }
             let local = if slip == Slip::DropInner && to != output {
                 PyNum::Int(1)

@@ -64,7 +64,7 @@ pub fn diff(e: &Expr, v: &str, rules: Rules) -> Expr {
     match e {
         Expr::Num(_) => Expr::int(0),
         Expr::Var(name) => Expr::int(i64::from(name == v)),
-        Expr::Neg(a) => Expr::neg(diff(a, v, rules)),
+        Expr::Neg(a) => Expr::minus(diff(a, v, rules)),
         Expr::Bin(op, a, b) => {
             let (a, b) = (a.as_ref(), b.as_ref());
             match op {
@@ -117,7 +117,7 @@ pub fn diff(e: &Expr, v: &str, rules: Rules) -> Expr {
                 Func::Log => div(Expr::int(1), a.clone()),
                 Func::Sqrt => div(Expr::int(1), mul(Expr::int(2), e.clone())),
                 Func::Sin => Expr::call(Func::Cos, a.clone()),
-                Func::Cos => Expr::neg(Expr::call(Func::Sin, a.clone())),
+                Func::Cos => Expr::minus(Expr::call(Func::Sin, a.clone())),
                 Func::Tanh => Expr::bin(
                     BinOp::Sub,
                     Expr::int(1),

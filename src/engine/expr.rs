@@ -116,7 +116,7 @@ impl Expr {
     }
 
     /// `-a`.
-    pub fn neg(a: Expr) -> Expr {
+    pub fn minus(a: Expr) -> Expr {
         Expr::Neg(Box::new(a))
     }
 
@@ -132,10 +132,10 @@ impl Expr {
     pub fn variables(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         self.visit(&mut |e| {
-            if let Expr::Var(v) = e {
-                if !out.iter().any(|o| o == v) {
-                    out.push(v.clone());
-                }
+            if let Expr::Var(v) = e
+                && !out.iter().any(|o| o == v)
+            {
+                out.push(v.clone());
             }
         });
         out
@@ -170,7 +170,7 @@ impl Expr {
         match self {
             Expr::Num(_) => self.clone(),
             Expr::Var(v) => values(v).unwrap_or_else(|| self.clone()),
-            Expr::Neg(a) => Expr::neg(a.substitute(values)),
+            Expr::Neg(a) => Expr::minus(a.substitute(values)),
             Expr::Call(f, a) => Expr::call(*f, a.substitute(values)),
             Expr::Bin(op, a, b) => Expr::bin(*op, a.substitute(values), b.substitute(values)),
         }

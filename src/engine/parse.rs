@@ -329,10 +329,8 @@ fn number_value(text: &str) -> Option<PyNum> {
         return None;
     }
     let is_float = text.contains(['.', 'e', 'E']);
-    if !is_float {
-        if let Ok(i) = text.parse::<i64>() {
-            return Some(PyNum::Int(i));
-        }
+    if !is_float && let Ok(i) = text.parse::<i64>() {
+        return Some(PyNum::Int(i));
     }
     let v: f64 = text.parse().ok()?;
     Some(PyNum::Float(v))
@@ -438,7 +436,7 @@ impl Parser {
                 if sign.kind == Tok::Plus {
                     Ok((e, d))
                 } else {
-                    Ok((Expr::neg(e), d + 1))
+                    Ok((Expr::minus(e), d + 1))
                 }
             }
             _ => self.power(),

@@ -444,7 +444,7 @@ fn negate(e: Expr) -> Expr {
             PyNum::Float(f) => PyNum::Float(-f),
         }),
         Expr::Bin(op @ (BinOp::Mul | BinOp::Div), a, b) => Expr::Bin(op, Box::new(negate(*a)), b),
-        other => Expr::neg(other),
+        other => Expr::minus(other),
     }
 }
 

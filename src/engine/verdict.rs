@@ -107,10 +107,10 @@ fn floats(v: &[PyNum]) -> Vec<f64> {
 pub fn judge(problem: &Problem, x0: &[PyNum], lr: PyNum, run: &Run) -> Judgement {
     let lr_f = lr.to_f64();
     let hessian = constant_hessian(problem);
-    if let Some(h) = &hessian {
-        if let Some(j) = judge_quadratic(problem, h, x0, lr_f) {
-            return with_divergence_step(j, run, x0);
-        }
+    if let Some(h) = &hessian
+        && let Some(j) = judge_quadratic(problem, h, x0, lr_f)
+    {
+        return with_divergence_step(j, run, x0);
     }
     let probe;
     let long = if run.len() > PROBE_STEPS || run.stopped.is_some() {
@@ -120,10 +120,10 @@ pub fn judge(problem: &Problem, x0: &[PyNum], lr: PyNum, run: &Run) -> Judgement
         &probe
     };
     let mut j = judge_run(long, x0);
-    if j.lr_max.is_none() {
-        if let Some(xs) = &j.x_star {
-            j.lr_max = local_lr_max(problem, xs);
-        }
+    if j.lr_max.is_none()
+        && let Some(xs) = &j.x_star
+    {
+        j.lr_max = local_lr_max(problem, xs);
     }
     j
 }
@@ -444,6 +444,7 @@ fn local_lr_max(problem: &Problem, x: &[f64]) -> Option<f64> {
 }
 
 /// Eigenvalues and eigenvectors (as columns) of a symmetric matrix, by Jacobi rotations.
+#[allow(clippy::needless_range_loop)] // the rotations index rows p and q together
 pub fn jacobi_eigen(m: &[Vec<f64>]) -> (Vec<f64>, Vec<Vec<f64>>) {
     let n = m.len();
     let mut a: Vec<Vec<f64>> = m.to_vec();

@@ -124,7 +124,11 @@ pub fn default_params(ex: &Exercise) -> Result<IndexMap<String, PyNum>, ComputeE
 }
 
 /// A [`Value`] as a number, with parameters filled in.
-pub fn value_of(v: &Value, params: &IndexMap<String, PyNum>, path: &str) -> Result<PyNum, ComputeError> {
+pub fn value_of(
+    v: &Value,
+    params: &IndexMap<String, PyNum>,
+    path: &str,
+) -> Result<PyNum, ComputeError> {
     match v {
         Value::Int(i) => Ok(PyNum::Int(*i)),
         Value::Float(f) if f.is_finite() => Ok(PyNum::Float(*f)),
@@ -151,7 +155,11 @@ fn expr_of(src: &str, params: &IndexMap<String, PyNum>, path: &str) -> Result<Ex
 }
 
 /// Computes every run of `ex` with `params`, with `slip` built in.
-pub fn compute(ex: &Exercise, params: &IndexMap<String, PyNum>, slip: Slip) -> Result<Results, ComputeError> {
+pub fn compute(
+    ex: &Exercise,
+    params: &IndexMap<String, PyNum>,
+    slip: Slip,
+) -> Result<Results, ComputeError> {
     let mut runs = IndexMap::new();
     for (name, spec) in &ex.runs {
         let path = format!("runs.{name}");
@@ -170,7 +178,12 @@ fn rules(slip: Slip) -> Rules {
     }
 }
 
-fn compute_run(spec: &RunSpec, params: &IndexMap<String, PyNum>, slip: Slip, path: &str) -> Result<Computed, ComputeError> {
+fn compute_run(
+    spec: &RunSpec,
+    params: &IndexMap<String, PyNum>,
+    slip: Slip,
+    path: &str,
+) -> Result<Computed, ComputeError> {
     match (&spec.descent, &spec.graph, &spec.derivative) {
         (Some(d), None, None) => {
             let path = format!("{path}.descent");
@@ -187,22 +200,33 @@ fn compute_run(spec: &RunSpec, params: &IndexMap<String, PyNum>, slip: Slip, pat
                 other => {
                     return Err(err(
                         format!("{path}.steps"),
-                        format!("{other} is not a whole number of steps between 0 and {MAX_EXERCISE_STEPS}"),
+                        format!(
+                            "{other} is not a whole number of steps between 0 and {MAX_EXERCISE_STEPS}"
+                        ),
                     ));
                 }
             };
-            let derivative: Vec<Expr> = vars.iter().map(|v| derivative_with(&f, v, Rules::default())).collect();
+            let derivative: Vec<Expr> = vars
+                .iter()
+                .map(|v| derivative_with(&f, v, Rules::default()))
+                .collect();
             let given = match &d.grad {
                 Some(g) => {
                     let mut exprs = Vec::new();
                     for v in &vars {
                         let src = g.get(v).ok_or_else(|| {
-                            err(format!("{path}.grad"), format!("no derivative given for '{v}'"))
+                            err(
+                                format!("{path}.grad"),
+                                format!("no derivative given for '{v}'"),
+                            )
                         })?;
                         exprs.push(expr_of(src, params, &format!("{path}.grad.{v}"))?);
                     }
                     if let Some(extra) = g.keys().find(|k| !vars.contains(k)) {
-                        return Err(err(format!("{path}.grad.{extra}"), format!("'{extra}' is not a variable of the run")));
+                        return Err(err(
+                            format!("{path}.grad.{extra}"),
+                            format!("'{extra}' is not a variable of the run"),
+                        ));
                     }
                     Some(exprs)
                 }
@@ -211,17 +235,17 @@ fn compute_run(spec: &RunSpec, params: &IndexMap<String, PyNum>, slip: Slip, pat
             // The slip changes the gradient or the update.
             let grad: Option<Vec<Expr>> = match slip {
                 Slip::ValueForGradient => Some(vec![f.clone(); vars.len()]),
-                Slip::DropPowerFactor | Slip::DropInner => {
-                    Some(vars.iter().map(|v| derivative_with(&f, v, rules(slip))).collect())
-                }
+                Slip::DropPowerFactor | Slip::DropInner => Some(
+                    vars.iter()
+                        .map(|v| derivative_with(&f, v, rules(slip)))
+                        .collect(),
+                ),
                 _ => given,
             };
             let lr_used = match slip {
-                Slip::AddGradient => crate::engine::eval::eval(
-                    &Expr::neg(Expr::Num(lr)),
-                    &[],
-                )
-                .unwrap_or(lr),
+                Slip::AddGradient => {
+                    crate::engine::eval::eval(&Expr::minus(Expr::Num(lr)), &[]).unwrap_or(lr)
+                }
                 Slip::NoLearningRate => PyNum::Int(1),
                 _ => lr,
             };
@@ -231,10 +255,10 @@ fn compute_run(spec: &RunSpec, params: &IndexMap<String, PyNum>, slip: Slip, pat
                 Slip::RoundEarly(d) => rounded_run(&problem, &x0, lr_used, steps, d),
                 _ => Run::new(&problem, &x0, lr_used, steps),
             };
-            if let Some(stop) = &run.stopped {
-                if stop.error.kind != crate::engine::eval::EvalErrorKind::Overflow {
-                    return Err(err(path, format!("the run cannot go on {stop}")));
-                }
+            if let Some(stop) = &run.stopped
+                && stop.error.kind != crate::engine::eval::EvalErrorKind::Overflow
+            {
+                return Err(err(path, format!("the run cannot go on {stop}")));
             }
             let judgement = judge(&problem, &x0, lr_used, &run);
             Ok(Computed::Descent(Box::new(DescentResult {
@@ -248,9 +272,15 @@ fn compute_run(spec: &RunSpec, params: &IndexMap<String, PyNum>, slip: Slip, pat
         }
         (None, Some(g), None) => {
             let path = format!("{path}.graph");
-            let graph = Graph::parse(&g.nodes).map_err(|e| err(format!("{path}.nodes"), e.render(&g.nodes)))?;
+            let graph = Graph::parse(&g.nodes)
+                .map_err(|e| err(format!("{path}.nodes"), e.render(&g.nodes)))?;
             let graph = Graph {
-                inputs: graph.inputs.iter().filter(|i| !params.contains_key(*i)).cloned().collect(),
+                inputs: graph
+                    .inputs
+                    .iter()
+                    .filter(|i| !params.contains_key(*i))
+                    .cloned()
+                    .collect(),
                 nodes: graph
                     .nodes
                     .into_iter()
@@ -263,7 +293,10 @@ fn compute_run(spec: &RunSpec, params: &IndexMap<String, PyNum>, slip: Slip, pat
             };
             let mut at = Vec::new();
             for (name, v) in &g.at {
-                at.push((name.clone(), value_of(v, params, &format!("{path}.at.{name}"))?));
+                at.push((
+                    name.clone(),
+                    value_of(v, params, &format!("{path}.at.{name}"))?,
+                ));
             }
             let gslip = match slip {
                 Slip::DropInner => backprop::Slip::DropInner,
@@ -271,7 +304,8 @@ fn compute_run(spec: &RunSpec, params: &IndexMap<String, PyNum>, slip: Slip, pat
                 Slip::DropPowerFactor => backprop::Slip::DropPowerFactor,
                 _ => backprop::Slip::None,
             };
-            let pass = backprop::run(&graph, &at, gslip).map_err(|e| err(path.clone(), e.to_string()))?;
+            let pass =
+                backprop::run(&graph, &at, gslip).map_err(|e| err(path.clone(), e.to_string()))?;
             Ok(Computed::Graph(Box::new(GraphResult { graph, pass })))
         }
         (None, None, Some(d)) => {
@@ -283,7 +317,10 @@ fn compute_run(spec: &RunSpec, params: &IndexMap<String, PyNum>, slip: Slip, pat
             };
             let mut at = Vec::new();
             for (name, v) in &d.at {
-                at.push((name.clone(), value_of(v, params, &format!("{path}.at.{name}"))?));
+                at.push((
+                    name.clone(),
+                    value_of(v, params, &format!("{path}.at.{name}"))?,
+                ));
             }
             let value = if at.is_empty() {
                 None
@@ -297,7 +334,10 @@ fn compute_run(spec: &RunSpec, params: &IndexMap<String, PyNum>, slip: Slip, pat
                 value,
             })))
         }
-        _ => Err(err(path.into(), "a run needs exactly one of 'descent', 'graph' or 'derivative'")),
+        _ => Err(err(
+            path.into(),
+            "a run needs exactly one of 'descent', 'graph' or 'derivative'",
+        )),
     }
 }
 
@@ -307,7 +347,9 @@ fn rounded_run(problem: &Problem, x0: &[PyNum], lr: PyNum, steps: usize, d: u8) 
     let round = |v: PyNum| -> PyNum {
         match v {
             PyNum::Int(_) => v,
-            PyNum::Float(f) => format!("{f:.*}", d as usize).parse().map_or(v, PyNum::Float),
+            PyNum::Float(f) => format!("{f:.*}", d as usize)
+                .parse()
+                .map_or(v, PyNum::Float),
         }
     };
     let mut x: Vec<PyNum> = x0.to_vec();

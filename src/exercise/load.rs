@@ -91,7 +91,8 @@ pub fn parse_exercise(id: &str, source: Source) -> Result<Loaded, Diagnostic> {
             message: "the file is empty".into(),
         });
     }
-    let exercise: Exercise = serde_yaml::from_str(&source.text).map_err(|e| yaml_error(&source.name, &e))?;
+    let exercise: Exercise =
+        serde_yaml::from_str(&source.text).map_err(|e| yaml_error(&source.name, &e))?;
     Ok(Loaded {
         id: id.to_string(),
         source,
@@ -111,7 +112,8 @@ pub fn read_exercise(path: &Path) -> Result<Loaded, Diagnostic> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .ok_or_else(|| fail("not a file name".into()))?;
-    let text = read_text(path, MAX_EXERCISE_BYTES).map_err(|e| fail(format!("cannot read it: {e}")))?;
+    let text =
+        read_text(path, MAX_EXERCISE_BYTES).map_err(|e| fail(format!("cannot read it: {e}")))?;
     parse_exercise(&id, Source { name, text })
 }
 

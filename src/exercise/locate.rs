@@ -77,8 +77,12 @@ pub fn locate(text: &str, path: &str) -> Pos {
                     if col < min_col {
                         break;
                     }
-                    let key_here = rest.strip_prefix(k).is_some_and(|r| r.trim_start().starts_with(':'))
-                        || rest.strip_prefix(&format!("\"{k}\"")).is_some_and(|r| r.starts_with(':'));
+                    let key_here = rest
+                        .strip_prefix(k)
+                        .is_some_and(|r| r.trim_start().starts_with(':'))
+                        || rest
+                            .strip_prefix(&format!("\"{k}\""))
+                            .is_some_and(|r| r.starts_with(':'));
                     if key_here {
                         hit = Some((i, col));
                         break;
@@ -86,13 +90,20 @@ pub fn locate(text: &str, path: &str) -> Pos {
                     // Flow style on this line: `{k: v}`.
                     if let Some(at) = line.find(&format!("{k}:")) {
                         let before = line[..at].chars().last();
-                        if matches!(before, Some('{') | Some(' ') | Some(',')) && line.contains('{') {
-                            return Pos { line: i + 1, col: at + 1 };
+                        if matches!(before, Some('{') | Some(' ') | Some(',')) && line.contains('{')
+                        {
+                            return Pos {
+                                line: i + 1,
+                                col: at + 1,
+                            };
                         }
                     }
                 }
                 if let Some((i, col)) = hit {
-                    found = Pos { line: i + 1, col: col + 1 };
+                    found = Pos {
+                        line: i + 1,
+                        col: col + 1,
+                    };
                     // The value's lines: deeper than the key, or a sequence at the key's column.
                     let mut j = i + 1;
                     while j < end {
@@ -142,7 +153,10 @@ pub fn locate(text: &str, path: &str) -> Pos {
                     count += 1;
                 }
                 if let Some((i, ind)) = hit {
-                    found = Pos { line: i + 1, col: ind + 1 };
+                    found = Pos {
+                        line: i + 1,
+                        col: ind + 1,
+                    };
                     let mut j = i + 1;
                     while j < end && (!is_content(lines[j]) || indent(lines[j]) > ind) {
                         j += 1;
@@ -169,8 +183,14 @@ mod tests {
     #[test]
     fn finds_nested_keys_and_items() {
         assert_eq!(locate(DOC, "runs.main.descent.f"), Pos { line: 6, col: 10 });
-        assert_eq!(locate(DOC, "runs.main.descent.lr"), Pos { line: 7, col: 11 });
-        assert_eq!(locate(DOC, "questions[1].answer"), Pos { line: 14, col: 13 });
+        assert_eq!(
+            locate(DOC, "runs.main.descent.lr"),
+            Pos { line: 7, col: 11 }
+        );
+        assert_eq!(
+            locate(DOC, "questions[1].answer"),
+            Pos { line: 14, col: 13 }
+        );
         assert_eq!(locate(DOC, "questions[0].id"), Pos { line: 9, col: 9 });
         assert_eq!(locate(DOC, "questions[1]"), Pos { line: 12, col: 3 });
     }

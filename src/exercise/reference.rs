@@ -72,10 +72,15 @@ impl Reference {
     pub fn parse(src: &str) -> Result<Reference, String> {
         let mut segs = Vec::new();
         let mut rest = src.trim();
-        let name_end = |s: &str| s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(s.len());
+        let name_end = |s: &str| {
+            s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(s.len())
+        };
         let n = name_end(rest);
         if n == 0 {
-            return Err(format!("'{src}' is not a reference (expected RUN.FIELD, e.g. main.x[1])"));
+            return Err(format!(
+                "'{src}' is not a reference (expected RUN.FIELD, e.g. main.x[1])"
+            ));
         }
         let run = rest[..n].to_string();
         rest = &rest[n..];
@@ -88,7 +93,9 @@ impl Reference {
                 segs.push(Seg::Name(r[..n].to_string()));
                 rest = &r[n..];
             } else if let Some(r) = rest.strip_prefix('[') {
-                let close = r.find(']').ok_or_else(|| format!("'{src}': '[' without ']'"))?;
+                let close = r
+                    .find(']')
+                    .ok_or_else(|| format!("'{src}': '[' without ']'"))?;
                 let k: i64 = r[..close]
                     .trim()
                     .parse()
@@ -96,11 +103,16 @@ impl Reference {
                 segs.push(Seg::Index(k));
                 rest = &r[close + 1..];
             } else {
-                return Err(format!("'{src}': unexpected '{}'", rest.chars().next().unwrap_or(' ')));
+                return Err(format!(
+                    "'{src}': unexpected '{}'",
+                    rest.chars().next().unwrap_or(' ')
+                ));
             }
         }
         if segs.is_empty() {
-            return Err(format!("'{src}' names a run but no value in it (e.g. {run}.x[1])"));
+            return Err(format!(
+                "'{src}' names a run but no value in it (e.g. {run}.x[1])"
+            ));
         }
         Ok(Reference { run, path: segs })
     }
@@ -151,7 +163,10 @@ impl Reference {
                     match name {
                         Some(v) => run.var_index(v).ok_or_else(bad),
                         None if run.vars.len() == 1 => Ok(0),
-                        None => Err(format!("'{self}': name the variable ({})", run.vars.join(", "))),
+                        None => Err(format!(
+                            "'{self}': name the variable ({})",
+                            run.vars.join(", ")
+                        )),
                     }
                 };
                 let step = |k: Option<i64>| -> Result<usize, String> {
@@ -174,10 +189,17 @@ impl Reference {
                         format!("'{self}': no largest learning rate is defined here")
                     })?)),
                     "diverged_at" => Answer::Num(PyNum::Int(
-                        d.judgement.diverged_at.ok_or_else(|| format!("'{self}': the run does not diverge"))? as i64,
+                        d.judgement
+                            .diverged_at
+                            .ok_or_else(|| format!("'{self}': the run does not diverge"))?
+                            as i64,
                     )),
                     "x_star" => {
-                        let xs = d.judgement.x_star.as_ref().ok_or_else(|| format!("'{self}': the minimum is not known"))?;
+                        let xs = d
+                            .judgement
+                            .x_star
+                            .as_ref()
+                            .ok_or_else(|| format!("'{self}': the minimum is not known"))?;
                         Answer::Num(PyNum::Float(xs[var_or_only(names.get(1))?]))
                     }
                     "derivative" => Answer::Expr(d.derivative[var_or_only(names.get(1))?].clone()),
@@ -202,12 +224,20 @@ impl Reference {
             }
             Computed::Graph(g) => {
                 let p = &g.pass;
-                let node = |k: usize| -> Result<&str, String> { names.get(k).copied().ok_or_else(bad) };
+                let node =
+                    |k: usize| -> Result<&str, String> { names.get(k).copied().ok_or_else(bad) };
                 match names.first().copied() {
                     Some("value") => Ok(Answer::Num(p.value(node(1)?).ok_or_else(bad)?)),
                     Some("grad") => Ok(Answer::Num(p.grad(node(1)?).ok_or_else(bad)?)),
-                    Some("local") => Ok(Answer::Num(p.local(node(1)?, node(2)?).ok_or_else(bad)?.local)),
-                    Some("local_expr") => Ok(Answer::Expr(p.local(node(1)?, node(2)?).ok_or_else(bad)?.local_expr.clone())),
+                    Some("local") => Ok(Answer::Num(
+                        p.local(node(1)?, node(2)?).ok_or_else(bad)?.local,
+                    )),
+                    Some("local_expr") => Ok(Answer::Expr(
+                        p.local(node(1)?, node(2)?)
+                            .ok_or_else(bad)?
+                            .local_expr
+                            .clone(),
+                    )),
                     Some("output") => Ok(Answer::Word(g.graph.output().to_string())),
                     _ => Err(bad()),
                 }

@@ -61,15 +61,31 @@ impl Validator<'_> {
     fn run(&mut self) {
         let ex = &self.l.exercise;
         if ex.format != FORMAT_VERSION {
-            self.report("format", format!("this gbl reads format {FORMAT_VERSION}, not {}", ex.format));
+            self.report(
+                "format",
+                format!("this gbl reads format {FORMAT_VERSION}, not {}", ex.format),
+            );
         }
-        if let Some(id) = &ex.id {
-            if id != &self.l.id {
-                self.report("id", format!("the id '{id}' does not match the file name '{}.yaml'", self.l.id));
-            }
+        if let Some(id) = &ex.id
+            && id != &self.l.id
+        {
+            self.report(
+                "id",
+                format!(
+                    "the id '{id}' does not match the file name '{}.yaml'",
+                    self.l.id
+                ),
+            );
         }
         if !CHAPTERS.contains(&ex.chapter.as_str()) {
-            self.report("chapter", format!("unknown chapter '{}' (known: {})", ex.chapter, CHAPTERS.join(", ")));
+            self.report(
+                "chapter",
+                format!(
+                    "unknown chapter '{}' (known: {})",
+                    ex.chapter,
+                    CHAPTERS.join(", ")
+                ),
+            );
         }
         if ex.questions.is_empty() {
             self.report("questions", "an exercise needs at least one question");
@@ -77,25 +93,48 @@ impl Validator<'_> {
         let mut ids = HashSet::new();
         for (i, q) in ex.questions.iter().enumerate() {
             let id = q.id();
-            if !crate::bindings::is_name(id) && !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-                self.report(&format!("questions[{i}].id"), format!("'{id}' is not a valid id (letters, digits, '_' and '-')"));
+            if !crate::bindings::is_name(id)
+                && !id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            {
+                self.report(
+                    &format!("questions[{i}].id"),
+                    format!("'{id}' is not a valid id (letters, digits, '_' and '-')"),
+                );
             }
             if !ids.insert(id.to_string()) {
-                self.report(&format!("questions[{i}].id"), format!("the id '{id}' is used twice"));
+                self.report(
+                    &format!("questions[{i}].id"),
+                    format!("the id '{id}' is used twice"),
+                );
             }
             if !(q.points().is_finite() && q.points() >= 0.0) {
-                self.report(&format!("questions[{i}].points"), "points must be a number >= 0");
+                self.report(
+                    &format!("questions[{i}].points"),
+                    "points must be a number >= 0",
+                );
             }
             if let Question::Trace(t) = q {
-                for (field, list) in [("header", &t.header), ("step", &t.step), ("footer", &t.footer)] {
+                for (field, list) in [
+                    ("header", &t.header),
+                    ("step", &t.step),
+                    ("footer", &t.footer),
+                ] {
                     for (k, src) in list.iter().enumerate() {
                         if let Err(e) = Template::parse(src) {
-                            self.report(&format!("questions[{i}].{field}[{k}]"), format!("{}\n{}", e.message, e.render_with_caret(src)));
+                            self.report(
+                                &format!("questions[{i}].{field}[{k}]"),
+                                format!("{}\n{}", e.message, e.render_with_caret(src)),
+                            );
                         }
                     }
                 }
                 if t.step.is_empty() {
-                    self.report(&format!("questions[{i}].step"), "a trace needs at least one step template");
+                    self.report(
+                        &format!("questions[{i}].step"),
+                        "a trace needs at least one step template",
+                    );
                 }
             } else if let Err(e) = Reference::parse(q.answer_ref()) {
                 self.report(&format!("questions[{i}].answer"), e);
@@ -112,7 +151,10 @@ impl Validator<'_> {
             let label = if k == 0 {
                 String::new()
             } else {
-                format!(" (in the variant {})", describe(params, &ex.vary.keys().cloned().collect::<Vec<_>>()))
+                format!(
+                    " (in the variant {})",
+                    describe(params, &ex.vary.keys().cloned().collect::<Vec<_>>())
+                )
             };
             match compute(ex, params, Slip::None) {
                 Ok(results) => self.check_results(&results, &label, k == 0),
@@ -134,22 +176,28 @@ impl Validator<'_> {
             }
         }
         for (i, q) in ex.questions.iter().enumerate() {
-            if first {
-                if let Err(e) = fill(q.prompt(), results) {
-                    self.report(&format!("questions[{i}].prompt"), e);
-                }
+            if first && let Err(e) = fill(q.prompt(), results) {
+                self.report(&format!("questions[{i}].prompt"), e);
             }
             let path = format!("questions[{i}].answer");
             if let Question::Trace(t) = q {
-                let ok = matches!(results.runs.get(&t.run), Some(super::compute::Computed::Descent(_)));
+                let ok = matches!(
+                    results.runs.get(&t.run),
+                    Some(super::compute::Computed::Descent(_))
+                );
                 if !ok {
-                    self.report(&format!("questions[{i}].run"), format!("'{}' is not a descent run of this exercise", t.run));
+                    self.report(
+                        &format!("questions[{i}].run"),
+                        format!("'{}' is not a descent run of this exercise", t.run),
+                    );
                 } else if let Err(e) = crate::check::trace::reference_lines(t, results) {
                     self.report(&format!("questions[{i}].step"), format!("{e}{variant}"));
                 }
                 continue;
             }
-            let Ok(r) = Reference::parse(q.answer_ref()) else { continue };
+            let Ok(r) = Reference::parse(q.answer_ref()) else {
+                continue;
+            };
             match r.resolve(results) {
                 Ok(a) => {
                     if let Err(e) = fits(q, &a) {
@@ -176,18 +224,26 @@ fn fits(q: &Question, a: &Answer) -> Result<(), String> {
     match (q, a) {
         (Question::Number(_) | Question::Exact(_), Answer::Num(_)) => Ok(()),
         (Question::Integer(_), Answer::Num(PyNum::Int(_))) => Ok(()),
-        (Question::Integer(_), Answer::Num(n)) => Err(format!("an integer question, but the answer is {n}")),
+        (Question::Integer(_), Answer::Num(n)) => {
+            Err(format!("an integer question, but the answer is {n}"))
+        }
         (Question::Expression(_), Answer::Expr(_)) => Ok(()),
         (Question::Choice(c), Answer::Word(w)) => match &c.options {
-            Some(opts) if !opts.iter().any(|o| o == w) => {
-                Err(format!("the answer '{w}' is not among the options ({})", opts.join(", ")))
-            }
-            None if Verdict::from_name(w).is_none() => {
-                Err(format!("'{w}' is not a verdict; list the choices under 'options'"))
-            }
+            Some(opts) if !opts.iter().any(|o| o == w) => Err(format!(
+                "the answer '{w}' is not among the options ({})",
+                opts.join(", ")
+            )),
+            None if Verdict::from_name(w).is_none() => Err(format!(
+                "'{w}' is not a verdict; list the choices under 'options'"
+            )),
             _ => Ok(()),
         },
-        (q, a) => Err(format!("a {} question, but '{}' is {}", q.kind(), q.answer_ref(), kind_of(a))),
+        (q, a) => Err(format!(
+            "a {} question, but '{}' is {}",
+            q.kind(),
+            q.answer_ref(),
+            kind_of(a)
+        )),
     }
 }
 

@@ -16,7 +16,11 @@ use crate::engine::PyNum;
 pub const MAX_VARIANTS: usize = 10_000;
 
 /// Every value a variation allows, in order.
-pub fn values(v: &Variation, params: &IndexMap<String, PyNum>, path: &str) -> Result<Vec<PyNum>, ComputeError> {
+pub fn values(
+    v: &Variation,
+    params: &IndexMap<String, PyNum>,
+    path: &str,
+) -> Result<Vec<PyNum>, ComputeError> {
     let fail = |m: &str| ComputeError {
         path: path.to_string(),
         message: m.to_string(),
@@ -33,15 +37,21 @@ pub fn values(v: &Variation, params: &IndexMap<String, PyNum>, path: &str) -> Re
         }
         (None, Some([lo, hi]), Some(step)) => {
             if !(lo.is_finite() && hi.is_finite() && step.is_finite()) || step <= 0.0 || hi < lo {
-                return Err(fail("'range' needs finite bounds low <= high and a positive 'step'"));
+                return Err(fail(
+                    "'range' needs finite bounds low <= high and a positive 'step'",
+                ));
             }
             let n = ((hi - lo) / step + 1e-9).floor() as usize + 1;
             if n > MAX_VARIANTS {
-                return Err(fail(&format!("the range has {n} values; at most {MAX_VARIANTS}")));
+                return Err(fail(&format!(
+                    "the range has {n} values; at most {MAX_VARIANTS}"
+                )));
             }
             let ints = lo.fract() == 0.0 && step.fract() == 0.0;
             // Round each grid value to the step's decimals, so 0.1 + 2*0.05 is 0.2, not 0.20000000000000004.
-            let decimals = (0..12).find(|d| (step * 10f64.powi(*d)).fract().abs() < 1e-9).unwrap_or(12) as usize;
+            let decimals = (0..12)
+                .find(|d| (step * 10f64.powi(*d)).fract().abs() < 1e-9)
+                .unwrap_or(12) as usize;
             Ok((0..n)
                 .map(|k| {
                     let v = lo + step * k as f64;
@@ -71,7 +81,12 @@ fn pick(parts: &[&str], n: usize) -> usize {
 }
 
 /// A student's parameters: the defaults, with each varied parameter drawn for them.
-pub fn draw(ex: &Exercise, id: &str, salt: &str, student: &str) -> Result<IndexMap<String, PyNum>, ComputeError> {
+pub fn draw(
+    ex: &Exercise,
+    id: &str,
+    salt: &str,
+    student: &str,
+) -> Result<IndexMap<String, PyNum>, ComputeError> {
     let mut params = default_params(ex)?;
     for (name, v) in &ex.vary {
         let options = values(v, &params, &format!("vary.{name}"))?;
@@ -105,7 +120,10 @@ pub fn all(ex: &Exercise) -> Result<Vec<IndexMap<String, PyNum>>, ComputeError> 
         if next.len() > MAX_VARIANTS {
             return Err(ComputeError {
                 path: "vary".into(),
-                message: format!("{} variants is more than the {MAX_VARIANTS} that can be proved; narrow the ranges", next.len()),
+                message: format!(
+                    "{} variants is more than the {MAX_VARIANTS} that can be proved; narrow the ranges",
+                    next.len()
+                ),
             });
         }
         combos = next;
