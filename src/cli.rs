@@ -62,6 +62,10 @@ pub enum Command {
     Completions(cmd::completions::Args),
     /// Print the man page (roff).
     Man,
+    /// Grade a folder of submissions against a quiz and write a gradebook.
+    Grade(cmd::grade::Args),
+    /// The book's mdBook preprocessor (mdBook runs it; see book/book.toml).
+    Mdbook(cmd::mdbook::Args),
 }
 
 /// What a command found, when it could check.
@@ -115,5 +119,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Schema(args) => cmd::schema::run(args, &mut out),
         Command::Completions(args) => cmd::completions::run(args, &mut out),
         Command::Man => cmd::completions::man(&mut out),
+        Command::Grade(args) => cmd::grade::run(args, paint, &mut out),
+        Command::Mdbook(args) => cmd::mdbook::run(args, &mut out),
     }
 }

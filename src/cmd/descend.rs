@@ -39,7 +39,7 @@ pub struct Args {
     pub grad: Vec<String>,
     /// Print each update with a Python format template instead of a table, e.g.
     /// "{i}-th x: {x:.4f}". Fields: i, each variable, y (f at the new point), grad or
-    /// grad_VAR (the gradient used for this update), lr.
+    /// grad_VAR (the gradient used for this update), lr. `\n` starts a new line.
     #[arg(long, value_name = "TEMPLATE")]
     pub print: Option<String>,
     /// With --print: a template printed once before the updates, with the start point
@@ -127,6 +127,30 @@ pub fn descend(
         run,
         judgement,
     })
+}
+
+/// Reads `\n`, `\t` and `\\` in a template typed on the command line as Python would in a
+/// string literal, so that `--print "x: {x}\n"` prints an empty line after each step.
+pub fn unescape(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('\\') => out.push('\\'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// Runs `gbl descend`.
