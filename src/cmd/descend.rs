@@ -155,20 +155,15 @@ pub fn unescape(t: &str) -> String {
 
 /// Runs `gbl descend`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let print =
-        match &args.print {
-            Some(t) => Some(Template::parse(t).map_err(|e| {
-                anyhow::anyhow!("--print: {}\n{}", e.message, e.render_with_caret(t))
-            })?),
-            None => None,
-        };
-    let header =
-        match &args.header {
-            Some(t) => Some(Template::parse(t).map_err(|e| {
-                anyhow::anyhow!("--header: {}\n{}", e.message, e.render_with_caret(t))
-            })?),
-            None => None,
-        };
+    let template = |flag: &str, src: &Option<String>| -> anyhow::Result<Option<Template>> {
+        let Some(src) = src else { return Ok(None) };
+        let t = unescape(src);
+        Template::parse(&t)
+            .map(Some)
+            .map_err(|e| anyhow::anyhow!("{flag}: {}\n{}", e.message, e.render_with_caret(&t)))
+    };
+    let print = template("--print", &args.print)?;
+    let header = template("--header", &args.header)?;
     let d = descend(&args.expr, &args.from, &args.lr, args.steps, &args.grad)?;
     if let Some(path) = &args.plot {
         let svg = crate::figures::descent_svg(&d);
