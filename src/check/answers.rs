@@ -65,8 +65,8 @@ pub fn parse(
             message: "the answer file is empty".into(),
         }]);
     }
-    let doc: Value =
-        serde_yaml::from_str(&source.text).map_err(|e| vec![yaml_error(&source.name, &e)])?;
+    let doc: Value = serde_yaml::from_str(&source.text)
+        .map_err(|e| vec![yaml_error(&source.name, &source.text, &e)])?;
     let Value::Mapping(top) = doc else {
         return Err(vec![Diagnostic {
             file: source.name.clone(),

@@ -147,7 +147,9 @@ pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> 
             }
             if let Some(Seg::Index(asked)) = r.path.iter().find(|s| matches!(s, Seg::Index(_))) {
                 let asked = *asked;
-                if try_ref(&r.shifted(1), &ctx.results) {
+                let later = r.shifted(1);
+                let beyond = ctx.with_slip(Slip::ExtraStep);
+                if try_ref(&later, &ctx.results) || beyond.is_some_and(|b| try_ref(&later, &b)) {
                     return d(
                         "one-step-too-many",
                         "that is the value one step later: you took one step too many".into(),
@@ -177,22 +179,14 @@ pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> 
                     return d(
                         "rounded-too-early",
                         format!(
-                            "you rounded to {digits} decimals along the way; keep full precision until the end"
+                            "you rounded to {digits} decimal{} along the way; keep full precision until the end",
+                            if digits == 1 { "" } else { "s" }
                         ),
                     );
                 }
             }
         }
-        Computed::Graph(_) => {
-            if first == "grad"
-                && let Some(alt) = with_field(r, "grad", "value")
-                && try_ref(&alt, &ctx.results)
-            {
-                return d(
-                    "value-for-gradient",
-                    "this is the node's value from the forward pass, not its gradient".into(),
-                );
-            }
+        Computed::Graph(g) => {
             if try_slip(Slip::OuterAtInput) {
                 return d("outer-at-input", "you evaluated the outer derivative at the input x instead of at the inner node's value".into());
             }
@@ -201,6 +195,29 @@ pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> 
             }
             if try_slip(Slip::DropPowerFactor) {
                 return d("power-rule-factor", "you dropped the exponent's factor of the power rule: d/dz z^n = n·z^(n-1) (for a square, the factor 2)".into());
+            }
+            if let (true, Some(Seg::Name(asked))) = (first == "grad", r.path.get(1)) {
+                let out = g.graph.output();
+                for name in &g.pass.names {
+                    let value = Reference::parse(&format!("{}.value.{name}", r.run));
+                    if value.is_ok_and(|v| try_ref(&v, &ctx.results)) {
+                        return d(
+                            "value-for-gradient",
+                            format!(
+                                "that is the value of {name} from the forward pass, not the gradient d{out}/d{asked}"
+                            ),
+                        );
+                    }
+                    let grad = Reference::parse(&format!("{}.grad.{name}", r.run));
+                    if name != asked && grad.is_ok_and(|v| try_ref(&v, &ctx.results)) {
+                        return d(
+                            "wrong-node",
+                            format!(
+                                "that is d{out}/d{name}, the gradient at {name}; the question asks for d{out}/d{asked}"
+                            ),
+                        );
+                    }
+                }
             }
         }
         Computed::Derivative(_) => {

@@ -160,7 +160,7 @@ fn number(text: &str, v: PyNum, sig: u32, tol: Option<Tolerance>) -> Outcome {
 }
 
 fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-3)
+    a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-3)
 }
 
 fn exact_value(g: PyNum, v: PyNum, text: &str) -> Outcome {

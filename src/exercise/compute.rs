@@ -35,6 +35,8 @@ pub enum Slip {
     OuterAtInput,
     /// Every value rounded to this many decimals along the way.
     RoundEarly(u8),
+    /// Every descent runs one update more than asked (for "one step too many").
+    ExtraStep,
 }
 
 /// What a descent run computed.
@@ -171,6 +173,29 @@ pub fn compute(
     })
 }
 
+/// Computes every run that can be computed, and says why each other one cannot (for
+/// validation, which reports every problem at once).
+pub fn compute_each(
+    ex: &Exercise,
+    params: &IndexMap<String, PyNum>,
+) -> (Results, Vec<ComputeError>) {
+    let mut runs = IndexMap::new();
+    let mut errors = Vec::new();
+    for (name, spec) in &ex.runs {
+        match compute_run(spec, params, Slip::None, &format!("runs.{name}")) {
+            Ok(r) => {
+                runs.insert(name.clone(), r);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let results = Results {
+        params: params.clone(),
+        runs,
+    };
+    (results, errors)
+}
+
 fn rules(slip: Slip) -> Rules {
     Rules {
         drop_power_factor: slip == Slip::DropPowerFactor,
@@ -253,6 +278,7 @@ fn compute_run(
                 .map_err(|e| err(path.clone(), e.to_string()))?;
             let run = match slip {
                 Slip::RoundEarly(d) => rounded_run(&problem, &x0, lr_used, steps, d),
+                Slip::ExtraStep => Run::new(&problem, &x0, lr_used, steps + 1),
                 _ => Run::new(&problem, &x0, lr_used, steps),
             };
             if let Some(stop) = &run.stopped

@@ -64,16 +64,20 @@ pub struct Loaded {
 }
 
 /// Turns a serde error into a diagnostic with its line and column.
-pub fn yaml_error(file: &str, e: &serde_yaml::Error) -> Diagnostic {
+pub fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let pos = e.location().map(|l| Pos {
         line: l.line(),
         col: l.column(),
     });
     // serde_yaml appends " at line L column C"; the position is shown in front instead.
-    let msg = e.to_string();
-    let msg = match msg.rfind(" at line ") {
-        Some(i) if pos.is_some() => msg[..i].to_string(),
-        _ => msg,
+    let mut msg = e.to_string();
+    if let Some(p) = pos {
+        msg = msg.replace(&format!(" at line {} column {}", p.line, p.col), "");
+    }
+    // serde places an unknown key at the start of its mapping; point at the key itself.
+    let pos = match (pos, unknown_field(&msg)) {
+        (Some(p), Some(key)) => Some(find_key(text, p, &key).unwrap_or(p)),
+        (p, _) => p,
     };
     Diagnostic {
         file: file.to_string(),
@@ -91,8 +95,8 @@ pub fn parse_exercise(id: &str, source: Source) -> Result<Loaded, Diagnostic> {
             message: "the file is empty".into(),
         });
     }
-    let exercise: Exercise =
-        serde_yaml::from_str(&source.text).map_err(|e| yaml_error(&source.name, &e))?;
+    let exercise: Exercise = serde_yaml::from_str(&source.text)
+        .map_err(|e| yaml_error(&source.name, &source.text, &e))?;
     Ok(Loaded {
         id: id.to_string(),
         source,
@@ -186,4 +190,30 @@ pub fn load_all(origin: &Origin) -> (Vec<Loaded>, Vec<Diagnostic>) {
         },
     }
     (ok, bad)
+}
+
+/// The key named in serde's "unknown field `key`" message.
+fn unknown_field(msg: &str) -> Option<String> {
+    let rest = &msg[msg.find("unknown field `")? + "unknown field `".len()..];
+    Some(rest[..rest.find('`')?].to_string())
+}
+
+/// The first `key:` at or after `from` (within the mapping that starts there).
+fn find_key(text: &str, from: Pos, key: &str) -> Option<Pos> {
+    let pattern = format!("{key}:");
+    for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
+        let mut search = 0;
+        while let Some(at) = line[search..].find(&pattern) {
+            let col = search + at;
+            let before = line[..col].chars().last();
+            if matches!(before, None | Some(' ') | Some('{') | Some(',') | Some('-')) {
+                return Some(Pos {
+                    line: i + 1,
+                    col: col + 1,
+                });
+            }
+            search = col + pattern.len();
+        }
+    }
+    None
 }

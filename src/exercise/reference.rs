@@ -254,3 +254,72 @@ impl Reference {
         }
     }
 }
+
+impl Reference {
+    /// Checks, before anything is computed, that the reference names a run of the exercise and
+    /// a value such a run has.
+    pub fn check_static(
+        &self,
+        runs: &indexmap::IndexMap<String, super::model::RunSpec>,
+    ) -> Result<(), String> {
+        let spec = runs.get(&self.run).ok_or_else(|| {
+            format!(
+                "'{self}': there is no run named '{}' (runs: {})",
+                self.run,
+                runs.keys().cloned().collect::<Vec<_>>().join(", ")
+            )
+        })?;
+        let names: Vec<&str> = self
+            .path
+            .iter()
+            .filter_map(|s| match s {
+                Seg::Name(n) => Some(n.as_str()),
+                Seg::Index(_) => None,
+            })
+            .collect();
+        let first = names.first().copied().unwrap_or("");
+        let known: Vec<String> = if let Some(d) = &spec.descent {
+            let mut k: Vec<String> = [
+                "y",
+                "value",
+                "grad",
+                "verdict",
+                "factor",
+                "lr_max",
+                "x_star",
+                "diverged_at",
+                "derivative",
+                "f",
+                "lr",
+                "steps",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            for v in d.from.keys() {
+                k.push(v.clone());
+                k.push(format!("grad_{v}"));
+            }
+            k
+        } else if spec.graph.is_some() {
+            ["value", "grad", "local", "local_expr", "output"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        } else {
+            ["derivative", "f", "value"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        };
+        if known.iter().any(|k| k == first) {
+            Ok(())
+        } else {
+            Err(format!(
+                "'{self}': run '{}' has no value '{first}' (it has: {})",
+                self.run,
+                known.join(", ")
+            ))
+        }
+    }
+}

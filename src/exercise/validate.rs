@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use indexmap::IndexMap;
 
-use super::compute::{ComputeError, Results, Slip, compute};
+use super::compute::{ComputeError, Results, compute_each};
 use super::load::{Diagnostic, Loaded};
 use super::model::{FORMAT_VERSION, Question, Value};
 use super::prompt::fill;
@@ -54,8 +54,19 @@ impl Validator<'_> {
         }
     }
 
+    /// Records a problem found in a variant, once: when the defaults have the same problem,
+    /// the variant adds nothing.
+    fn report_variant(&mut self, path: &str, message: String, variant: &str) {
+        if variant.is_empty() {
+            self.report(path, message);
+        } else if !self.seen.contains(&(path.to_string(), message.clone())) {
+            self.seen.insert((path.to_string(), message.clone()));
+            self.report(path, format!("{message}{variant}"));
+        }
+    }
+
     fn report_compute(&mut self, e: ComputeError, variant: &str) {
-        self.report(&e.path, format!("{}{variant}", e.message));
+        self.report_variant(&e.path, e.message, variant);
     }
 
     fn run(&mut self) {
@@ -136,9 +147,29 @@ impl Validator<'_> {
                         "a trace needs at least one step template",
                     );
                 }
-            } else if let Err(e) = Reference::parse(q.answer_ref()) {
-                self.report(&format!("questions[{i}].answer"), e);
+            } else {
+                match Reference::parse(q.answer_ref()) {
+                    Err(e) => self.report(&format!("questions[{i}].answer"), e),
+                    Ok(r) => {
+                        if let Err(e) = r.check_static(&ex.runs) {
+                            self.report(&format!("questions[{i}].answer"), e);
+                        }
+                    }
+                }
             }
+            self.check_placeholders(&format!("questions[{i}].prompt"), q.prompt());
+        }
+        self.check_placeholders("prompt", &ex.prompt);
+        for (i, h) in ex.hints.iter().enumerate() {
+            self.check_placeholders(&format!("hints[{i}]"), h);
+        }
+        for key in ex.require.keys() {
+            if let Err(e) = Reference::parse(key).and_then(|r| r.check_static(&ex.runs)) {
+                self.report(&format!("require.{key}"), e);
+            }
+        }
+        for (name, spec) in &ex.runs {
+            self.check_run_exprs(name, spec);
         }
         let variants = match variant::all(ex) {
             Ok(v) => v,
@@ -156,16 +187,91 @@ impl Validator<'_> {
                     describe(params, &ex.vary.keys().cloned().collect::<Vec<_>>())
                 )
             };
-            match compute(ex, params, Slip::None) {
-                Ok(results) => self.check_results(&results, &label, k == 0),
-                Err(e) => self.report_compute(e, &label),
+            let (results, errors) = compute_each(ex, params);
+            let failed: Vec<String> = errors.iter().map(|e| run_of(&e.path)).collect();
+            for e in errors {
+                self.report_compute(e, &label);
+            }
+            self.check_results(&results, &failed, &label, k == 0);
+        }
+    }
+
+    /// Every `{{...}}` names a parameter or a value of a run.
+    fn check_placeholders(&mut self, path: &str, text: &str) {
+        let ex = &self.l.exercise;
+        let mut rest = text;
+        while let Some(open) = rest.find("{{") {
+            let after = &rest[open + 2..];
+            let Some(close) = after.find("}}") else {
+                self.report(path, "a '{{' without its '}}'");
+                return;
+            };
+            let key = after[..close].trim();
+            if !ex.params.contains_key(key) {
+                let checked = Reference::parse(key).and_then(|r| r.check_static(&ex.runs));
+                if let Err(e) = checked {
+                    let message = if key.contains('.') {
+                        format!("'{{{{{key}}}}}': {e}")
+                    } else {
+                        let names: Vec<&str> = ex.params.keys().map(String::as_str).collect();
+                        format!(
+                            "'{{{{{key}}}}}' names no parameter (parameters: {})",
+                            names.join(", ")
+                        )
+                    };
+                    self.report(path, message);
+                }
+            }
+            rest = &after[close + 2..];
+        }
+    }
+
+    /// Every expression of a run parses, so that all of them are reported at once.
+    fn check_run_exprs(&mut self, name: &str, spec: &super::model::RunSpec) {
+        let base = format!("runs.{name}");
+        let kinds = [
+            spec.descent.is_some(),
+            spec.graph.is_some(),
+            spec.derivative.is_some(),
+        ];
+        if kinds.iter().filter(|k| **k).count() != 1 {
+            self.report(
+                &base,
+                "a run needs exactly one of 'descent', 'graph' or 'derivative'",
+            );
+            return;
+        }
+        let mut exprs: Vec<(String, String)> = Vec::new();
+        if let Some(d) = &spec.descent {
+            exprs.push((format!("{base}.descent.f"), d.f.clone()));
+            for (v, g) in d.grad.iter().flatten() {
+                exprs.push((format!("{base}.descent.grad.{v}"), g.clone()));
+            }
+        }
+        if let Some(d) = &spec.derivative {
+            exprs.push((format!("{base}.derivative.f"), d.f.clone()));
+        }
+        if let Some(g) = &spec.graph
+            && let Err(e) = crate::engine::backprop::Graph::parse(&g.nodes)
+        {
+            self.report(&format!("{base}.graph.nodes"), e.render(&g.nodes));
+        }
+        for (path, src) in exprs {
+            if let Err(e) = crate::engine::parse(&src) {
+                self.report(&path, format!("{}\n{}", e, e.caret(&src)));
             }
         }
     }
 
-    fn check_results(&mut self, results: &Results, variant: &str, first: bool) {
+    fn check_results(&mut self, results: &Results, failed: &[String], variant: &str, first: bool) {
         let ex = &self.l.exercise;
-        if first {
+        // References into a run that could not be computed were reported with the run.
+        let broken = |r: &str| {
+            failed
+                .iter()
+                .any(|f| r.split(['.', '[']).next() == Some(f.as_str()))
+        };
+        if first && failed.is_empty() {
             if let Err(e) = fill(&ex.prompt, results) {
                 self.report("prompt", e);
             }
@@ -180,6 +286,9 @@ impl Validator<'_> {
                 self.report(&format!("questions[{i}].prompt"), e);
             }
             let path = format!("questions[{i}].answer");
+            if broken(q.answer_ref()) {
+                continue;
+            }
             if let Question::Trace(t) = q {
                 let ok = matches!(
                     results.runs.get(&t.run),
@@ -191,28 +300,38 @@ impl Validator<'_> {
                         format!("'{}' is not a descent run of this exercise", t.run),
                     );
                 } else if let Err(e) = crate::check::trace::reference_lines(t, results) {
-                    self.report(&format!("questions[{i}].step"), format!("{e}{variant}"));
+                    self.report_variant(&format!("questions[{i}].step"), e, variant);
                 }
                 continue;
             }
             let Ok(r) = Reference::parse(q.answer_ref()) else {
                 continue;
             };
+            if r.check_static(&ex.runs).is_err() {
+                continue;
+            }
             match r.resolve(results) {
                 Ok(a) => {
                     if let Err(e) = fits(q, &a) {
-                        self.report(&path, format!("{e}{variant}"));
+                        self.report_variant(&path, e, variant);
                     }
                 }
-                Err(e) => self.report(&path, format!("{e}{variant}")),
+                Err(e) => self.report_variant(&path, e, variant),
             }
         }
         for (key, want) in &ex.require {
+            if broken(key) {
+                continue;
+            }
             let path = format!("require.{key}");
             let got = Reference::parse(key).and_then(|r| r.resolve(results));
             match got {
                 Ok(a) if same(&a, want) => {}
-                Ok(a) => self.report(&path, format!("must be {} but is {a}{variant}", show(want))),
+                Ok(a) => self.report_variant(
+                    &path,
+                    format!("must be {} but is {a}", show(want)),
+                    variant,
+                ),
                 Err(e) => self.report(&path, e),
             }
         }
@@ -280,4 +399,12 @@ fn describe(params: &IndexMap<String, PyNum>, varied: &[String]) -> String {
         .filter_map(|k| params.get(k).map(|v| format!("{k} = {v}")))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The run named by a path such as `runs.main.descent.f`.
+fn run_of(path: &str) -> String {
+    path.strip_prefix("runs.")
+        .and_then(|p| p.split('.').next())
+        .unwrap_or("")
+        .to_string()
 }

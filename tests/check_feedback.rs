@@ -1,0 +1,226 @@
+//! Feedback that teaches: for each usual mistake, a wrong answer that commits it gets that
+//! diagnosis. Whole text outputs (colour off) are snapshots, reviewed by hand: each wrong
+//! value below was worked out by committing the mistake on paper.
+
+use assert_cmd::Command;
+
+fn gbl() -> Command {
+    let mut c = Command::cargo_bin("gbl").expect("the gbl binary");
+    c.env_remove("GBL_EXERCISES").env("NO_COLOR", "1");
+    c
+}
+
+/// Runs `gbl check ARGS --color never` and returns (exit code, stdout).
+fn check(args: &[&str]) -> (i32, String) {
+    let out = gbl()
+        .arg("check")
+        .args(args)
+        .args(["--color", "never"])
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+macro_rules! mistake {
+    ($name:ident, $args:expr, $code:expr) => {
+        #[test]
+        fn $name() {
+            let (code, text) = check(&$args);
+            assert_eq!(code, 1, "a wrong answer exits 1:\n{text}");
+            insta::assert_snapshot!(stringify!($name), text);
+            // The mistake's code is in the JSON too.
+            let mut args: Vec<&str> = $args.to_vec();
+            args.extend(["--format", "json"]);
+            let (_, json) = check(&args);
+            let v: serde_json::Value = serde_json::from_str(&json).expect("one JSON document");
+            assert_eq!(v["exercises"][0]["questions"][0]["mistake"], $code);
+        }
+    };
+}
+
+// x := 3 + 1·0.6 = 3.6
+mistake!(
+    added_the_gradient,
+    ["gd-one-step", "x1=3.6"],
+    "add-gradient"
+);
+// 2x² with lr 0.1 but without it: x := x - 4x = -3x, so 3 → -9 → 27 → -81.
+mistake!(
+    forgot_the_learning_rate,
+    ["gd-learning-rate", "x3=-81"],
+    "no-learning-rate"
+);
+// f(3) = 0.9 given as f'(3).
+mistake!(
+    f_instead_of_the_derivative,
+    ["gd-one-step", "grad=0.9"],
+    "value-for-gradient"
+);
+// x := 3 - f(3) = 3 - 0.9 = 2.1
+mistake!(
+    f_in_the_update,
+    ["gd-one-step", "x1=2.1"],
+    "value-for-gradient"
+);
+// d/dx1 (x1²) taken as x1: x1 := 3 - 0.1·3 = 2.7
+mistake!(
+    dropped_the_factor_two,
+    ["mv-one-step", "x1=2.7"],
+    "power-rule-factor"
+);
+// dy/dz = 2z = 6 instead of 4z = 12
+mistake!(
+    dropped_the_factor_two_in_a_graph,
+    ["chain-rule-x5", "dy_dz=6"],
+    "power-rule-factor"
+);
+// 2x² from 3, lr 1: x4 = 243
+mistake!(
+    one_step_too_many,
+    ["gd-diverge", "x3=243"],
+    "one-step-too-many"
+);
+// x2 = 27
+mistake!(
+    one_step_too_few,
+    ["gd-diverge", "x3=27"],
+    "one-step-too-few"
+);
+// dJ/dw = dJ/dyhat = 2(1 - 3) = -4, without dyhat/dw = x = 2
+mistake!(
+    missed_the_inner_derivative,
+    ["neuron-gradient", "dJ_dw=-4"],
+    "missed-inner-derivative"
+);
+// dy/dz = 4z evaluated at x = 5: 20
+mistake!(
+    outer_derivative_at_x,
+    ["chain-rule-x5", "dy_dx=20"],
+    "outer-at-input"
+);
+// x²/10 from 3 rounded to 1 decimal each step: 2.4 1.9 1.5 1.2 1.0 0.8 0.6 0.5 0.4 0.3
+mistake!(
+    rounded_too_early,
+    ["gd-coefficients", "x10_f1=0.3"],
+    "rounded-too-early"
+);
+// (x - 2)² differentiated without the factor 2: (x - 2)/10
+mistake!(
+    expression_without_the_factor_two,
+    ["gd-shifted-minimum", "df=(x-2)/10"],
+    "power-rule-factor"
+);
+// f itself given as f'
+mistake!(
+    expression_is_f_itself,
+    ["gd-shifted-minimum", "df=(x-2)^2/10"],
+    "value-for-gradient"
+);
+// 2.4 with the wrong sign
+mistake!(wrong_sign, ["gd-one-step", "x1=-2.4"], "sign");
+
+#[test]
+fn right_rounded_fractional_and_equivalent_answers_are_correct() {
+    for args in [
+        vec!["gd-one-step", "grad=0.6", "x1=2.4"],
+        vec!["gd-one-step", "x1=2.40000"],
+        vec!["gd-coefficients", "x10_f2=0.0181"],
+        vec!["gd-coefficients", "x10_f2=0.018140"],
+        vec!["chain-rule-x5", "dy_dx=24/2", "z=3", "y=18", "dy_dz=12"],
+        vec!["gd-shifted-minimum", "df=0.2*x - 0.4", "x_star=2"],
+        vec!["gd-shifted-minimum", "df=x/5-2/5"],
+        vec!["gd-zigzag", "verdict=Oscillates", "x1=-1.5"],
+        vec!["gd-learning-rate", "lr_max=1/2", "x3=0.648"],
+    ] {
+        let (code, text) = check(&args);
+        assert_eq!(code, 0, "{args:?}:\n{text}");
+        assert!(!text.contains('✗'), "{args:?}:\n{text}");
+    }
+}
+
+#[test]
+fn too_few_digits_is_said_as_such() {
+    let (code, text) = check(&["gd-coefficients", "x10_f2=0.018"]);
+    assert_eq!(code, 1);
+    assert!(
+        text.contains("too few digits: give at least 3 significant digits (here 0.0181)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn json_has_the_contract_shape() {
+    let (code, json) = check(&["chain-rule-x5", "z=3", "dy_dx=20", "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("one JSON document");
+    assert_eq!(v["score"], 1.0);
+    assert_eq!(v["max_score"], 2.0);
+    let e = &v["exercises"][0];
+    assert_eq!(e["id"], "chain-rule-x5");
+    let qs = e["questions"].as_array().expect("questions");
+    assert_eq!(qs.len(), 2);
+    assert_eq!(qs[0]["id"], "z");
+    assert_eq!(qs[0]["status"], "correct");
+    assert_eq!(qs[0]["expected"], 3);
+    assert_eq!(qs[0]["given"], "3");
+    assert_eq!(qs[1]["status"], "wrong");
+    assert_eq!(qs[1]["expected"], 12);
+    assert!(
+        qs[1]["feedback"]
+            .as_str()
+            .expect("text")
+            .contains("outer derivative")
+    );
+    assert!(!json.contains('\u{1b}'), "no colour codes in JSON");
+}
+
+#[test]
+fn the_reference_answers_pass_and_a_wrong_sample_fails() {
+    let out = gbl()
+        .args([
+            "check",
+            "--answers",
+            "solutions/answers.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["exercises"].as_array().map(Vec::len), Some(12));
+    assert_eq!(v["score"], v["max_score"]);
+
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let f = dir.path().join("answers.yaml");
+    std::fs::write(
+        &f,
+        "gd-one-step: {grad: 0.6, x1: 3.6}\ngd-diverge: {verdict: converges}\n",
+    )
+    .expect("written");
+    let out = gbl()
+        .args(["check", "--answers"])
+        .arg(&f)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("you added the gradient"), "{text}");
+    assert!(text.contains("? x3"), "a missing answer is marked: {text}");
+}
+
+#[test]
+fn every_bundled_exercise_is_proved_by_its_reference_solution() {
+    let out = gbl().arg("validate").output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("12 exercise files are valid"), "{text}");
+}
