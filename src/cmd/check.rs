@@ -88,7 +88,10 @@ pub fn check_one(
 
 /// Runs `gbl check`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = args.source.load()?;
+    let exercises = match (&args.answer_file, &args.id) {
+        (None, Some(id)) => args.source.load_one(id)?,
+        _ => args.source.load()?,
+    };
     let report = match (&args.answer_file, &args.id) {
         (Some(file), None) => {
             if !args.answers.is_empty() {

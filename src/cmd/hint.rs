@@ -62,7 +62,7 @@ fn save_state(state: &BTreeMap<String, usize>) {
 
 /// Runs `gbl hint`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = args.source.load()?;
+    let exercises = args.source.load_one(&args.id)?;
     let l = super::find(&exercises, &args.id)?;
     let hints = &l.exercise.hints;
     if hints.is_empty() {

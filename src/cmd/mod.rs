@@ -69,6 +69,37 @@ impl ExerciseSource {
     }
 }
 
+impl ExerciseSource {
+    /// Only the exercise `id` (parsing one file is faster than parsing all); when there is no
+    /// such file, every exercise is loaded so that the error can suggest the closest ids.
+    pub fn load_one(&self, id: &str) -> anyhow::Result<Vec<Loaded>> {
+        use crate::exercise::load::{BUNDLED, Source, parse_exercise, read_exercise};
+        let one = match self.origin() {
+            Origin::Bundled => BUNDLED
+                .iter()
+                .find(|(file, _)| file.strip_suffix(".yaml") == Some(id))
+                .map(|(file, text)| {
+                    parse_exercise(
+                        id,
+                        Source {
+                            name: format!("exercises/{file}"),
+                            text: text.to_string(),
+                        },
+                    )
+                }),
+            Origin::Dir(d) => {
+                let path = d.join(format!("{id}.yaml"));
+                path.is_file().then(|| read_exercise(&path))
+            }
+        };
+        match one {
+            Some(Ok(l)) => Ok(vec![l]),
+            Some(Err(d)) => bail!("{d}\n(run 'gbl validate' for every problem)"),
+            None => self.load(),
+        }
+    }
+}
+
 /// The exercise with this id, or an error that suggests the closest ids.
 pub fn find<'a>(exercises: &'a [Loaded], id: &str) -> anyhow::Result<&'a Loaded> {
     if let Some(l) = exercises.iter().find(|l| l.id == id) {

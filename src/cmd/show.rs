@@ -22,7 +22,7 @@ pub struct Args {
 
 /// Runs `gbl show`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = args.source.load()?;
+    let exercises = args.source.load_one(&args.id)?;
     let l = super::find(&exercises, &args.id)?;
     let params =
         default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
