@@ -54,7 +54,7 @@ fn round(args: &Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<()> {
             out,
             "{}",
             paint.good(&format!(
-                "all {} exercises in the file are right",
+                "every exercise in the file is right ({})",
                 report.exercises.len()
             ))
         )?,
@@ -90,12 +90,45 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         .watcher()
         .watch(&dir, RecursiveMode::Recursive)
         .with_context(|| format!("watching {}", dir.display()))?;
+    // Reading files raises events too, and so does output written into the same folder:
+    // re-check only when the answer file or a file it names has really changed.
+    let mut last = fingerprint(&args.answer_file, &dir);
     for events in rx {
-        if events.is_ok()
-            && let Err(e) = round(&args, paint, out)
-        {
+        if events.is_err() {
+            continue;
+        }
+        let now = fingerprint(&args.answer_file, &dir);
+        if now == last {
+            continue;
+        }
+        last = now;
+        if let Err(e) = round(&args, paint, out) {
             writeln!(out, "{} {e:#}", paint.bad("error:"))?;
         }
     }
     Ok(Outcome::Correct)
+}
+
+/// The answer file's text, and the size and time of each file in its folder that it names.
+fn fingerprint(
+    answer_file: &std::path::Path,
+    dir: &std::path::Path,
+) -> (String, Vec<(String, u64, Option<std::time::SystemTime>)>) {
+    let text = std::fs::read_to_string(answer_file).unwrap_or_default();
+    let mut named = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if text.contains(&name) {
+                let meta = e.metadata().ok();
+                named.push((
+                    name,
+                    meta.as_ref().map_or(0, |m| m.len()),
+                    meta.and_then(|m| m.modified().ok()),
+                ));
+            }
+        }
+    }
+    named.sort();
+    (text, named)
 }
