@@ -77,13 +77,14 @@ pub(crate) struct Rules {
     pub tol: Option<Tolerance>,
 }
 
-fn shown(v: f64, like: Option<&Number>) -> String {
+/// `v` with the digits the student printed, else as the template formats it.
+fn shown(v: f64, like: Option<&Number>, f: &FieldInfo) -> String {
     match like {
-        Some(n) if n.printed.exp < 0 => {
+        Some(n) if n.printed.exp < 0 && n.value.is_finite() => {
             let d = (-n.printed.exp).min(20) as usize;
             format!("{v:.d$}")
         }
-        _ => crate::pyfmt::repr_float(v),
+        _ => f.format(PyNum::Float(v / f.scale)),
     }
 }
 
@@ -156,10 +157,8 @@ pub(crate) fn judge_fields(
         if j.mismatch.is_none() {
             j.mismatch = Some(Mismatch {
                 name: f.name.clone(),
-                expected: shown(want.value, got.as_ref()),
-                printed: got
-                    .as_ref()
-                    .map_or("no number".into(), |n| shown(n.value, Some(n))),
+                expected: shown(want.value, got.as_ref(), f),
+                printed: got.as_ref().map_or("no number".into(), |n| n.text.clone()),
             });
         }
     }

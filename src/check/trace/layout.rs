@@ -42,6 +42,18 @@ pub(crate) struct FieldInfo {
     pub scale: f64,
 }
 
+impl FieldInfo {
+    /// `v` formatted as this field formats it (without the `name = ` of a self-documenting
+    /// field).
+    pub fn format(&self, v: PyNum) -> String {
+        let text = self.tpl.render(&|_| Some(v)).unwrap_or_else(|_| crate::pyfmt::repr_value(v));
+        match text.strip_prefix(self.self_doc.as_str()) {
+            Some(rest) => rest.trim().to_string(),
+            None => text.trim().to_string(),
+        }
+    }
+}
+
 /// One piece of a line template.
 #[derive(Clone, Debug)]
 pub(crate) enum LinePiece {

@@ -290,7 +290,18 @@ pub fn check_question(
         .find(|f| !matches!(f.code.as_str(), "stopped-early" | "ran-too-long"))
         .or(report.findings.first())
         .map(|f| f.code.clone());
-    r.expected = json!(format!("{} lines", layout.len()));
+    r.expected = if layout.len() <= MAX_LISTED_LINES {
+        let mut all = String::new();
+        for k in 0..layout.len() {
+            if k > 0 {
+                all.push('\n');
+            }
+            all.push_str(&layout.line(k));
+        }
+        json!(all)
+    } else {
+        json!(format!("{} lines", layout.len()))
+    };
     r.lines = Some(report);
     r
 }
@@ -764,6 +775,19 @@ fn summarize(lines: &[LineReport]) -> Vec<String> {
                     (None, None) => format!("line {at} is wrong"),
                 };
                 let mut m = n + 1;
+                let mut wrong_after = n + 1;
+                while wrong_after < lines.len() && lines[wrong_after].status == LineStatus::Wrong {
+                    wrong_after += 1;
+                }
+                if wrong_after > n + 2 {
+                    // A run of wrong lines: one sentence for all of them.
+                    let a = lines[n + 1].printed_line.unwrap_or(0);
+                    let b = lines[wrong_after - 1].printed_line.unwrap_or(a);
+                    s.push_str(&format!("; {} are wrong too", range(a, b)));
+                    out.push(s);
+                    n = wrong_after;
+                    continue;
+                }
                 while m < lines.len() && lines[m].status == LineStatus::Follows {
                     m += 1;
                 }

@@ -13,6 +13,8 @@ pub(crate) struct Number {
     pub printed: Printed,
     /// Its value, as the nearest f64 (infinite for `1e400`).
     pub value: f64,
+    /// The text as printed.
+    pub text: String,
 }
 
 impl Number {
@@ -24,6 +26,7 @@ impl Number {
             end,
             printed,
             value,
+            text: text.to_string(),
         })
     }
 
