@@ -509,7 +509,9 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
             }
         }
         let prediction = match slot {
-            Some(s) if !group_ok && carry && basis.departed => predict(layout, s, &basis, &point),
+            // A departing group is predicted even from the reference: its own `y` is judged
+            // at the point the student printed in it.
+            Some(s) if !group_ok && carry => predict(layout, s, &basis, &point),
             _ => None,
         };
         for m in members {
@@ -573,7 +575,11 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
                         });
                         if follows {
                             rep.status = LineStatus::Follows;
-                            rep.judged_from = basis.from;
+                            rep.judged_from = if basis.departed {
+                                basis.from
+                            } else {
+                                point_line
+                            };
                         } else {
                             rep.status = LineStatus::Wrong;
                         }
