@@ -492,3 +492,45 @@ pub(crate) fn predict(
         grad: expects(&grad, &grad_err),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::trace::scan::parse_field;
+
+    fn n(s: &str) -> Number {
+        parse_field(s).expect("a number")
+    }
+
+    #[test]
+    fn the_reference_is_compared_in_decimal() {
+        let e = Expect {
+            value: 2.4000000000000004,
+            spread: 0.0,
+        };
+        assert!(number_ok(&n("2.4000"), e, None));
+        assert!(number_ok(&n("2.40000000"), e, None));
+        assert!(!number_ok(&n("2.4001"), e, None));
+        let tol = Some(Tolerance {
+            abs: Some(1e-4),
+            rel: None,
+        });
+        // 2.4001 − 2.4 is a little more than 1e-4 in f64; in decimal it is exactly 1e-4.
+        assert!(number_ok(&n("2.4001"), e, tol));
+        assert!(!number_ok(&n("nan"), e, None) && !number_ok(&n("1e400"), e, None));
+    }
+
+    #[test]
+    fn a_carried_line_accepts_a_rounding_neighbour_only_within_the_spread() {
+        // From a printed 1.3288 (true value within ±0.00005), one step x − x/5 predicts
+        // 1.06304 ± 0.00004: 1.0630 and 1.0631 are both possible roundings, 1.0632 is not.
+        let e = Expect {
+            value: 1.06304,
+            spread: 0.00004,
+        };
+        assert!(number_ok(&n("1.0630"), e, None));
+        assert!(number_ok(&n("1.0631"), e, None));
+        assert!(!number_ok(&n("1.0632"), e, None));
+        assert!(!number_ok(&n("1.0629"), e, None));
+    }
+}

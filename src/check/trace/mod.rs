@@ -31,17 +31,21 @@
 //! line is right when its number is a correct rounding, to the digits it prints, of *some*
 //! value within `E` of the prediction: `|printed − prediction| ≤ h_printed + E` — which
 //! accepts either rounding neighbour exactly when the propagated error could flip the last
-//! digit — or within the tolerance widened by `E`. Such a line is `follows` and earns credit
-//! like a correct one. A step whose lines all agree with the reference puts the student back
+//! digit — or within the tolerance widened by `E`. Such a line is `follows` and earns
+//! [`FOLLOWS_CREDIT`] (half a line): the rule is right, the value is not, and a late slip
+//! scores more than an early one. A step whose lines all agree with the reference puts the student back
 //! on it (the next step is predicted from the reference exactly).
 //!
-//! A single slip therefore costs one line. A different rule (see [`diagnose`]) is wrong on
+//! A single slip therefore costs its own line and half of each line after it; a printing typo
+//! (later lines back on the reference) costs one line. A different rule (see [`diagnose`]) is wrong on
 //! every line, and once a rule is named no credit is carried forward: lines earn credit only
 //! where they happen to agree with the reference.
 //!
 //! # Score
-//! `points × right / (expected lines + extra lines)`, where right counts correct and
-//! follows lines; missing lines earn nothing and extra lines count against.
+//! `points × credit / (expected lines + extra lines)`, where a correct line earns 1 and a
+//! follows line [`FOLLOWS_CREDIT`]; missing lines earn nothing and extra lines count against. The lines before
+//! the loop (the header) do not make a trace on their own: when no line after an update
+//! earns credit, the score is 0.
 //!
 //! # Report
 //! [`TraceReport`] is data: per-line verdicts (serialized as the JSON array `lines` of the
@@ -73,6 +77,10 @@ use layout::{Kind, Layout, Part};
 
 /// Traces longer than this list only the lines that are not plainly correct.
 pub const MAX_LISTED_LINES: usize = 20_000;
+/// What a carried-forward line earns, as a fraction of a correct line: it shows the right rule
+/// applied to a wrong value, so one slip costs its own line plus half of every line after it,
+/// and a late slip costs less than an early one.
+pub const FOLLOWS_CREDIT: f64 = 0.5;
 /// How many lines from the first departure the diagnosis looks at.
 const WINDOW: usize = 40;
 /// The longest printed text kept in a report, in characters.
@@ -148,6 +156,9 @@ pub struct TraceReport {
     pub printed_lines: usize,
     /// Lines that earn credit (correct or follows).
     pub right: usize,
+    /// The credit earned, in lines: a correct line earns 1, a follows line
+    /// [`FOLLOWS_CREDIT`].
+    pub credit: f64,
     /// Lines the score is out of (expected plus extra).
     pub counted: usize,
     /// The first line (printed line number, else expected) that departs, if any.
@@ -282,7 +293,7 @@ pub fn check_question(
     r.score = if report.counted == 0 {
         0.0
     } else {
-        super::round_score(q.points() * report.right as f64 / report.counted as f64)
+        super::round_score(q.points() * report.credit / report.counted as f64)
     };
     r.mistake = report
         .findings
@@ -327,7 +338,15 @@ fn feedback(r: &TraceReport) -> String {
     for f in r.findings.iter().filter(|f| matches!(f.code.as_str(), "stopped-early" | "ran-too-long")) {
         parts.push(f.message.clone());
     }
-    parts.push(format!("{} of {} lines right", r.right, r.counted));
+    let follows = r.lines.iter().filter(|l| l.status == LineStatus::Follows).count();
+    if follows > 0 {
+        parts.push(format!(
+            "{} of {} lines right ({follows} carried forward, at half credit)",
+            r.right, r.counted
+        ));
+    } else {
+        parts.push(format!("{} of {} lines right", r.right, r.counted));
+    }
     parts.join("; ")
 }
 
@@ -373,6 +392,7 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
         expected_lines: ne,
         printed_lines: printed.len(),
         right: 0,
+        credit: 0.0,
         counted: ne,
         first_departure: None,
         summary: Vec::new(),
@@ -466,6 +486,8 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
     let mut omitted = 0usize;
     let mut extra = 0usize;
     let mut right = 0usize;
+    let mut right_steps = 0usize;
+    let mut credit = 0.0f64;
     while idx < pairs.len() {
         // One group: the lines printed from one step's values, with extra lines among them.
         let group = match pairs[idx] {
@@ -598,6 +620,14 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
             };
             if matches!(status, LineStatus::Correct | LineStatus::Follows) {
                 right += 1;
+                credit += if status == LineStatus::Follows {
+                    FOLLOWS_CREDIT
+                } else {
+                    1.0
+                };
+                if slot.is_some_and(|s| s.part != Part::Header) {
+                    right_steps += 1;
+                }
             }
             if status == LineStatus::Correct && !listed_all {
                 omitted += 1;
@@ -658,7 +688,17 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
             }
         }
     }
+    // The lines before the first update do not make a trace on their own.
+    if right_steps == 0 && right > 0 {
+        report.notes.push(
+            "no line after an update earns credit, so the lines before the loop earn nothing either"
+                .into(),
+        );
+        right = 0;
+        credit = 0.0;
+    }
     report.right = right;
+    report.credit = credit;
     report.counted = ne + extra;
     report.omitted_correct = omitted;
     report.first_departure = lines
