@@ -517,7 +517,8 @@ mod tests {
         });
         // 2.4001 − 2.4 is a little more than 1e-4 in f64; in decimal it is exactly 1e-4.
         assert!(number_ok(&n("2.4001"), e, tol));
-        assert!(!number_ok(&n("nan"), e, None) && !number_ok(&n("1e400"), e, None));
+        assert!(parse_field("nan").is_none());
+        assert!(!number_ok(&n("1e400"), e, None));
     }
 
     #[test]
