@@ -28,9 +28,12 @@ fn median(reps: usize, mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/exercises/gd-trace.yaml"))
-        .expect("the bundled exercise")
-        .replace("steps: 20", &format!("steps: {STEPS}"));
+    let yaml = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/exercises/gd-trace.yaml"
+    ))
+    .expect("the bundled exercise")
+    .replace("steps: 20", &format!("steps: {STEPS}"));
     let loaded = parse_exercise(
         "gd-big",
         Source {

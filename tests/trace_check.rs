@@ -163,7 +163,15 @@ fn python3() -> Option<&'static str> {
     ok.then_some("python3")
 }
 
-fn variant(name: &str) -> &'static (&'static str, &'static str, &'static str, &'static str, Option<&'static str>) {
+fn variant(
+    name: &str,
+) -> &'static (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+) {
     VARIANTS
         .iter()
         .find(|v| v.0 == name)
@@ -618,7 +626,10 @@ fn other_labels_pass_with_a_note_unless_strict() {
     assert!(out.contains("note: 20 lines use other labels than the template (e.g. `iter 1: x = 2.4000` for `1-th x: 2.4000`); only the numbers count"), "{out}");
     let (code, out, _) = fx.check("gd-strict", &f, &[]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("the labels differ from the template's"), "{out}");
+    assert!(
+        out.contains("the labels differ from the template's"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -666,15 +677,36 @@ fn the_kept_variant_outputs_are_what_python_prints() {
 fn each_wrong_rule_is_named() {
     let fx = Fixture::new();
     let messages = [
-        ("add_gradient", "you added the gradient instead of subtracting it"),
+        (
+            "add_gradient",
+            "you added the gradient instead of subtracting it",
+        ),
         ("half_lr", "your steps match lr = 0.5; the exercise uses 1"),
-        ("derivative_x_over_10", "f'(x) = 0.1*x instead of 1/5*x — a factor 2 missing"),
-        ("print_before_update", "each line shows x before its update, not after it (off by one)"),
-        ("stops_early", "your program stopped after 15 of 20 iterations"),
-        ("runs_too_long", "(5 iterations too many): the exercise asks for 20 iterations"),
+        (
+            "derivative_x_over_10",
+            "f'(x) = 0.1*x instead of 1/5*x — a factor 2 missing",
+        ),
+        (
+            "print_before_update",
+            "each line shows x before its update, not after it (off by one)",
+        ),
+        (
+            "stops_early",
+            "your program stopped after 15 of 20 iterations",
+        ),
+        (
+            "runs_too_long",
+            "(5 iterations too many): the exercise asks for 20 iterations",
+        ),
         ("rounds_each_step", "rounding x to 2 decimals at every step"),
-        ("mv_no_lr", "your steps match lr = 1: you left out the learning rate (the exercise uses 0.1)"),
-        ("coupled_sequential", "your update of x2 uses the new x1 (one variable after the other)"),
+        (
+            "mv_no_lr",
+            "your steps match lr = 1: you left out the learning rate (the exercise uses 0.1)",
+        ),
+        (
+            "coupled_sequential",
+            "your update of x2 uses the new x1 (one variable after the other)",
+        ),
     ];
     for (name, message) in messages {
         let (_, ex, _, output, code) = variant(name);
@@ -719,8 +751,14 @@ fn a_slip_gets_partial_credit_with_the_line_named() {
     );
     // The diff marks the first departing line and shows both numbers.
     assert!(out.contains("▶  5 - 4-th x: 1.2288"), "{out}");
-    assert!(out.contains("5 + 4-th x: 1.3288   x: expected 1.2288, printed 1.3288"), "{out}");
-    assert!(out.contains("6 + 5-th x: 1.0630   follows from your line 5"), "{out}");
+    assert!(
+        out.contains("5 + 4-th x: 1.3288   x: expected 1.2288, printed 1.3288"),
+        "{out}"
+    );
+    assert!(
+        out.contains("6 + 5-th x: 1.0630   follows from your line 5"),
+        "{out}"
+    );
     let (_, q) = fx.json("gd-trace", &f);
     assert!((score(&q) - 20.0 * 12.0 / 21.0).abs() < 1e-6, "{q}");
 
@@ -745,12 +783,27 @@ fn a_late_slip_scores_more_than_an_early_one_and_more_than_a_wrong_rule() {
     let early = s("slip");
     let late = s("late");
     let rule = s("add_gradient");
-    assert!((early - 20.0 * (4.0 + 16.0 * 0.5) / 21.0).abs() < 1e-6, "{early}");
-    assert!((late - 20.0 * (17.0 + 3.0 * 0.5) / 21.0).abs() < 1e-6, "{late}");
+    assert!(
+        (early - 20.0 * (4.0 + 16.0 * 0.5) / 21.0).abs() < 1e-6,
+        "{early}"
+    );
+    assert!(
+        (late - 20.0 * (17.0 + 3.0 * 0.5) / 21.0).abs() < 1e-6,
+        "{late}"
+    );
     assert!(late > early, "{late} vs {early}");
     assert!(early > rule, "{early} vs {rule}");
     // A printing typo (the program itself right) costs one line only.
-    let typo = score(&fx.json("gd-trace", &fx.file("typo.txt", LECTURE_GD.replace("2-th x: 1.9200", "2-th x: 1.9300"))).1);
+    let typo = score(
+        &fx.json(
+            "gd-trace",
+            &fx.file(
+                "typo.txt",
+                LECTURE_GD.replace("2-th x: 1.9200", "2-th x: 1.9300"),
+            ),
+        )
+        .1,
+    );
     assert!((typo - 20.0 * 20.0 / 21.0).abs() < 1e-6, "{typo}");
     assert_eq!(rule, 0.0);
 }
@@ -767,12 +820,18 @@ fn bad_input_gets_a_clear_verdict_and_no_panic() {
     assert_eq!(code, 1);
     assert!(out.contains("your program printed nothing"), "{out}");
     // Binary junk.
-    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     let (code, _, err) = fx.check("gd-trace", &fx.file("junk.bin", junk), &[]);
     assert_eq!(code, 2);
     assert!(err.contains("not UTF-8"), "{err}");
     // NUL bytes and control characters are text, and simply wrong.
-    let (code, _, err) = fx.check("gd-trace", &fx.file("nul.txt", "\0\0\x01\n1-th x: \x7f\n"), &[]);
+    let (code, _, err) = fx.check(
+        "gd-trace",
+        &fx.file("nul.txt", "\0\0\x01\n1-th x: \x7f\n"),
+        &[],
+    );
     assert_eq!(code, 1, "{err}");
     // nan, inf and 1e400 are wrong values.
     let text = LECTURE_GD
@@ -781,13 +840,19 @@ fn bad_input_gets_a_clear_verdict_and_no_panic() {
         .replace("7-th x: 0.6291", "7-th x: 1e400");
     let (code, out, _) = fx.check("gd-trace", &fx.file("nan.txt", text), &[]);
     assert_eq!(code, 1);
-    assert!(out.contains("x: expected 0.9830, printed no number"), "{out}");
+    assert!(
+        out.contains("x: expected 0.9830, printed no number"),
+        "{out}"
+    );
     assert!(out.contains("x: expected 0.6291, printed 1e400"), "{out}");
     // A line of 10 MB.
     let long = format!("Initial x: 3\n1-th x: {}\n", "9".repeat(10 << 20));
     let (code, out, _) = fx.check("gd-trace", &fx.file("long.txt", long), &[]);
     assert_eq!(code, 1);
-    assert!(out.contains("line 2: the line is 10485768 bytes long"), "{out}");
+    assert!(
+        out.contains("line 2: the line is 10485768 bytes long"),
+        "{out}"
+    );
     assert!(out.len() < 10_000, "the report repeats the long line");
 }
 
@@ -874,7 +939,10 @@ fn answer_files_name_traces_inside_their_folder_only() {
         std::os::unix::fs::symlink(&abs, root.join("hw/traces/link.txt")).expect("symlink");
         let (code, _, err) = check("gd-trace: {trace: traces/link.txt}\n");
         assert_eq!(code, 2);
-        assert!(err.contains("leads outside the answer file's folder"), "{err}");
+        assert!(
+            err.contains("leads outside the answer file's folder"),
+            "{err}"
+        );
     }
 }
 
@@ -897,7 +965,12 @@ fn our_solution_programs_print_what_gbl_accepts() {
         assert!(output.status.success(), "{id}");
         let fresh = tempfile::NamedTempFile::new().expect("temp file");
         std::fs::write(fresh.path(), &output.stdout).expect("write");
-        let (code, out, err) = run(&["check", id, "--trace", fresh.path().to_str().expect("utf-8")]);
+        let (code, out, err) = run(&[
+            "check",
+            id,
+            "--trace",
+            fresh.path().to_str().expect("utf-8"),
+        ]);
         assert_eq!(code, 0, "{id}: {out}{err}");
         assert_eq!(
             String::from_utf8_lossy(&output.stdout),

@@ -303,7 +303,8 @@ impl Judge<'_> {
                     new_index,
                     len,
                 } => out.extend(
-                    (0..len).map(|t| Pair::Both(exp.start + old_index + t, got.start + new_index + t)),
+                    (0..len)
+                        .map(|t| Pair::Both(exp.start + old_index + t, got.start + new_index + t)),
                 ),
                 DiffOp::Delete {
                     old_index, old_len, ..
@@ -339,7 +340,9 @@ fn unreadable(why: String) -> LineJudgement {
 /// Pairs two stretches line by line; the longer one's rest is missing or extra.
 fn by_position(exp: std::ops::Range<usize>, got: std::ops::Range<usize>) -> Vec<Pair> {
     let n = exp.len().min(got.len());
-    let mut out: Vec<Pair> = (0..n).map(|t| Pair::Both(exp.start + t, got.start + t)).collect();
+    let mut out: Vec<Pair> = (0..n)
+        .map(|t| Pair::Both(exp.start + t, got.start + t))
+        .collect();
     out.extend((exp.start + n..exp.end).map(Pair::Missing));
     out.extend((got.start + n..got.end).map(Pair::Extra));
     out
@@ -484,8 +487,13 @@ pub(crate) fn predict(
             }
         }
     }
-    let value = spread(&cur, &cur_err, &|x| evaluate(l, x).map(|r| vec![r.1]))
-        .and_then(|(v, e)| Some(Expect { value: *v.first()?, spread: *e.first()? }));
+    let value =
+        spread(&cur, &cur_err, &|x| evaluate(l, x).map(|r| vec![r.1])).and_then(|(v, e)| {
+            Some(Expect {
+                value: *v.first()?,
+                spread: *e.first()?,
+            })
+        });
     Some(Prediction {
         point: expects(&point, &point_err),
         value,

@@ -46,7 +46,10 @@ impl FieldInfo {
     /// `v` formatted as this field formats it (without the `name = ` of a self-documenting
     /// field).
     pub fn format(&self, v: PyNum) -> String {
-        let text = self.tpl.render(&|_| Some(v)).unwrap_or_else(|_| crate::pyfmt::repr_value(v));
+        let text = self
+            .tpl
+            .render(&|_| Some(v))
+            .unwrap_or_else(|_| crate::pyfmt::repr_value(v));
         match text.strip_prefix(self.self_doc.as_str()) {
             Some(rest) => rest.trim().to_string(),
             None => text.trim().to_string(),
@@ -154,7 +157,8 @@ fn split_lines(t: &Template, vars: &[String]) -> Result<Vec<LineTpl>, String> {
                 let src = t.source().get(f.span.0..f.span.1).unwrap_or_default();
                 let tpl = Template::parse(src).map_err(|e| e.message)?;
                 let spec = f.spec.as_str();
-                let has_precision = spec.contains('.') || spec.ends_with(['e', 'E', 'f', 'F', 'g', 'G', '%']);
+                let has_precision =
+                    spec.contains('.') || spec.ends_with(['e', 'E', 'f', 'F', 'g', 'G', '%']);
                 let info = FieldInfo {
                     name: f.name.clone(),
                     kind,
@@ -248,8 +252,12 @@ impl<'a> Layout<'a> {
             Part::Step => &self.step,
             Part::Footer => &self.footer,
         };
-        // `slot` only makes slots inside the lists.
-        &list[s.tpl.min(list.len().saturating_sub(1))]
+        // `slot` only makes slots inside the lists; an empty template stands in otherwise.
+        static EMPTY: LineTpl = LineTpl {
+            pieces: Vec::new(),
+            fields: Vec::new(),
+        };
+        list.get(s.tpl).unwrap_or(&EMPTY)
     }
 
     /// The step templates (one per printed line of an update).
@@ -380,7 +388,10 @@ fn by_template(line: &str, tpl: &LineTpl) -> Option<Vec<Option<Number>>> {
     let mut out = Vec::with_capacity(spans.len());
     for ((s, e), f) in spans.into_iter().zip(&tpl.fields) {
         let text = line.get(s..e)?;
-        let text = text.strip_prefix(f.self_doc.as_str()).unwrap_or(text).trim();
+        let text = text
+            .strip_prefix(f.self_doc.as_str())
+            .unwrap_or(text)
+            .trim();
         let text = text.strip_suffix('%').unwrap_or(text);
         out.push(scan::parse_field(text));
     }

@@ -261,6 +261,13 @@ pub fn check_question(
             );
         }
     };
+    if d.run.is_empty() {
+        return base(
+            Status::Invalid,
+            "the exercise is broken: its run cannot even start".into(),
+            None,
+        );
+    }
     let layout = match Layout::new(t, d) {
         Ok(l) => l,
         Err(e) => {
@@ -329,16 +336,28 @@ fn feedback(r: &TraceReport) -> String {
         return s;
     }
     let mut parts: Vec<String> = Vec::new();
-    if let Some(f) = r.findings.iter().find(|f| !matches!(f.code.as_str(), "stopped-early" | "ran-too-long")) {
+    if let Some(f) = r
+        .findings
+        .iter()
+        .find(|f| !matches!(f.code.as_str(), "stopped-early" | "ran-too-long"))
+    {
         parts.push(f.message.clone());
     }
     if let Some(first) = r.summary.first() {
         parts.push(first.clone());
     }
-    for f in r.findings.iter().filter(|f| matches!(f.code.as_str(), "stopped-early" | "ran-too-long")) {
+    for f in r
+        .findings
+        .iter()
+        .filter(|f| matches!(f.code.as_str(), "stopped-early" | "ran-too-long"))
+    {
         parts.push(f.message.clone());
     }
-    let follows = r.lines.iter().filter(|l| l.status == LineStatus::Follows).count();
+    let follows = r
+        .lines
+        .iter()
+        .filter(|l| l.status == LineStatus::Follows)
+        .count();
     if follows > 0 {
         parts.push(format!(
             "{} of {} lines right ({follows} carried forward, at half credit)",
@@ -370,7 +389,11 @@ fn printed_point(
             } else {
                 PyNum::Float(n.value / f.scale)
             };
-            let h = if f.exact { 0.0 } else { n.half_unit() / f.scale };
+            let h = if f.exact {
+                0.0
+            } else {
+                n.half_unit() / f.scale
+            };
             *slot_out = Some((value, h));
         }
     }
@@ -507,7 +530,9 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
         }
         let members = idx..end;
         idx = end;
-        let group_ok = members.clone().all(|m| ok[m] || matches!(pairs[m], Pair::Extra(_)));
+        let group_ok = members
+            .clone()
+            .all(|m| ok[m] || matches!(pairs[m], Pair::Extra(_)));
         let slot = match pairs[members.start] {
             Pair::Both(k, _) | Pair::Missing(k) => Some(layout.slot(k)),
             Pair::Extra(_) => None,
@@ -649,19 +674,19 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
         // Where the next step starts from.
         if let Some(s) = slot {
             if group_ok {
-                if let Some(p) = layout.d.run.point(s.i.min(layout.d.run.len().saturating_sub(1))).get(..) {
-                    basis = Basis {
-                        x: p.to_vec(),
-                        err: vec![0.0; vars],
-                        from: None,
-                        departed: false,
-                    };
-                }
+                // The run is not empty (checked before), so the point exists.
+                let i = s.i.min(layout.d.run.len().saturating_sub(1));
+                basis = Basis {
+                    x: layout.d.run.point(i).to_vec(),
+                    err: vec![0.0; vars],
+                    from: None,
+                    departed: false,
+                };
             } else {
                 let mut x = Vec::with_capacity(vars);
                 let mut err = Vec::with_capacity(vars);
-                for v in 0..vars {
-                    match point[v] {
+                for (v, printed_v) in point.iter().enumerate() {
+                    match *printed_v {
                         Some((p, h)) => {
                             x.push(p);
                             err.push(h);
@@ -673,7 +698,15 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
                             }
                             _ => {
                                 let i = s.i.min(layout.d.run.len().saturating_sub(1));
-                                x.push(layout.d.run.point(i).get(v).copied().unwrap_or(PyNum::Int(0)));
+                                x.push(
+                                    layout
+                                        .d
+                                        .run
+                                        .point(i)
+                                        .get(v)
+                                        .copied()
+                                        .unwrap_or(PyNum::Int(0)),
+                                );
                                 err.push(0.0);
                             }
                         },

@@ -109,7 +109,10 @@ mod tests {
     #[test]
     fn finds_numbers_not_names() {
         assert_eq!(texts("1-th x: 2.4000"), ["1", "2.4000"]);
-        assert_eq!(texts("1-th (x1, x2): (2.400, -1.600)"), ["1", "2.400", "-1.600"]);
+        assert_eq!(
+            texts("1-th (x1, x2): (2.400, -1.600)"),
+            ["1", "2.400", "-1.600"]
+        );
         assert_eq!(texts("iter 1: x = 2.4e-05"), ["1", "2.4e-05"]);
         assert_eq!(texts("x: nan inf"), Vec::<String>::new());
         assert_eq!(texts("é 3 ü"), ["3"]);

@@ -92,7 +92,10 @@ fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
                 n += 1;
             }
             let skipped = &lines[start..n];
-            let follows = skipped.iter().filter(|l| l.status == LineStatus::Follows).count();
+            let follows = skipped
+                .iter()
+                .filter(|l| l.status == LineStatus::Follows)
+                .count();
             let other = skipped
                 .iter()
                 .filter(|l| !matches!(l.status, LineStatus::Correct | LineStatus::Follows))
@@ -105,7 +108,7 @@ fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
                 )));
             }
             if other > 0 {
-                what.push(paint.bad(&format!("{other} more departing"))); 
+                what.push(paint.bad(&format!("{other} more departing")));
             }
             if !what.is_empty() {
                 writeln!(out, "{INDENT}  … {}", what.join(", "))?;
@@ -145,7 +148,12 @@ fn line(
     let got = l.printed.as_deref().unwrap_or("");
     match l.status {
         LineStatus::Correct => {
-            writeln!(out, "{INDENT}{mark} {}   {}", no(l.printed_line), paint.dim(got))
+            writeln!(
+                out,
+                "{INDENT}{mark} {}   {}",
+                no(l.printed_line),
+                paint.dim(got)
+            )
         }
         LineStatus::Missing => writeln!(
             out,
@@ -180,11 +188,7 @@ fn line(
             } else {
                 paint.bad(got)
             };
-            writeln!(
-                out,
-                "{INDENT}  {} + {shown}   {detail}",
-                no(l.printed_line)
-            )
+            writeln!(out, "{INDENT}  {} + {shown}   {detail}", no(l.printed_line))
         }
     }
 }
