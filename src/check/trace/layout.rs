@@ -109,6 +109,8 @@ pub(crate) struct Layout<'a> {
     step: Vec<LineTpl>,
     footer: Vec<LineTpl>,
     updates: usize,
+    /// Empty lines at the very end (a last template ending in `\n`), which do not count.
+    blank_tail: usize,
 }
 
 fn kind_of(name: &str, vars: &[String]) -> Option<Kind> {
@@ -196,14 +198,21 @@ impl<'a> Layout<'a> {
             return Err("a trace needs a step template".into());
         }
         let fields = StepFields::new(&d.run);
-        Ok(Layout {
+        let mut layout = Layout {
             d,
             updates: fields.updates(),
             fields,
             header: parse_part(&t.header, vars)?,
             step,
             footer: parse_part(&t.footer, vars)?,
-        })
+            blank_tail: 0,
+        };
+        let all = layout.len();
+        layout.blank_tail = (0..all)
+            .rev()
+            .take_while(|&k| layout.tpl(layout.slot(k)).pieces.is_empty())
+            .count();
+        Ok(layout)
     }
 
     /// The number of updates.
@@ -211,9 +220,10 @@ impl<'a> Layout<'a> {
         self.updates
     }
 
-    /// The number of expected lines.
+    /// The number of expected lines (empty lines at the very end left out, as in a printed
+    /// file).
     pub fn len(&self) -> usize {
-        self.header.len() + self.updates * self.step.len() + self.footer.len()
+        self.header.len() + self.updates * self.step.len() + self.footer.len() - self.blank_tail
     }
 
     /// Where line k (0-based) comes from.
