@@ -1,0 +1,545 @@
+//! Pairing printed lines with expected ones, and judging each: against the reference, or,
+//! after a departure, by one step of the rule from the student's own previous values.
+
+use std::time::{Duration, Instant};
+
+use similar::DiffOp;
+use similar::algorithms::{Capture, Replace, myers};
+
+use super::layout::{Extracted, FieldInfo, Kind, Layout, Part, Slot, extract};
+use super::scan::Number;
+use crate::check::number::{Verdict, compare};
+use crate::engine::PyNum;
+use crate::engine::descent::Stepper;
+use crate::exercise::model::Tolerance;
+
+/// The longest line judged, in bytes; longer ones are wrong without a closer look.
+pub(crate) const MAX_LINE_BYTES: usize = 10_000;
+/// The largest unmatched stretch (expected plus printed lines) aligned with a diff; a longer
+/// one is paired line by line.
+const MAX_DIFF_LINES: usize = 4_000;
+/// How long the diff may search before it settles for a coarser alignment.
+const DIFF_TIME: Duration = Duration::from_millis(300);
+
+/// What a printed line is paired with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pair {
+    /// Expected line k and printed line j.
+    Both(usize, usize),
+    /// Expected line k, not printed.
+    Missing(usize),
+    /// Printed line j, not expected.
+    Extra(usize),
+}
+
+/// A value a printed number is judged against.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Expect {
+    /// The value.
+    pub value: f64,
+    /// How far the true value may be from it (0 for the reference; for a prediction from
+    /// rounded values, how far that rounding can move it).
+    pub spread: f64,
+}
+
+/// One field that does not match.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Mismatch {
+    /// The field's name.
+    pub name: String,
+    /// The expected value, printed with the student's digits (or the template's).
+    pub expected: String,
+    /// What was printed (`nothing` when no number was there).
+    pub printed: String,
+}
+
+/// How a line compares.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct LineJudgement {
+    /// Every number right.
+    pub ok: bool,
+    /// The first wrong field.
+    pub mismatch: Option<Mismatch>,
+    /// The labels differ from the template (a note, or wrong with `strict_labels`).
+    pub labels_differ: bool,
+    /// The iteration number differs (a label).
+    pub index_differs: bool,
+    /// The line could not be read against the template (wrong number of numbers, too long).
+    pub unreadable: Option<String>,
+}
+
+/// The settings for judging.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rules {
+    /// Labels must match.
+    pub strict: bool,
+    /// The exercise's tolerance.
+    pub tol: Option<Tolerance>,
+}
+
+/// `v` with the digits the student printed, else as the template formats it.
+fn shown(v: f64, like: Option<&Number>, f: &FieldInfo) -> String {
+    match like {
+        Some(n) if n.printed.exp < 0 && n.value.is_finite() => {
+            let d = (-n.printed.exp).min(20) as usize;
+            format!("{v:.d$}")
+        }
+        _ => f.format(PyNum::Float(v / f.scale)),
+    }
+}
+
+/// Whether a printed number is right for `e`: a correct rounding of the value (or within the
+/// tolerance); with a spread, a correct rounding of some value within the spread.
+pub(crate) fn number_ok(n: &Number, e: Expect, tol: Option<Tolerance>) -> bool {
+    if !n.value.is_finite() || !e.value.is_finite() {
+        return false;
+    }
+    if compare(&n.printed, e.value, 0, tol) == Verdict::Right {
+        return true;
+    }
+    if e.spread > 0.0 {
+        let diff = (n.value - e.value).abs();
+        let slack = 1e-12 * e.value.abs().max(n.value.abs()).max(1e-300);
+        if diff <= n.half_unit() + e.spread + slack {
+            return true;
+        }
+        if let Some(t) = tol {
+            let widened = |l: f64| diff <= l + e.spread + slack;
+            if t.abs.is_some_and(widened) || t.rel.is_some_and(|r| widened(r * e.value.abs())) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Judges printed line `text`, read as `ex`, against `expect` (one value per field;
+/// `None` for the iteration number and for fields judged elsewhere).
+pub(crate) fn judge_fields(
+    fields: &[FieldInfo],
+    ex: &Extracted,
+    expect: &dyn Fn(&FieldInfo) -> Option<Expect>,
+    reference: &dyn Fn(&FieldInfo) -> Option<PyNum>,
+    rules: Rules,
+) -> LineJudgement {
+    let mut j = LineJudgement {
+        ok: true,
+        mismatch: None,
+        labels_differ: !ex.same_labels,
+        index_differs: false,
+        unreadable: None,
+    };
+    for (f, got) in fields.iter().zip(&ex.values) {
+        let want = if f.kind == Kind::Index {
+            reference(f).map(|v| Expect {
+                value: v.to_f64(),
+                spread: 0.0,
+            })
+        } else {
+            expect(f)
+        };
+        let Some(want) = want else { continue };
+        let want = Expect {
+            value: want.value * f.scale,
+            spread: want.spread * f.scale,
+        };
+        let right = got.as_ref().is_some_and(|n| number_ok(n, want, rules.tol));
+        if right {
+            continue;
+        }
+        if f.kind == Kind::Index {
+            j.index_differs = true;
+            if !rules.strict {
+                continue;
+            }
+        }
+        j.ok = false;
+        if j.mismatch.is_none() {
+            j.mismatch = Some(Mismatch {
+                name: f.name.clone(),
+                expected: shown(want.value, got.as_ref(), f),
+                printed: got.as_ref().map_or("no number".into(), |n| n.text.clone()),
+            });
+        }
+    }
+    if rules.strict && j.labels_differ {
+        j.ok = false;
+    }
+    j
+}
+
+/// Everything needed to judge lines of one trace.
+pub(crate) struct Judge<'a> {
+    /// The expected output.
+    pub layout: &'a Layout<'a>,
+    /// The printed lines (line ends and trailing spaces removed).
+    pub printed: &'a [&'a str],
+    /// Strictness and tolerance.
+    pub rules: Rules,
+}
+
+impl Judge<'_> {
+    /// Reads printed line j for expected line k.
+    pub fn extract(&self, k: usize, j: usize, expected_text: &str) -> Result<Extracted, String> {
+        let line = self.printed.get(j).copied().unwrap_or_default();
+        if line.len() > MAX_LINE_BYTES {
+            return Err(format!("the line is {} bytes long", line.len()));
+        }
+        let tpl = self.layout.tpl(self.layout.slot(k));
+        extract(line, tpl, Some(expected_text)).ok_or_else(|| {
+            let found = super::scan::numbers(line).count();
+            format!(
+                "expected {} number{}, found {found}",
+                tpl.fields.len(),
+                if tpl.fields.len() == 1 { "" } else { "s" }
+            )
+        })
+    }
+
+    /// Judges printed line j against the reference of expected line k.
+    pub fn against_reference(&self, k: usize, j: usize, buf: &mut String) -> LineJudgement {
+        self.layout.render(k, buf);
+        let line = self.printed.get(j).copied().unwrap_or_default();
+        if line == buf.as_str() {
+            return LineJudgement {
+                ok: true,
+                mismatch: None,
+                labels_differ: false,
+                index_differs: false,
+                unreadable: None,
+            };
+        }
+        let slot = self.layout.slot(k);
+        let tpl = self.layout.tpl(slot);
+        let ex = match self.extract(k, j, buf) {
+            Ok(ex) => ex,
+            Err(why) => return unreadable(why),
+        };
+        let reference = |f: &FieldInfo| self.layout.value(slot, f);
+        let expect = |f: &FieldInfo| {
+            reference(f).map(|v| Expect {
+                value: v.to_f64(),
+                spread: 0.0,
+            })
+        };
+        let mut j = judge_fields(&tpl.fields, &ex, &expect, &reference, self.rules);
+        if tpl.fields.is_empty() && line.trim() != buf.trim() {
+            j.labels_differ = true;
+            j.ok = !self.rules.strict && !line.trim().is_empty();
+        }
+        j
+    }
+
+    /// Pairs printed lines with expected ones: line by line when the counts agree, else by a
+    /// diff over the stretch between the agreeing first and last lines.
+    pub fn align(&self) -> Vec<Pair> {
+        let ne = self.layout.len();
+        let np = self.printed.len();
+        if ne == np {
+            return (0..ne).map(|k| Pair::Both(k, k)).collect();
+        }
+        let mut buf = String::new();
+        let agree = |k: usize, j: usize, buf: &mut String| {
+            let r = self.against_reference(k, j, buf);
+            r.ok && !r.index_differs
+        };
+        let mut pre = 0;
+        while pre < ne.min(np) && agree(pre, pre, &mut buf) {
+            pre += 1;
+        }
+        let mut suf = 0;
+        while suf < ne.min(np) - pre && agree(ne - 1 - suf, np - 1 - suf, &mut buf) {
+            suf += 1;
+        }
+        let (e0, e1, p0, p1) = (pre, ne - suf, pre, np - suf);
+        let mut pairs: Vec<Pair> = (0..pre).map(|k| Pair::Both(k, k)).collect();
+        let middle = if (e1 - e0) + (p1 - p0) <= MAX_DIFF_LINES && e1 > e0 && p1 > p0 {
+            self.diff_middle(e0..e1, p0..p1)
+        } else {
+            None
+        };
+        match middle {
+            Some(ops) => pairs.extend(ops),
+            None => pairs.extend(by_position(e0..e1, p0..p1)),
+        }
+        pairs.extend((0..suf).map(|t| Pair::Both(e1 + t, p1 + t)));
+        pairs
+    }
+
+    fn diff_middle(
+        &self,
+        exp: std::ops::Range<usize>,
+        got: std::ops::Range<usize>,
+    ) -> Option<Vec<Pair>> {
+        let mut buf = String::new();
+        let old: Vec<Old> = exp
+            .clone()
+            .map(|k| {
+                self.layout.render(k, &mut buf);
+                Old {
+                    k,
+                    text: buf.clone(),
+                }
+            })
+            .collect();
+        let new: Vec<New> = got.clone().map(|j| New { j, judge: self }).collect();
+        let mut hook = Replace::new(Capture::new());
+        let deadline = Instant::now() + DIFF_TIME;
+        myers::diff_deadline_raw(
+            &mut hook,
+            &old,
+            0..old.len(),
+            &new,
+            0..new.len(),
+            Some(deadline),
+        )
+        .ok()?;
+        let ops = hook.into_inner().into_ops();
+        let mut out = Vec::new();
+        for op in ops {
+            match op {
+                DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } => out.extend(
+                    (0..len)
+                        .map(|t| Pair::Both(exp.start + old_index + t, got.start + new_index + t)),
+                ),
+                DiffOp::Delete {
+                    old_index, old_len, ..
+                } => out.extend((0..old_len).map(|t| Pair::Missing(exp.start + old_index + t))),
+                DiffOp::Insert {
+                    new_index, new_len, ..
+                } => out.extend((0..new_len).map(|t| Pair::Extra(got.start + new_index + t))),
+                DiffOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => out.extend(by_position(
+                    exp.start + old_index..exp.start + old_index + old_len,
+                    got.start + new_index..got.start + new_index + new_len,
+                )),
+            }
+        }
+        Some(out)
+    }
+}
+
+fn unreadable(why: String) -> LineJudgement {
+    LineJudgement {
+        ok: false,
+        mismatch: None,
+        labels_differ: false,
+        index_differs: false,
+        unreadable: Some(why),
+    }
+}
+
+/// Pairs two stretches line by line; the longer one's rest is missing or extra.
+fn by_position(exp: std::ops::Range<usize>, got: std::ops::Range<usize>) -> Vec<Pair> {
+    let n = exp.len().min(got.len());
+    let mut out: Vec<Pair> = (0..n)
+        .map(|t| Pair::Both(exp.start + t, got.start + t))
+        .collect();
+    out.extend((exp.start + n..exp.end).map(Pair::Missing));
+    out.extend((got.start + n..got.end).map(Pair::Extra));
+    out
+}
+
+/// An expected line in the diff.
+struct Old {
+    k: usize,
+    text: String,
+}
+
+/// A printed line in the diff: equal to an expected line when it agrees with it.
+struct New<'a> {
+    j: usize,
+    judge: &'a Judge<'a>,
+}
+
+impl PartialEq<Old> for New<'_> {
+    fn eq(&self, o: &Old) -> bool {
+        let line = self.judge.printed.get(self.j).copied().unwrap_or_default();
+        if line == o.text {
+            return true;
+        }
+        let mut buf = String::new();
+        let r = self.judge.against_reference(o.k, self.j, &mut buf);
+        r.ok && !r.index_differs
+    }
+}
+
+/// The student's point after a step, as the next step starts from it.
+#[derive(Clone, Debug)]
+pub(crate) struct Basis {
+    /// The point.
+    pub x: Vec<PyNum>,
+    /// How far each coordinate may be from the student's true value (half a unit of the last
+    /// printed digit; 0 when taken from the reference).
+    pub err: Vec<f64>,
+    /// The printed line (1-based) the point was read from, if it was.
+    pub from: Option<usize>,
+    /// Whether the point is the student's own (after a departure), not the reference's.
+    pub departed: bool,
+}
+
+/// The step map and f, evaluated at a point: (next point, f, gradient), as f64.
+fn evaluate(l: &Layout, x: &[PyNum]) -> Option<(Vec<f64>, f64, Vec<f64>)> {
+    let mut s = Stepper::new(&l.d.problem, x, l.d.run.lr).ok()?;
+    let value = s.value.to_f64();
+    let grad: Vec<f64> = s.gradient.iter().map(|g| g.to_f64()).collect();
+    s.step().ok()?;
+    Some((s.x.iter().map(|v| v.to_f64()).collect(), value, grad))
+}
+
+/// `g(x)` and how far it can move when each coordinate moves by up to `err` (measured by
+/// moving each coordinate both ways; 5 % added for curvature).
+fn spread(
+    x: &[PyNum],
+    err: &[f64],
+    g: &dyn Fn(&[PyNum]) -> Option<Vec<f64>>,
+) -> Option<(Vec<f64>, Vec<f64>)> {
+    let base = g(x)?;
+    let mut e = vec![0.0; base.len()];
+    for (j, &ej) in err.iter().enumerate() {
+        if ej <= 0.0 {
+            continue;
+        }
+        let mut worst = vec![0.0f64; base.len()];
+        for sign in [-1.0, 1.0] {
+            let mut moved = x.to_vec();
+            moved[j] = PyNum::Float(x[j].to_f64() + sign * ej);
+            let gm = g(&moved)?;
+            for (w, (a, b)) in worst.iter_mut().zip(gm.iter().zip(&base)) {
+                *w = w.max((a - b).abs());
+            }
+        }
+        for (ei, w) in e.iter_mut().zip(worst) {
+            *ei += w * 1.05;
+        }
+    }
+    Some((base, e))
+}
+
+/// The values one step of the reference rule gives from the student's previous point, for
+/// one group of lines (one step's printout), with their spreads.
+pub(crate) struct Prediction {
+    /// The point after the step (or the basis itself for the header and footer).
+    pub point: Vec<Expect>,
+    /// f at the student's point after the step.
+    pub value: Option<Expect>,
+    /// The gradient at the point before the step.
+    pub grad: Vec<Expect>,
+}
+
+impl Prediction {
+    /// The predicted value of a field (`None` for the iteration number and `lr`, which are
+    /// judged against the reference).
+    pub fn of(&self, f: &FieldInfo) -> Option<Expect> {
+        match f.kind {
+            Kind::Var(k) => self.point.get(k).copied(),
+            Kind::Value => self.value,
+            Kind::Grad(k) => self.grad.get(k).copied(),
+            Kind::Index | Kind::Lr => None,
+        }
+    }
+}
+
+fn expects(v: &[f64], e: &[f64]) -> Vec<Expect> {
+    v.iter()
+        .zip(e)
+        .map(|(&value, &spread)| Expect { value, spread })
+        .collect()
+}
+
+/// The prediction for a group at `slot` from `basis`; `printed_point` holds the student's
+/// printed values for the point after the step (with their half units), where printed.
+pub(crate) fn predict(
+    l: &Layout,
+    slot: Slot,
+    basis: &Basis,
+    printed_point: &[Option<(PyNum, f64)>],
+) -> Option<Prediction> {
+    let (point, point_err, grad, grad_err) = if slot.part == Part::Step {
+        let (next, next_err) = spread(&basis.x, &basis.err, &|x| evaluate(l, x).map(|r| r.0))?;
+        let (grad, grad_err) = spread(&basis.x, &basis.err, &|x| evaluate(l, x).map(|r| r.2))?;
+        (next, next_err, grad, grad_err)
+    } else {
+        let x: Vec<f64> = basis.x.iter().map(|v| v.to_f64()).collect();
+        let (grad, grad_err) = spread(&basis.x, &basis.err, &|x| evaluate(l, x).map(|r| r.2))?;
+        (x, basis.err.clone(), grad, grad_err)
+    };
+    // f is judged at the student's own point after the step where it is printed.
+    let mut cur = Vec::with_capacity(point.len());
+    let mut cur_err = Vec::with_capacity(point.len());
+    for (k, (&v, &e)) in point.iter().zip(&point_err).enumerate() {
+        match printed_point.get(k).copied().flatten() {
+            Some((p, h)) => {
+                cur.push(p);
+                cur_err.push(h);
+            }
+            None => {
+                cur.push(PyNum::Float(v));
+                cur_err.push(e);
+            }
+        }
+    }
+    let value =
+        spread(&cur, &cur_err, &|x| evaluate(l, x).map(|r| vec![r.1])).and_then(|(v, e)| {
+            Some(Expect {
+                value: *v.first()?,
+                spread: *e.first()?,
+            })
+        });
+    Some(Prediction {
+        point: expects(&point, &point_err),
+        value,
+        grad: expects(&grad, &grad_err),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::trace::scan::parse_field;
+
+    fn n(s: &str) -> Number {
+        parse_field(s).expect("a number")
+    }
+
+    #[test]
+    fn the_reference_is_compared_in_decimal() {
+        let e = Expect {
+            value: 2.4000000000000004,
+            spread: 0.0,
+        };
+        assert!(number_ok(&n("2.4000"), e, None));
+        assert!(number_ok(&n("2.40000000"), e, None));
+        assert!(!number_ok(&n("2.4001"), e, None));
+        let tol = Some(Tolerance {
+            abs: Some(1e-4),
+            rel: None,
+        });
+        // 2.4001 − 2.4 is a little more than 1e-4 in f64; in decimal it is exactly 1e-4.
+        assert!(number_ok(&n("2.4001"), e, tol));
+        assert!(parse_field("nan").is_none());
+        assert!(!number_ok(&n("1e400"), e, None));
+    }
+
+    #[test]
+    fn a_carried_line_accepts_a_rounding_neighbour_only_within_the_spread() {
+        // From a printed 1.3288 (true value within ±0.00005), one step x − x/5 predicts
+        // 1.06304 ± 0.00004: 1.0630 and 1.0631 are both possible roundings, 1.0632 is not.
+        let e = Expect {
+            value: 1.06304,
+            spread: 0.00004,
+        };
+        assert!(number_ok(&n("1.0630"), e, None));
+        assert!(number_ok(&n("1.0631"), e, None));
+        assert!(!number_ok(&n("1.0632"), e, None));
+        assert!(!number_ok(&n("1.0629"), e, None));
+    }
+}

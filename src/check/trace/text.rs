@@ -1,0 +1,194 @@
+//! A trace report as text: the summary, the named mistake, notes, and a unified diff around
+//! the departures (expected `-`, printed `+`), with the numbers side by side.
+
+use std::io::{self, Write};
+
+use super::{LineReport, LineStatus, TraceReport};
+use crate::style::Paint;
+
+/// Lines of context shown around a departure.
+const CONTEXT: usize = 1;
+/// Carried-forward lines shown in a row before the rest are summed up.
+const FOLLOWS_SHOWN: usize = 2;
+/// Departing lines shown in all; the rest are counted.
+const MAX_SHOWN: usize = 24;
+
+const INDENT: &str = "      ";
+
+/// The per-line verdicts as text, indented under the question.
+pub fn render_text(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+    for f in &t.findings {
+        writeln!(out, "{INDENT}{} {}", paint.warn("mistake:"), f.message)?;
+    }
+    for s in t.summary.iter().skip(1).take(5) {
+        writeln!(out, "{INDENT}{s}")?;
+    }
+    if t.summary.len() > 6 {
+        writeln!(out, "{INDENT}… and {} more", t.summary.len() - 6)?;
+    }
+    for n in &t.notes {
+        writeln!(out, "{INDENT}{} {n}", paint.dim("note:"))?;
+    }
+    if t.lines.iter().all(|l| l.status == LineStatus::Correct) {
+        return Ok(());
+    }
+    diff(t, paint, out)
+}
+
+fn num_width(t: &TraceReport) -> usize {
+    t.lines
+        .iter()
+        .filter_map(|l| l.line.max(l.printed_line))
+        .max()
+        .unwrap_or(1)
+        .to_string()
+        .len()
+}
+
+fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+    let lines = &t.lines;
+    let w = num_width(t);
+    // Which lines to show: departures with context, long runs of carried lines shortened.
+    let mut show = vec![false; lines.len()];
+    let mut shown_departures = 0;
+    let mut run = 0;
+    for (n, l) in lines.iter().enumerate() {
+        if l.status == LineStatus::Correct {
+            run = 0;
+            continue;
+        }
+        if l.status == LineStatus::Follows {
+            run += 1;
+            if run > FOLLOWS_SHOWN {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        if shown_departures >= MAX_SHOWN {
+            continue;
+        }
+        shown_departures += 1;
+        let lo = n.saturating_sub(CONTEXT);
+        let hi = (n + CONTEXT).min(lines.len() - 1);
+        for s in show.iter_mut().take(hi + 1).skip(lo) {
+            *s = true;
+        }
+    }
+    writeln!(
+        out,
+        "{INDENT}{} {}",
+        paint.dim("--- expected"),
+        paint.dim("+++ printed")
+    )?;
+    let first = lines.iter().position(|l| l.status != LineStatus::Correct);
+    let mut n = 0;
+    let mut gap = true;
+    while n < lines.len() {
+        if !show[n] {
+            // A skipped stretch: say what is in it.
+            let start = n;
+            while n < lines.len() && !show[n] {
+                n += 1;
+            }
+            let skipped = &lines[start..n];
+            let follows = skipped
+                .iter()
+                .filter(|l| l.status == LineStatus::Follows)
+                .count();
+            let other = skipped
+                .iter()
+                .filter(|l| !matches!(l.status, LineStatus::Correct | LineStatus::Follows))
+                .count();
+            let mut what = Vec::new();
+            if follows > 0 {
+                what.push(paint.good(&format!(
+                    "{follows} line{} that follow from your previous line",
+                    if follows == 1 { "" } else { "s" }
+                )));
+            }
+            if other > 0 {
+                what.push(paint.bad(&format!("{other} more departing")));
+            }
+            if !what.is_empty() {
+                writeln!(out, "{INDENT}  … {}", what.join(", "))?;
+            }
+            gap = true;
+            continue;
+        }
+        let l = &lines[n];
+        if gap {
+            let at = l.line.or(l.printed_line).unwrap_or(0);
+            writeln!(out, "{INDENT}{}", paint.dim(&format!("@@ line {at} @@")))?;
+            gap = false;
+        }
+        line(l, Some(n) == first, w, paint, out)?;
+        n += 1;
+    }
+    if t.omitted_correct > 0 {
+        writeln!(
+            out,
+            "{INDENT}({} correct lines not listed)",
+            t.omitted_correct
+        )?;
+    }
+    Ok(())
+}
+
+fn line(
+    l: &LineReport,
+    first: bool,
+    w: usize,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mark = if first { "▶" } else { " " };
+    let no = |v: Option<usize>| v.map_or(" ".repeat(w), |v| format!("{v:>w$}"));
+    let exp = l.expected.as_deref().unwrap_or("");
+    let got = l.printed.as_deref().unwrap_or("");
+    match l.status {
+        LineStatus::Correct => {
+            writeln!(
+                out,
+                "{INDENT}{mark} {}   {}",
+                no(l.printed_line),
+                paint.dim(got)
+            )
+        }
+        LineStatus::Missing => writeln!(
+            out,
+            "{INDENT}{mark} {} - {}   {}",
+            no(l.line),
+            paint.warn(exp),
+            paint.warn("missing")
+        ),
+        LineStatus::Extra => writeln!(
+            out,
+            "{INDENT}{mark} {} + {}   {}",
+            no(l.printed_line),
+            paint.bad(got),
+            paint.bad("not expected")
+        ),
+        LineStatus::Wrong | LineStatus::Follows => {
+            writeln!(out, "{INDENT}{mark} {} - {}", no(l.line), paint.dim(exp))?;
+            let detail = match (&l.status, &l.number, &l.note) {
+                (LineStatus::Follows, _, _) => paint.good(&format!(
+                    "follows from your line {}",
+                    l.judged_from.unwrap_or(0)
+                )),
+                (_, Some(num), _) => paint.bad(&format!(
+                    "{}: expected {}, printed {}",
+                    num.name, num.expected, num.printed
+                )),
+                (_, None, Some(note)) => paint.bad(note),
+                _ => paint.bad("wrong"),
+            };
+            let shown = if l.status == LineStatus::Follows {
+                paint.good(got)
+            } else {
+                paint.bad(got)
+            };
+            writeln!(out, "{INDENT}  {} + {shown}   {detail}", no(l.printed_line))
+        }
+    }
+}
