@@ -745,7 +745,7 @@ fn a_slip_gets_partial_credit_with_the_line_named() {
     assert_eq!(code, 1);
     assert!(
         out.contains(
-            "line 5: expected 1.2288, printed 1.3288; lines 6-21 follow correctly from your line 5; 20 of 21 lines right (16 carried forward, at half credit)"
+            "line 5: expected 1.2288, printed 1.3288; lines 6-21 follow correctly from your line 5; 20 of 21 lines right (16 carried forward)"
         ),
         "{out}"
     );
@@ -760,39 +760,36 @@ fn a_slip_gets_partial_credit_with_the_line_named() {
         "{out}"
     );
     let (_, q) = fx.json("gd-trace", &f);
-    assert!((score(&q) - 20.0 * 12.0 / 21.0).abs() < 1e-6, "{q}");
+    // 20 of 21 lines right under the rule, out of 20 points.
+    assert!((score(&q) - 20.0 * 20.0 / 21.0).abs() < 1e-6, "{q}");
 
     // Two variables: the y of the slipped step is f at the student's own point.
     let (_, ex, _, output, _) = variant("mv_slip");
     let (code, out, _) = fx.check(ex, &fx.file("mvslip.txt", output), &[]);
     assert_eq!(code, 1);
     assert!(
-        out.contains("line 7: expected 1.536, printed 1.586; lines 8-22 follow correctly from your line 7; 21 of 22 lines right (15 carried forward, at half credit)"),
+        out.contains("line 7: expected 1.536, printed 1.586; lines 8-22 follow correctly from your line 7; 21 of 22 lines right (15 carried forward)"),
         "{out}"
     );
 }
 
 #[test]
-fn a_late_slip_scores_more_than_an_early_one_and_more_than_a_wrong_rule() {
+fn a_slip_costs_one_line_wherever_it_falls_and_scores_more_than_a_wrong_rule() {
     let fx = Fixture::new();
     let s = |name: &str| {
         let (_, ex, _, output, _) = variant(name);
         score(&fx.json(ex, &fx.file("t.txt", output)).1)
     };
-    // A slip carried forward: its own line is wrong, each later line earns half credit.
+    // A slip carried forward: its own line is wrong, each later line that follows correctly
+    // from the student's own value counts as right (the issue: "the score counts lines that
+    // are right under that rule").
     let early = s("slip");
     let late = s("late");
     let rule = s("add_gradient");
-    assert!(
-        (early - 20.0 * (4.0 + 16.0 * 0.5) / 21.0).abs() < 1e-6,
-        "{early}"
-    );
-    assert!(
-        (late - 20.0 * (17.0 + 3.0 * 0.5) / 21.0).abs() < 1e-6,
-        "{late}"
-    );
-    assert!(late > early, "{late} vs {early}");
-    assert!(early > rule, "{early} vs {rule}");
+    assert!((early - 20.0 * 20.0 / 21.0).abs() < 1e-6, "{early}");
+    assert!((late - 20.0 * 20.0 / 21.0).abs() < 1e-6, "{late}");
+    assert_eq!(rule, 0.0, "a wrong rule earns nothing");
+    assert!(late > rule && early > rule, "{late} {early} vs {rule}");
     // A printing typo (the program itself right) costs one line only.
     let typo = score(
         &fx.json(

@@ -32,12 +32,12 @@
 //! value within `E` of the prediction: `|printed − prediction| ≤ h_printed + E` — which
 //! accepts either rounding neighbour exactly when the propagated error could flip the last
 //! digit — or within the tolerance widened by `E`. Such a line is `follows` and earns
-//! [`FOLLOWS_CREDIT`] (half a line): the rule is right, the value is not, and a late slip
-//! scores more than an early one. A step whose lines all agree with the reference puts the student back
-//! on it (the next step is predicted from the reference exactly).
+//! [`FOLLOWS_CREDIT`] (a whole line: the score counts the lines that are right under the
+//! rule). A step whose lines all agree with the reference puts the student back on it (the
+//! next step is predicted from the reference exactly).
 //!
-//! A single slip therefore costs its own line and half of each line after it; a printing typo
-//! (later lines back on the reference) costs one line. A different rule (see [`diagnose`]) is wrong on
+//! A single slip therefore costs its own line only, wherever it falls; a printing typo
+//! (later lines back on the reference) costs one line too. A different rule (see [`diagnose`]) is wrong on
 //! every line, and once a rule is named no credit is carried forward: lines earn credit only
 //! where they happen to agree with the reference.
 //!
@@ -78,9 +78,8 @@ use layout::{Kind, Layout, Part};
 /// Traces longer than this list only the lines that are not plainly correct.
 pub const MAX_LISTED_LINES: usize = 20_000;
 /// What a carried-forward line earns, as a fraction of a correct line: it shows the right rule
-/// applied to a wrong value, so one slip costs its own line plus half of every line after it,
-/// and a late slip costs less than an early one.
-pub const FOLLOWS_CREDIT: f64 = 0.5;
+/// applied to the student's own value, so it counts as right and one slip costs its own line.
+pub const FOLLOWS_CREDIT: f64 = 1.0;
 /// How many lines from the first departure the diagnosis looks at.
 const WINDOW: usize = 40;
 /// The longest printed text kept in a report, in characters.
@@ -360,7 +359,7 @@ fn feedback(r: &TraceReport) -> String {
         .count();
     if follows > 0 {
         parts.push(format!(
-            "{} of {} lines right ({follows} carried forward, at half credit)",
+            "{} of {} lines right ({follows} carried forward)",
             r.right, r.counted
         ));
     } else {
