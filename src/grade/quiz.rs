@@ -84,6 +84,11 @@ pub fn looks_like_quiz(text: &str) -> bool {
     }
 }
 
+/// Whether the file at `path` is a quiz (see [`looks_like_quiz`]); unreadable files are not.
+pub fn is_quiz_file(path: &Path) -> bool {
+    read_text(path, MAX_QUIZ_BYTES).is_ok_and(|t| looks_like_quiz(&t))
+}
+
 /// Parses a quiz from its text.
 pub fn parse(source: Source) -> Result<LoadedQuiz, Diagnostic> {
     if source.text.trim().is_empty() {

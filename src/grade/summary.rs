@@ -19,7 +19,7 @@ pub struct QuestionTally {
     pub name: String,
     /// Students who got it right.
     pub correct: usize,
-    /// Students who gave no (usable) answer.
+    /// Students who gave no answer.
     pub missing: usize,
     /// Diagnosed mistake code → how many students made it.
     pub mistakes: BTreeMap<String, usize>,
@@ -72,8 +72,8 @@ impl Tally {
             let t = &mut self.questions[k];
             match q.status {
                 Status::Correct => t.correct += 1,
-                Status::Missing | Status::Invalid => t.missing += 1,
-                Status::Wrong => {}
+                Status::Missing => t.missing += 1,
+                Status::Wrong | Status::Invalid => {}
             }
             if let Some(m) = &q.mistake {
                 *t.mistakes.entry(m.clone()).or_default() += 1;
@@ -128,7 +128,8 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
         "{}  {}",
         paint.strong(&t.title),
         paint.dim(&format!(
-            "{n} submissions · mean {}/{} · median {}",
+            "{n} submission{} · mean {}/{} · median {}",
+            if n == 1 { "" } else { "s" },
             num(mean),
             num(t.max_score),
             num(median)
@@ -141,14 +142,17 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
     for (k, count) in bins.iter().enumerate() {
         let bar = "#".repeat((count * 30).div_ceil(top));
         let hi = if k + 1 == BINS { "]" } else { ")" };
-        writeln!(
-            out,
-            "  [{:>3}%, {:>3}%{hi} {:>4}  {}",
+        let line = format!(
+            "  [{:>3}%, {:>3}%{hi} {:>4}",
             k * 100 / BINS,
             (k + 1) * 100 / BINS,
-            count,
-            paint.good(&bar)
-        )?;
+            count
+        );
+        if bar.is_empty() {
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "{line}  {}", paint.good(&bar))?;
+        }
     }
     writeln!(out)?;
     writeln!(
