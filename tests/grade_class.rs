@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used)] // a test that cannot set up should fail loudly
+
 //! `gbl grade` over the sample class in `solutions/quiz/` and over hostile folders built here:
 //! every student's total against a hand-computed expectation, and every kind of broken
 //! submission graded 0 for what cannot be read, with the reason, while the batch goes on.
