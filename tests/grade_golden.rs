@@ -72,7 +72,11 @@ fn json_of_three_students() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["students"].as_array().unwrap().len(), 3);
     insta::assert_snapshot!(json);
-    assert_eq!(json, grade(&["--format", "json"], tmp.path()), "two runs differ");
+    assert_eq!(
+        json,
+        grade(&["--format", "json"], tmp.path()),
+        "two runs differ"
+    );
 }
 
 // Hand-checked: cleo's folder alone, as Gradescope runs it (PATH holds answers.yaml); named

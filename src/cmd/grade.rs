@@ -115,7 +115,11 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 .with_context(|| format!("cannot write the gradebook {}", file.display()))?;
             if !args.quiet {
                 render(&tally, paint, out)?;
-                writeln!(out, "{}", paint.dim(&format!("gradebook: {}", file.display())))?;
+                writeln!(
+                    out,
+                    "{}",
+                    paint.dim(&format!("gradebook: {}", file.display()))
+                )?;
             }
         }
         None => {

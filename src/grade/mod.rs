@@ -20,6 +20,13 @@ use submission::Submission;
 /// How many submissions are graded at once before their results are handed on.
 pub const CHUNK: usize = 256;
 
+/// The longest problem kept in the `error` column, in characters.
+pub const MAX_PROBLEM_CHARS: usize = 300;
+
+/// The stack of each grading thread: deeply nested answers recurse, and the parser's
+/// limits, not the stack, must be what stops them (as in the `gbl` binary's main thread).
+const STACK_BYTES: usize = 256 << 20;
+
 /// One exercise of the quiz, resolved.
 #[derive(Clone, Debug)]
 pub struct Item<'a> {
@@ -84,11 +91,18 @@ impl Graded {
         self.exercises.iter().all(ExerciseReport::all_correct)
     }
 
-    /// The problems on one line, for the gradebook's `error` column (empty when none).
+    /// The problems on one line, for the gradebook's `error` column (empty when none);
+    /// each is cut to [`MAX_PROBLEM_CHARS`] characters (a submission may quote a huge answer).
     pub fn error(&self) -> String {
         self.problems
             .iter()
-            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|p| {
+                let one_line = p.split_whitespace().collect::<Vec<_>>().join(" ");
+                match one_line.char_indices().nth(MAX_PROBLEM_CHARS) {
+                    Some((cut, _)) => format!("{}…", &one_line[..cut]),
+                    None => one_line,
+                }
+            })
             .collect::<Vec<_>>()
             .join("; ")
     }
@@ -147,8 +161,16 @@ pub fn grade_all<E>(
     setup: &Setup,
     mut each: impl FnMut(Graded) -> Result<(), E>,
 ) -> Result<(), E> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_BYTES)
+        .build()
+        .ok();
     for chunk in subs.chunks(CHUNK) {
-        let graded: Vec<Graded> = chunk.par_iter().map(|s| grade_one(s, setup)).collect();
+        let grade = || -> Vec<Graded> { chunk.par_iter().map(|s| grade_one(s, setup)).collect() };
+        let graded = match &pool {
+            Some(p) => p.install(grade),
+            None => grade(),
+        };
         for g in graded {
             each(g)?;
         }

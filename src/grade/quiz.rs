@@ -200,11 +200,7 @@ impl Quiz {
     }
 
     /// A student's parameters for an exercise: drawn with the salt, else the defaults.
-    pub fn params_for(
-        &self,
-        l: &Loaded,
-        student: &str,
-    ) -> Result<IndexMap<String, PyNum>, String> {
+    pub fn params_for(&self, l: &Loaded, student: &str) -> Result<IndexMap<String, PyNum>, String> {
         let r = match &self.salt {
             Some(salt) => variant::draw(&l.exercise, &l.id, salt, student),
             None => default_params(&l.exercise),
@@ -264,8 +260,9 @@ impl Variant {
     /// The parameters of an exercise; an exercise outside the quiz is an error.
     pub fn params(&self, l: &Loaded) -> anyhow::Result<IndexMap<String, PyNum>> {
         match &self.quiz {
-            None => default_params(&l.exercise)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name)),
+            None => {
+                default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))
+            }
             Some((q, student)) => {
                 if q.quiz.points_of(&l.id).is_none() {
                     anyhow::bail!(
@@ -349,7 +346,9 @@ mod tests {
         let Some(l) = ex.iter().find(|l| l.id == "chain-rule-x5") else {
             panic!("no chain-rule-x5")
         };
-        let salted = quiz("format: 1\ntitle: T\nsalt: s3cret\nexercises: [{id: chain-rule-x5, points: 4}]\n");
+        let salted = quiz(
+            "format: 1\ntitle: T\nsalt: s3cret\nexercises: [{id: chain-rule-x5, points: 4}]\n",
+        );
         let a = salted.quiz.params_for(l, "alice");
         assert_eq!(a, salted.quiz.params_for(l, "alice"));
         let differs = ["bob", "carol", "dave", "erin"]

@@ -55,7 +55,8 @@ pub struct Found {
 }
 
 fn is_answer_file(name: &str) -> Option<&str> {
-    name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml"))
+    name.strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
 }
 
 /// The folder `dir` as one submission, named `student` or else by the folder's own name.
@@ -179,8 +180,7 @@ pub fn read(sub: &Submission, exercises: &[Loaded]) -> Read {
             return out;
         }
         Err(e) => {
-            out.problems
-                .push(format!("cannot read {}: {e}", sub.shown));
+            out.problems.push(format!("cannot read {}: {e}", sub.shown));
             return out;
         }
         Ok(m) if m.file_type().is_symlink() => {
@@ -203,7 +203,11 @@ pub fn read(sub: &Submission, exercises: &[Loaded]) -> Read {
     // own: its traces are resolved under the file itself, which no path can enter, so none
     // is read, and [`no_traces`] explains why.
     let dir = match sub.kind {
-        Kind::Folder => sub.answers.parent().map(Path::to_path_buf).unwrap_or_default(),
+        Kind::Folder => sub
+            .answers
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
         Kind::File => sub.answers.clone(),
     };
     let source = Source {
