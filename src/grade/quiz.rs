@@ -322,9 +322,9 @@ mod tests {
             shown,
             vec![
                 "q.yaml:1:9: format: this gbl reads quiz format 1, not 2",
-                "q.yaml:4:24: exercises[0].points: points must be a number > 0, not 0",
-                "q.yaml:5:9: exercises[1].id: there is no exercise 'nothing' (see 'gbl list')",
-                "q.yaml:6:9: exercises[2].id: 'gd-one-step' is in the quiz twice",
+                "q.yaml:4:23: exercises[0].points: points must be a number > 0, not 0",
+                "q.yaml:5:6: exercises[1].id: there is no exercise 'nothing' (see 'gbl list')",
+                "q.yaml:6:6: exercises[2].id: 'gd-one-step' is in the quiz twice",
             ]
         );
     }

@@ -167,7 +167,7 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
         .max()
         .unwrap_or(0);
     for q in &t.questions {
-        let pct = if n > 0 { q.correct * 100 / n } else { 0 };
+        let pct = (q.correct * 100).checked_div(n).unwrap_or(0);
         let mut common: Vec<(&String, &usize)> = q.mistakes.iter().collect();
         common.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let common: Vec<String> = common
@@ -228,6 +228,6 @@ mod tests {
         let mut t = Tally::new("T", 10.0);
         t.scores = vec![0.0, 0.99, 1.0, 5.5, 9.99, 10.0];
         assert_eq!(t.histogram(), [2, 1, 0, 0, 0, 1, 0, 0, 0, 2]);
-        assert_eq!(t.mean_median(), (37.48 / 6.0, 3.25));
+        assert_eq!(t.mean_median(), (27.48 / 6.0, 3.25));
     }
 }

@@ -10,11 +10,12 @@ use serde_json::{Value, json};
 
 use super::super::{Graded, Setup};
 
-/// The JSON gradebook so far.
+/// The JSON gradebook so far: each student kept as their pretty-printed text, which is
+/// several times smaller than a JSON tree.
 pub struct JsonBook {
     title: String,
     max_score: f64,
-    students: Vec<Value>,
+    students: Vec<String>,
 }
 
 impl JsonBook {
@@ -28,17 +29,47 @@ impl JsonBook {
     }
 
     /// Adds a student.
-    pub fn add(&mut self, g: &Graded) {
-        self.students.push(student(g));
+    pub fn add(&mut self, g: &Graded) -> serde_json::Result<()> {
+        self.students
+            .push(serde_json::to_string_pretty(&student(g))?);
+        Ok(())
     }
 
-    /// The whole document.
-    pub fn finish(self) -> Value {
-        json!({
+    /// The whole document, pretty-printed (as `serde_json::to_vec_pretty` would print it),
+    /// with a final new line.
+    pub fn finish(self) -> serde_json::Result<Vec<u8>> {
+        let head = serde_json::to_string_pretty(&json!({
             "quiz": self.title,
             "max_score": self.max_score,
-            "students": self.students,
-        })
+            "students": [],
+        }))?;
+        let Some(open) = head.strip_suffix("[]\n}") else {
+            return Ok(head.into_bytes());
+        };
+        let mut out = String::from(open);
+        if self.students.is_empty() {
+            out.push_str("[]");
+        } else {
+            out.push_str("[\n");
+            for (k, s) in self.students.iter().enumerate() {
+                // JSON strings hold no raw new line, so every line is indented safely.
+                for (i, line) in s.lines().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str("    ");
+                    out.push_str(line);
+                }
+                out.push_str(if k + 1 < self.students.len() {
+                    ",\n"
+                } else {
+                    "\n"
+                });
+            }
+            out.push_str("  ]");
+        }
+        out.push_str("\n}\n");
+        Ok(out.into_bytes())
     }
 }
 

@@ -22,7 +22,7 @@ pub enum GradeFormat {
 /// A gradebook being written.
 pub enum Book {
     /// CSV rows so far.
-    Csv(csv::CsvBook),
+    Csv(Box<csv::CsvBook>),
     /// JSON: every student's full report.
     Json(json::JsonBook),
     /// Gradescope: the one submission.
@@ -33,7 +33,7 @@ impl Book {
     /// An empty gradebook of the format for the quiz.
     pub fn new(format: GradeFormat, setup: &Setup) -> anyhow::Result<Book> {
         Ok(match format {
-            GradeFormat::Csv => Book::Csv(csv::CsvBook::new(setup)?),
+            GradeFormat::Csv => Book::Csv(Box::new(csv::CsvBook::new(setup)?)),
             GradeFormat::Json => Book::Json(json::JsonBook::new(setup)),
             GradeFormat::Gradescope => Book::Gradescope(None),
         })
@@ -43,7 +43,7 @@ impl Book {
     pub fn add(&mut self, g: &Graded) -> anyhow::Result<()> {
         match self {
             Book::Csv(b) => b.add(g)?,
-            Book::Json(b) => b.add(g),
+            Book::Json(b) => b.add(g)?,
             Book::Gradescope(slot) => {
                 if slot.is_some() {
                     anyhow::bail!("Gradescope's results.json holds one submission");
@@ -58,7 +58,7 @@ impl Book {
     pub fn finish(self) -> anyhow::Result<Vec<u8>> {
         let mut bytes = match self {
             Book::Csv(b) => return b.finish(),
-            Book::Json(b) => serde_json::to_vec_pretty(&b.finish())?,
+            Book::Json(b) => return Ok(b.finish()?),
             Book::Gradescope(v) => {
                 serde_json::to_vec_pretty(&v.unwrap_or(serde_json::Value::Null))?
             }
