@@ -11,6 +11,7 @@ pub mod engine;
 pub mod exercise;
 pub mod figures;
 pub mod fsutil;
+pub mod grade;
 pub mod plot;
 pub mod pyfmt;
 pub mod solve;

@@ -11,9 +11,9 @@ use crate::check::answers::{self, read_trace};
 use crate::check::render;
 use crate::check::{Context, Given, Report, Status, check_exercise};
 use crate::cli::{Format, Outcome};
-use crate::exercise::compute::default_params;
 use crate::exercise::load::Loaded;
 use crate::exercise::model::Question;
+use crate::grade::quiz::Variant;
 use crate::style::Paint;
 
 /// Arguments of `gbl check`.
@@ -33,6 +33,13 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// A quiz file: check against the numbers --student gets in it (with an answer file,
+    /// for every exercise in it).
+    #[arg(long, value_name = "QUIZ", requires = "student")]
+    pub quiz: Option<PathBuf>,
+    /// The student whose numbers to check against (with --quiz).
+    #[arg(long, value_name = "NAME", requires = "quiz")]
+    pub student: Option<String>,
     /// Where the exercises come from.
     #[command(flatten)]
     pub source: ExerciseSource,
@@ -73,8 +80,17 @@ pub fn check_one(
     given: &IndexMap<String, Given>,
     only_given: bool,
 ) -> anyhow::Result<crate::check::ExerciseReport> {
-    let params =
-        default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
+    check_variant(l, &Variant::default(), given, only_given)
+}
+
+/// Checks one exercise with the parameters of a variant (a student's in a quiz).
+pub fn check_variant(
+    l: &Loaded,
+    variant: &Variant,
+    given: &IndexMap<String, Given>,
+    only_given: bool,
+) -> anyhow::Result<crate::check::ExerciseReport> {
+    let params = variant.params(l)?;
     let ctx = Context::new(l, params).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
     let mut report = check_exercise(&ctx, given);
     if only_given {
@@ -88,10 +104,11 @@ pub fn check_one(
 
 /// Runs `gbl check`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = match (&args.answer_file, &args.id) {
-        (None, Some(id)) => args.source.load_one(id)?,
+    let exercises = match (&args.answer_file, &args.id, &args.quiz) {
+        (None, Some(id), None) => args.source.load_one(id)?,
         _ => args.source.load()?,
     };
+    let variant = Variant::new(args.quiz.as_deref(), args.student.as_deref(), &exercises)?;
     let report = match (&args.answer_file, &args.id) {
         (Some(file), None) => {
             if !args.answers.is_empty() {
@@ -112,7 +129,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             let mut reports = Vec::new();
             for (id, given) in &parsed.answers {
                 let l = super::find(&exercises, id)?;
-                reports.push(check_one(l, given, false)?);
+                reports.push(check_variant(l, &variant, given, false)?);
             }
             report_invalid(&parsed.source.name, &parsed.source.text, &reports);
             Report::new(reports)
@@ -166,7 +183,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                         .join(", ")
                 );
             }
-            let r = Report::new(vec![check_one(l, &given, true)?]);
+            let r = Report::new(vec![check_variant(l, &variant, &given, true)?]);
             for q in r
                 .exercises
                 .iter()

@@ -1,20 +1,138 @@
-//! `gbl grade QUIZ PATH`: grade a folder of submissions (being written).
+//! `gbl grade QUIZ PATH`: grade a folder of submissions against a quiz, write a gradebook
+//! and print a class summary.
+//!
+//! Exit codes: 0 every answer of every student is right; 1 something is wrong, missing or
+//! unreadable in some submission (a broken submission never stops the batch); 2 the quiz
+//! or PATH cannot be used.
 
 use std::io::Write;
+use std::path::PathBuf;
 
+use anyhow::{Context as _, bail};
+
+use super::ExerciseSource;
 use crate::cli::Outcome;
+use crate::fsutil::write_atomic;
+use crate::grade::export::{Book, GradeFormat};
+use crate::grade::submission::{self, Found};
+use crate::grade::summary::{Tally, render};
+use crate::grade::{Setup, grade_all, quiz};
 use crate::style::Paint;
 
 /// Arguments of `gbl grade`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+PATH holds one submission per student: NAME.yaml (an answer file) or a folder NAME/ with \
+answers.yaml and the trace files it names. A folder that itself holds answers.yaml is one \
+submission (as in Gradescope's /autograder/submission). The student is named by the file or \
+folder. A submission that cannot be read scores 0 for what cannot be read, with the reason \
+in its row; symbolic links are never followed and files are read only up to a size cap.
+
+The class summary goes to standard error when the gradebook goes to standard output, and to \
+standard output with -o.")]
 pub struct Args {
-    /// The quiz file.
-    pub quiz: std::path::PathBuf,
-    /// The folder of submissions.
-    pub path: std::path::PathBuf,
+    /// The quiz file (YAML: format, title, exercises with points, optional salt; see
+    /// 'gbl schema quiz').
+    pub quiz: PathBuf,
+    /// The folder of submissions, or one submission folder holding answers.yaml.
+    pub path: PathBuf,
+    /// Write the gradebook to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The gradebook's format: csv (one row per student), json (every question), or
+    /// gradescope (results.json for the one submission in PATH).
+    #[arg(long, value_enum, default_value_t = GradeFormat::Csv)]
+    pub format: GradeFormat,
+    /// Name the student of a single submission (PATH holding answers.yaml), e.g. from
+    /// Gradescope's submission metadata; their variant is drawn for this name.
+    #[arg(long, value_name = "NAME")]
+    pub student: Option<String>,
+    /// Leave out the class summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Where the exercises come from.
+    #[command(flatten)]
+    pub source: ExerciseSource,
 }
 
 /// Runs `gbl grade`.
-pub fn run(_args: Args, _paint: Paint, _out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    anyhow::bail!("gbl grade is not available yet")
+pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let exercises = args.source.load()?;
+    let q = quiz::read(&args.quiz).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let problems = quiz::check(&q, &exercises);
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+        bail!(
+            "the quiz cannot be used:\n{}\n(run 'gbl validate {}' for the same list)",
+            lines.join("\n"),
+            args.quiz.display()
+        );
+    }
+    let setup = Setup::new(&q.quiz, &exercises).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if !args.path.is_dir() {
+        bail!(
+            "{}: not a folder of submissions (or a submission folder holding answers.yaml)",
+            args.path.display()
+        );
+    }
+    let holds_answers = std::fs::symlink_metadata(args.path.join(submission::ANSWERS)).is_ok();
+    let found = if args.format == GradeFormat::Gradescope || holds_answers {
+        Found {
+            submissions: vec![submission::single(&args.path, args.student.as_deref())],
+            ignored: Vec::new(),
+        }
+    } else {
+        if args.student.is_some() {
+            bail!(
+                "--student names the student of a single submission, but {} holds no answers.yaml",
+                args.path.display()
+            );
+        }
+        submission::discover(&args.path)
+            .with_context(|| format!("cannot read the folder {}", args.path.display()))?
+    };
+    if found.submissions.is_empty() {
+        bail!(
+            "{}: no submissions (NAME.yaml files or NAME/ folders with answers.yaml)",
+            args.path.display()
+        );
+    }
+
+    let mut book = Book::new(args.format, &setup)?;
+    let mut tally = Tally::new(&q.quiz.title, q.quiz.max_score());
+    tally.ignored = found.ignored.clone();
+    let mut all_correct = true;
+    grade_all(&found.submissions, &setup, |g| {
+        all_correct &= g.all_correct();
+        tally.add(&g);
+        book.add(&g)
+    })?;
+    let bytes = book.finish()?;
+
+    match &args.output {
+        Some(file) => {
+            write_atomic(file, &bytes)
+                .with_context(|| format!("cannot write the gradebook {}", file.display()))?;
+            if !args.quiet {
+                render(&tally, paint, out)?;
+                writeln!(
+                    out,
+                    "{}",
+                    paint.dim(&format!("gradebook: {}", file.display()))
+                )?;
+            }
+        }
+        None => {
+            out.write_all(&bytes)?;
+            out.flush()?;
+            if !args.quiet {
+                render(&tally, paint, &mut std::io::stderr().lock())?;
+            }
+        }
+    }
+    Ok(if all_correct {
+        Outcome::Correct
+    } else {
+        Outcome::Wrong
+    })
 }

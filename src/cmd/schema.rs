@@ -1,4 +1,4 @@
-//! `gbl schema`: the JSON Schema of exercise files, for editors.
+//! `gbl schema [exercise|quiz]`: the JSON Schema of exercise or quiz files, for editors.
 
 use std::io::Write;
 
@@ -7,7 +7,20 @@ use crate::exercise::model::Exercise;
 
 /// Arguments of `gbl schema`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Which file format.
+    #[arg(value_enum, default_value_t = Kind::Exercise)]
+    pub kind: Kind,
+}
+
+/// The file formats with a schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// Exercise files (`exercises/ID.yaml`).
+    Exercise,
+    /// Quiz files (`gbl grade QUIZ PATH`).
+    Quiz,
+}
 
 /// The exercise schema as JSON.
 pub fn exercise_schema() -> serde_json::Value {
@@ -15,7 +28,12 @@ pub fn exercise_schema() -> serde_json::Value {
 }
 
 /// Runs `gbl schema`.
-pub fn run(_args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    super::print_json(out, &exercise_schema())?;
+pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let schema = match args.kind {
+        Kind::Exercise => exercise_schema(),
+        Kind::Quiz => serde_json::to_value(schemars::schema_for!(crate::grade::quiz::Quiz))
+            .unwrap_or(serde_json::Value::Null),
+    };
+    super::print_json(out, &schema)?;
     Ok(Outcome::Correct)
 }

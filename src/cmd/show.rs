@@ -5,9 +5,9 @@ use std::io::Write;
 use super::ExerciseSource;
 use crate::check::Context;
 use crate::cli::Outcome;
-use crate::exercise::compute::default_params;
 use crate::exercise::model::Question;
 use crate::exercise::prompt::fill;
+use crate::grade::quiz::Variant;
 use crate::style::Paint;
 
 /// Arguments of `gbl show`.
@@ -15,6 +15,12 @@ use crate::style::Paint;
 pub struct Args {
     /// The exercise.
     pub id: String,
+    /// A quiz file: show the numbers --student gets in it (drawn with the quiz's salt).
+    #[arg(long, value_name = "QUIZ", requires = "student")]
+    pub quiz: Option<std::path::PathBuf>,
+    /// The student whose numbers to show (with --quiz).
+    #[arg(long, value_name = "NAME", requires = "quiz")]
+    pub student: Option<String>,
     /// Where the exercises come from.
     #[command(flatten)]
     pub source: ExerciseSource,
@@ -24,10 +30,13 @@ pub struct Args {
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let exercises = args.source.load_one(&args.id)?;
     let l = super::find(&exercises, &args.id)?;
-    let params =
-        default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
+    let variant = Variant::new(args.quiz.as_deref(), args.student.as_deref(), &exercises)?;
+    let params = variant.params(l)?;
     let ctx = Context::new(l, params).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
     write_task(&ctx, paint, out)?;
+    if let Some(d) = variant.describe() {
+        writeln!(out, "{}", paint.dim(&format!("({d})")))?;
+    }
     Ok(Outcome::Correct)
 }
 

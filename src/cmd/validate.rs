@@ -13,7 +13,9 @@ use crate::style::Paint;
 /// Arguments of `gbl validate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Exercise files or folders (default: the exercises in use).
+    /// Exercise files or folders (default: the exercises in use), or quiz files (a
+    /// top-level `exercises:` list; checked against the exercises in use, every variant
+    /// proved).
     pub paths: Vec<PathBuf>,
     /// Where the exercises come from when no path is given.
     #[command(flatten)]
@@ -24,6 +26,8 @@ pub struct Args {
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let mut loaded = Vec::new();
     let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut quizzes = 0;
+    let mut quiz_problems = Vec::new();
     if args.paths.is_empty() {
         let (ok, bad) = load_all(&args.source.origin());
         loaded = ok;
@@ -37,6 +41,14 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 if exercise_files(p).map(|f| f.is_empty()).unwrap_or(false) {
                     anyhow::bail!("{}: no exercise files (*.yaml) in this folder", p.display());
                 }
+            } else if p.exists() && crate::grade::quiz::is_quiz_file(p) {
+                quizzes += 1;
+                match crate::grade::quiz::read(p) {
+                    Ok(q) => {
+                        quiz_problems.extend(crate::grade::quiz::check(&q, &args.source.load()?))
+                    }
+                    Err(d) => quiz_problems.push(d),
+                }
             } else if p.exists() {
                 match read_exercise(p) {
                     Ok(l) => loaded.push(l),
@@ -48,6 +60,13 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         }
     }
     let count = loaded.len() + problems.len();
+    let count = count + quizzes;
+    let what = if quizzes > 0 {
+        "exercise and quiz files"
+    } else {
+        "exercise files"
+    };
+    problems.extend(quiz_problems);
     for l in &loaded {
         problems.extend(validate(l));
     }
@@ -65,7 +84,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             out,
             "{}",
             paint.good(&format!(
-                "{count} exercise files are valid; every reference solution runs"
+                "{count} {what} are valid; every reference solution runs"
             ))
         )?;
         Ok(Outcome::Correct)
@@ -74,7 +93,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             out,
             "{}",
             paint.bad(&format!(
-                "{} problems in {files_with_problems} of {count} exercise files",
+                "{} problems in {files_with_problems} of {count} {what}",
                 problems.len()
             ))
         )?;

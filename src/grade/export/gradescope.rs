@@ -1,0 +1,65 @@
+//! Gradescope's `results.json` for one submission, so that the same binary runs inside
+//! Gradescope's autograder: `{"score", "output", "output_format", "tests": [{"name",
+//! "score", "max_score", "status", "output", "output_format"}]}`, one test per question,
+//! `status` `passed` when the question is right and `failed` otherwise. Outputs are
+//! Markdown (`md`).
+
+use serde_json::{Value, json};
+
+use super::super::Graded;
+use crate::check::{QuestionReport, Status};
+
+/// What the student sees for one question.
+fn output(q: &QuestionReport) -> String {
+    let mut parts = Vec::new();
+    if let Some(g) = &q.given {
+        parts.push(format!("given: `{}`", g.replace('`', "'")));
+    }
+    // A trace's expected output is many lines: its feedback names the lines instead.
+    match &q.expected {
+        Value::Null => {}
+        Value::String(s) if s.contains('\n') => {}
+        Value::String(s) => parts.push(format!("expected: `{s}`")),
+        v => parts.push(format!("expected: `{v}`")),
+    }
+    parts.push(q.feedback.clone());
+    parts.join("  \n")
+}
+
+/// The results of one graded submission.
+pub fn results(g: &Graded) -> Value {
+    let tests: Vec<Value> = g
+        .exercises
+        .iter()
+        .flat_map(|e| {
+            e.questions.iter().map(move |q| {
+                json!({
+                    "name": format!("{}.{}", e.id, q.id),
+                    "score": q.score,
+                    "max_score": q.max_score,
+                    "status": if q.status == Status::Correct { "passed" } else { "failed" },
+                    "output": output(q),
+                    "output_format": "md",
+                })
+            })
+        })
+        .collect();
+    let mut summary = format!(
+        "{}: {}/{} points",
+        g.student,
+        super::score(g.score),
+        super::score(g.max_score)
+    );
+    if !g.problems.is_empty() {
+        summary.push_str("\n\nCould not be read:\n");
+        for p in &g.problems {
+            summary.push_str(&format!("\n- {}", p.replace('\n', " ")));
+        }
+    }
+    json!({
+        "score": g.score,
+        "output": summary,
+        "output_format": "md",
+        "tests": tests,
+    })
+}

@@ -1,0 +1,75 @@
+//! Gradebooks: one file per format. Each takes graded submissions one at a time, in the
+//! students' order, and turns them into the bytes of the file at the end.
+
+pub mod csv;
+pub mod gradescope;
+pub mod json;
+
+use super::{Graded, Setup};
+
+/// The gradebook formats.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum GradeFormat {
+    /// One row per student: student, score, max_score, one column per exercise, error.
+    #[default]
+    Csv,
+    /// Every question of every student: status, expected, given, feedback, score.
+    Json,
+    /// Gradescope's results.json for one submission.
+    Gradescope,
+}
+
+/// A gradebook being written.
+pub enum Book {
+    /// CSV rows so far.
+    Csv(Box<csv::CsvBook>),
+    /// JSON: every student's full report.
+    Json(json::JsonBook),
+    /// Gradescope: the one submission.
+    Gradescope(Option<serde_json::Value>),
+}
+
+impl Book {
+    /// An empty gradebook of the format for the quiz.
+    pub fn new(format: GradeFormat, setup: &Setup) -> anyhow::Result<Book> {
+        Ok(match format {
+            GradeFormat::Csv => Book::Csv(Box::new(csv::CsvBook::new(setup)?)),
+            GradeFormat::Json => Book::Json(json::JsonBook::new(setup)),
+            GradeFormat::Gradescope => Book::Gradescope(None),
+        })
+    }
+
+    /// Adds a graded submission.
+    pub fn add(&mut self, g: &Graded) -> anyhow::Result<()> {
+        match self {
+            Book::Csv(b) => b.add(g)?,
+            Book::Json(b) => b.add(g)?,
+            Book::Gradescope(slot) => {
+                if slot.is_some() {
+                    anyhow::bail!("Gradescope's results.json holds one submission");
+                }
+                *slot = Some(gradescope::results(g));
+            }
+        }
+        Ok(())
+    }
+
+    /// The file's bytes.
+    pub fn finish(self) -> anyhow::Result<Vec<u8>> {
+        let mut bytes = match self {
+            Book::Csv(b) => return b.finish(),
+            Book::Json(b) => return Ok(b.finish()?),
+            Book::Gradescope(v) => {
+                serde_json::to_vec_pretty(&v.unwrap_or(serde_json::Value::Null))?
+            }
+        };
+        bytes.push(b'\n');
+        Ok(bytes)
+    }
+}
+
+/// A score as written in gradebooks: the shortest decimal that reads back the same (`2`,
+/// `1.5`, `0.333333333`).
+pub fn score(v: f64) -> String {
+    format!("{v}")
+}

@@ -1,0 +1,233 @@
+//! The class summary: the score distribution, each question's success rate and its most
+//! common diagnosed mistakes, so the instructor knows what to re-teach. Built as data while
+//! grading ([`Tally::add`]), then rendered ([`render`]).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use super::Graded;
+use crate::check::Status;
+use crate::style::Paint;
+
+/// Bins of the score histogram (tenths of the maximum).
+pub const BINS: usize = 10;
+
+/// One question's results over the class.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QuestionTally {
+    /// `exercise.question`.
+    pub name: String,
+    /// Students who got it right.
+    pub correct: usize,
+    /// Students who gave no answer.
+    pub missing: usize,
+    /// Diagnosed mistake code → how many students made it.
+    pub mistakes: BTreeMap<String, usize>,
+}
+
+/// The class's results so far: a few numbers per student and per question.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tally {
+    /// The quiz's title.
+    pub title: String,
+    /// The quiz's total points.
+    pub max_score: f64,
+    /// Every student's score (one number each).
+    pub scores: Vec<f64>,
+    /// Students with something that could not be read.
+    pub with_problems: usize,
+    /// Each question, in the quiz's order.
+    pub questions: Vec<QuestionTally>,
+    /// Entries of the submissions folder that are not submissions.
+    pub ignored: Vec<String>,
+}
+
+impl Tally {
+    /// An empty tally for a quiz.
+    pub fn new(title: &str, max_score: f64) -> Tally {
+        Tally {
+            title: title.to_string(),
+            max_score,
+            ..Tally::default()
+        }
+    }
+
+    /// Counts one graded submission.
+    pub fn add(&mut self, g: &Graded) {
+        self.scores.push(g.score);
+        if !g.problems.is_empty() {
+            self.with_problems += 1;
+        }
+        let qs = g
+            .exercises
+            .iter()
+            .flat_map(|e| e.questions.iter().map(move |q| (e, q)));
+        for (k, (e, q)) in qs.enumerate() {
+            if self.questions.len() <= k {
+                self.questions.push(QuestionTally {
+                    name: format!("{}.{}", e.id, q.id),
+                    ..QuestionTally::default()
+                });
+            }
+            let t = &mut self.questions[k];
+            match q.status {
+                Status::Correct => t.correct += 1,
+                Status::Missing => t.missing += 1,
+                Status::Wrong | Status::Invalid => {}
+            }
+            if let Some(m) = &q.mistake {
+                *t.mistakes.entry(m.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// How many scores fall in each tenth of the maximum (a full score in the last).
+    pub fn histogram(&self) -> [usize; BINS] {
+        let mut bins = [0; BINS];
+        for s in &self.scores {
+            let frac = if self.max_score > 0.0 {
+                s / self.max_score
+            } else {
+                0.0
+            };
+            let k = ((frac * BINS as f64).floor().max(0.0) as usize).min(BINS - 1);
+            bins[k] += 1;
+        }
+        bins
+    }
+
+    /// The mean and the median score.
+    pub fn mean_median(&self) -> (f64, f64) {
+        let n = self.scores.len();
+        if n == 0 {
+            return (0.0, 0.0);
+        }
+        let mean = self.scores.iter().sum::<f64>() / n as f64;
+        let mut sorted = self.scores.clone();
+        sorted.sort_by(f64::total_cmp);
+        let median = if n % 2 == 1 {
+            sorted[n / 2]
+        } else {
+            (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+        };
+        (mean, median)
+    }
+}
+
+fn num(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The summary as text.
+pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+    let n = t.scores.len();
+    let (mean, median) = t.mean_median();
+    writeln!(
+        out,
+        "{}  {}",
+        paint.strong(&t.title),
+        paint.dim(&format!(
+            "{n} submission{} · mean {}/{} · median {}",
+            if n == 1 { "" } else { "s" },
+            num(mean),
+            num(t.max_score),
+            num(median)
+        ))
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", paint.strong("score distribution"))?;
+    let bins = t.histogram();
+    let top = bins.iter().copied().max().unwrap_or(0).max(1);
+    for (k, count) in bins.iter().enumerate() {
+        let bar = "#".repeat((count * 30).div_ceil(top));
+        let hi = if k + 1 == BINS { "]" } else { ")" };
+        let line = format!(
+            "  [{:>3}%, {:>3}%{hi} {:>4}",
+            k * 100 / BINS,
+            (k + 1) * 100 / BINS,
+            count
+        );
+        if bar.is_empty() {
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "{line}  {}", paint.good(&bar))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        paint.strong("questions: right / all, and the most common mistakes")
+    )?;
+    let width = t
+        .questions
+        .iter()
+        .map(|q| q.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for q in &t.questions {
+        let pct = (q.correct * 100).checked_div(n).unwrap_or(0);
+        let mut common: Vec<(&String, &usize)> = q.mistakes.iter().collect();
+        common.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let common: Vec<String> = common
+            .iter()
+            .take(3)
+            .map(|(code, k)| format!("{code} ×{k}"))
+            .collect();
+        let rate = format!("{:>4}/{:<4} {:>3}%", q.correct, n, pct);
+        let rate = if pct >= 75 {
+            paint.good(&rate)
+        } else if pct >= 50 {
+            paint.warn(&rate)
+        } else {
+            paint.bad(&rate)
+        };
+        let missing = if q.missing > 0 {
+            format!("  {} unanswered", q.missing)
+        } else {
+            String::new()
+        };
+        let line = format!("  {:<width$}  {rate}{missing}", q.name);
+        if common.is_empty() {
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "{line}  {}", paint.dim(&common.join(", ")))?;
+        }
+    }
+    if t.with_problems > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint.warn(&format!(
+                "{} of {n} submissions have parts that could not be read (see the error column)",
+                t.with_problems
+            ))
+        )?;
+    }
+    if !t.ignored.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            paint.dim(&format!(
+                "not submissions, ignored: {}",
+                t.ignored.join(", ")
+            ))
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bins_put_a_full_score_in_the_last_tenth() {
+        let mut t = Tally::new("T", 10.0);
+        t.scores = vec![0.0, 0.99, 1.0, 5.5, 9.99, 10.0];
+        assert_eq!(t.histogram(), [2, 1, 0, 0, 0, 1, 0, 0, 0, 2]);
+        assert_eq!(t.mean_median(), (27.48 / 6.0, 3.25));
+    }
+}

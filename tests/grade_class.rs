@@ -1,0 +1,310 @@
+#![allow(clippy::unwrap_used)] // a test that cannot set up should fail loudly
+
+//! `gbl grade` over the sample class in `solutions/quiz/` and over hostile folders built here:
+//! every student's total against a hand-computed expectation, and every kind of broken
+//! submission graded 0 for what cannot be read, with the reason, while the batch goes on.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn gbl() -> Command {
+    let mut c = Command::cargo_bin("gbl").unwrap();
+    c.env("NO_COLOR", "1")
+        .env_remove("GBL_EXERCISES")
+        .arg("--color")
+        .arg("never");
+    c
+}
+
+fn quiz() -> PathBuf {
+    root().join("solutions/quiz/quiz.yaml")
+}
+
+/// (student, total, error column) from the CSV gradebook.
+fn rows(csv: &[u8]) -> Vec<(String, f64, String)> {
+    let mut r = csv::Reader::from_reader(csv);
+    let headers = r.headers().unwrap().clone();
+    let err = headers.iter().position(|h| h == "error").unwrap();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            (
+                rec[0].to_string(),
+                rec[1].parse().unwrap(),
+                rec[err].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_student_of_the_sample_class_gets_the_hand_computed_total() {
+    let out = gbl()
+        .arg("grade")
+        .arg(quiz())
+        .arg(root().join("solutions/quiz/class"))
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let rows = rows(&out.stdout);
+    // Points: gd-one-step 2 (1 a question), chain-rule-x5 4 (1 each), gd-diverge 3 (1.5
+    // each), gd-trace 2 (2/21 a line).
+    let expected = [
+        ("ada", 11.0),                                 // all right
+        ("ben", 9.0),                                  // all right, but a single file has no trace
+        ("cleo", 1.0 + 2.0 + 1.5 + 2.0 * 20.0 / 21.0), // x1, dy_dz, dy_dx, verdict wrong; 20 of 21 lines
+        ("dan", 2.0),                                  // only gd-one-step
+        ("eve", 0.0),                                  // malformed YAML
+        ("finn", 0.0),                                 // empty
+        ("gus", 6.0),             // right, but the trace path leaves the folder
+        ("hana", 0.0),            // junk bytes
+        ("ivy", 4.0 + 1.5),       // misspelt exercise and question ids
+        ("jo", 1.0 + 2.0),        // grad and the trace right
+        ("kai", 0.0),             // no answers.yaml
+        ("lea", 1.0 + 1.0 + 3.0), // z, y and gd-diverge right
+    ];
+    assert_eq!(rows.len(), expected.len());
+    for ((student, total, _), (want_student, want)) in rows.iter().zip(expected) {
+        assert_eq!(student, want_student);
+        assert!(
+            (total - want).abs() < 1e-8,
+            "{student}: {total}, expected {want}"
+        );
+    }
+    let error = |s: &str| rows.iter().find(|r| r.0 == s).unwrap().2.clone();
+    assert_eq!(error("ada"), "");
+    assert_eq!(error("dan"), "");
+    assert!(error("ben").contains("single-file submission has no trace files"));
+    assert!(
+        error("eve").starts_with("eve.yaml:3:14: "),
+        "{}",
+        error("eve")
+    );
+    assert_eq!(error("finn"), "finn.yaml: the answer file is empty");
+    assert!(error("gus").contains("'../../etc/passwd' leaves the answer file's folder"));
+    assert!(error("hana").contains("not UTF-8 text"));
+    assert!(error("ivy").contains("ivy.yaml:2:13: gd-one-stp: there is no exercise"));
+    assert!(error("ivy").contains("ivy.yaml:4:33: gd-diverge.x_3:"));
+    assert_eq!(error("kai"), "no answers.yaml in the submission folder");
+    assert!(error("lea").starts_with("chain-rule-x5.dy_dx: 'abc' is not a number"));
+}
+
+#[test]
+fn the_summary_names_the_common_mistakes_and_the_distribution() {
+    let out = gbl()
+        .arg("grade")
+        .arg(quiz())
+        .arg(root().join("solutions/quiz/class"))
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let summary = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        summary.contains("12 submissions · mean 3.99/11 · median 4"),
+        "{summary}"
+    );
+    // 0, 0, 0, 0 | 2 | 3 | 5 | 5.5, 6, 6.4 | 9 | 11
+    assert!(summary.contains("[  0%,  10%)    4  #"), "{summary}");
+    assert!(summary.contains("[ 50%,  60%)    3  #"), "{summary}");
+    assert!(summary.contains("[ 90%, 100%]    1  #"), "{summary}");
+    assert!(summary.contains("add-gradient ×3"), "{summary}");
+    assert!(summary.contains("power-rule-factor ×2"), "{summary}");
+    assert!(summary.contains("8 of 12 submissions have parts that could not be read"));
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn links_huge_files_and_duplicates_never_stop_the_batch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let class = tmp.path().join("class");
+    let secret = tmp.path().join("secret.txt");
+    std::fs::write(&secret, "gd-one-step: {grad: 0.6, x1: 2.4}\n").unwrap();
+    // A link to an answer file outside the folder.
+    std::fs::create_dir_all(&class).unwrap();
+    std::os::unix::fs::symlink(&secret, class.join("link.yaml")).unwrap();
+    // A folder whose trace is a link leading out of it.
+    write(
+        &class,
+        "tracer/answers.yaml",
+        "gd-trace: {trace: out.txt}\n",
+    );
+    std::os::unix::fs::symlink(&secret, class.join("tracer/out.txt")).unwrap();
+    // A folder whose answers.yaml is itself a link.
+    std::fs::create_dir_all(class.join("linked")).unwrap();
+    std::os::unix::fs::symlink(&secret, class.join("linked/answers.yaml")).unwrap();
+    // A 1 GB answer file (sparse: it takes no room on disk).
+    let huge = std::fs::File::create(class.join("huge.yaml")).unwrap();
+    huge.set_len(1 << 30).unwrap();
+    // Two submissions with one name, a right one, and files that are not submissions.
+    write(&class, "twice.yaml", "gd-one-step: {grad: 0.6, x1: 2.4}\n");
+    write(
+        &class,
+        "twice/answers.yaml",
+        "gd-one-step: {grad: 0.6, x1: 2.4}\n",
+    );
+    write(&class, "right.yaml", "gd-one-step: {grad: 0.6, x1: 2.4}\n");
+    write(&class, "notes.txt", "not a submission\n");
+    write(
+        &class,
+        ".hidden.yaml",
+        "gd-one-step: {grad: 0.6, x1: 2.4}\n",
+    );
+    let q = tmp.path().join("quiz.yaml");
+    std::fs::write(
+        &q,
+        "format: 1\ntitle: T\nexercises:\n  - {id: gd-one-step, points: 2}\n  - {id: gd-trace, points: 1}\n",
+    )
+    .unwrap();
+    let out = gbl()
+        .arg("grade")
+        .arg(&q)
+        .arg(&class)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let rows = rows(&out.stdout);
+    let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        names,
+        ["huge", "link", "linked", "right", "tracer", "twice"]
+    );
+    let row = |s: &str| rows.iter().find(|r| r.0 == s).unwrap().clone();
+    assert_eq!(row("right").1, 2.0);
+    assert!(
+        row("huge").2.contains("larger than 1048576 bytes"),
+        "{:?}",
+        row("huge")
+    );
+    assert!(
+        row("link").2.contains("is a symbolic link"),
+        "{:?}",
+        row("link")
+    );
+    assert!(
+        row("linked").2.contains("is a symbolic link"),
+        "{:?}",
+        row("linked")
+    );
+    assert!(
+        row("tracer").2.contains("leads outside"),
+        "{:?}",
+        row("tracer")
+    );
+    assert!(
+        row("twice").2.contains("2 submissions for 'twice'"),
+        "{:?}",
+        row("twice")
+    );
+    for s in ["huge", "link", "linked", "tracer", "twice"] {
+        assert_eq!(row(s).1, 0.0, "{s}");
+    }
+    let summary = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        summary.contains("not submissions, ignored: notes.txt"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn an_unusable_quiz_or_path_exits_2_with_the_position() {
+    let tmp = tempfile::tempdir().unwrap();
+    let q = tmp.path().join("quiz.yaml");
+    std::fs::write(
+        &q,
+        "format: 1\ntitle: T\nexercises:\n  - {id: nope, points: 1}\n",
+    )
+    .unwrap();
+    let class = root().join("solutions/quiz/class");
+    let err = gbl()
+        .arg("grade")
+        .arg(&q)
+        .arg(&class)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(err.stderr).unwrap();
+    assert!(
+        err.contains("quiz.yaml:4:6: exercises[0].id: there is no exercise 'nope'"),
+        "{err}"
+    );
+    std::fs::write(&q, "format: 1\ntitle: T\nexercises: []\npoints: 3\n").unwrap();
+    let err = gbl()
+        .arg("grade")
+        .arg(&q)
+        .arg(&class)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(err.stderr).unwrap();
+    assert!(
+        err.contains("quiz.yaml:4:1: unknown field `points`"),
+        "{err}"
+    );
+    gbl()
+        .arg("grade")
+        .arg(quiz())
+        .arg(tmp.path().join("nowhere"))
+        .assert()
+        .code(2);
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    gbl().arg("grade").arg(quiz()).arg(&empty).assert().code(2);
+}
+
+#[test]
+fn an_all_right_class_exits_0_and_the_gradebook_file_is_written_atomically() {
+    let tmp = tempfile::tempdir().unwrap();
+    let class = tmp.path().join("class");
+    write(&class, "a.yaml", "gd-one-step: {grad: 0.6, x1: 2.4}\n");
+    write(
+        &class,
+        "b/answers.yaml",
+        "gd-one-step: {grad: 3/5, x1: 12/5}\n",
+    );
+    let q = tmp.path().join("quiz.yaml");
+    std::fs::write(
+        &q,
+        "format: 1\ntitle: T\nexercises: [{id: gd-one-step, points: 3}]\n",
+    )
+    .unwrap();
+    let book = tmp.path().join("grades.csv");
+    std::fs::write(&book, "the last good gradebook\n").unwrap();
+    let out = gbl()
+        .arg("grade")
+        .arg(&q)
+        .arg(&class)
+        .arg("-o")
+        .arg(&book)
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    assert_eq!(
+        std::fs::read_to_string(&book).unwrap(),
+        "student,score,max_score,gd-one-step,error\na,3,3,3,\nb,3,3,3,\n"
+    );
+    // With -o, the summary is on standard output; no temporary file is left behind.
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("2 submissions")
+    );
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    assert_eq!(left.len(), 3);
+}
