@@ -99,7 +99,7 @@ pub fn parse(source: Source) -> Result<LoadedQuiz, Diagnostic> {
         });
     }
     let quiz: Quiz =
-        serde_yaml::from_str(&source.text).map_err(|e| yaml_error(&source.name, &e))?;
+        serde_yaml::from_str(&source.text).map_err(|e| yaml_error(&source.name, &source.text, &e))?;
     Ok(LoadedQuiz { source, quiz })
 }
 
