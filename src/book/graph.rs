@@ -83,9 +83,14 @@ pub fn tables(g: &Graph, p: &Pass) -> String {
         &forward,
         &[false, false, true],
     ));
+    let fan_out = (0..p.names.len()).any(|i| p.edges.iter().filter(|e| e.from == i).count() > 1);
     out.push_str(&format!(
-        "\n**Backward pass**, from the output back (d{output}/d{output} = 1; a node used \
-         several times adds up its paths):\n\n"
+        "\n**Backward pass**, from the output back (d{output}/d{output} = 1{}):\n\n",
+        if fan_out {
+            "; a node used several times adds up its paths"
+        } else {
+            ""
+        }
     ));
     out.push_str(&table(
         &[

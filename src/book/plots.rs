@@ -12,7 +12,7 @@
 
 use super::directive::{Directive, DirectiveError};
 use super::run::{run_of, run_with_lr};
-use crate::figures::{contour_of, descent_svg, graph_svg, path1d};
+use crate::figures::{contour_around, descent_svg, graph_svg, path1d_around};
 use crate::plot;
 
 fn list(s: &str) -> Vec<&str> {
@@ -57,6 +57,7 @@ pub fn plot(d: &Directive) -> Result<String, DirectiveError> {
             }
             let lr = d.req("lr")?;
             let mut paths = Vec::new();
+            let (mut start, mut steps) = (String::new(), 0);
             for f in fs {
                 let r = run_with_lr(d, f, lr)?;
                 if r.problem.vars.len() != 1 {
@@ -66,9 +67,19 @@ pub fn plot(d: &Directive) -> Result<String, DirectiveError> {
                     )));
                 }
                 let label = format!("f({}) = {}", r.problem.vars[0], r.f);
-                paths.push(path1d(&label, &r.problem, &r.run));
+                let x_star = r.judgement.x_star.as_ref().and_then(|s| s.first().copied());
+                paths.push(path1d_around(&label, &r.problem, &r.run, x_star));
+                start = format!(
+                    "from {} = {}",
+                    r.problem.vars[0],
+                    crate::solve::num(r.run.point(0)[0])
+                );
+                steps = r.run.len().saturating_sub(1);
             }
-            plot::side_by_side(&format!("the same start and learning rate lr = {lr}"), &paths)
+            plot::side_by_side(
+                &format!("gradient descent {start}, lr = {lr}, {steps} steps"),
+                &paths,
+            )
         }
         "rates" => {
             d.expect(&["the kind"], &run_args, &["grad"])?;
@@ -101,7 +112,7 @@ pub fn plot(d: &Directive) -> Result<String, DirectiveError> {
                     r.problem.vars.len()
                 )));
             }
-            let (c, path) = contour_of(&r.problem, &r.run);
+            let (c, path) = contour_around(&r.problem, &r.run, r.judgement.x_star.as_deref());
             let title = format!(
                 "contours of {} with the descent path, lr = {}",
                 c.z_label, r.run.lr

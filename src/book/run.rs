@@ -152,55 +152,46 @@ pub fn steps_table(run: &Descent, digits: Option<usize>) -> String {
         head.push("f".into());
         head.extend(vars.iter().map(|v| escape(&format!("∂f/∂{v}"))));
     }
-    let rule = if one {
-        let v = &vars[0];
-        if lr_one {
-            format!("{v} := {v} - f'({v})")
+    for v in vars {
+        let partial = if one {
+            format!("f'({v})")
         } else {
-            format!("{v} := {v} - {lr}·f'({v})")
-        }
-    } else if lr_one {
-        "each variable := itself - its ∂f".to_string()
-    } else {
-        format!("each variable := itself - {lr}·its ∂f")
-    };
-    head.push(format!("update: {}", escape(&rule)));
+            format!("∂f/∂{v}")
+        };
+        let rule = if lr_one {
+            format!("{v} - {partial}")
+        } else {
+            format!("{v} - {lr}·{partial}")
+        };
+        head.push(format!("next {}", escape(&rule)));
+    }
     let rows: Vec<Vec<String>> = (0..r.len())
         .map(|k| {
             let mut row = vec![k.to_string()];
             row.extend(r.point(k).iter().map(|x| n(*x)));
             row.push(n(r.value(k)));
             row.extend(r.gradient(k).iter().map(|g| n(*g)));
-            if k + 1 < r.len() {
-                let parts: Vec<String> = vars
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        let x = n(r.point(k)[i]);
-                        let g = paren(n(r.gradient(k)[i]));
-                        let next = n(r.point(k + 1)[i]);
-                        let step = if lr_one {
-                            g
-                        } else {
-                            format!("{} × {g}", n(lr))
-                        };
-                        if one {
-                            format!("{x} - {step} = {next}")
-                        } else {
-                            format!("{v} := {x} - {step} = {next}")
-                        }
-                    })
-                    .collect();
-                row.push(escape(&parts.join(", ")));
-            } else {
-                row.push(String::new());
+            for i in 0..vars.len() {
+                if k + 1 < r.len() {
+                    let x = n(r.point(k)[i]);
+                    let g = paren(n(r.gradient(k)[i]));
+                    let next = n(r.point(k + 1)[i]);
+                    let step = if lr_one {
+                        g
+                    } else {
+                        format!("{} × {g}", n(lr))
+                    };
+                    row.push(escape(&format!("{x} - {step} = {next}")));
+                } else {
+                    row.push(String::new());
+                }
             }
             row
         })
         .collect();
     let mut right = vec![true; head.len()];
-    if let Some(last) = right.last_mut() {
-        *last = false;
+    for r in right.iter_mut().rev().take(vars.len()) {
+        *r = false;
     }
     let mut out = md_table(&head, &rows, &right);
     if let Some(e) = &r.stopped {
