@@ -100,7 +100,11 @@ fn every_link_in_the_built_book_resolves() {
                 f.clone()
             } else {
                 // An absolute path (the 404 page's) is relative to the site's root.
-                let base = if path.starts_with('/') { root.as_path() } else { dir };
+                let base = if path.starts_with('/') {
+                    root.as_path()
+                } else {
+                    dir
+                };
                 let mut t = base.join(decode(path.trim_start_matches('/')));
                 if t.is_dir() {
                     t = t.join("index.html");

@@ -101,7 +101,9 @@ Escaped: \{{#gbl exercise nope}}
     assert!(!out.contains("{{#gbl exercise gd"), "{out}");
     assert!(out.contains("Escaped: {{#gbl exercise nope}}"));
     // exercise: title, filled prompt, the command, the folded solution.
-    assert!(out.contains("### Exercise: One step of gradient descent (`gd-one-step`) {#gd-one-step}"));
+    assert!(
+        out.contains("### Exercise: One step of gradient descent (`gd-one-step`) {#gd-one-step}")
+    );
     assert!(out.contains("start at x = 3"));
     assert!(out.contains("$ gbl check gd-one-step grad=... x1=..."));
     assert!(out.contains("<details>\n<summary>Worked solution</summary>"));
@@ -110,7 +112,10 @@ Escaped: \{{#gbl exercise nope}}
     assert!(out.contains("```text\nInitial x: 3\n1-th x: 2.4000\n"));
     assert!(out.contains("20-th x: 0.0346\n```"));
     // table: the update from x = 1 gives 0.8 (the notes copied the x = -3 line here).
-    assert!(out.contains("| 0 | 1 | 0.1 | 0.2 | 1 - 0.2 = 0.8 |"), "{out}");
+    assert!(
+        out.contains("| 0 | 1 | 0.1 | 0.2 | 1 - 0.2 = 0.8 |"),
+        "{out}"
+    );
     // value and derive: bare inline text.
     assert!(out.contains("The factor is\n0.8\nand the derivative\n`x/5`\nas gbl"));
     // plots: inline SVG, no blank line inside (Markdown would end the HTML block there).
@@ -119,9 +124,15 @@ Escaped: \{{#gbl exercise nope}}
         let body = &fig[..fig.find("</figure>").expect("closed")];
         assert!(!body.contains("\n\n"), "a blank line inside a figure");
     }
-    assert!(out.contains("f(x) = x^2/5"), "compare panels are labelled with their functions");
+    assert!(
+        out.contains("f(x) = x^2/5"),
+        "compare panels are labelled with their functions"
+    );
     assert!(out.contains("lr = 0.3 (oscillates)"));
-    assert!(out.contains("\nx1\n") && out.contains("\nx2\n"), "contour axes are x1 and x2");
+    assert!(
+        out.contains("\nx1\n") && out.contains("\nx2\n"),
+        "contour axes are x1 and x2"
+    );
     // backprop: both tables.
     assert!(out.contains("| `z` | `z = x - 2` | 3 |"), "{out}");
     assert!(out.contains("| `y` | `y = 2*z^2` | 18 |"));
@@ -164,9 +175,14 @@ x from -2:
     ));
     assert!(out.contains("Initial y: 13\n(2.400, -1.600) 8.320\n(1.920, -1.280) 5.325\n"));
     assert!(out.contains("(0.322, -0.215) 0.150\n```"));
-    assert!(out.contains("x from -2:\n-1.6\n; from 1:\n0.8\n; verdict\ndiverges\n; lr_max\n0.5\n; y\n8.320\n"));
+    assert!(out.contains(
+        "x from -2:\n-1.6\n; from 1:\n0.8\n; verdict\ndiverges\n; lr_max\n0.5\n; y\n8.320\n"
+    ));
     // A node used twice adds up its paths: dy/dx = 2x + 3 = 7 at x = 2.
-    assert!(out.contains("dy/dx = dy/da · ∂a/∂x + dy/db · ∂b/∂x = 1 · 4 + 1 · 3 = 7"), "{out}");
+    assert!(
+        out.contains("dy/dx = dy/da · ∂a/∂x + dy/db · ∂b/∂x = 1 · 4 + 1 · 3 = 7"),
+        "{out}"
+    );
     assert!(out.contains("adds up its paths"));
 }
 
@@ -174,29 +190,68 @@ x from -2:
 fn broken_directives_name_the_file_and_line() {
     let e = errors("# A\n\ntext\n{{#gbl tabel f=x^2}}\n");
     assert_eq!(e.len(), 1);
-    assert!(e[0].starts_with("src/test.md:4: unknown kind 'tabel'"), "{e:?}");
+    assert!(
+        e[0].starts_with("src/test.md:4: unknown kind 'tabel'"),
+        "{e:?}"
+    );
     assert!(e[0].ends_with("(chapter \"Test\")"));
 
     let e = errors("\n{{#gbl exercise gd-one-stp}}\n");
-    assert!(e[0].starts_with("src/test.md:2: there is no exercise 'gd-one-stp'"), "{e:?}");
+    assert!(
+        e[0].starts_with("src/test.md:2: there is no exercise 'gd-one-stp'"),
+        "{e:?}"
+    );
     assert!(e[0].contains("did you mean gd-one-step"), "{e:?}");
 
     let cases = [
-        ("{{#gbl table f=\"1/10*x^2\" from=\"x=3\" lr=1}}", "'table': missing argument 'steps=...'"),
-        ("{{#gbl table f=\"1/10*x^2\" from=\"x=3\" lr=1 steps=2 colour=red}}", "unknown argument 'colour'"),
-        ("{{#gbl table f=\"1/10*x^^2\" from=\"x=3\" lr=1 steps=2}}", "the function"),
-        ("{{#gbl table f=\"x^2\" from=\"x=3\" lr=1 steps=many}}", "not a number of steps"),
-        ("{{#gbl value f=\"x^2\" from=\"x=3\" lr=1 steps=1 show=z}}", "show=\"z\" is not a value"),
-        ("{{#gbl value f=\"x^2\" from=\"x=3\" lr=1 steps=1 show=x fmt=\".4q\"}}", "fmt"),
-        ("{{#gbl trace f=\"x^2\" from=\"x=3\" lr=1 steps=1 print=\"{i}-th {z}\"}}", "z"),
+        (
+            "{{#gbl table f=\"1/10*x^2\" from=\"x=3\" lr=1}}",
+            "'table': missing argument 'steps=...'",
+        ),
+        (
+            "{{#gbl table f=\"1/10*x^2\" from=\"x=3\" lr=1 steps=2 colour=red}}",
+            "unknown argument 'colour'",
+        ),
+        (
+            "{{#gbl table f=\"1/10*x^^2\" from=\"x=3\" lr=1 steps=2}}",
+            "the function",
+        ),
+        (
+            "{{#gbl table f=\"x^2\" from=\"x=3\" lr=1 steps=many}}",
+            "not a number of steps",
+        ),
+        (
+            "{{#gbl value f=\"x^2\" from=\"x=3\" lr=1 steps=1 show=z}}",
+            "show=\"z\" is not a value",
+        ),
+        (
+            "{{#gbl value f=\"x^2\" from=\"x=3\" lr=1 steps=1 show=x fmt=\".4q\"}}",
+            "fmt",
+        ),
+        (
+            "{{#gbl trace f=\"x^2\" from=\"x=3\" lr=1 steps=1 print=\"{i}-th {z}\"}}",
+            "z",
+        ),
         ("{{#gbl derive expr=\"x1*x2\"}}", "wrt="),
-        ("{{#gbl plot pie f=x^2 from=x=3 lr=1 steps=1}}", "unknown kind 'pie'"),
-        ("{{#gbl plot contour f=x^2 from=x=3 lr=1 steps=1}}", "two variables"),
-        ("{{#gbl backprop graph=\"y = = x\" at=\"x=1\"}}", "the graph"),
+        (
+            "{{#gbl plot pie f=x^2 from=x=3 lr=1 steps=1}}",
+            "unknown kind 'pie'",
+        ),
+        (
+            "{{#gbl plot contour f=x^2 from=x=3 lr=1 steps=1}}",
+            "two variables",
+        ),
+        (
+            "{{#gbl backprop graph=\"y = = x\" at=\"x=1\"}}",
+            "the graph",
+        ),
         ("{{#gbl exercise}}", "missing an exercise id"),
         ("{{#gbl table f=\"x^2 from=x=3}}", "no closing quote"),
         ("{{#gbl table f=x^2", "no closing '}}'"),
-        ("A table inside {{#gbl table f=x^2 from=x=3 lr=1 steps=1}} a sentence.", "line of its own"),
+        (
+            "A table inside {{#gbl table f=x^2 from=x=3 lr=1 steps=1}} a sentence.",
+            "line of its own",
+        ),
     ];
     for (text, want) in cases {
         let e = errors(&format!("# T\n\n{text}\n"));
@@ -214,7 +269,10 @@ fn broken_directives_name_the_file_and_line() {
 #[test]
 fn the_preprocessor_over_a_book() {
     let ok = book(&[
-        ("Aim", "# Aim\n\n{{#gbl table f=\"1/10*x^2\" from=\"x=1\" lr=1 steps=1}}\n"),
+        (
+            "Aim",
+            "# Aim\n\n{{#gbl table f=\"1/10*x^2\" from=\"x=1\" lr=1 steps=1}}\n",
+        ),
         ("Other", "# Other\n\nNo directives {{#include here.md}}.\n"),
     ]);
     let out = match GblPreprocessor.run(&context(), ok) {
@@ -234,9 +292,15 @@ fn the_preprocessor_over_a_book() {
         Err(e) => format!("{e:#}"),
     };
     assert!(msg.contains("2 broken gbl directives"), "{msg}");
-    assert!(msg.contains("src/aim.md:3: there is no exercise 'missing-one'"), "{msg}");
+    assert!(
+        msg.contains("src/aim.md:3: there is no exercise 'missing-one'"),
+        "{msg}"
+    );
     assert!(msg.contains("(chapter \"Aim\")"));
-    assert!(msg.contains("src/other.md:5: 'table': missing argument"), "{msg}");
+    assert!(
+        msg.contains("src/other.md:5: 'table': missing argument"),
+        "{msg}"
+    );
     assert!(GblPreprocessor.supports_renderer("html").unwrap_or(false));
     assert!(!GblPreprocessor.supports_renderer("epub").unwrap_or(true));
 }
@@ -244,7 +308,10 @@ fn the_preprocessor_over_a_book() {
 #[test]
 fn gbl_mdbook_speaks_the_protocol() {
     gbl().args(["mdbook", "supports", "html"]).assert().code(0);
-    gbl().args(["mdbook", "supports", "markdown"]).assert().code(0);
+    gbl()
+        .args(["mdbook", "supports", "markdown"])
+        .assert()
+        .code(0);
     gbl().args(["mdbook", "supports", "epub"]).assert().code(1);
 
     let input = |b: Book| serde_json::to_string(&(context(), b)).expect("json");
@@ -257,7 +324,12 @@ fn gbl_mdbook_speaks_the_protocol() {
         .write_stdin(input(ok))
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let back: Book = serde_json::from_slice(&out.stdout).expect("a book on stdout");
     let text = &back.chapters().next().expect("a chapter").content;
     assert!(text.contains("20-th x: 0.0346"), "{text}");
@@ -271,7 +343,10 @@ fn gbl_mdbook_speaks_the_protocol() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("src/quiz.md:3: there is no exercise 'no-such-exercise'"), "{err}");
+    assert!(
+        err.contains("src/quiz.md:3: there is no exercise 'no-such-exercise'"),
+        "{err}"
+    );
 
     gbl().arg("mdbook").write_stdin("not json").assert().code(2);
 }

@@ -108,8 +108,7 @@ fn parse_at(text: &str, start: usize) -> Result<Directive, (DirectiveError, usiz
     if !rest.starts_with(char::is_whitespace) {
         let end = rest.find("}}").map_or(text.len(), |e| body_start + e + 2);
         return Err(fail(
-            "expected a space and a kind after '{{#gbl', e.g. {{#gbl exercise gd-one-step}}"
-                .into(),
+            "expected a space and a kind after '{{#gbl', e.g. {{#gbl exercise gd-one-step}}".into(),
             end,
         ));
     }
@@ -127,9 +126,14 @@ fn parse_at(text: &str, start: usize) -> Result<Directive, (DirectiveError, usiz
             break body_start + i + 2;
         }
         if c == '"' {
-            let resume = rest[i..].find("}}").map_or(text.len(), |e| body_start + i + e + 2);
+            let resume = rest[i..]
+                .find("}}")
+                .map_or(text.len(), |e| body_start + i + e + 2);
             return Err(fail(
-                format!("a quoted value needs a name in front of it: name=\"...\" (at '{}')", excerpt(&rest[i..])),
+                format!(
+                    "a quoted value needs a name in front of it: name=\"...\" (at '{}')",
+                    excerpt(&rest[i..])
+                ),
                 resume,
             ));
         }
@@ -169,9 +173,14 @@ fn parse_at(text: &str, start: usize) -> Result<Directive, (DirectiveError, usiz
                 continue;
             }
             if c == '"' {
-                let resume = rest[j..].find("}}").map_or(text.len(), |e| body_start + j + e + 2);
+                let resume = rest[j..]
+                    .find("}}")
+                    .map_or(text.len(), |e| body_start + j + e + 2);
                 return Err(fail(
-                    format!("a quote in the middle of '{}': write name=\"value\"", excerpt(&rest[i..])),
+                    format!(
+                        "a quote in the middle of '{}': write name=\"value\"",
+                        excerpt(&rest[i..])
+                    ),
                     resume,
                 ));
             }
@@ -199,7 +208,9 @@ fn parse_at(text: &str, start: usize) -> Result<Directive, (DirectiveError, usiz
         Some((None, kind)) => kind,
         Some((Some(k), _)) => {
             return Err(fail(
-                format!("expected a kind (exercise, trace, table, value, derive, plot, backprop, schema) before '{k}=...'"),
+                format!(
+                    "expected a kind (exercise, trace, table, value, derive, plot, backprop, schema) before '{k}=...'"
+                ),
                 end,
             ));
         }
@@ -264,7 +275,10 @@ impl Directive {
             return Err(self.error(if positional.is_empty() {
                 format!("{what}: unexpected word '{extra}' (arguments are written name=value)")
             } else {
-                format!("{what}: unexpected word '{extra}' after {}", positional.join(" "))
+                format!(
+                    "{what}: unexpected word '{extra}' after {}",
+                    positional.join(" ")
+                )
             }));
         }
         if self.positional.len() < positional.len() {
@@ -371,9 +385,17 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert!(broken("{{#gbl table f=\"x^2}}").message.contains("closing quote"));
+        assert!(
+            broken("{{#gbl table f=\"x^2}}")
+                .message
+                .contains("closing quote")
+        );
         assert!(broken("{{#gbl table f=x^2").message.contains("no closing"));
-        assert!(broken("{{#gbltable}}").message.contains("a space and a kind"));
+        assert!(
+            broken("{{#gbltable}}")
+                .message
+                .contains("a space and a kind")
+        );
         assert!(broken("{{#gbl lr=1}}").message.contains("expected a kind"));
         assert!(broken("{{#gbl table lr=1 lr=2}}").message.contains("twice"));
         assert!(broken("\n{{#gbl table \"x\"}}").line == 2);

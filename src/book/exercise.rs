@@ -100,7 +100,10 @@ pub fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {
         commands.push(format!("$ gbl check {id} --trace out.txt"));
     }
     out.push_str(&fence("console", &commands));
-    let mut more = vec![format!("{} prints the task", code(&format!("gbl show {id}")))];
+    let mut more = vec![format!(
+        "{} prints the task",
+        code(&format!("gbl show {id}"))
+    )];
     if !ex.hints.is_empty() {
         more.push(format!(
             "{} gives one more hint each time",
@@ -214,9 +217,6 @@ mod tests {
 
     #[test]
     fn code_spans_survive_escaping() {
-        assert_eq!(
-            escape_outside_code("Run `a*b`: x*y"),
-            "Run `a*b`: x\\*y"
-        );
+        assert_eq!(escape_outside_code("Run `a*b`: x*y"), "Run `a*b`: x\\*y");
     }
 }

@@ -16,7 +16,10 @@ use crate::figures::{contour_around, descent_svg, graph_svg, path1d_around};
 use crate::plot;
 
 fn list(s: &str) -> Vec<&str> {
-    s.split(';').map(str::trim).filter(|p| !p.is_empty()).collect()
+    s.split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Runs a `plot` directive.
@@ -41,7 +44,9 @@ pub fn plot(d: &Directive) -> Result<String, DirectiveError> {
                 .iter()
                 .enumerate()
                 .map(|(k, v)| {
-                    let xs = (0..r.run.len()).map(|i| r.run.point(i)[k].to_f64()).collect();
+                    let xs = (0..r.run.len())
+                        .map(|i| r.run.point(i)[k].to_f64())
+                        .collect();
                     (format!("{v} after k updates"), xs)
                 })
                 .collect();
@@ -98,7 +103,9 @@ pub fn plot(d: &Directive) -> Result<String, DirectiveError> {
                     return Err(d.error("'plot rates' draws functions of one variable"));
                 }
                 name = format!("f({}) = {}", r.problem.vars[0], r.f);
-                let xs = (0..r.run.len()).map(|i| r.run.point(i)[0].to_f64()).collect();
+                let xs = (0..r.run.len())
+                    .map(|i| r.run.point(i)[0].to_f64())
+                    .collect();
                 series.push((format!("lr = {lr} ({})", r.judgement.verdict), xs));
             }
             plot::iterates(&format!("learning rates compared on {name}"), &series)
@@ -125,9 +132,7 @@ pub fn plot(d: &Directive) -> Result<String, DirectiveError> {
             graph_svg(&format!("computational graph of {}", g.output()), &g, &p)
         }
         other => {
-            return Err(d.error(format!(
-                "'plot': unknown kind '{other}' (known: {kinds})"
-            )));
+            return Err(d.error(format!("'plot': unknown kind '{other}' (known: {kinds})")));
         }
     };
     Ok(figure(&svg))
@@ -140,5 +145,8 @@ pub fn figure(svg: &str) -> String {
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty() && !l.starts_with("<?xml"))
         .collect();
-    format!("<figure class=\"gbl-plot\">\n{}\n</figure>\n", body.join("\n"))
+    format!(
+        "<figure class=\"gbl-plot\">\n{}\n</figure>\n",
+        body.join("\n")
+    )
 }

@@ -89,7 +89,11 @@ fn template(d: &Directive, key: &str, src: &str) -> Result<Template, DirectiveEr
 
 /// `trace`: a code block with exactly what the lecture's Python program prints.
 pub fn trace(d: &Directive) -> Result<String, DirectiveError> {
-    d.expect(&[], &["f", "from", "lr", "steps", "print"], &["header", "grad"])?;
+    d.expect(
+        &[],
+        &["f", "from", "lr", "steps", "print"],
+        &["header", "grad"],
+    )?;
     let step = template(d, "print", d.req("print")?)?;
     let header = d
         .get("header")
@@ -260,8 +264,7 @@ pub fn value(d: &Directive) -> Result<String, DirectiveError> {
 pub fn derive(d: &Directive) -> Result<String, DirectiveError> {
     d.expect(&[], &["expr"], &["wrt"])?;
     let src = d.req("expr")?;
-    let e = parse(src)
-        .map_err(|e| d.error(format!("{}: expr: {}", d.what(), e.render(src))))?;
+    let e = parse(src).map_err(|e| d.error(format!("{}: expr: {}", d.what(), e.render(src))))?;
     let vars = e.variables();
     let wrt = match (d.get("wrt"), vars.as_slice()) {
         (Some(w), _) => w.to_string(),

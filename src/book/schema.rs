@@ -12,7 +12,10 @@ const SECTIONS: &[(&str, &str)] = &[
     ("RunSpec", "A run (`runs.NAME`)"),
     ("DescentSpec", "A descent run (`runs.NAME.descent`)"),
     ("GraphSpec", "A graph run (`runs.NAME.graph`)"),
-    ("DerivativeSpec", "A derivative run (`runs.NAME.derivative`)"),
+    (
+        "DerivativeSpec",
+        "A derivative run (`runs.NAME.derivative`)",
+    ),
     ("Variation", "A variation (`vary.PARAM`)"),
     ("Tolerance", "A tolerance (`tolerance`)"),
 ];
@@ -65,7 +68,7 @@ pub fn schema(d: &Directive) -> Result<String, DirectiveError> {
     if let Some(v) = defs.get("Value") {
         out.push_str("\n#### A value {#schema-value}\n\n");
         if let Some(desc) = v.get("description").and_then(Value::as_str) {
-            out.push_str(&format!("{}", one_line(desc)));
+            out.push_str(&one_line(desc));
         }
         let kinds: Vec<String> = v
             .get("anyOf")
