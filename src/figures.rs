@@ -35,11 +35,30 @@ fn xs_of(run: &Run, k: usize) -> Vec<f64> {
     (0..run.len()).map(|i| run.point(i)[k].to_f64()).collect()
 }
 
+/// The values and their mirror images around the minimiser `x_star`, when it is known and
+/// finite: a range over both covers the bowl on both sides of its bottom.
+fn mirrored(values: &[f64], x_star: Option<f64>) -> Vec<f64> {
+    match x_star.filter(|c| c.is_finite()) {
+        Some(c) => values
+            .iter()
+            .flat_map(|&v| [v, 2.0 * c - v])
+            .chain([c])
+            .collect(),
+        None => values.to_vec(),
+    }
+}
+
 /// One run of a one-variable function as a path.
 pub fn path1d(label: &str, problem: &Problem, run: &Run) -> Path1D {
+    path1d_around(label, problem, run, None)
+}
+
+/// One run of a one-variable function as a path, the function drawn on both sides of its
+/// minimiser `x_star` when that is known.
+pub fn path1d_around(label: &str, problem: &Problem, run: &Run, x_star: Option<f64>) -> Path1D {
     let xs = xs_of(run, 0);
     let ys: Vec<f64> = (0..run.len()).map(|i| run.value(i).to_f64()).collect();
-    let (lo, hi) = span(&xs);
+    let (lo, hi) = span(&mirrored(&xs, x_star));
     let f = (0..SAMPLES)
         .map(|i| {
             let x = lo + (hi - lo) * i as f64 / (SAMPLES - 1) as f64;
@@ -56,10 +75,20 @@ pub fn path1d(label: &str, problem: &Problem, run: &Run) -> Path1D {
 
 /// The contour of log f (or f, where f is not positive) with the path, for two variables.
 pub fn contour_of(problem: &Problem, run: &Run) -> (Contour, Vec<(f64, f64)>) {
+    contour_around(problem, run, None)
+}
+
+/// [`contour_of`], centred on the minimiser `x_star` when that is known.
+pub fn contour_around(
+    problem: &Problem,
+    run: &Run,
+    x_star: Option<&[f64]>,
+) -> (Contour, Vec<(f64, f64)>) {
     let a = xs_of(run, 0);
     let b = xs_of(run, 1);
-    let (alo, ahi) = span(&a);
-    let (blo, bhi) = span(&b);
+    let star = |k: usize| x_star.and_then(|s| s.get(k).copied());
+    let (alo, ahi) = span(&mirrored(&a, star(0)));
+    let (blo, bhi) = span(&mirrored(&b, star(1)));
     let half = ((ahi - alo).max(bhi - blo)) / 2.0;
     let (ac, bc) = ((alo + ahi) / 2.0, (blo + bhi) / 2.0);
     let n = 81;
@@ -73,7 +102,9 @@ pub fn contour_of(problem: &Problem, run: &Run) -> (Contour, Vec<(f64, f64)>) {
         .iter()
         .map(|&y| xs.iter().map(|&x| eval_at(problem, &[x, y])).collect())
         .collect();
-    let positive = raw.iter().flatten().all(|v| !v.is_finite() || *v > 0.0);
+    // f = 0 exactly (a grid point on the minimum) has log f = -inf, which is not drawn.
+    let positive = raw.iter().flatten().all(|v| !v.is_finite() || *v >= 0.0)
+        && raw.iter().flatten().any(|v| *v > 0.0);
     let (z, z_label) = if positive {
         let z = raw
             .iter()
@@ -102,14 +133,15 @@ pub fn descent_svg(d: &Descent) -> String {
     match d.problem.vars.len() {
         1 => plot::descent_path(
             &title,
-            &path1d(
+            &path1d_around(
                 &format!("f({}) = {}", d.problem.vars[0], d.f),
                 &d.problem,
                 &d.run,
+                d.judgement.x_star.as_ref().and_then(|s| s.first().copied()),
             ),
         ),
         2 => {
-            let (c, path) = contour_of(&d.problem, &d.run);
+            let (c, path) = contour_around(&d.problem, &d.run, d.judgement.x_star.as_deref());
             plot::contour(&title, &c, &path)
         }
         _ => {

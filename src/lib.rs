@@ -4,6 +4,7 @@
 //! to an exit code.
 
 pub mod bindings;
+pub mod book;
 pub mod check;
 pub mod cli;
 pub mod cmd;

@@ -19,6 +19,9 @@ pub struct Args {
     /// The inputs' values, e.g. x=5 or w=0.5,x=2,b=0,t=3.
     #[arg(long, value_name = "VAR=NUM,...")]
     pub at: Vec<String>,
+    /// Also draw the graph (values, local derivatives, gradients) as an SVG to this file.
+    #[arg(long, value_name = "FILE")]
+    pub plot: Option<std::path::PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -35,6 +38,12 @@ pub fn compute(graph: &str, at: &[String]) -> anyhow::Result<(Graph, Pass)> {
 /// Runs `gbl backprop`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (g, p) = compute(&args.graph, &args.at)?;
+    if let Some(path) = &args.plot {
+        let title = format!("computational graph of {}", g.output());
+        let svg = crate::figures::graph_svg(&title, &g, &p);
+        crate::fsutil::write_atomic(path, svg.as_bytes())
+            .with_context(|| format!("writing the plot to {}", path.display()))?;
+    }
     match args.format {
         Format::Json => super::print_json(out, &to_json(&g, &p))?,
         Format::Text => write_text(&g, &p, paint, out)?,

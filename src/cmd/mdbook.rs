@@ -1,14 +1,50 @@
-//! `gbl mdbook`: the book's mdBook preprocessor (being written).
+//! `gbl mdbook`: the book's mdBook preprocessor (mdBook runs it; see `book/book.toml`).
+//!
+//! `gbl mdbook supports RENDERER` exits 0 when the renderer is supported (html, markdown)
+//! and 1 otherwise; `gbl mdbook` reads mdBook's `[context, book]` JSON on standard input and
+//! writes the book, every `{{#gbl ...}}` directive replaced, as JSON on standard output.
+//! A broken directive is an error naming the chapter's file and line (exit code 2), which
+//! fails the build.
 
 use std::io::Write;
 
+use anyhow::Context;
+use mdbook_preprocessor::Preprocessor;
+
+use crate::book::{GblPreprocessor, supports};
 use crate::cli::Outcome;
 
 /// Arguments of `gbl mdbook`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// What mdBook asks.
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+}
+
+/// `gbl mdbook supports RENDERER`.
+#[derive(Debug, clap::Subcommand)]
+pub enum Sub {
+    /// Exit 0 if the preprocessor supports this renderer (html, markdown), 1 if not.
+    Supports {
+        /// The renderer's name.
+        renderer: String,
+    },
+}
 
 /// Runs `gbl mdbook`.
-pub fn run(_args: Args, _out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    anyhow::bail!("gbl mdbook is not available yet")
+pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    if let Some(Sub::Supports { renderer }) = args.command {
+        return Ok(if supports(&renderer) {
+            Outcome::Correct
+        } else {
+            Outcome::Wrong
+        });
+    }
+    let (ctx, book) = mdbook_preprocessor::parse_input(std::io::stdin().lock())
+        .context("gbl mdbook: reading mdBook's input on standard input")?;
+    let book = GblPreprocessor.run(&ctx, book)?;
+    serde_json::to_writer(&mut *out, &book).context("gbl mdbook: writing the book")?;
+    out.flush()?;
+    Ok(Outcome::Correct)
 }

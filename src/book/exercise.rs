@@ -1,0 +1,222 @@
+//! `exercise ID`: the task with its numbers filled in, the commands that check it, and the
+//! worked solution folded away in `<details>`.
+
+use super::Env;
+use super::directive::{Directive, DirectiveError};
+use super::markdown::{code, escape, fence};
+use crate::check::Context;
+use crate::exercise::compute::{Computed, Results, default_params};
+use crate::exercise::model::{Question, TraceQuestion};
+use crate::exercise::prompt::fill;
+use crate::pyfmt::Template;
+use crate::trace::render::{StepFields, render_templates};
+
+/// Runs an `exercise` directive.
+pub fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {
+    d.expect(&["an exercise id"], &[], &[])?;
+    let id = &d.positional[0];
+    let Some(l) = env.exercises.iter().find(|l| &l.id == id) else {
+        let ids: Vec<&str> = env.exercises.iter().map(|l| l.id.as_str()).collect();
+        let near: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|other| {
+                similar::TextDiff::from_chars(id.as_str(), *other).ratio() > 0.6
+                    || other.contains(id.as_str())
+            })
+            .take(3)
+            .collect();
+        let hint = if near.is_empty() {
+            format!("known: {}", ids.join(", "))
+        } else {
+            format!("did you mean {}?", near.join(", "))
+        };
+        let broken = if env.broken.is_empty() {
+            String::new()
+        } else {
+            format!("; files that did not load: {}", env.broken.join("; "))
+        };
+        return Err(d.error(format!(
+            "there is no exercise '{id}' in {} ({hint}){broken}",
+            env.origin
+        )));
+    };
+    let fail = |e: String| d.error(format!("exercise '{id}' ({}): {e}", l.source.name));
+    let params = default_params(&l.exercise).map_err(|e| fail(e.to_string()))?;
+    let ctx = Context::new(l, params).map_err(|e| fail(e.to_string()))?;
+    let ex = &l.exercise;
+    let filled = |t: &str| fill(&code_refs(t), &ctx.results).map_err(&fail);
+
+    let mut out = format!(
+        "### Exercise: {} ({}) {{#{}}}\n\n",
+        escape(&ex.title),
+        code(id),
+        id
+    );
+    let prompt = filled(&ex.prompt)?;
+    let prompt: Vec<&str> = prompt
+        .trim_end()
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("(Book:"))
+        .collect();
+    out.push_str(prompt.join("\n").trim_end());
+    out.push_str("\n\n");
+    let mut answers = Vec::new();
+    let mut traces: Vec<(&TraceQuestion, Vec<String>)> = Vec::new();
+    for q in &ex.questions {
+        let text = filled(q.prompt())?;
+        let text = text.trim();
+        match q {
+            Question::Trace(t) => {
+                let lines = trace_lines(t, &ctx.results).map_err(&fail)?;
+                let shape: Vec<String> = t
+                    .header
+                    .iter()
+                    .chain(&t.step)
+                    .chain(&t.footer)
+                    .map(|s| code(s))
+                    .collect();
+                out.push_str(&format!(
+                    "- {}: {text} It prints with {}: {} lines in all.\n",
+                    code(q.id()),
+                    shape.join(", "),
+                    lines.len()
+                ));
+                traces.push((t, lines));
+            }
+            _ => {
+                out.push_str(&format!("- {}: {text}\n", code(q.id())));
+                answers.push(format!("{}=...", q.id()));
+            }
+        }
+    }
+    out.push_str("\nCheck your work (fill in your answers for the dots):\n\n");
+    let mut commands = Vec::new();
+    if !answers.is_empty() {
+        commands.push(format!("$ gbl check {id} {}", answers.join(" ")));
+    }
+    if !traces.is_empty() {
+        commands.push("$ python3 your_program.py > out.txt".to_string());
+        commands.push(format!("$ gbl check {id} --trace out.txt"));
+    }
+    out.push_str(&fence("console", &commands));
+    let mut more = vec![format!(
+        "{} prints the task",
+        code(&format!("gbl show {id}"))
+    )];
+    if !ex.hints.is_empty() {
+        more.push(format!(
+            "{} gives one more hint each time",
+            code(&format!("gbl hint {id}"))
+        ));
+    }
+    out.push_str(&format!("\n{}.\n\n", more.join("; ")));
+
+    out.push_str("<details>\n<summary>Worked solution</summary>\n\n");
+    for line in crate::solve::worked(l, &ctx.results) {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.ends_with(':') {
+            out.push_str(&format!("\n{}\n\n", escape_outside_code(line)));
+        } else {
+            out.push_str(&format!("- {}\n", escape_outside_code(line)));
+        }
+    }
+    for (t, lines) in &traces {
+        out.push_str(&format!("\nThe program prints ({}):\n\n", code(&t.id)));
+        out.push_str(&fence("text", lines));
+    }
+    out.push_str("\n</details>\n");
+    Ok(out)
+}
+
+/// Wraps each `{{RUN.f}}` and `{{RUN.derivative...}}` placeholder (an expression) in
+/// backticks, so that its `*` and `^` are shown as written.
+fn code_refs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let Some(close) = rest[open..].find("}}") else {
+            break;
+        };
+        let key = rest[open + 2..open + close].trim();
+        let is_expr = key.ends_with(".f") || key.contains(".derivative");
+        let before = rest[..open].chars().last().or_else(|| out.chars().last());
+        let in_code = before == Some('`');
+        out.push_str(&rest[..open]);
+        let placeholder = &rest[open..open + close + 2];
+        if is_expr && !in_code {
+            out.push('`');
+            out.push_str(placeholder);
+            out.push('`');
+        } else {
+            out.push_str(placeholder);
+        }
+        rest = &rest[open + close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Markdown-escapes a line, except inside its `code spans`.
+fn escape_outside_code(line: &str) -> String {
+    line.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("`{part}`")
+            } else {
+                escape(part)
+            }
+        })
+        .collect()
+}
+
+/// What a program printing with a trace question's templates prints.
+fn trace_lines(t: &TraceQuestion, results: &Results) -> Result<Vec<String>, String> {
+    let Some(Computed::Descent(dr)) = results.runs.get(&t.run) else {
+        return Err(format!("'{}' is not a descent run", t.run));
+    };
+    let parse = |ts: &[String]| -> Result<Option<Template>, String> {
+        if ts.is_empty() {
+            return Ok(None);
+        }
+        Template::parse(&ts.join("\n"))
+            .map(Some)
+            .map_err(|e| e.message)
+    };
+    let header = parse(&t.header)?;
+    let step = parse(&t.step)?.ok_or("a trace question needs a step template")?;
+    let footer = parse(&t.footer)?;
+    let mut lines = Vec::new();
+    render_templates(
+        &StepFields::new(&dr.run),
+        header.as_ref(),
+        &step,
+        footer.as_ref(),
+        &mut lines,
+    )
+    .map_err(|e| e.message)?;
+    Ok(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expressions_go_in_backticks() {
+        assert_eq!(
+            code_refs("f(x) = {{main.f}} at x = {{x0}}, f' = {{main.derivative.x}}"),
+            "f(x) = `{{main.f}}` at x = {{x0}}, f' = `{{main.derivative.x}}`"
+        );
+        assert_eq!(code_refs("`{{main.f}}`"), "`{{main.f}}`");
+    }
+
+    #[test]
+    fn code_spans_survive_escaping() {
+        assert_eq!(escape_outside_code("Run `a*b`: x*y"), "Run `a*b`: x\\*y");
+    }
+}

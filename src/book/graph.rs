@@ -1,0 +1,122 @@
+//! `backprop graph= at=`: the forward pass and the backward pass as two tables.
+
+use super::directive::{Directive, DirectiveError};
+use super::markdown::{code, escape, num, paren, table};
+use crate::engine::backprop::{Graph, Pass};
+
+/// Runs the graph of `graph= at=`.
+pub fn compute(d: &Directive) -> Result<(Graph, Pass), DirectiveError> {
+    let graph = d.req("graph")?;
+    let at = d.req("at")?;
+    crate::cmd::backprop::compute(graph, &[at.to_string()])
+        .map_err(|e| d.error(format!("{}: {e:#}", d.what())))
+}
+
+/// Runs a `backprop` directive.
+pub fn backprop(d: &Directive) -> Result<String, DirectiveError> {
+    d.expect(&[], &["graph", "at"], &[])?;
+    let (g, p) = compute(d)?;
+    Ok(tables(&g, &p))
+}
+
+/// The forward table (node, definition, value) and the backward table (node, local
+/// derivatives, gradient with the products written out), in reverse topological order.
+pub fn tables(g: &Graph, p: &Pass) -> String {
+    let output = g.output();
+    let n = |v| num(v, None);
+    let forward: Vec<Vec<String>> = p
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let def = match g.nodes.iter().find(|nd| &nd.name == name) {
+                Some(nd) => code(&format!("{name} = {}", nd.expr)),
+                None => "input".to_string(),
+            };
+            vec![code(name), def, n(p.values[i])]
+        })
+        .collect();
+    let mut backward: Vec<Vec<String>> = Vec::new();
+    for &i in p.order.iter().rev() {
+        let name = &p.names[i];
+        let uses: Vec<_> = p.edges.iter().filter(|e| e.from == i).collect();
+        if name == output {
+            backward.push(vec![
+                code(name),
+                "(the output)".into(),
+                escape(&format!("d{output}/d{output} = 1")),
+            ]);
+            continue;
+        }
+        let locals: Vec<String> = uses
+            .iter()
+            .map(|e| {
+                let local = format!("∂{}/∂{name}", p.names[e.to]);
+                let expr = e.local_expr.to_string();
+                let value = n(e.local);
+                if expr == value {
+                    format!("{} = {value}", escape(&local))
+                } else {
+                    format!("{} = {} = {value}", escape(&local), code(&expr))
+                }
+            })
+            .collect();
+        let terms: Vec<String> = uses
+            .iter()
+            .map(|e| format!("d{output}/d{} · ∂{}/∂{name}", p.names[e.to], p.names[e.to]))
+            .collect();
+        let values: Vec<String> = uses
+            .iter()
+            .map(|e| format!("{} · {}", paren(n(p.grads[e.to])), paren(n(e.local))))
+            .collect();
+        let grad = format!(
+            "d{output}/d{name} = {} = {} = {}",
+            terms.join(" + "),
+            values.join(" + "),
+            n(p.grads[i])
+        );
+        backward.push(vec![code(name), locals.join("; "), escape(&grad)]);
+    }
+    let mut out = String::from("**Forward pass**, from the inputs to the output:\n\n");
+    out.push_str(&table(
+        &["node".into(), "defined as".into(), "value".into()],
+        &forward,
+        &[false, false, true],
+    ));
+    let fan_out = (0..p.names.len()).any(|i| p.edges.iter().filter(|e| e.from == i).count() > 1);
+    out.push_str(&format!(
+        "\n**Backward pass**, from the output back (d{output}/d{output} = 1{}):\n\n",
+        if fan_out {
+            "; a node used several times adds up its paths"
+        } else {
+            ""
+        }
+    ));
+    out.push_str(&table(
+        &[
+            "node".into(),
+            "local derivatives".into(),
+            escape(&format!("gradient d{output}/d(node)")),
+        ],
+        &backward,
+        &[false, false, false],
+    ));
+    let unused: Vec<&String> = p
+        .names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !p.order.contains(i))
+        .map(|(_, n)| n)
+        .collect();
+    if !unused.is_empty() {
+        let names: Vec<String> = unused.iter().map(|n| code(n)).collect();
+        out.push_str(&format!(
+            "\n{} do{} not reach {}: {} gradient is 0.\n",
+            names.join(", "),
+            if unused.len() == 1 { "es" } else { "" },
+            code(output),
+            if unused.len() == 1 { "its" } else { "their" },
+        ));
+    }
+    out
+}

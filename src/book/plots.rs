@@ -1,0 +1,152 @@
+//! `plot KIND ...`: the lecture's pictures as SVG inside the page.
+//!
+//! - `plot path f= from= lr= steps=`: the function with the visited points coloured by
+//!   iteration (two variables: the contour of log f with the path);
+//! - `plot iterates f= from= lr= steps=`: each variable against the iteration;
+//! - `plot compare f="a; b; c" from= lr= steps=`: one panel per function, side by side;
+//! - `plot rates f= from= lr="0.05; 0.1; 0.3" steps=`: x against the iteration, one line
+//!   per learning rate;
+//! - `plot contour f= from= lr= steps=`: the contour of log f with the path (two variables);
+//! - `plot graph graph= at=`: the computational graph with values, local derivatives and
+//!   gradients.
+
+use super::directive::{Directive, DirectiveError};
+use super::run::{run_of, run_with_lr};
+use crate::figures::{contour_around, descent_svg, graph_svg, path1d_around};
+use crate::plot;
+
+fn list(s: &str) -> Vec<&str> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Runs a `plot` directive.
+pub fn plot(d: &Directive) -> Result<String, DirectiveError> {
+    let kinds = "path, iterates, compare, rates, contour, graph";
+    let Some(kind) = d.positional.first() else {
+        return Err(d.error(format!("'plot': say what to plot ({kinds})")));
+    };
+    let run_args = ["f", "from", "lr", "steps"];
+    let svg = match kind.as_str() {
+        "path" => {
+            d.expect(&["the kind"], &run_args, &["grad"])?;
+            descent_svg(&run_of(d)?)
+        }
+        "iterates" => {
+            d.expect(&["the kind"], &run_args, &["grad"])?;
+            let r = run_of(d)?;
+            let title = format!("x against the iteration: f = {}, lr = {}", r.f, r.run.lr);
+            let series: Vec<(String, Vec<f64>)> = r
+                .run
+                .vars
+                .iter()
+                .enumerate()
+                .map(|(k, v)| {
+                    let xs = (0..r.run.len())
+                        .map(|i| r.run.point(i)[k].to_f64())
+                        .collect();
+                    (format!("{v} after k updates"), xs)
+                })
+                .collect();
+            plot::iterates(&title, &series)
+        }
+        "compare" => {
+            d.expect(&["the kind"], &run_args, &[])?;
+            let fs = list(d.req("f")?);
+            if fs.len() < 2 {
+                return Err(d.error(
+                    "'plot compare': give several functions separated by ';', e.g. f=\"x^2/10; x^2/5\"",
+                ));
+            }
+            let lr = d.req("lr")?;
+            let mut paths = Vec::new();
+            let (mut start, mut steps) = (String::new(), 0);
+            for f in fs {
+                let r = run_with_lr(d, f, lr)?;
+                if r.problem.vars.len() != 1 {
+                    return Err(d.error(format!(
+                        "'plot compare': {f} has {} variables; compare draws functions of one",
+                        r.problem.vars.len()
+                    )));
+                }
+                let label = format!("f({}) = {}", r.problem.vars[0], r.f);
+                let x_star = r.judgement.x_star.as_ref().and_then(|s| s.first().copied());
+                paths.push(path1d_around(&label, &r.problem, &r.run, x_star));
+                start = format!(
+                    "from {} = {}",
+                    r.problem.vars[0],
+                    crate::solve::num(r.run.point(0)[0])
+                );
+                steps = r.run.len().saturating_sub(1);
+            }
+            plot::side_by_side(
+                &format!("gradient descent {start}, lr = {lr}, {steps} steps"),
+                &paths,
+            )
+        }
+        "rates" => {
+            d.expect(&["the kind"], &run_args, &["grad"])?;
+            let f = d.req("f")?;
+            let lrs = list(d.req("lr")?);
+            if lrs.is_empty() {
+                return Err(d.error(
+                    "'plot rates': give learning rates separated by ';', e.g. lr=\"0.05; 0.1\"",
+                ));
+            }
+            let mut series = Vec::new();
+            let mut name = String::new();
+            for lr in lrs {
+                let r = run_with_lr(d, f, lr)?;
+                if r.problem.vars.len() != 1 {
+                    return Err(d.error("'plot rates' draws functions of one variable"));
+                }
+                name = format!("f({}) = {}", r.problem.vars[0], r.f);
+                let xs = (0..r.run.len())
+                    .map(|i| r.run.point(i)[0].to_f64())
+                    .collect();
+                series.push((format!("lr = {lr} ({})", r.judgement.verdict), xs));
+            }
+            plot::iterates(&format!("learning rates compared on {name}"), &series)
+        }
+        "contour" => {
+            d.expect(&["the kind"], &run_args, &["grad"])?;
+            let r = run_of(d)?;
+            if r.problem.vars.len() != 2 {
+                return Err(d.error(format!(
+                    "'plot contour' needs a function of two variables; this one has {}",
+                    r.problem.vars.len()
+                )));
+            }
+            let (c, path) = contour_around(&r.problem, &r.run, r.judgement.x_star.as_deref());
+            let title = format!(
+                "contours of {} with the descent path, lr = {}",
+                c.z_label, r.run.lr
+            );
+            plot::contour(&title, &c, &path)
+        }
+        "graph" => {
+            d.expect(&["the kind"], &["graph", "at"], &[])?;
+            let (g, p) = super::graph::compute(d)?;
+            graph_svg(&format!("computational graph of {}", g.output()), &g, &p)
+        }
+        other => {
+            return Err(d.error(format!("'plot': unknown kind '{other}' (known: {kinds})")));
+        }
+    };
+    Ok(figure(&svg))
+}
+
+/// An SVG as an HTML block: on lines without blank ones, so that Markdown keeps it whole.
+pub fn figure(svg: &str) -> String {
+    let body: Vec<&str> = svg
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("<?xml"))
+        .collect();
+    format!(
+        "<figure class=\"gbl-plot\">\n{}\n</figure>\n",
+        body.join("\n")
+    )
+}
