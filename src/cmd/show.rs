@@ -28,7 +28,11 @@ pub struct Args {
 
 /// Runs `gbl show`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = args.source.load_one(&args.id)?;
+    // A quiz is checked against every exercise; otherwise one is enough.
+    let exercises = match args.quiz {
+        Some(_) => args.source.load()?,
+        None => args.source.load_one(&args.id)?,
+    };
     let l = super::find(&exercises, &args.id)?;
     let variant = Variant::new(args.quiz.as_deref(), args.student.as_deref(), &exercises)?;
     let params = variant.params(l)?;

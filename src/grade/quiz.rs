@@ -98,8 +98,8 @@ pub fn parse(source: Source) -> Result<LoadedQuiz, Diagnostic> {
             message: "the quiz file is empty".into(),
         });
     }
-    let quiz: Quiz =
-        serde_yaml::from_str(&source.text).map_err(|e| yaml_error(&source.name, &source.text, &e))?;
+    let quiz: Quiz = serde_yaml::from_str(&source.text)
+        .map_err(|e| yaml_error(&source.name, &source.text, &e))?;
     Ok(LoadedQuiz { source, quiz })
 }
 
