@@ -295,9 +295,16 @@ fn write_table(d: &Descent, paint: Paint, out: &mut dyn Write) -> anyhow::Result
         _ => paint.bad(j.verdict.name()),
     };
     writeln!(out, "verdict: {verdict}: {}", j.reason)?;
-    if let Some(k) = j.diverged_at {
-        let b = crate::engine::verdict::bound(&d.x0.iter().map(|x| x.to_f64()).collect::<Vec<_>>());
-        writeln!(out, "|x| passes {} at step {k}", short(b))?;
+    match (j.diverged_at, &run.stopped) {
+        (Some(k), Some(stop)) if stop.step == k => {
+            writeln!(out, "the values stop being finite numbers at step {k}")?
+        }
+        (Some(k), _) => {
+            let x0: Vec<f64> = d.x0.iter().map(|x| x.to_f64()).collect();
+            let b = crate::engine::verdict::bound(&x0);
+            writeln!(out, "|x| passes {} at step {k}", short(b))?
+        }
+        (None, _) => {}
     }
     if let Some(m) = j.lr_max {
         writeln!(out, "learning rates below {} converge", short(m))?;
