@@ -1,0 +1,234 @@
+//! What a judged trace adds up to: one sentence per departure, the mistakes named from the
+//! length of the output, a note on other labels, and the feedback line.
+
+use super::carry::Labels;
+use super::judge::Pair;
+use super::layout::{Layout, Part};
+use super::{Finding, LineReport, LineStatus, TraceReport, clip};
+
+/// The feedback line: the named mistake, the first departure, stopping early or running too
+/// long, and how many lines are right.
+pub(super) fn feedback(r: &TraceReport) -> String {
+    if r.printed_lines == 0 {
+        return "your program printed nothing".into();
+    }
+    if r.right == r.counted {
+        let mut s = format!("all {} lines right", r.counted);
+        if !r.notes.is_empty() {
+            s.push_str(" (see the note)");
+        }
+        return s;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(f) = r
+        .findings
+        .iter()
+        .find(|f| !matches!(f.code.as_str(), "stopped-early" | "ran-too-long"))
+    {
+        parts.push(f.message.clone());
+    }
+    if let Some(first) = r.summary.first() {
+        parts.push(first.clone());
+    }
+    for f in r
+        .findings
+        .iter()
+        .filter(|f| matches!(f.code.as_str(), "stopped-early" | "ran-too-long"))
+    {
+        parts.push(f.message.clone());
+    }
+    let follows = r
+        .lines
+        .iter()
+        .filter(|l| l.status == LineStatus::Follows)
+        .count();
+    if follows > 0 {
+        parts.push(format!(
+            "{} of {} lines right ({follows} carried forward)",
+            r.right, r.counted
+        ));
+    } else {
+        parts.push(format!("{} of {} lines right", r.right, r.counted));
+    }
+    parts.join("; ")
+}
+
+/// Stopping early and running too long, from the unpaired lines at the end.
+pub(super) fn length_findings(layout: &Layout, pairs: &[Pair], report: &mut TraceReport) {
+    let missing_tail: Vec<usize> = pairs
+        .iter()
+        .rev()
+        .take_while(|p| matches!(p, Pair::Missing(_)))
+        .filter_map(|p| match p {
+            Pair::Missing(k) => Some(*k),
+            _ => None,
+        })
+        .collect();
+    let extra_tail = pairs
+        .iter()
+        .rev()
+        .take_while(|p| matches!(p, Pair::Extra(_)))
+        .count();
+    let n = layout.updates();
+    if !missing_tail.is_empty() {
+        let last_printed_step = pairs
+            .iter()
+            .filter_map(|p| match p {
+                Pair::Both(k, _) => Some(layout.slot(*k)),
+                _ => None,
+            })
+            .filter(|s| s.part == Part::Step)
+            .map(|s| s.i)
+            .max()
+            .unwrap_or(0);
+        let m = missing_tail.len();
+        report.findings.push(Finding {
+            code: "stopped-early".into(),
+            message: format!(
+                "the last {m} expected line{} {} missing: your program stopped after {last_printed_step} of {n} iterations",
+                if m == 1 { "" } else { "s" },
+                if m == 1 { "is" } else { "are" }
+            ),
+        });
+    }
+    if extra_tail > 0 {
+        let s = layout.step_lines().max(1);
+        let more = if extra_tail % s == 0 {
+            format!(
+                " ({} iteration{} too many)",
+                extra_tail / s,
+                if extra_tail / s == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
+        report.findings.push(Finding {
+            code: "ran-too-long".into(),
+            message: format!(
+                "your program printed {extra_tail} line{} more than expected{more}: the exercise asks for {n} iterations",
+                if extra_tail == 1 { "" } else { "s" }
+            ),
+        });
+    }
+}
+
+/// The note on lines that agree with the reference under other labels than the template's
+/// (with one example), else on lines that number the iterations differently; only the
+/// numbers count.
+pub(super) fn label_note(labels: &Labels, layout: &Layout, printed: &[&str]) -> Option<String> {
+    if labels.other > 0 {
+        let n = labels.other;
+        let (k, j) = labels.first.unwrap_or((0, 0));
+        Some(format!(
+            "{n} line{} use{} other labels than the template (e.g. `{}` for `{}`); only the numbers count",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "s" } else { "" },
+            clip(printed.get(j).copied().unwrap_or_default()),
+            layout.line(k)
+        ))
+    } else if labels.index > 0 {
+        let n = labels.index;
+        Some(format!(
+            "{n} line{} number the iterations differently from the template",
+            if n == 1 { "" } else { "s" }
+        ))
+    } else {
+        None
+    }
+}
+
+/// `line a`, or `lines a-b` for several.
+fn range(a: usize, b: usize) -> String {
+    if a == b {
+        format!("line {a}")
+    } else {
+        format!("lines {a}-{b}")
+    }
+}
+
+/// One sentence per departure: the wrong line, and the lines that follow from it.
+pub(super) fn summarize(lines: &[LineReport]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut n = 0;
+    while n < lines.len() {
+        let l = &lines[n];
+        let at = l.printed_line.or(l.line).unwrap_or(0);
+        match l.status {
+            LineStatus::Correct => {
+                n += 1;
+                continue;
+            }
+            LineStatus::Wrong => {
+                let mut s = match (&l.number, &l.note) {
+                    (Some(num), _) => format!(
+                        "line {at}: expected {}, printed {}",
+                        num.expected, num.printed
+                    ),
+                    (None, Some(note)) => format!("line {at}: {note}"),
+                    (None, None) => format!("line {at} is wrong"),
+                };
+                let mut m = n + 1;
+                let mut wrong_after = n + 1;
+                while wrong_after < lines.len() && lines[wrong_after].status == LineStatus::Wrong {
+                    wrong_after += 1;
+                }
+                if wrong_after > n + 2 {
+                    // A run of wrong lines: one sentence for all of them.
+                    let a = lines[n + 1].printed_line.unwrap_or(0);
+                    let b = lines[wrong_after - 1].printed_line.unwrap_or(a);
+                    s.push_str(&format!("; {} are wrong too", range(a, b)));
+                    out.push(s);
+                    n = wrong_after;
+                    continue;
+                }
+                while m < lines.len() && lines[m].status == LineStatus::Follows {
+                    m += 1;
+                }
+                if m > n + 1 {
+                    let a = lines[n + 1].printed_line.unwrap_or(0);
+                    let b = lines[m - 1].printed_line.unwrap_or(0);
+                    s.push_str(&format!(
+                        "; {} follow{} correctly from your line {at}",
+                        range(a, b),
+                        if a == b { "s" } else { "" }
+                    ));
+                }
+                out.push(s);
+                n = m;
+            }
+            LineStatus::Follows => {
+                let a = l.printed_line.unwrap_or(0);
+                let mut m = n + 1;
+                while m < lines.len() && lines[m].status == LineStatus::Follows {
+                    m += 1;
+                }
+                let b = lines[m - 1].printed_line.unwrap_or(a);
+                out.push(format!(
+                    "{} follow{} correctly from your line {}",
+                    range(a, b),
+                    if a == b { "s" } else { "" },
+                    l.judged_from.unwrap_or(0)
+                ));
+                n = m;
+            }
+            LineStatus::Missing | LineStatus::Extra => {
+                let status = l.status;
+                let mut m = n + 1;
+                while m < lines.len() && lines[m].status == status {
+                    m += 1;
+                }
+                if status == LineStatus::Missing {
+                    let a = l.line.unwrap_or(0);
+                    let b = lines[m - 1].line.unwrap_or(a);
+                    out.push(format!("expected {} not printed", range(a, b)));
+                } else {
+                    let a = l.printed_line.unwrap_or(0);
+                    let b = lines[m - 1].printed_line.unwrap_or(a);
+                    out.push(format!("{} not expected", range(a, b)));
+                }
+                n = m;
+            }
+        }
+    }
+    out
+}
