@@ -248,7 +248,8 @@ fn check_parse_total(s: &str) -> Result<(), TestCaseError> {
     let t = std::time::Instant::now();
     let result = std::panic::catch_unwind(|| parse(s));
     let elapsed = t.elapsed();
-    prop_assert!(elapsed.as_millis() < 500, "{s:?} took {elapsed:?}");
+    // Only a guard against a hang; speed is measured in benchmarks, not timed tests.
+    prop_assert!(elapsed.as_secs() < 5, "{s:?} took {elapsed:?}");
     match result {
         Err(_) => prop_assert!(false, "parse panicked on {s:?}"),
         Ok(Ok(e)) => {

@@ -174,7 +174,8 @@ fn a_hundred_thousand_parentheses_are_too_long_before_they_are_too_deep() {
     let src = format!("{}x{}", "(".repeat(n), ")".repeat(n));
     let t = std::time::Instant::now();
     let (text, kind) = error(&src);
-    assert!(t.elapsed().as_secs() < 1, "took {:?}", t.elapsed());
+    // Only a guard against a hang; the time is measured in benches/bad_input.sh.
+    assert!(t.elapsed().as_secs() < 10, "took {:?}", t.elapsed());
     assert_eq!(kind, ParseErrorKind::TooLong { len: 2 * n + 1 });
     assert_eq!(
         text,
