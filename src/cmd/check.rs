@@ -114,15 +114,8 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             if !args.answers.is_empty() {
                 bail!("give answers either on the command line or in --answers, not both");
             }
-            let parsed = answers::read(file, &exercises).map_err(|ds| {
-                anyhow::anyhow!(
-                    "{}",
-                    ds.iter()
-                        .map(|d| d.to_string())
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                )
-            })?;
+            let parsed = answers::read(file, &exercises)
+                .map_err(|ds| crate::exercise::load::diagnostics_error(&ds))?;
             if parsed.answers.is_empty() {
                 bail!("{}: the answer file names no exercise", file.display());
             }

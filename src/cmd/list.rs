@@ -23,15 +23,10 @@ pub struct Args {
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let exercises = args.source.load()?;
     let parsed = match &args.answers {
-        Some(f) => Some(answers::read(f, &exercises).map_err(|ds| {
-            anyhow::anyhow!(
-                "{}",
-                ds.iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        })?),
+        Some(f) => Some(
+            answers::read(f, &exercises)
+                .map_err(|ds| crate::exercise::load::diagnostics_error(&ds))?,
+        ),
         None => None,
     };
     // Chapters in book order, exercises by id within each.

@@ -43,6 +43,12 @@ impl Diagnostic {
     }
 }
 
+/// Every diagnostic, one per line, as one error.
+pub fn diagnostics_error(ds: &[Diagnostic]) -> anyhow::Error {
+    let lines: Vec<String> = ds.iter().map(Diagnostic::to_string).collect();
+    anyhow::anyhow!("{}", lines.join("\n"))
+}
+
 /// A file's name and text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {

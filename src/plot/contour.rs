@@ -11,7 +11,7 @@ use super::Contour;
 use super::axes::Axes;
 use super::legend::{self, BAR_WIDTH, Item, Swatch, iteration_colour};
 use super::scale::Scale;
-use super::svg::{Anchor, Canvas, INK, LARGE, MEDIUM, OUTLINE, WHITE, render, text_width};
+use super::svg::{Anchor, Canvas, INK, MEDIUM, OUTLINE, WHITE, render, text_width};
 
 /// An edge of the grid: (i, j, horizontal). A horizontal edge joins (i, j) and (i+1, j), a
 /// vertical one joins (i, j) and (i, j+1).
@@ -171,15 +171,7 @@ pub(crate) fn contour(title: &str, c: &Contour, path: &[(f64, f64)]) -> String {
     let n = path.len().saturating_sub(1);
     let lv = levels(c);
     render(w as u32, h as u32, title, |cv| {
-        cv.text_styled(
-            title,
-            (w / 2.0, 20.0),
-            LARGE,
-            INK,
-            Anchor::Middle,
-            true,
-            false,
-        );
+        super::path::title_at(cv, title, w);
         let items = [
             Item {
                 swatch: Swatch::Rainbow,

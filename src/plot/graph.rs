@@ -121,15 +121,7 @@ pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> St
         }
     }
     render(w as u32, h as u32, title, |cv| {
-        cv.text_styled(
-            title,
-            (w / 2.0, 20.0),
-            LARGE,
-            INK,
-            Anchor::Middle,
-            true,
-            false,
-        );
+        super::path::title_at(cv, title, w);
         legend::draw(cv, &legend_items, 10.0, w - 10.0, 34.0);
         if n == 0 {
             cv.text(

@@ -20,7 +20,8 @@ fn radius(n: usize) -> u32 {
     }
 }
 
-fn title_at(cv: &Canvas, title: &str, w: f64) {
+/// The plot's title, centred at the top of a canvas `w` wide.
+pub(crate) fn title_at(cv: &Canvas, title: &str, w: f64) {
     cv.text_styled(
         title,
         (w / 2.0, 20.0),
