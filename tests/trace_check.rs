@@ -108,52 +108,10 @@ fn score(q: &Value) -> f64 {
 }
 
 /// The lecture's own output (CPython 3.11), as in the notes.
-const LECTURE_GD: &str = "Initial x: 3
-1-th x: 2.4000
-2-th x: 1.9200
-3-th x: 1.5360
-4-th x: 1.2288
-5-th x: 0.9830
-6-th x: 0.7864
-7-th x: 0.6291
-8-th x: 0.5033
-9-th x: 0.4027
-10-th x: 0.3221
-11-th x: 0.2577
-12-th x: 0.2062
-13-th x: 0.1649
-14-th x: 0.1319
-15-th x: 0.1056
-16-th x: 0.0844
-17-th x: 0.0676
-18-th x: 0.0540
-19-th x: 0.0432
-20-th x: 0.0346
-";
+const LECTURE_GD: &str = include_str!("fixtures/lecture/gd-trace.txt");
 
-const LECTURE_MV: &str = "Initial (x1, x2): (3, -2)
-Initial y: 13
-1-th (x1, x2): (2.400, -1.600)
-y: 8.320
-2-th (x1, x2): (1.920, -1.280)
-y: 5.325
-3-th (x1, x2): (1.536, -1.024)
-y: 3.408
-4-th (x1, x2): (1.229, -0.819)
-y: 2.181
-5-th (x1, x2): (0.983, -0.655)
-y: 1.396
-6-th (x1, x2): (0.786, -0.524)
-y: 0.893
-7-th (x1, x2): (0.629, -0.419)
-y: 0.572
-8-th (x1, x2): (0.503, -0.336)
-y: 0.366
-9-th (x1, x2): (0.403, -0.268)
-y: 0.234
-10-th (x1, x2): (0.322, -0.215)
-y: 0.150
-";
+/// The lecture's two-variable output (CPython 3.11), as in the notes.
+const LECTURE_MV: &str = include_str!("fixtures/lecture/mv-trace.txt");
 
 fn python3() -> Option<&'static str> {
     let ok = std::process::Command::new("python3")
