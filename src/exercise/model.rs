@@ -154,11 +154,10 @@ pub struct Tolerance {
     pub rel: Option<f64>,
 }
 
+// Each kind's struct repeats the common fields (`id`, `prompt`, `points`) on purpose: serde
+// cannot combine `#[serde(flatten)]` with `deny_unknown_fields`, and a misspelt key must be
+// an error. (A plain comment: doc comments become the schema's descriptions for authors.)
 /// A question. `kind` says how an answer is checked.
-///
-/// Each kind's struct repeats the common fields (`id`, `prompt`, `points`) on purpose: serde
-/// cannot combine `#[serde(flatten)]` with `deny_unknown_fields`, and a misspelt key must be
-/// an error.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Question {
