@@ -428,3 +428,29 @@ fn an_expression_may_start_with_a_minus() {
     // f'(1) = -2 + 4 = 2, so x1 = 1 - 0.1·2 = 0.8.
     assert_eq!(v["steps"][1]["point"]["x"], json!(0.8));
 }
+
+#[test]
+fn one_variable_takes_a_bare_start_even_a_negative_one() {
+    // x³ from -1 with lr 0.1: f'(-1) = 3, so x1 = -1 - 0.3 = -1.3 (CPython: -1.3).
+    let v = json(&[
+        "descend", "x^3", "--from", "-1", "--lr", "0.1", "--steps", "1",
+    ]);
+    assert_eq!(v["steps"][0]["point"]["x"], json!(-1));
+    assert_eq!(v["steps"][1]["point"]["x"], json!(-1.3));
+    // The same run named the long way.
+    let named = json(&[
+        "descend",
+        "x^3",
+        "--from=x=-1",
+        "--lr",
+        "0.1",
+        "--steps",
+        "1",
+    ]);
+    assert_eq!(v["steps"], named["steps"]);
+    // Two variables still need their names.
+    fails(
+        &["descend", "x^2 + y^2", "--from", "3", "--steps", "1"],
+        &["--from", "NAME=VALUE"],
+    );
+}

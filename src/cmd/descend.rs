@@ -25,10 +25,16 @@ pub struct Args {
     #[arg(allow_hyphen_values = true)]
     pub expr: String,
     /// The start point, e.g. x=3 or x1=3,x2=-2 (an int prints as 3, a float as 3.0).
-    #[arg(long, value_name = "VAR=NUM,...", required = true)]
+    /// A function of one variable may take a bare number: --from 3, --from -1.
+    #[arg(
+        long,
+        value_name = "VAR=NUM,...",
+        required = true,
+        allow_hyphen_values = true
+    )]
     pub from: Vec<String>,
-    /// The learning rate.
-    #[arg(long, default_value = "1")]
+    /// The learning rate (a number or a fraction such as 1/10).
+    #[arg(long, default_value = "1", allow_hyphen_values = true)]
     pub lr: String,
     /// The number of updates.
     #[arg(long, default_value_t = 10)]
@@ -77,6 +83,15 @@ pub fn descend(
     grad: &[String],
 ) -> anyhow::Result<Descent> {
     let f = super::parse_arg("the function", expr)?;
+    let named;
+    let from = match (from, f.variables().as_slice()) {
+        // `--from 3` for a function of one variable means `--from x=3`.
+        ([bare], [var]) if !bare.contains('=') && !bare.contains(',') => {
+            named = [format!("{var}={bare}")];
+            &named[..]
+        }
+        _ => from,
+    };
     let start = bindings(from)
         .map_err(anyhow::Error::msg)
         .context("--from")?;
@@ -296,6 +311,8 @@ fn write_table(d: &Descent, paint: Paint, out: &mut dyn Write) -> anyhow::Result
     };
     writeln!(out, "verdict: {verdict}: {}", j.reason)?;
     match (j.diverged_at, &run.stopped) {
+        // The reason already says where the run left its bound.
+        (Some(k), _) if j.reason.contains(&format!("at step {k}")) => {}
         (Some(k), Some(stop)) if stop.step == k => {
             writeln!(out, "the values stop being finite numbers at step {k}")?
         }
