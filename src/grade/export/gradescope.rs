@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::super::Graded;
 use crate::check::{QuestionReport, Status};
+use crate::engine::PyNum;
 
 /// What the student sees for one question.
 fn output(q: &QuestionReport) -> String {
@@ -20,6 +21,15 @@ fn output(q: &QuestionReport) -> String {
         Value::Null => {}
         Value::String(s) if s.contains('\n') => {}
         Value::String(s) => parts.push(format!("expected: `{s}`")),
+        // As the feedback shows it: `0.6`, not the float's `0.6000000000000001`.
+        Value::Number(n) => {
+            let shown = match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => crate::solve::num(PyNum::Int(i)),
+                (None, Some(f)) => crate::solve::num(PyNum::Float(f)),
+                (None, None) => n.to_string(),
+            };
+            parts.push(format!("expected: `{shown}`"));
+        }
         v => parts.push(format!("expected: `{v}`")),
     }
     parts.push(q.feedback.clone());
