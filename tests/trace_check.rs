@@ -591,6 +591,50 @@ fn other_labels_pass_with_a_note_unless_strict() {
 }
 
 #[test]
+fn a_line_without_the_iteration_number_is_read_by_its_other_numbers() {
+    let fx = Fixture::new();
+    // `print(f'x = {x:.4f}')`: the lecture's values without the counter.
+    let text: String = LECTURE_GD
+        .lines()
+        .map(|l| match l.split_once("-th x: ") {
+            Some((_, x)) => format!("x = {x}\n"),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    let f = fx.file("no-counter.txt", &text);
+    let (code, out, _) = fx.check("gd-trace", &f, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("(e.g. `x = 2.4000` for `1-th x: 2.4000`)"),
+        "{out}"
+    );
+    let (code, _, _) = fx.check("gd-strict", &f, &[]);
+    assert_eq!(code, 1);
+    // A wrong value on such a line is still named: the lecture's 4th x is 1.2288.
+    let slipped = fx.file(
+        "no-counter-slip.txt",
+        text.replacen("x = 1.2288", "x = 1.3288", 1),
+    );
+    let (code, out, _) = fx.check("gd-trace", &slipped, &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("line 5: expected 1.2288, printed 1.3288"),
+        "{out}"
+    );
+    // Two variables: `(x1, x2): (2.400, -0.200)` without the counter.
+    let text: String = LECTURE_MV
+        .lines()
+        .map(|l| match l.split_once("-th ") {
+            Some((_, rest)) => format!("{rest}\n"),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    let f = fx.file("mv-no-counter.txt", &text);
+    let (code, out, _) = fx.check("mv-trace", &f, &[]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
 fn more_digits_and_a_tolerance_free_rounding_pass() {
     let fx = Fixture::new();
     // x printed with 8 decimals: every value is a correct rounding to the digits printed.

@@ -335,6 +335,27 @@ pub(crate) fn extract(line: &str, tpl: &LineTpl, expected: Option<&str>) -> Opti
             same_labels: false,
         });
     }
+    // A line without the iteration number (`x = 2.4` for `{i}-th x: {x:.4f}`): the numbers
+    // are the other fields, in order; the counter is a label.
+    let counted = tpl.fields.iter().filter(|f| f.kind != Kind::Index).count();
+    if counted < n && counted > 0 && found.len() == counted {
+        let mut rest = found.into_iter();
+        let values = tpl
+            .fields
+            .iter()
+            .map(|f| {
+                if f.kind == Kind::Index {
+                    None
+                } else {
+                    rest.next()
+                }
+            })
+            .collect();
+        return Some(Extracted {
+            values,
+            same_labels: false,
+        });
+    }
     // The expected line may have numbers in its labels too; keep the ones at fields.
     let expected = expected?;
     let spans = field_spans(tpl, expected)?;
