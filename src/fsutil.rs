@@ -53,8 +53,14 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
             "it is a folder, not a file",
         )));
     }
+    read_text_from(f, limit)
+}
+
+/// Reads at most `limit` bytes of UTF-8 text from `reader` (a file, standard input); a
+/// byte-order mark is dropped.
+pub fn read_text_from(reader: impl Read, limit: u64) -> Result<String, ReadError> {
     let mut bytes = Vec::new();
-    f.take(limit + 1).read_to_end(&mut bytes)?;
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { limit });
     }

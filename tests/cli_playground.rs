@@ -454,3 +454,20 @@ fn one_variable_takes_a_bare_start_even_a_negative_one() {
         &["--from", "NAME=VALUE"],
     );
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    // `gbl descend ... | head -1`: 100,000 rows are far more than a pipe buffers, so gbl
+    // writes into a closed pipe; it stops quietly instead of printing an error.
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("gbl"))
+        .args(["descend", "x^2/10", "--from", "x=3", "--steps", "100000"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

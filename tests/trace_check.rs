@@ -635,6 +635,39 @@ fn a_line_without_the_iteration_number_is_read_by_its_other_numbers() {
 }
 
 #[test]
+fn a_trace_piped_on_standard_input() {
+    // `python3 gd.py | gbl check gd-trace --trace -`
+    let out = gbl()
+        .args(["check", "gd-trace", "--trace", "-"])
+        .write_stdin(variant("slip").3)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("stdin  line 5: expected 1.2288, printed 1.3288; lines 6-21 follow correctly from your line 5"),
+        "{text}"
+    );
+    let out = gbl()
+        .args(["check", "gd-trace", "--trace", "-"])
+        .write_stdin(LECTURE_GD)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    // Junk on standard input is refused like junk in a file.
+    let out = gbl()
+        .args(["check", "gd-trace", "--trace", "-"])
+        .write_stdin(vec![0xff_u8, 0xfe, 0x00, 0x80])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("standard input: the file is not UTF-8 text"),
+        "{out:?}"
+    );
+}
+
+#[test]
 fn more_digits_and_a_tolerance_free_rounding_pass() {
     let fx = Fixture::new();
     // x printed with 8 decimals: every value is a correct rounding to the digits printed.

@@ -1,18 +1,19 @@
 //! `gbl check`: check answers given on the command line, a trace, or an answer file.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use indexmap::IndexMap;
 
 use super::ExerciseSource;
-use crate::check::answers::{self, read_trace};
+use crate::check::answers;
 use crate::check::render;
 use crate::check::{Context, Given, Report, Status, check_exercise};
 use crate::cli::{Format, Outcome};
 use crate::exercise::load::Loaded;
 use crate::exercise::model::Question;
+use crate::fsutil::{read_text, read_text_from};
 use crate::grade::quiz::Variant;
 use crate::style::Paint;
 
@@ -27,7 +28,8 @@ pub struct Args {
     /// An answer file (exercise id → question id → answer) to check in full.
     #[arg(long = "answers", value_name = "FILE", conflicts_with = "trace")]
     pub answer_file: Option<PathBuf>,
-    /// A file with what your program printed, for the exercise's trace question.
+    /// A file with what your program printed, for the exercise's trace question; `-` reads
+    /// standard input (python3 gd.py | gbl check gd-trace --trace -).
     #[arg(long, value_name = "FILE")]
     pub trace: Option<PathBuf>,
     /// Output format.
@@ -146,23 +148,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 let [q] = traces.as_slice() else {
                     bail!("'{}' has no trace question", l.id);
                 };
-                let dir = trace.parent().map(PathBuf::from).unwrap_or_default();
-                let name = trace
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let g = read_trace(
-                    if dir.as_os_str().is_empty() {
-                        std::path::Path::new(".")
-                    } else {
-                        &dir
-                    },
-                    &name,
-                );
-                if let Given::Unreadable { reason, .. } = &g {
-                    bail!("{}: {reason}", trace.display());
-                }
-                given.insert(q.id().to_string(), g);
+                given.insert(q.id().to_string(), read_cli_trace(trace)?);
             }
             if given.is_empty() {
                 bail!(
@@ -223,4 +209,23 @@ fn report_invalid(file: &str, text: &str, reports: &[crate::check::ExerciseRepor
             );
         }
     }
+}
+
+/// Reads the trace named on the command line: any file the student names, or standard input
+/// for `-` (`python3 gd.py | gbl check gd-trace --trace -`).
+fn read_cli_trace(trace: &Path) -> anyhow::Result<Given> {
+    let (name, text) = if trace.as_os_str() == "-" {
+        let text = read_text_from(std::io::stdin().lock(), answers::MAX_TRACE_BYTES)
+            .map_err(|e| anyhow::anyhow!("standard input: {e}"))?;
+        ("stdin".to_string(), text)
+    } else {
+        let text = read_text(trace, answers::MAX_TRACE_BYTES)
+            .map_err(|e| anyhow::anyhow!("{}: cannot read it: {e}", trace.display()))?;
+        let name = trace.file_name().map_or_else(
+            || trace.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        (name, text)
+    };
+    Ok(Given::Trace { name, text })
 }
