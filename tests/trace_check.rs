@@ -516,6 +516,70 @@ y: 0.157
         None,
     ),
     (
+        "mv_y_before_update",
+        "mv-trace",
+        r#"def f(x1, x2): return x1**2 + x2**2
+x1, x2 = 3, -2
+print(f'Initial (x1, x2): ({x1}, {x2})')
+print(f'Initial y: {f(x1, x2)}')
+for i in range(1, 11):
+    y = f(x1, x2)
+    x1, x2 = x1 - 0.1 * 2 * x1, x2 - 0.1 * 2 * x2
+    print(f'{i}-th (x1, x2): ({x1:.3f}, {x2:.3f})')
+    print(f'y: {y:.3f}')
+"#,
+        r#"Initial (x1, x2): (3, -2)
+Initial y: 13
+1-th (x1, x2): (2.400, -1.600)
+y: 13.000
+2-th (x1, x2): (1.920, -1.280)
+y: 8.320
+3-th (x1, x2): (1.536, -1.024)
+y: 5.325
+4-th (x1, x2): (1.229, -0.819)
+y: 3.408
+5-th (x1, x2): (0.983, -0.655)
+y: 2.181
+6-th (x1, x2): (0.786, -0.524)
+y: 1.396
+7-th (x1, x2): (0.629, -0.419)
+y: 0.893
+8-th (x1, x2): (0.503, -0.336)
+y: 0.572
+9-th (x1, x2): (0.403, -0.268)
+y: 0.366
+10-th (x1, x2): (0.322, -0.215)
+y: 0.234
+"#,
+        Some("value-before-update"),
+    ),
+    (
+        "mv_no_y_lines",
+        "mv-trace",
+        r#"def f(x1, x2): return x1**2 + x2**2
+x1, x2 = 3, -2
+print(f'Initial (x1, x2): ({x1}, {x2})')
+print(f'Initial y: {f(x1, x2)}')
+for i in range(1, 11):
+    x1, x2 = x1 - 0.1 * 2 * x1, x2 - 0.1 * 2 * x2
+    print(f'{i}-th (x1, x2): ({x1:.3f}, {x2:.3f})')
+"#,
+        r#"Initial (x1, x2): (3, -2)
+Initial y: 13
+1-th (x1, x2): (2.400, -1.600)
+2-th (x1, x2): (1.920, -1.280)
+3-th (x1, x2): (1.536, -1.024)
+4-th (x1, x2): (1.229, -0.819)
+5-th (x1, x2): (0.983, -0.655)
+6-th (x1, x2): (0.786, -0.524)
+7-th (x1, x2): (0.629, -0.419)
+8-th (x1, x2): (0.503, -0.336)
+9-th (x1, x2): (0.403, -0.268)
+10-th (x1, x2): (0.322, -0.215)
+"#,
+        Some("missing-line"),
+    ),
+    (
         "coupled_sequential",
         "mv-coupled",
         r#"def f(x1, x2): return x1**2 + x1*x2 + x2**2
@@ -741,6 +805,14 @@ fn each_wrong_rule_is_named() {
         (
             "coupled_sequential",
             "your update of x2 uses the new x1 (one variable after the other)",
+        ),
+        (
+            "mv_y_before_update",
+            "your y lines show f at the point before the update",
+        ),
+        (
+            "mv_no_y_lines",
+            "the line printed like `y: 8.320` is missing from 10 of the 10 iterations",
         ),
     ];
     for (name, message) in messages {

@@ -9,7 +9,7 @@
 //! so a sequential update is only named when the function couples the variables.
 
 use super::judge::{Expect, number_ok};
-use super::layout::{Extracted, Kind, Layout};
+use super::layout::{Extracted, FieldInfo, Kind, Layout};
 use crate::engine::descent::{Problem, Run, Stepper};
 use crate::engine::{BinOp, Expr, PyNum, simplify};
 use crate::exercise::model::Tolerance;
@@ -49,10 +49,22 @@ fn show(v: PyNum) -> String {
 /// Whether `run` reproduces every window line, two of them departing from the reference.
 fn explains(l: &Layout, run: &Run, window: &[WindowLine], tol: Option<Tolerance>) -> bool {
     let fields = StepFields::new(run);
+    explains_by(l, run.len(), window, tol, &|i, f| fields.lookup(i, &f.name))
+}
+
+/// Whether the values `lookup(i, field)` (for steps `i < len`) reproduce every window line,
+/// two of them departing from the reference.
+fn explains_by(
+    l: &Layout,
+    len: usize,
+    window: &[WindowLine],
+    tol: Option<Tolerance>,
+    lookup: &dyn Fn(usize, &FieldInfo) -> Option<PyNum>,
+) -> bool {
     let mut departing = 0;
     for w in window {
         let slot = l.slot(w.k);
-        if slot.i >= run.len() {
+        if slot.i >= len {
             return false;
         }
         let tpl = l.tpl(slot);
@@ -60,7 +72,7 @@ fn explains(l: &Layout, run: &Run, window: &[WindowLine], tol: Option<Tolerance>
             if f.kind == Kind::Index {
                 continue;
             }
-            let Some(want) = fields.lookup(slot.i, &f.name) else {
+            let Some(want) = lookup(slot.i, f) else {
                 return false;
             };
             let e = Expect {
@@ -148,6 +160,23 @@ pub(crate) fn rule(
         return found(
             "print-before-update",
             "each line shows x before its update, not after it (off by one): update x first, then print".into(),
+        );
+    }
+
+    // x printed after the update but y = f(x) from the point before it.
+    let right_fields = StepFields::new(&right);
+    let value_before = |i: usize, f: &FieldInfo| {
+        let at = if f.kind == Kind::Value {
+            i.saturating_sub(1)
+        } else {
+            i
+        };
+        right_fields.lookup(at, &f.name)
+    };
+    if explains_by(l, right.len(), window, tol, &value_before) {
+        return found(
+            "value-before-update",
+            "your y lines show f at the point before the update: compute y = f(x) after the update, at the new point".into(),
         );
     }
 

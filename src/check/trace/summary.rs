@@ -1,6 +1,8 @@
 //! What a judged trace adds up to: one sentence per departure, the mistakes named from the
 //! length of the output, a note on other labels, and the feedback line.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::carry::Labels;
 use super::judge::Pair;
 use super::layout::{Layout, Part};
@@ -70,7 +72,37 @@ pub(super) fn length_findings(layout: &Layout, pairs: &[Pair], report: &mut Trac
         .take_while(|p| matches!(p, Pair::Extra(_)))
         .count();
     let n = layout.updates();
-    if !missing_tail.is_empty() {
+    let printed_steps: BTreeSet<usize> = pairs
+        .iter()
+        .filter_map(|p| match p {
+            Pair::Both(k, _) => Some(layout.slot(*k)),
+            _ => None,
+        })
+        .filter(|s| s.part == Part::Step)
+        .map(|s| s.i)
+        .collect();
+    // A line of the step template left out of iterations whose other lines were printed.
+    let mut left_out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for p in pairs {
+        if let Pair::Missing(k) = *p {
+            let s = layout.slot(k);
+            if s.part == Part::Step && printed_steps.contains(&s.i) {
+                left_out.entry(s.tpl).or_default().push(k);
+            }
+        }
+    }
+    for ks in left_out.values().filter(|ks| ks.len() >= 2) {
+        report.findings.push(Finding {
+            code: "missing-line".into(),
+            message: format!(
+                "the line printed like `{}` is missing from {} of the {n} iterations: print every line of the step after each update",
+                clip(&layout.line(ks[0])),
+                ks.len()
+            ),
+        });
+    }
+    let last_printed_step = printed_steps.last().copied().unwrap_or(0);
+    if !missing_tail.is_empty() && last_printed_step < n {
         let last_printed_step = pairs
             .iter()
             .filter_map(|p| match p {
