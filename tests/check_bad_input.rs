@@ -72,18 +72,30 @@ fn a_string_nan_or_1e999_where_a_number_belongs() {
         "{err}"
     );
     assert!(
-        err.contains("a.yaml:3:7: gd-one-step.x1: '.nan' is not a number"),
+        err.contains("a.yaml:3:7: gd-one-step.x1: '.nan' is not a number: give a finite value"),
         "{err}"
     );
     assert!(out.contains("! grad"), "the report is still written: {out}");
     let (code, _, err) = check_file("a.yaml", b"gd-one-step: {grad: 1e999, x1: 2.4}\n");
     assert_eq!(code, 2);
-    assert!(err.contains("'1e999' is not a number"), "{err}");
+    assert!(
+        err.contains("'1e999' is not a number: it is too large for a float"),
+        "{err}"
+    );
     let out = gbl()
         .args(["check", "gd-one-step", "x1=1e999"])
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
+    let out = gbl()
+        .args(["check", "gd-one-step", "x1="])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("x1: no answer: give a number"),
+        "{out:?}"
+    );
 }
 
 #[test]

@@ -141,7 +141,7 @@ fn number(text: &str, v: PyNum, sig: u32, tol: Option<Tolerance>) -> Outcome {
         // A fraction or expression is taken at its exact value.
         return match constant(text) {
             Ok(g) => exact_value(g, v, text),
-            Err(_) => Outcome::Invalid(format!("'{text}' is not a number")),
+            Err(_) => Outcome::Invalid(not_a_number(text)),
         };
     };
     match compare(&p, v.to_f64(), sig, tol) {
@@ -156,6 +156,21 @@ fn number(text: &str, v: PyNum, sig: u32, tol: Option<Tolerance>) -> Outcome {
             feedback: format!("expected {}, got {text}", expected_text(v)),
             matcher: Some(Matcher::Number { given: p, sig, tol }),
         },
+    }
+}
+
+/// Why `text` is not a number answer, as precisely as can be said.
+fn not_a_number(text: &str) -> String {
+    let t = text.trim();
+    let word = t.trim_start_matches(['+', '-', '.']).to_ascii_lowercase();
+    if t.is_empty() {
+        "no answer: give a number".into()
+    } else if matches!(word.as_str(), "nan" | "inf" | "infinity") {
+        format!("'{text}' is not a number: give a finite value")
+    } else if t.parse::<f64>().is_ok_and(f64::is_infinite) {
+        format!("'{text}' is not a number: it is too large for a float")
+    } else {
+        format!("'{text}' is not a number")
     }
 }
 
