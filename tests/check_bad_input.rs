@@ -196,8 +196,11 @@ fn validate_reports_every_problem_at_once() {
             "{f}:13:10: runs.main.descent.f: expected an operand after '^', found the end of the expression (column 5)"
         ),
         format!("{f}:29:13: questions[1].answer: 'other.x[7]': the run has steps 0 to 2"),
-        "require.other.verdict: must be converges but is diverges".to_string(),
-        "must be converges but is cycles (in the variant a = 1)".to_string(),
+        format!(
+            "{f}:20:18: require.other.verdict: required to be converges, but the reference solution gives diverges"
+        ),
+        "required to be converges, but the reference solution gives cycles (in the variant a = 1)"
+            .to_string(),
     ] {
         assert!(text.contains(&expected), "missing {expected:?} in:\n{text}");
     }

@@ -93,8 +93,9 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             out,
             "{}",
             paint.bad(&format!(
-                "{} problems in {files_with_problems} of {count} {what}",
-                problems.len()
+                "{} problem{} in {files_with_problems} of {count} {what}",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
             ))
         )?;
         Ok(Outcome::Wrong)

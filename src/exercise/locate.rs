@@ -53,86 +53,121 @@ fn is_content(line: &str) -> bool {
     !t.is_empty() && !t.starts_with('#')
 }
 
-/// Where the value at `path` is written, as well as can be found.
+/// Where a key was found.
+enum KeyHit {
+    /// On its own line `i`, at column `col` (0-based).
+    Block(usize, usize),
+    /// Inside a flow mapping (`{k: v}`): the position itself.
+    Flow(Pos),
+    /// Nowhere in the region.
+    None,
+}
+
+/// Looks for key `k` among the lines `start..end` whose content starts at `min_col` or
+/// deeper.
+fn find_key(lines: &[&str], start: usize, end: usize, min_col: usize, k: &str) -> KeyHit {
+    for (i, line) in lines.iter().enumerate().take(end).skip(start) {
+        if !is_content(line) {
+            continue;
+        }
+        // The key may follow a "- " that opens a sequence item.
+        let mut col = indent(line);
+        let mut rest = &line[col..];
+        while let Some(r) = rest.strip_prefix("- ") {
+            col += 2 + (r.len() - r.trim_start().len());
+            rest = r.trim_start();
+        }
+        if col < min_col {
+            break;
+        }
+        let key_here = rest
+            .strip_prefix(k)
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+            || rest
+                .strip_prefix(&format!("\"{k}\""))
+                .is_some_and(|r| r.starts_with(':'));
+        if key_here {
+            return KeyHit::Block(i, col);
+        }
+        // Flow style on this line: `{k: v}`.
+        if let Some(at) = line.find(&format!("{k}:")) {
+            let before = line[..at].chars().last();
+            if matches!(before, Some('{') | Some(' ') | Some(',')) && line.contains('{') {
+                return KeyHit::Flow(Pos {
+                    line: i + 1,
+                    col: at + 1,
+                });
+            }
+        }
+    }
+    KeyHit::None
+}
+
+/// Where the value at `path` is written, as well as can be found. A key may itself hold
+/// dots (`require: {main.verdict: diverges}` is found for `require.main.verdict`).
 pub fn locate(text: &str, path: &str) -> Pos {
     let lines: Vec<&str> = text.lines().collect();
+    let steps = steps(path);
     // The region [start, end) of lines and the column where its content starts.
     let (mut start, mut end, mut min_col) = (0usize, lines.len(), 0usize);
     let mut found = Pos { line: 1, col: 1 };
-    for step in steps(path) {
+    let mut s = 0;
+    while s < steps.len() {
         let mut hit = None;
-        match step {
+        match steps[s] {
             Step::Key(k) => {
-                for (i, line) in lines.iter().enumerate().take(end).skip(start) {
-                    if !is_content(line) {
-                        continue;
-                    }
-                    // The key may follow a "- " that opens a sequence item.
-                    let mut col = indent(line);
-                    let mut rest = &line[col..];
-                    while let Some(r) = rest.strip_prefix("- ") {
-                        col += 2 + (r.len() - r.trim_start().len());
-                        rest = r.trim_start();
-                    }
-                    if col < min_col {
-                        break;
-                    }
-                    let key_here = rest
-                        .strip_prefix(k)
-                        .is_some_and(|r| r.trim_start().starts_with(':'))
-                        || rest
-                            .strip_prefix(&format!("\"{k}\""))
-                            .is_some_and(|r| r.starts_with(':'));
-                    if key_here {
-                        hit = Some((i, col));
-                        break;
-                    }
-                    // Flow style on this line: `{k: v}`.
-                    if let Some(at) = line.find(&format!("{k}:")) {
-                        let before = line[..at].chars().last();
-                        if matches!(before, Some('{') | Some(' ') | Some(',')) && line.contains('{')
-                        {
-                            return Pos {
-                                line: i + 1,
-                                col: at + 1,
-                            };
-                        }
-                    }
+                let mut key = k.to_string();
+                let mut used = 1;
+                let mut r = find_key(&lines, start, end, min_col, &key);
+                while matches!(r, KeyHit::None)
+                    && let Some(Step::Key(next)) = steps.get(s + used)
+                {
+                    key = format!("{key}.{next}");
+                    used += 1;
+                    r = find_key(&lines, start, end, min_col, &key);
                 }
-                if let Some((i, col)) = hit {
-                    found = Pos {
-                        line: i + 1,
-                        col: col + 1,
-                    };
-                    // The value's lines: deeper than the key, or a sequence at the key's column.
-                    let mut j = i + 1;
-                    while j < end {
-                        let l = lines[j];
-                        let nested = !is_content(l)
-                            || indent(l) > col
-                            || (indent(l) == col && l.trim_start().starts_with('-'));
-                        if !nested {
-                            break;
+                match r {
+                    KeyHit::Flow(p) => return p,
+                    KeyHit::None => {}
+                    KeyHit::Block(i, col) => {
+                        hit = Some(());
+                        s += used - 1;
+                        found = Pos {
+                            line: i + 1,
+                            col: col + 1,
+                        };
+                        // The value's lines: deeper than the key, or a sequence at the key's
+                        // column.
+                        let mut j = i + 1;
+                        while j < end {
+                            let l = lines[j];
+                            let nested = !is_content(l)
+                                || indent(l) > col
+                                || (indent(l) == col && l.trim_start().starts_with('-'));
+                            if !nested {
+                                break;
+                            }
+                            j += 1;
                         }
-                        j += 1;
-                    }
-                    // The value itself may be on the key's line.
-                    let after = &lines[i][col..];
-                    start = i + 1;
-                    if let Some(colon) = after.find(':') {
-                        let v = after[colon + 1..].trim_start();
-                        if !v.is_empty() && !v.starts_with('#') {
-                            found.col = col + colon + 2 + (after[colon + 1..].len() - v.len());
-                            start = i;
+                        // The value itself may be on the key's line.
+                        let after = &lines[i][col..];
+                        start = i + 1;
+                        if let Some(colon) = after.find(':') {
+                            let v = after[colon + 1..].trim_start();
+                            if !v.is_empty() && !v.starts_with('#') {
+                                found.col = col + colon + 2 + (after[colon + 1..].len() - v.len());
+                                start = i;
+                            }
                         }
+                        end = j;
+                        min_col = col;
                     }
-                    end = j;
-                    min_col = col;
                 }
             }
             Step::Index(n) => {
                 let mut count = 0usize;
                 let mut item_indent = None;
+                let mut item = None;
                 for (i, line) in lines.iter().enumerate().take(end).skip(start) {
                     if !is_content(line) {
                         continue;
@@ -147,12 +182,13 @@ pub fn locate(text: &str, path: &str) -> Pos {
                         _ => {}
                     }
                     if count == n {
-                        hit = Some((i, ind));
+                        item = Some((i, ind));
                         break;
                     }
                     count += 1;
                 }
-                if let Some((i, ind)) = hit {
+                if let Some((i, ind)) = item {
+                    hit = Some(());
                     found = Pos {
                         line: i + 1,
                         col: ind + 1,
@@ -170,6 +206,7 @@ pub fn locate(text: &str, path: &str) -> Pos {
         if hit.is_none() {
             break;
         }
+        s += 1;
     }
     found
 }
@@ -199,6 +236,22 @@ mod tests {
     fn finds_flow_keys_and_falls_back_to_the_parent() {
         assert_eq!(locate(DOC, "answers.x1"), Pos { line: 15, col: 22 });
         assert_eq!(locate(DOC, "runs.main.nothing"), Pos { line: 4, col: 3 });
+    }
+
+    #[test]
+    fn finds_keys_that_hold_dots() {
+        let doc = "format: 1\nrequire:\n  main.verdict: diverges\n  other.x[1]: 2\nquestions: []\n";
+        assert_eq!(
+            locate(doc, "require.main.verdict"),
+            Pos { line: 3, col: 17 }
+        );
+        let flow = "require: {main.verdict: diverges}\n";
+        assert_eq!(
+            locate(flow, "require.main.verdict"),
+            Pos { line: 1, col: 11 }
+        );
+        // Not there at all: the parent.
+        assert_eq!(locate(doc, "require.main.x"), Pos { line: 2, col: 1 });
     }
 
     #[test]

@@ -329,7 +329,10 @@ impl Validator<'_> {
                 Ok(a) if same(&a, want) => {}
                 Ok(a) => self.report_variant(
                     &path,
-                    format!("must be {} but is {a}", show(want)),
+                    format!(
+                        "required to be {}, but the reference solution gives {a}",
+                        show(want)
+                    ),
                     variant,
                 ),
                 Err(e) => self.report(&path, e),
