@@ -98,3 +98,41 @@ fn gradescope_results_of_one_submission() {
     assert!((v["score"].as_f64().unwrap() - 6.404761905).abs() < 1e-9);
     insta::assert_snapshot!(json);
 }
+
+// Gradescope shows results at once unless results.json says otherwise; a quiz's expected
+// answers can wait for the due date.
+#[test]
+fn gradescope_results_can_wait_for_the_due_date() {
+    let dir = root().join("solutions/quiz/class/cleo");
+    let out = gbl()
+        .arg("grade")
+        .arg(root().join("solutions/quiz/quiz.yaml"))
+        .arg(&dir)
+        .args(["--format", "gradescope", "--student", "cleo", "--quiet"])
+        .args(["--visibility", "after-due-date"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["visibility"], "after_due_date");
+    assert!((v["score"].as_f64().unwrap() - 6.404761905).abs() < 1e-9);
+    // Without the option the key is absent (Gradescope's default: visible).
+    let out = gbl()
+        .arg("grade")
+        .arg(root().join("solutions/quiz/quiz.yaml"))
+        .arg(&dir)
+        .args(["--format", "gradescope", "--student", "cleo", "--quiet"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.get("visibility").is_none(), "{v}");
+    // Only for Gradescope.
+    gbl()
+        .arg("grade")
+        .arg(root().join("solutions/quiz/quiz.yaml"))
+        .arg(root().join("solutions/quiz/class"))
+        .args(["--visibility", "hidden"])
+        .assert()
+        .code(2);
+}

@@ -13,6 +13,7 @@ use anyhow::{Context as _, bail};
 use super::ExerciseSource;
 use crate::cli::Outcome;
 use crate::fsutil::write_atomic;
+use crate::grade::export::gradescope::Visibility;
 use crate::grade::export::{Book, GradeFormat};
 use crate::grade::submission::{self, Found};
 use crate::grade::summary::{Tally, render};
@@ -47,6 +48,11 @@ pub struct Args {
     /// Gradescope's submission metadata; their variant is drawn for this name.
     #[arg(long, value_name = "NAME")]
     pub student: Option<String>,
+    /// With --format gradescope: when the student sees the results, which show the expected
+    /// answers (Gradescope's default is at once; after-due-date keeps a quiz's answers
+    /// hidden until it closes).
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub visibility: Option<Visibility>,
     /// Leave out the class summary.
     #[arg(long, short)]
     pub quiet: bool,
@@ -67,6 +73,9 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             lines.join("\n"),
             args.quiz.display()
         );
+    }
+    if args.visibility.is_some() && args.format != GradeFormat::Gradescope {
+        bail!("--visibility is for --format gradescope");
     }
     let setup = Setup::new(&q.quiz, &exercises).map_err(|e| anyhow::anyhow!("{e}"))?;
     if !args.path.is_dir() {
@@ -98,7 +107,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         );
     }
 
-    let mut book = Book::new(args.format, &setup)?;
+    let mut book = Book::new(args.format, &setup)?.with_visibility(args.visibility);
     let mut tally = Tally::new(&q.quiz.title, q.quiz.max_score());
     tally.ignored = found.ignored.clone();
     let mut all_correct = true;

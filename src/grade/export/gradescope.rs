@@ -10,6 +10,31 @@ use super::super::Graded;
 use crate::check::{QuestionReport, Status};
 use crate::engine::PyNum;
 
+/// When students see their results on Gradescope (results.json's `visibility`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Visibility {
+    /// At once (Gradescope's default).
+    Visible,
+    /// Never.
+    Hidden,
+    /// After the assignment's due date.
+    AfterDueDate,
+    /// After the grades are published.
+    AfterPublished,
+}
+
+impl Visibility {
+    /// The value Gradescope reads.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Visible => "visible",
+            Visibility::Hidden => "hidden",
+            Visibility::AfterDueDate => "after_due_date",
+            Visibility::AfterPublished => "after_published",
+        }
+    }
+}
+
 /// What the student sees for one question.
 fn output(q: &QuestionReport) -> String {
     let mut parts = Vec::new();

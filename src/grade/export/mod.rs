@@ -25,8 +25,8 @@ pub enum Book {
     Csv(Box<csv::CsvBook>),
     /// JSON: every student's full report.
     Json(json::JsonBook),
-    /// Gradescope: the one submission.
-    Gradescope(Option<serde_json::Value>),
+    /// Gradescope: the one submission, and when students see its results.
+    Gradescope(Option<serde_json::Value>, Option<gradescope::Visibility>),
 }
 
 impl Book {
@@ -35,8 +35,16 @@ impl Book {
         Ok(match format {
             GradeFormat::Csv => Book::Csv(Box::new(csv::CsvBook::new(setup)?)),
             GradeFormat::Json => Book::Json(json::JsonBook::new(setup)),
-            GradeFormat::Gradescope => Book::Gradescope(None),
+            GradeFormat::Gradescope => Book::Gradescope(None, None),
         })
+    }
+
+    /// Sets when students see a Gradescope result (Gradescope shows it at once by default).
+    pub fn with_visibility(self, v: Option<gradescope::Visibility>) -> Book {
+        match self {
+            Book::Gradescope(r, _) => Book::Gradescope(r, v),
+            other => other,
+        }
     }
 
     /// Adds a graded submission.
@@ -44,11 +52,15 @@ impl Book {
         match self {
             Book::Csv(b) => b.add(g)?,
             Book::Json(b) => b.add(g)?,
-            Book::Gradescope(slot) => {
+            Book::Gradescope(slot, visibility) => {
                 if slot.is_some() {
                     anyhow::bail!("Gradescope's results.json holds one submission");
                 }
-                *slot = Some(gradescope::results(g));
+                let mut r = gradescope::results(g);
+                if let (Some(v), Some(obj)) = (visibility, r.as_object_mut()) {
+                    obj.insert("visibility".into(), v.as_str().into());
+                }
+                *slot = Some(r);
             }
         }
         Ok(())
@@ -59,7 +71,7 @@ impl Book {
         let mut bytes = match self {
             Book::Csv(b) => return b.finish(),
             Book::Json(b) => return Ok(b.finish()?),
-            Book::Gradescope(v) => {
+            Book::Gradescope(v, _) => {
                 serde_json::to_vec_pretty(&v.unwrap_or(serde_json::Value::Null))?
             }
         };
