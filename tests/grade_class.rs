@@ -91,7 +91,10 @@ fn every_student_of_the_sample_class_gets_the_hand_computed_total() {
     assert!(error("hana").contains("not UTF-8 text"));
     assert!(error("ivy").contains("ivy.yaml:2:13: gd-one-stp: there is no exercise"));
     assert!(error("ivy").contains("ivy.yaml:4:33: gd-diverge.x_3:"));
-    assert_eq!(error("kai"), "no answers.yaml in the submission folder");
+    assert_eq!(
+        error("kai"),
+        "no answers.yaml in the submission folder (it holds answer.yaml: name it answers.yaml)"
+    );
     assert!(error("lea").starts_with("chain-rule-x5.dy_dx: 'abc' is not a number"));
 }
 

@@ -165,6 +165,30 @@ pub struct Read {
     pub problems: Vec<String>,
 }
 
+/// Why a submission folder has no answers: with the YAML files it holds instead, which are
+/// most likely the answer file under another name.
+fn no_answers(answers: &Path) -> String {
+    let mut others: Vec<String> = answers
+        .parent()
+        .and_then(|d| std::fs::read_dir(d).ok())
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .collect();
+    others.sort();
+    match others.as_slice() {
+        [] => format!("no {ANSWERS} in the submission folder"),
+        [one] => {
+            format!("no {ANSWERS} in the submission folder (it holds {one}: name it {ANSWERS})")
+        }
+        many => format!(
+            "no {ANSWERS} in the submission folder (it holds {}; the answers must be in {ANSWERS})",
+            many.join(", ")
+        ),
+    }
+}
+
 /// Reads a submission's answer file and its trace files. Nothing here fails: what cannot be
 /// read is left out of the answers, and the reason is among the problems.
 pub fn read(sub: &Submission, exercises: &[Loaded]) -> Read {
@@ -175,8 +199,7 @@ pub fn read(sub: &Submission, exercises: &[Loaded]) -> Read {
     }
     match std::fs::symlink_metadata(&sub.answers) {
         Err(_) if sub.kind == Kind::Folder => {
-            out.problems
-                .push(format!("no {ANSWERS} in the submission folder"));
+            out.problems.push(no_answers(&sub.answers));
             return out;
         }
         Err(e) => {
