@@ -732,6 +732,53 @@ fn a_trace_piped_on_standard_input() {
 }
 
 #[test]
+fn a_program_that_crashed_is_told_so() {
+    let fx = Fixture::new();
+    // `python3 gd.py > out.txt 2>&1` where the loop hits a NameError after the 7th update
+    // (CPython 3.11's output).
+    let crashed = r#"Initial x: 3
+1-th x: 2.4000
+2-th x: 1.9200
+3-th x: 1.5360
+4-th x: 1.2288
+5-th x: 0.9830
+6-th x: 0.7864
+7-th x: 0.6291
+Traceback (most recent call last):
+  File "gd.py", line 7, in <module>
+    y = undefined_name
+        ^^^^^^^^^^^^^^
+NameError: name 'undefined_name' is not defined
+"#;
+    let f = fx.file("crashed.txt", crashed);
+    let (code, q) = fx.json("gd-trace", &f);
+    assert_eq!(code, 1);
+    assert_eq!(q["mistake"], "crashed", "{q}");
+    let feedback = q["feedback"].as_str().unwrap_or_default();
+    assert!(
+        feedback.starts_with("your program stopped with an error after 8 lines: NameError: name 'undefined_name' is not defined"),
+        "{feedback}"
+    );
+    assert!(
+        feedback.contains("your program stopped after 7 of 20 iterations"),
+        "{feedback}"
+    );
+    // The 8 lines before the error are right; the traceback is not judged as output.
+    assert!(feedback.ends_with("8 of 21 lines right"), "{feedback}");
+    // An error before the first line.
+    let f = fx.file(
+        "crashed-at-once.txt",
+        "Traceback (most recent call last):\n  File \"gd.py\", line 1, in <module>\nZeroDivisionError: division by zero\n",
+    );
+    let (code, q) = fx.json("gd-trace", &f);
+    assert_eq!(code, 1);
+    assert_eq!(
+        q["feedback"],
+        "your program stopped with an error before printing anything: ZeroDivisionError: division by zero"
+    );
+}
+
+#[test]
 fn more_digits_and_a_tolerance_free_rounding_pass() {
     let fx = Fixture::new();
     // x printed with 8 decimals: every value is a correct rounding to the digits printed.

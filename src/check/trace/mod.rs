@@ -220,6 +220,21 @@ fn printed_lines(text: &str) -> Vec<&str> {
     lines
 }
 
+/// A Python traceback printed with the output (`2>&1`): cuts it off the printed lines and
+/// returns its last line, the error (`NameError: name 'x' is not defined`).
+fn python_error(printed: &mut Vec<&str>) -> Option<String> {
+    let at = printed
+        .iter()
+        .position(|l| l.starts_with("Traceback (most recent call last):"))?;
+    let error = printed[at..]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .map_or_else(String::new, |l| clip(l.trim()));
+    printed.truncate(at);
+    Some(error)
+}
+
 fn clip(s: &str) -> String {
     if s.chars().count() <= MAX_SHOWN_CHARS {
         s.to_string()
@@ -283,8 +298,26 @@ pub fn check_question(
         }
         Some(Given::Text(t)) => ("(text)".to_string(), t.as_str()),
     };
-    let printed = printed_lines(text);
-    let report = check_lines(&layout, &printed, t);
+    let mut printed = printed_lines(text);
+    let crash = python_error(&mut printed);
+    let mut report = check_lines(&layout, &printed, t);
+    if let Some(error) = crash {
+        report.findings.insert(
+            0,
+            Finding {
+                code: "crashed".into(),
+                message: match printed.len() {
+                    0 => format!(
+                        "your program stopped with an error before printing anything: {error}"
+                    ),
+                    n => format!(
+                        "your program stopped with an error after {n} line{}: {error}",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                },
+            },
+        );
+    }
     let mut r = base(
         if report.right == report.counted && report.counted > 0 {
             Status::Correct

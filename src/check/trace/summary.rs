@@ -12,7 +12,10 @@ use super::{Finding, LineReport, LineStatus, TraceReport, clip};
 /// long, and how many lines are right.
 pub(super) fn feedback(r: &TraceReport) -> String {
     if r.printed_lines == 0 {
-        return "your program printed nothing".into();
+        return match r.findings.iter().find(|f| f.code == "crashed") {
+            Some(f) => f.message.clone(),
+            None => "your program printed nothing".into(),
+        };
     }
     if r.right == r.counted {
         let mut s = format!("all {} lines right", r.counted);
