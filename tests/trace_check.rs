@@ -779,6 +779,42 @@ NameError: name 'undefined_name' is not defined
 }
 
 #[test]
+fn numpy_floats_printed_in_a_tuple_are_read() {
+    let fx = Fixture::new();
+    // NumPy 2 prints a float inside a tuple as `np.float64(2.4)`:
+    // `print(f'{i}-th (x1, x2): {(x1, x2)}')` with NumPy values.
+    let text: String = LECTURE_MV
+        .lines()
+        .map(|l| match l.split_once(": (") {
+            Some((head, rest)) if head.ends_with("-th (x1, x2)") => {
+                let (a, b) = rest
+                    .trim_end_matches(')')
+                    .split_once(", ")
+                    .expect("two values");
+                format!("{head}: (np.float64({a}), np.float64({b}))\n")
+            }
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    assert!(text.contains("1-th (x1, x2): (np.float64(2.400), np.float64(-1.600))"));
+    let f = fx.file("numpy.txt", &text);
+    let (code, out, _) = fx.check("mv-trace", &f, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("only the numbers count"), "{out}");
+    // A wrong value inside is still named: the lecture's first x1 is 2.400.
+    let f = fx.file(
+        "numpy-wrong.txt",
+        text.replacen("np.float64(2.400)", "np.float64(2.500)", 1),
+    );
+    let (code, out, _) = fx.check("mv-trace", &f, &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("line 3: expected 2.400, printed 2.500"),
+        "{out}"
+    );
+}
+
+#[test]
 fn more_digits_and_a_tolerance_free_rounding_pass() {
     let fx = Fixture::new();
     // x printed with 8 decimals: every value is a correct rounding to the digits printed.

@@ -321,8 +321,11 @@ pub(crate) struct Extracted {
 /// (labels equal); else, labels differing, the line's numbers in order, one per field (or one
 /// per number of the expected line `expected`, keeping those at fields).
 pub(crate) fn extract(line: &str, tpl: &LineTpl, expected: Option<&str>) -> Option<Extracted> {
-    if let Some(values) = by_template(line, tpl) {
-        return Some(Extracted {
+    let templated = by_template(line, tpl);
+    if let Some(values) = &templated
+        && values.iter().all(Option::is_some)
+    {
+        return templated.map(|values| Extracted {
             values,
             same_labels: true,
         });
@@ -330,9 +333,18 @@ pub(crate) fn extract(line: &str, tpl: &LineTpl, expected: Option<&str>) -> Opti
     let found: Vec<Number> = scan::numbers(line).collect();
     let n = tpl.fields.len();
     if found.len() == n {
+        // Also when the template's text matches but a field holds more than a number
+        // (`np.float64(2.4)`, as NumPy 2 prints a float inside a tuple).
         return Some(Extracted {
             values: found.into_iter().map(Some).collect(),
             same_labels: false,
+        });
+    }
+    if let Some(values) = templated {
+        // The template's text, with a field that is not a number (`nan`).
+        return Some(Extracted {
+            values,
+            same_labels: true,
         });
     }
     // A line without the iteration number (`x = 2.4` for `{i}-th x: {x:.4f}`): the numbers
