@@ -580,6 +580,43 @@ Initial y: 13
         Some("missing-line"),
     ),
     (
+        "mv_swapped",
+        "mv-trace",
+        r#"def f(x1, x2): return x1**2 + x2**2
+x1, x2 = 3, -2
+print(f'Initial (x1, x2): ({x1}, {x2})')
+print(f'Initial y: {f(x1, x2)}')
+for i in range(1, 11):
+    x1, x2 = x1 - 0.1 * 2 * x1, x2 - 0.1 * 2 * x2
+    print(f'{i}-th (x1, x2): ({x2:.3f}, {x1:.3f})')
+    print(f'y: {f(x1, x2):.3f}')
+"#,
+        r#"Initial (x1, x2): (3, -2)
+Initial y: 13
+1-th (x1, x2): (-1.600, 2.400)
+y: 8.320
+2-th (x1, x2): (-1.280, 1.920)
+y: 5.325
+3-th (x1, x2): (-1.024, 1.536)
+y: 3.408
+4-th (x1, x2): (-0.819, 1.229)
+y: 2.181
+5-th (x1, x2): (-0.655, 0.983)
+y: 1.396
+6-th (x1, x2): (-0.524, 0.786)
+y: 0.893
+7-th (x1, x2): (-0.419, 0.629)
+y: 0.572
+8-th (x1, x2): (-0.336, 0.503)
+y: 0.366
+9-th (x1, x2): (-0.268, 0.403)
+y: 0.234
+10-th (x1, x2): (-0.215, 0.322)
+y: 0.150
+"#,
+        Some("swapped-variables"),
+    ),
+    (
         "coupled_sequential",
         "mv-coupled",
         r#"def f(x1, x2): return x1**2 + x1*x2 + x2**2
@@ -892,6 +929,10 @@ fn each_wrong_rule_is_named() {
         (
             "mv_y_before_update",
             "your y lines show f at the point before the update",
+        ),
+        (
+            "mv_swapped",
+            "your lines show x2 where x1 belongs and x1 where x2 belongs",
         ),
         (
             "mv_no_y_lines",

@@ -180,6 +180,23 @@ pub(crate) fn rule(
         );
     }
 
+    // Two variables printed in each other's places: `({x2:.3f}, {x1:.3f})`.
+    if let [a, b] = p.vars.as_slice() {
+        let swapped = |i: usize, f: &FieldInfo| match f.kind {
+            Kind::Var(0) => right_fields.lookup(i, b),
+            Kind::Var(1) => right_fields.lookup(i, a),
+            _ => right_fields.lookup(i, &f.name),
+        };
+        if explains_by(l, right.len(), window, tol, &swapped) {
+            return found(
+                "swapped-variables",
+                format!(
+                    "your lines show {b} where {a} belongs and {a} where {b} belongs: print them in the template's order"
+                ),
+            );
+        }
+    }
+
     // A different learning rate or a scaled derivative, inferred from the first departing
     // step that prints a variable, then checked over the whole window.
     let prints_grad = window.iter().any(|w| {
