@@ -1,196 +1,76 @@
-//! Write one SVG of each plot kind, with the lecture's data, to a folder.
+//! Write one SVG of each plot kind, with the lecture's data computed by the engine, to a
+//! folder, to look at them side by side.
 //!
 //! Usage: `cargo run --example plots -- OUT_DIR`
 
 use std::path::PathBuf;
 
-use gbl::plot::{self, Contour, GraphEdge, GraphNode, Path1D};
+use gbl::cmd::backprop;
+use gbl::cmd::descend::{Descent, descend};
+use gbl::figures::{descent_svg, graph_svg, iterates_svg, label, path1d};
+use gbl::plot;
 
-/// `n + 1` evenly spaced points from `a` to `b`.
-fn grid(a: f64, b: f64, n: usize) -> Vec<f64> {
-    (0..=n).map(|i| a + (b - a) * i as f64 / n as f64).collect()
+/// A run from the lecture: `f` from `x=3` (or `x1=3,x2=-2`) with learning rate `lr`.
+fn lecture_run(f: &str, from: &str, lr: &str, steps: usize) -> anyhow::Result<Descent> {
+    descend(f, &[from.to_string()], lr, steps, &[])
 }
 
-/// A run of `steps` steps of `x := x - lr * df(x)` from `x0`, on `f` sampled over `[a, b]`.
-fn run(
-    label: &str,
-    f: impl Fn(f64) -> f64,
-    df: impl Fn(f64) -> f64,
-    lr: f64,
-    x0: f64,
-    steps: usize,
-    (a, b): (f64, f64),
-) -> Path1D {
-    let mut xs = vec![x0];
-    for _ in 0..steps {
-        let x = xs[xs.len() - 1];
-        xs.push(x - lr * df(x));
-    }
-    Path1D {
-        label: label.to_string(),
-        f: grid(a, b, 200).into_iter().map(|x| (x, f(x))).collect(),
-        ys: xs.iter().map(|&x| f(x)).collect(),
-        xs,
-    }
-}
-
-fn main() -> std::io::Result<()> {
+fn main() -> anyhow::Result<()> {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "plots".into()));
     std::fs::create_dir_all(&dir)?;
     let write = |name: &str, svg: String| std::fs::write(dir.join(name), svg);
 
-    // f(x) = x^2/10 from 3, 20 steps of x := x - x/5.
-    let p = run(
-        "f(x) = x^2/10",
-        |x| x * x / 10.0,
-        |x| x / 5.0,
-        1.0,
-        3.0,
-        20,
-        (-3.5, 3.5),
-    );
-    write(
-        "descent_path.svg",
-        plot::descent_path("Gradient descent on f(x) = x^2/10", &p),
-    )?;
+    let d = lecture_run("x^2/10", "x=3", "1", 20)?;
+    write("descent_path.svg", descent_svg(&d))?;
     write(
         "iterates.svg",
-        plot::iterates(
-            "Iterates x_k, f(x) = x^2/10",
-            &[("x_k".into(), p.xs.clone())],
-        ),
+        iterates_svg("x against iteration", &[("x_k".into(), &d.run)]),
     )?;
 
-    // Three functions, lr = 1, 10 steps.
-    let runs = [
-        run(
-            "f1(x) = x^2/10",
-            |x| x * x / 10.0,
-            |x| x / 5.0,
-            1.0,
-            3.0,
-            10,
-            (-3.5, 3.5),
-        ),
-        run(
-            "f2(x) = x^2/5",
-            |x| x * x / 5.0,
-            |x| 2.0 * x / 5.0,
-            1.0,
-            3.0,
-            10,
-            (-3.5, 3.5),
-        ),
-        run(
-            "f3(x) = x^2/3",
-            |x| x * x / 3.0,
-            |x| 2.0 * x / 3.0,
-            1.0,
-            3.0,
-            10,
-            (-3.5, 3.5),
-        ),
-    ];
+    // Three coefficients, the same learning rate.
+    let three = ["x^2/10", "x^2/5", "x^2/3"]
+        .into_iter()
+        .map(|f| lecture_run(f, "x=3", "1", 10))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let paths: Vec<_> = three
+        .iter()
+        .map(|d| path1d(&label(&d.problem.vars, &d.f), &d.problem, &d.run))
+        .collect();
     write(
         "side_by_side.svg",
-        plot::side_by_side("Same step size, three functions", &runs),
+        plot::side_by_side("Same learning rate, three functions", &paths),
     )?;
-    let series: Vec<(String, Vec<f64>)> = runs
+    let runs: Vec<(String, _)> = three
         .iter()
-        .map(|r| (r.label.clone(), r.xs.clone()))
+        .map(|d| (label(&d.problem.vars, &d.f), &d.run))
         .collect();
     write(
         "iterates_three.svg",
-        plot::iterates("x against iteration, three functions", &series),
+        iterates_svg("x against iteration, three functions", &runs),
     )?;
 
     // 2x^2 from 3 with lr 1 diverges: 3, -9, 27, -81, ...
-    let d = run(
-        "f(x) = 2x^2",
-        |x| 2.0 * x * x,
-        |x| 4.0 * x,
-        1.0,
-        3.0,
-        4,
-        (-90.0, 90.0),
-    );
     write(
         "diverging.svg",
-        plot::descent_path("Divergence on f(x) = 2x^2", &d),
+        descent_svg(&lecture_run("2*x^2", "x=3", "1", 4)?),
     )?;
-    let long = run(
-        "f(x) = 2x^2",
-        |x| 2.0 * x * x,
-        |x| 4.0 * x,
-        1.0,
-        3.0,
-        60,
-        (-90.0, 90.0),
-    );
+    let long = lecture_run("2*x^2", "x=3", "1", 60)?;
     write(
         "diverging_long.svg",
-        plot::iterates(
-            "Divergence on f(x) = 2x^2, 60 steps",
-            &[("x_k".into(), long.xs)],
-        ),
+        iterates_svg("Divergence, 60 steps", &[("x_k".into(), &long.run)]),
     )?;
 
-    // log(x1^2 + x2^2) on [-4, 4]^2, path from (3, -2), x := x - 0.1 * 2x.
-    let xs = grid(-4.0, 4.0, 120);
-    let ys = xs.clone();
-    let z = ys
-        .iter()
-        .map(|&b| xs.iter().map(|&a| (a * a + b * b).ln()).collect())
-        .collect();
-    let c = Contour {
-        x_name: "x1".into(),
-        y_name: "x2".into(),
-        xs,
-        ys,
-        z,
-        z_label: "log f(x1, x2)".into(),
-    };
-    let mut path = vec![(3.0, -2.0)];
-    for _ in 0..10 {
-        let (a, b) = path[path.len() - 1];
-        path.push((a - 0.1 * 2.0 * a, b - 0.1 * 2.0 * b));
-    }
+    // Two variables: the contour of log f with the path.
     write(
         "contour.svg",
-        plot::contour("Gradient descent on f(x1, x2) = x1^2 + x2^2", &c, &path),
+        descent_svg(&lecture_run("x1^2 + x2^2", "x1=3,x2=-2", "0.1", 10)?),
     )?;
 
-    // x = 5, z = x - 2 = 3, y = 2 z^2 = 18.
-    let node = |name: &str, expr: Option<&str>, value: &str, grad: &str| GraphNode {
-        name: name.into(),
-        expr: expr.map(Into::into),
-        value: value.into(),
-        grad: grad.into(),
-    };
-    let nodes = [
-        node("x", None, "5", "dy/dx = 12"),
-        node("z", Some("z = x - 2"), "3", "dy/dz = 12"),
-        node("y", Some("y = 2*z^2"), "18", "dy/dy = 1"),
-    ];
-    let edges = [
-        GraphEdge {
-            from: 0,
-            to: 1,
-            label: "∂z/∂x = 1".into(),
-        },
-        GraphEdge {
-            from: 1,
-            to: 2,
-            label: "∂y/∂z = 4z = 12".into(),
-        },
-    ];
+    // The chain-rule graph at x = 5: z = 3, y = 18, dy/dx = 12.
+    let (g, p) = backprop::compute("z = x - 2; y = 2*z^2", &["x=5".to_string()])?;
     write(
         "graph.svg",
-        plot::graph(
-            "Computational graph of y = 2(x - 2)^2 at x = 5",
-            &nodes,
-            &edges,
-        ),
+        graph_svg("Computational graph of y = 2(x - 2)^2", &g, &p),
     )?;
     Ok(())
 }
