@@ -1,11 +1,16 @@
 //! Values given on the command line or in files: `x=3`, `x1=3,x2=-2`, `lr=1/10`.
 
 use crate::engine::eval::eval;
+use crate::engine::parse::ParseErrorKind;
 use crate::engine::{PyNum, parse};
 
 /// Parses a constant (`3`, `-2`, `0.1`, `1/10`) into a number: an int when written as one.
 pub fn constant(text: &str) -> Result<PyNum, String> {
-    let e = parse(text).map_err(|e| format!("'{text}' is not a number: {}", e.kind))?;
+    let e = parse(text).map_err(|e| match e.kind {
+        // Already "'1e400' is not a number": not twice.
+        ParseErrorKind::BadNumber { .. } => e.kind.to_string(),
+        kind => format!("'{text}' is not a number: {kind}"),
+    })?;
     if let Some(v) = e.variables().first() {
         return Err(format!("'{text}' is not a number (it uses '{v}')"));
     }

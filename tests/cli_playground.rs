@@ -344,6 +344,8 @@ fn bad_runs_exit_2() {
         &["descend", "x + y", "--from", "x=1"],
         &["'y'", "no start value", "--from"],
     );
+    let err = fails(&["descend", "x^2", "--from", "x=1e400"], &["--from"]);
+    assert_eq!(err.trim(), "error: --from: '1e400' is not a number");
     fails(
         &["descend", "x^2", "--from", "x=1", "--steps", "99999999999"],
         &["--steps", "at most 10000000"],
