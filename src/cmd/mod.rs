@@ -9,9 +9,12 @@ pub mod grade;
 pub mod hint;
 pub mod list;
 pub mod mdbook;
+pub mod report;
 pub mod schema;
 pub mod show;
 pub mod solve;
+pub mod state;
+pub mod student;
 pub mod validate;
 pub mod watch;
 
@@ -105,19 +108,8 @@ pub fn find<'a>(exercises: &'a [Loaded], id: &str) -> anyhow::Result<&'a Loaded>
     if let Some(l) = exercises.iter().find(|l| l.id == id) {
         return Ok(l);
     }
-    let mut near: Vec<&str> = exercises
-        .iter()
-        .map(|l| l.id.as_str())
-        .filter(|other| {
-            similar::TextDiff::from_chars(id, *other).ratio() > 0.6 || other.contains(id)
-        })
-        .collect();
-    near.truncate(3);
-    let hint = if near.is_empty() {
-        "see 'gbl list'".to_string()
-    } else {
-        format!("did you mean {}?", near.join(", "))
-    };
+    let hint = crate::check::answers::did_you_mean(id, exercises.iter().map(|l| l.id.as_str()))
+        .unwrap_or_else(|| "see 'gbl list'".to_string());
     bail!("there is no exercise '{id}' ({hint})")
 }
 
