@@ -123,14 +123,7 @@ pub fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<
         _ => args.source.load()?,
     };
     let student = Student::new(&args.student, &exercises)?;
-    let state = super::state::load();
-    let reveal = |id: &str| {
-        args.reveal
-            || exercises
-                .iter()
-                .find(|l| l.id == id)
-                .is_some_and(|l| super::state::revealed(&state, l, student.name()))
-    };
+    let reveal = student.revealer(&exercises, args.reveal);
     let report = match (&args.answer_file, &args.id) {
         (Some(file), None) => {
             if !args.answers.is_empty() {

@@ -69,6 +69,29 @@ impl Student {
         }
     }
 
+    /// Whether answers may be shown to this student (a quiz may close its solutions).
+    pub fn may_reveal(&self) -> bool {
+        self.quiz().is_none_or(|q| q.quiz.solutions)
+    }
+
+    /// Whether an exercise's answers are shown: asked for (`--reveal`), or revealed by its
+    /// last hint or `gbl solve`, and never when the quiz closes its solutions.
+    pub fn revealer<'a>(
+        &'a self,
+        exercises: &'a [Loaded],
+        asked: bool,
+    ) -> impl Fn(&str) -> bool + 'a {
+        let state = super::state::load();
+        move |id: &str| {
+            self.may_reveal()
+                && (asked
+                    || exercises
+                        .iter()
+                        .find(|l| l.id == id)
+                        .is_some_and(|l| super::state::revealed(&state, l, self.name())))
+        }
+    }
+
     /// Checks one exercise with the student's numbers, scored in the quiz's points.
     pub fn check(&self, l: &Loaded, given: &ExerciseAnswers) -> anyhow::Result<ExerciseReport> {
         let mut r = super::check::check_variant(l, &self.variant, given, false)?;

@@ -67,14 +67,7 @@ fn next_step(fc: &FileCheck) -> String {
 fn round(args: &Args, exercises: &[Loaded], paint: Paint, out: &mut dyn Write) -> anyhow::Result<()> {
     let student = Student::new(&args.student, exercises)?;
     let fc = check_file(&args.answer_file, exercises, &student)?;
-    let state = super::state::load();
-    let reveal = |id: &str| {
-        args.reveal
-            || exercises
-                .iter()
-                .find(|l| l.id == id)
-                .is_some_and(|l| super::state::revealed(&state, l, student.name()))
-    };
+    let reveal = student.revealer(exercises, args.reveal);
     let shown = fc
         .report
         .exercises
