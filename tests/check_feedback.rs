@@ -6,7 +6,13 @@ use assert_cmd::Command;
 
 fn gbl() -> Command {
     let mut c = Command::cargo_bin("gbl").expect("the gbl binary");
-    c.env_remove("GBL_EXERCISES").env("NO_COLOR", "1");
+    // No state: no answer has been revealed by a hint or `gbl solve`.
+    c.env_remove("GBL_EXERCISES")
+        .env("NO_COLOR", "1")
+        .env(
+            "GBL_STATE_DIR",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-gbl-state"),
+        );
     c
 }
 
@@ -36,7 +42,12 @@ macro_rules! mistake {
             args.extend(["--format", "json"]);
             let (_, json) = check(&args);
             let v: serde_json::Value = serde_json::from_str(&json).expect("one JSON document");
-            assert_eq!(v["exercises"][0]["questions"][0]["mistake"], $code);
+            let wrong = v["exercises"][0]["questions"]
+                .as_array()
+                .and_then(|qs| qs.iter().find(|q| q["status"] == "wrong"))
+                .expect("a wrong question");
+            assert_eq!(wrong["mistake"], $code);
+            assert_eq!(wrong["expected"], serde_json::Value::Null, "not revealed");
         }
     };
 }
@@ -101,10 +112,12 @@ mistake!(
     ["chain-rule-x5", "dy_dx=20"],
     "outer-at-input"
 );
-// x²/10 from 3 rounded to 1 decimal each step: 2.4 1.9 1.5 1.2 1.0 0.8 0.6 0.5 0.4 0.3
+// x²/5 from 3 (x := 0.6·x) rounded to 1 decimal each step: 1.8 1.1 0.7 0.4 0.2 0.1 0.1 0.1
+// 0.1 0.1, while the answer 0.0181 is 0.0 to 1 decimal. (x²/10 rounded the same way ends at
+// 0.3, which is also the answer 0.322 to 1 decimal: that is only too few digits.)
 mistake!(
     rounded_too_early,
-    ["gd-coefficients", "x10_f1=0.3"],
+    ["gd-coefficients", "x10_f2=0.1"],
     "rounded-too-early"
 );
 // (x - 2)² differentiated without the factor 2: (x - 2)/10
@@ -135,9 +148,16 @@ fn right_rounded_fractional_and_equivalent_answers_are_correct() {
         vec!["gd-zigzag", "verdict=Oscillates", "x1=-1.5"],
         vec!["gd-learning-rate", "lr_max=1/2", "x3=0.648"],
     ] {
+        // Questions left out count as not answered (exit 1); every one given is right.
         let (code, text) = check(&args);
-        assert_eq!(code, 0, "{args:?}:\n{text}");
-        assert!(!text.contains('✗'), "{args:?}:\n{text}");
+        let all = text.lines().filter(|l| l.starts_with("  ? ")).count() == 0;
+        assert_eq!(code, if all { 0 } else { 1 }, "{args:?}:\n{text}");
+        assert!(!text.contains('✗') && !text.contains("  ! "), "{args:?}:\n{text}");
+        assert_eq!(
+            text.matches("  ✓ ").count(),
+            args.len() - 1,
+            "{args:?}:\n{text}"
+        );
     }
 }
 
@@ -146,9 +166,16 @@ fn too_few_digits_is_said_as_such() {
     let (code, text) = check(&["gd-coefficients", "x10_f2=0.018"]);
     assert_eq!(code, 1);
     assert!(
-        text.contains("too few digits: give at least 3 significant digits (here 0.0181)"),
+        text.contains(
+            "too few digits: 0.018 is right as far as it goes; give at least 3 significant digits"
+        ),
         "{text}"
     );
+    assert!(!text.contains("0.0181"), "the answer is not told: {text}");
+    // 0.3 for 0.322123 is too short, not "rounded along the way".
+    let (code, text) = check(&["gd-coefficients", "x10_f1=0.3"]);
+    assert_eq!(code, 1);
+    assert!(text.contains("too few digits: 0.3 is right"), "{text}");
 }
 
 #[test]
@@ -156,24 +183,36 @@ fn json_has_the_contract_shape() {
     let (code, json) = check(&["chain-rule-x5", "z=3", "dy_dx=20", "--format", "json"]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&json).expect("one JSON document");
+    // The questions left out count: 1 of 4, not 1 of 2.
     assert_eq!(v["score"], 1.0);
-    assert_eq!(v["max_score"], 2.0);
+    assert_eq!(v["max_score"], 4.0);
     let e = &v["exercises"][0];
     assert_eq!(e["id"], "chain-rule-x5");
     let qs = e["questions"].as_array().expect("questions");
-    assert_eq!(qs.len(), 2);
+    assert_eq!(qs.len(), 4);
     assert_eq!(qs[0]["id"], "z");
     assert_eq!(qs[0]["status"], "correct");
     assert_eq!(qs[0]["expected"], 3);
+    assert_eq!(qs[0]["revealed"], true);
     assert_eq!(qs[0]["given"], "3");
-    assert_eq!(qs[1]["status"], "wrong");
-    assert_eq!(qs[1]["expected"], 12);
+    assert_eq!(qs[1]["id"], "y");
+    assert_eq!(qs[1]["status"], "missing");
+    assert_eq!(qs[1]["feedback"], "not answered");
+    assert_eq!(qs[3]["id"], "dy_dx");
+    assert_eq!(qs[3]["status"], "wrong");
+    // Not revealed to a student until asked for.
+    assert_eq!(qs[3]["expected"], serde_json::Value::Null);
+    assert_eq!(qs[3]["revealed"], false);
     assert!(
-        qs[1]["feedback"]
+        qs[3]["feedback"]
             .as_str()
             .expect("text")
             .contains("outer derivative")
     );
+    let (_, json) = check(&["chain-rule-x5", "dy_dx=20", "--format", "json", "--reveal"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("one JSON document");
+    assert_eq!(v["exercises"][0]["questions"][3]["expected"], 12);
+    assert_eq!(v["exercises"][0]["questions"][3]["revealed"], true);
     assert!(!json.contains('\u{1b}'), "no colour codes in JSON");
 }
 
@@ -215,6 +254,11 @@ fn the_reference_answers_pass_and_a_wrong_sample_fails() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("you added the gradient"), "{text}");
     assert!(text.contains("? x3"), "a missing answer is marked: {text}");
+    assert!(
+        text.contains("score 1/70 · 2 of 12 exercises answered, 0 fully right"),
+        "{text}"
+    );
+    assert!(text.contains("not answered:\n  ? gd-update-table"), "{text}");
 }
 
 #[test]
