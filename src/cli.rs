@@ -121,7 +121,9 @@ pub fn main() -> ExitCode {
 fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
     let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
     args.iter().any(|a| a == "--format=json")
-        || args.windows(2).any(|w| w[0] == "--format" && w[1] == "json")
+        || args
+            .windows(2)
+            .any(|w| w[0] == "--format" && w[1] == "json")
 }
 
 fn print_error_json(doc: &serde_json::Value) {

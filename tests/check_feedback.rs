@@ -7,12 +7,10 @@ use assert_cmd::Command;
 fn gbl() -> Command {
     let mut c = Command::cargo_bin("gbl").expect("the gbl binary");
     // No state: no answer has been revealed by a hint or `gbl solve`.
-    c.env_remove("GBL_EXERCISES")
-        .env("NO_COLOR", "1")
-        .env(
-            "GBL_STATE_DIR",
-            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-gbl-state"),
-        );
+    c.env_remove("GBL_EXERCISES").env("NO_COLOR", "1").env(
+        "GBL_STATE_DIR",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-gbl-state"),
+    );
     c
 }
 
@@ -152,7 +150,10 @@ fn right_rounded_fractional_and_equivalent_answers_are_correct() {
         let (code, text) = check(&args);
         let all = text.lines().filter(|l| l.starts_with("  ? ")).count() == 0;
         assert_eq!(code, if all { 0 } else { 1 }, "{args:?}:\n{text}");
-        assert!(!text.contains('✗') && !text.contains("  ! "), "{args:?}:\n{text}");
+        assert!(
+            !text.contains('✗') && !text.contains("  ! "),
+            "{args:?}:\n{text}"
+        );
         assert_eq!(
             text.matches("  ✓ ").count(),
             args.len() - 1,
@@ -258,7 +259,10 @@ fn the_reference_answers_pass_and_a_wrong_sample_fails() {
         text.contains("score 1/70 · 2 of 12 exercises answered, 0 fully right"),
         "{text}"
     );
-    assert!(text.contains("not answered:\n  ? gd-update-table"), "{text}");
+    assert!(
+        text.contains("not answered:\n  ? gd-update-table"),
+        "{text}"
+    );
 }
 
 #[test]

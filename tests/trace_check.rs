@@ -1156,7 +1156,10 @@ fn answer_files_name_traces_inside_their_folder_only() {
     // The folder's other exercises are not answered (exit 1); the trace itself is right.
     let (code, out, err) = check("gd-trace: {trace: traces/gd.txt}\n");
     assert_eq!(code, 1, "{out}{err}");
-    assert!(out.contains("✓ trace  traces/gd.txt  all 21 lines right"), "{out}");
+    assert!(
+        out.contains("✓ trace  traces/gd.txt  all 21 lines right"),
+        "{out}"
+    );
     let (code, err, _) = check("gd-trace: {trace: ../outside.txt}\n");
     assert_eq!(code, 1, "a problem in the file, the rest checked");
     assert!(err.contains("leaves the answer file's folder"), "{err}");

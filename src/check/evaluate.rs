@@ -11,12 +11,17 @@ use crate::exercise::reference::{Answer, Reference};
 
 /// The value of `var` at the question's point: a graph's input, or a descent's start.
 fn value_of(ctx: &Context, r: &Reference, var: &str) -> Option<PyNum> {
-    [format!("{}.value.{var}", r.run), format!("{}.{var}[0]", r.run)]
-        .iter()
-        .find_map(|src| match Reference::parse(src).ok()?.resolve(&ctx.results) {
+    [
+        format!("{}.value.{var}", r.run),
+        format!("{}.{var}[0]", r.run),
+    ]
+    .iter()
+    .find_map(
+        |src| match Reference::parse(src).ok()?.resolve(&ctx.results) {
             Ok(Answer::Num(v)) => Some(v),
             _ => None,
-        })
+        },
+    )
 }
 
 /// `Some` when `text` is an expression whose every variable has a value at the question's

@@ -3,8 +3,8 @@
 use serde_json::json;
 
 use super::diagnose::{Matcher, explain};
-use super::feedback::{off_by, verdict_word};
 use super::equiv::equivalent;
+use super::feedback::{off_by, verdict_word};
 use super::number::{Printed, Verdict as NumVerdict, compare};
 use super::{Context, Given, QuestionReport, Status};
 use crate::bindings::constant;
@@ -250,10 +250,7 @@ fn exact(text: &str, v: PyNum) -> Outcome {
 fn integer(text: &str, v: PyNum) -> Outcome {
     match text.parse::<i64>() {
         Ok(g) if g as f64 == v.to_f64() => Outcome::Right("correct".into()),
-        Ok(g) => Outcome::wrong(
-            off_by(g as f64, v.to_f64()),
-            Some(Matcher::Exact(g as f64)),
-        ),
+        Ok(g) => Outcome::wrong(off_by(g as f64, v.to_f64()), Some(Matcher::Exact(g as f64))),
         Err(_) => Outcome::Invalid(format!("'{text}' is not a whole number")),
     }
 }

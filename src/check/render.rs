@@ -101,12 +101,7 @@ pub fn exercise_text(
 }
 
 /// The whole report as text, with a total line when there are several exercises.
-pub fn text(
-    r: &Report,
-    reveal: Reveal,
-    paint: Paint,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+pub fn text(r: &Report, reveal: Reveal, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
     for e in &r.exercises {
         exercise_text(e, reveal(&e.id), paint, out)?;
     }

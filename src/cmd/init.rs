@@ -16,7 +16,7 @@ use anyhow::{Context as _, bail};
 use super::ExerciseSource;
 use super::student::{Student, StudentArgs};
 use crate::check::Context;
-use crate::cli::Outcome;
+use crate::cli::{Format, Outcome};
 use crate::exercise::compute::Computed;
 use crate::exercise::load::Loaded;
 use crate::exercise::model::{Question, TraceQuestion};
@@ -29,6 +29,9 @@ pub struct Args {
     /// The folder to write into (created if needed).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
     /// A quiz and a student: the quiz's exercises, with that student's numbers.
     #[command(flatten)]
     pub student: StudentArgs,
@@ -99,7 +102,10 @@ fn fields(template: &str) -> Vec<String> {
 }
 
 fn py_print(template: &str) -> String {
-    format!("print(f\"{}\")", template.replace('\\', "\\\\").replace('"', "\\\""))
+    format!(
+        "print(f\"{}\")",
+        template.replace('\\', "\\\\").replace('"', "\\\"")
+    )
 }
 
 /// A starter program: placeholders for every printed value, the lines printed as the
@@ -190,15 +196,19 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         .with_context(|| format!("{}: cannot create it", args.dir.display()))?;
     for (p, text) in &files {
         write_new(p, text)?;
-        writeln!(out, "wrote {}", p.display())?;
     }
-    writeln!(
-        out,
-        "{}",
-        paint.strong(&format!(
-            "next: cd {} && gbl list, then 'gbl show ID' for a task and 'gbl watch' while you answer",
-            args.dir.display()
-        ))
-    )?;
+    let next = format!(
+        "next: cd {} && gbl list, then 'gbl show ID' for a task and 'gbl watch' while you answer",
+        args.dir.display()
+    );
+    let written: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+    if args.format == Format::Json {
+        super::print_json(out, &serde_json::json!({"written": written, "next": next}))?;
+        return Ok(Outcome::Correct);
+    }
+    for w in &written {
+        writeln!(out, "wrote {w}")?;
+    }
+    writeln!(out, "{}", paint.strong(&next))?;
     Ok(Outcome::Correct)
 }

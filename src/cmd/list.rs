@@ -70,7 +70,8 @@ pub fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let mut v = json!({"id": l.id, "title": l.exercise.title, "chapter": l.exercise.chapter});
+                let mut v =
+                    json!({"id": l.id, "title": l.exercise.title, "chapter": l.exercise.chapter});
                 if let Some(fc) = &fc {
                     let e = &fc.report.exercises[i];
                     let (p, right) = progress(fc, i);
@@ -89,7 +90,11 @@ pub fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<
             doc["max_score"] = json!(fc.report.max_score);
             doc["answered"] = json!(fc.answered_count());
             doc["fully_right"] = json!(fc.right_count());
-            doc["problems"] = fc.problems.iter().map(super::report::problem_json).collect();
+            doc["problems"] = fc
+                .problems
+                .iter()
+                .map(super::report::problem_json)
+                .collect();
         }
         super::print_json(out, &doc)?;
     } else {

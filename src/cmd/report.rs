@@ -16,7 +16,12 @@ fn score(v: f64) -> String {
 }
 
 /// The report as text: answered exercises in full, the others on one line each.
-pub fn text(fc: &FileCheck, reveal: Reveal, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn text(
+    fc: &FileCheck,
+    reveal: Reveal,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut missing = Vec::new();
     for (e, answered) in fc.report.exercises.iter().zip(&fc.answered) {
         if *answered {

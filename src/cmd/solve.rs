@@ -6,7 +6,7 @@ use std::io::Write;
 
 use super::ExerciseSource;
 use super::student::{Student, StudentArgs};
-use crate::cli::Outcome;
+use crate::cli::{Format, Outcome};
 use crate::exercise::compute::{Slip, compute};
 use crate::style::Paint;
 
@@ -15,6 +15,9 @@ use crate::style::Paint;
 pub struct Args {
     /// The exercise.
     pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
     /// A quiz and a student: the solution with that student's numbers.
     #[command(flatten)]
     pub student: StudentArgs,
@@ -43,13 +46,22 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     let params = student.variant.params(l)?;
     let results = compute(&l.exercise, &params, Slip::None)
         .map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
+    super::state::reveal(l, student.name());
+    let lines = crate::solve::worked(l, &results);
+    if args.format == Format::Json {
+        super::print_json(
+            out,
+            &serde_json::json!({"id": l.id, "title": l.exercise.title, "lines": lines}),
+        )?;
+        return Ok(Outcome::Correct);
+    }
     writeln!(
         out,
         "{}  {}",
         paint.strong(&l.exercise.title),
         paint.dim(&format!("({})", l.id))
     )?;
-    for line in crate::solve::worked(l, &results) {
+    for line in lines {
         let styled = if line.ends_with(':') {
             paint.strong(&line)
         } else {
@@ -57,6 +69,5 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         };
         writeln!(out, "  {styled}")?;
     }
-    super::state::reveal(l, student.name());
     Ok(Outcome::Correct)
 }

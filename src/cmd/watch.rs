@@ -19,7 +19,7 @@ use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::Recursiv
 use super::ExerciseSource;
 use super::student::{FileCheck, Student, StudentArgs, check_file};
 use crate::check::{answers, render};
-use crate::cli::Outcome;
+use crate::cli::{Format, Outcome};
 use crate::exercise::load::Loaded;
 use crate::exercise::model::Question;
 use crate::style::Paint;
@@ -33,6 +33,10 @@ pub struct Args {
     /// Show the answer of every question that is not right.
     #[arg(long)]
     pub reveal: bool,
+    /// Output format: with json, one line of JSON per round (the document of
+    /// `gbl check --answers --format json` with a "next" key), and nothing else.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
     /// A quiz and a student: that student's numbers, the quiz's exercises and points.
     #[command(flatten)]
     pub student: StudentArgs,
@@ -64,10 +68,21 @@ fn next_step(fc: &FileCheck) -> String {
 }
 
 /// One round: check and show the first exercise that is not yet right.
-fn round(args: &Args, exercises: &[Loaded], paint: Paint, out: &mut dyn Write) -> anyhow::Result<()> {
+fn round(
+    args: &Args,
+    exercises: &[Loaded],
+    paint: Paint,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let student = Student::new(&args.student, exercises)?;
     let fc = check_file(&args.answer_file, exercises, &student)?;
     let reveal = student.revealer(exercises, args.reveal);
+    if args.format == Format::Json {
+        let mut doc = super::report::json(&fc, &reveal);
+        doc["next"] = serde_json::json!(next_step(&fc));
+        writeln!(out, "{doc}")?;
+        return Ok(());
+    }
     let shown = fc
         .report
         .exercises
@@ -91,10 +106,26 @@ fn round(args: &Args, exercises: &[Loaded], paint: Paint, out: &mut dyn Write) -
     Ok(())
 }
 
+fn report_error(
+    e: &anyhow::Error,
+    json: bool,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if json {
+        writeln!(out, "{}", super::error_doc(&format!("{e:#}")))
+    } else {
+        writeln!(out, "{} {e:#}", paint.bad("error:"))
+    }
+}
+
 /// The files a round reads: the answer file and the trace files it names.
 fn watched(answer_file: &Path, exercises: &[Loaded]) -> Vec<PathBuf> {
     let mut files = vec![answer_file.to_path_buf()];
-    let dir = answer_file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let dir = answer_file
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     if let Ok(read) = answers::read_lenient(answer_file, exercises) {
         for (ex, given) in &read.file.answers {
             for (q, g) in given {
@@ -116,14 +147,20 @@ fn watched(answer_file: &Path, exercises: &[Loaded]) -> Vec<PathBuf> {
 
 /// Each watched file's size, time and (for the answer file) text: a round runs only when
 /// this changes, since reading files raises events too.
-type Fingerprint = Vec<(PathBuf, Option<(u64, Option<std::time::SystemTime>)>, String)>;
+type Fingerprint = Vec<(
+    PathBuf,
+    Option<(u64, Option<std::time::SystemTime>)>,
+    String,
+)>;
 
 fn fingerprint(files: &[PathBuf]) -> Fingerprint {
     files
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let meta = std::fs::metadata(f).ok().map(|m| (m.len(), m.modified().ok()));
+            let meta = std::fs::metadata(f)
+                .ok()
+                .map(|m| (m.len(), m.modified().ok()));
             let text = if i == 0 {
                 crate::fsutil::read_text(f, answers::MAX_ANSWER_BYTES).unwrap_or_default()
             } else {
@@ -155,8 +192,9 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         );
     }
     let exercises = args.source.load()?;
+    let json = args.format == Format::Json;
     if let Err(e) = round(&args, &exercises, paint, out) {
-        writeln!(out, "{} {e:#}", paint.bad("error:"))?;
+        report_error(&e, json, paint, out)?;
     }
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let mut debouncer =
@@ -177,18 +215,20 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 .with_context(|| format!("watching {}", d.display()))?;
         }
         dirs = want;
-        writeln!(
-            out,
-            "{}",
-            paint.dim(&format!(
-                "watching {} (Ctrl-C stops)",
-                files
-                    .iter()
-                    .map(|f| f.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        )?;
+        if !json {
+            writeln!(
+                out,
+                "{}",
+                paint.dim(&format!(
+                    "watching {} (Ctrl-C stops)",
+                    files
+                        .iter()
+                        .map(|f| f.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            )?;
+        }
         out.flush()?;
         let changed = loop {
             let Ok(events) = rx.recv() else {
@@ -209,17 +249,19 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 break changed;
             }
         };
-        // Clear the screen and move home, only on a terminal.
-        if paint.on {
-            write!(out, "\x1b[2J\x1b[H")?;
+        if !json {
+            // Clear the screen and move home, only on a terminal.
+            if paint.on {
+                write!(out, "\x1b[2J\x1b[H")?;
+            }
+            writeln!(
+                out,
+                "{}",
+                paint.dim(&format!("{} changed: checking again", changed.join(", ")))
+            )?;
         }
-        writeln!(
-            out,
-            "{}",
-            paint.dim(&format!("{} changed: checking again", changed.join(", ")))
-        )?;
         if let Err(e) = round(&args, &exercises, paint, out) {
-            writeln!(out, "{} {e:#}", paint.bad("error:"))?;
+            report_error(&e, json, paint, out)?;
         }
         let renewed = watched(&args.answer_file, &exercises);
         if renewed != files {
