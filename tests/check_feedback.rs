@@ -272,3 +272,108 @@ fn every_bundled_exercise_is_proved_by_its_reference_solution() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("12 exercise files are valid"), "{text}");
 }
+
+/// (exit code, feedback, mistake) of the one question answered in `args`.
+fn one(args: &[&str]) -> (i32, String, serde_json::Value) {
+    let mut a = args.to_vec();
+    a.extend(["--format", "json"]);
+    let (code, json) = check(&a);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("one JSON document");
+    let q = v["exercises"][0]["questions"]
+        .as_array()
+        .and_then(|qs| qs.iter().find(|q| q["status"] != "missing"))
+        .cloned()
+        .unwrap_or_default();
+    (
+        code,
+        q["feedback"].as_str().unwrap_or_default().to_string(),
+        q["mistake"].clone(),
+    )
+}
+
+#[test]
+fn the_lectures_mistakes_get_true_names() {
+    // 2x² with lr: x := (1 - 4·lr)·x converges for lr < 1/2; 1 is the "0 < lr < 1" habit.
+    let (_, f, m) = one(&["gd-learning-rate", "lr_max=1"]);
+    assert_eq!(m, "lr-below-one-habit");
+    assert!(f.contains("'0 < lr < 1' habit"), "{f}");
+    assert!(!f.contains("power rule"), "{f}");
+    // J = (w·x + b - t)², w = 0.5, x = 2, b = 0, t = 3: dJ/db = 2·(1 - 3) = -4. 4 is the sign,
+    // although dJ/dt happens to be 4 too.
+    let (_, f, m) = one(&["neuron-gradient", "dJ_db=4"]);
+    assert_eq!(m, "sign");
+    assert!(!f.contains("dJ/dt"), "{f}");
+    // dy/dx = 4·(x - 2) before x = 5 is put in: the right expression, not yet a value.
+    let (code, f, m) = one(&["chain-rule-x5", "dy_dx=4*(x-2)"]);
+    assert_eq!((code, m), (1, "expression-not-value".into()));
+    assert!(f.contains("put x = 5 in"), "{f}");
+    assert!(f.contains("and the right one"), "{f}");
+    // 4·(x - 1) at 5 is 16, not 12: said so, without the 12.
+    let (_, f, _) = one(&["chain-rule-x5", "dy_dx=4*(x-1)"]);
+    assert!(f.contains("put x = 5 in (here yours gives 16"), "{f}");
+    assert!(!f.contains("12"), "{f}");
+    // 0.3 for 0.322123: only too few digits.
+    let (_, f, m) = one(&["gd-coefficients", "x10_f1=0.3"]);
+    assert_eq!(m, "too-few-digits");
+    assert!(!f.contains("rounded"), "{f}");
+}
+
+#[test]
+fn wrong_values_say_which_way_and_how_far_never_the_answer() {
+    for (args, says) in [
+        (["gd-one-step", "x1=2.5"], "too big, by less than 10%"),
+        (
+            ["gd-one-step", "x1=1"],
+            "too small, less than half the right size",
+        ),
+        (["gd-one-step", "grad=1.2"], "2 times too big"),
+        (
+            ["gd-diverge", "x3=-27"],
+            "too big (3 times too small in size)",
+        ),
+    ] {
+        let (code, f, _) = one(&args);
+        assert_eq!(code, 1);
+        assert_eq!(f, says, "{args:?}");
+    }
+    let (_, text) = check(&["gd-shifted-minimum", "df=(x-2)/4"]);
+    assert!(
+        text.contains(
+            "not the same function: at x = 0.7 yours gives -0.325 (too small, by 10% to 50% there)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("/5"), "{text}");
+}
+
+#[test]
+fn verdict_words_in_their_common_forms_and_in_korean() {
+    for (id, word) in [
+        ("gd-diverge", "diverging"),
+        ("gd-diverge", "Divergent"),
+        ("gd-diverge", "diverged"),
+        ("gd-diverge", "발산"),
+        ("gd-zigzag", "oscillating"),
+        ("gd-zigzag", "진동"),
+    ] {
+        let (code, f, _) = one(&[id, &format!("verdict={word}")]);
+        assert_eq!(f, "correct", "{id} {word}");
+        assert_eq!(code, 1, "the other question is not answered");
+    }
+    // Wrong, in any form, is wrong (exit 1), not an unknown word (exit 2).
+    for word in ["수렴", "converging", "순환", "cycling"] {
+        let (code, f, _) = one(&["gd-diverge", &format!("verdict={word}")]);
+        assert_eq!(code, 1, "{word}: {f}");
+        assert!(f.starts_with("the run does not do that"), "{f}");
+        assert!(!f.contains("diverges"), "the answer is not told: {f}");
+    }
+    // An oscillating run converges: accepted, and the finer word taught.
+    let (_, f, _) = one(&["gd-zigzag", "verdict=converges"]);
+    assert!(
+        f.starts_with("correct: it converges; more exactly it oscillates"),
+        "{f}"
+    );
+    let (code, f, _) = one(&["gd-diverge", "verdict=stays"]);
+    assert_eq!(code, 2);
+    assert!(f.contains("is not one of"), "{f}");
+}

@@ -65,8 +65,11 @@ fn cli_answers(l: &Loaded, args: &[String]) -> anyhow::Result<IndexMap<String, G
         let q = q.trim();
         let Some(question) = l.exercise.questions.iter().find(|x| x.id() == q) else {
             let ids: Vec<&str> = l.exercise.questions.iter().map(Question::id).collect();
+            let near = answers::did_you_mean(q, ids.iter().copied())
+                .map(|m| format!("{m} "))
+                .unwrap_or_default();
             bail!(
-                "'{}' has no question '{q}' (its questions: {})",
+                "'{}' has no question '{q}' ({near}its questions: {})",
                 l.id,
                 ids.join(", ")
             );

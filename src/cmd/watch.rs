@@ -47,12 +47,11 @@ pub struct Args {
 
 /// What to do next, as rustlings says it: the first exercise not right, or done.
 fn next_step(fc: &FileCheck) -> String {
-    let first = fc
-        .report
-        .exercises
-        .iter()
-        .zip(&fc.answered)
-        .find(|(e, _)| !e.all_correct());
+    // What the student is working on comes first, then what they have not started.
+    let pairs = || fc.report.exercises.iter().zip(&fc.answered);
+    let first = pairs()
+        .find(|(e, answered)| **answered && !e.all_correct())
+        .or_else(|| pairs().find(|(e, _)| !e.all_correct()));
     match first {
         None if fc.problems.is_empty() => "every exercise is right: well done".into(),
         None => "fix the problems above in the answer file".into(),
