@@ -390,3 +390,65 @@ fn check_and_list_read_answers_yaml_in_the_current_folder() {
     assert_eq!(code, 2);
     assert!(err.contains("'gbl init' writes one"), "{err}");
 }
+
+/// Every key a schema object requires is in `doc`, recursively through `properties` and
+/// array `items` (a small check of the documents against `gbl schema check|list|error`).
+fn conforms(schema: &serde_json::Value, doc: &serde_json::Value, at: &str) {
+    if let Some(req) = schema["required"].as_array() {
+        for k in req {
+            let k = k.as_str().expect("a key");
+            assert!(doc.get(k).is_some(), "{at}: '{k}' missing in {doc}");
+        }
+    }
+    if let (Some(props), Some(obj)) = (schema["properties"].as_object(), doc.as_object()) {
+        for (k, sub) in props {
+            if let Some(v) = obj.get(k) {
+                conforms(sub, v, &format!("{at}.{k}"));
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), doc.as_array()) {
+        for (i, v) in arr.iter().enumerate() {
+            conforms(items, v, &format!("{at}[{i}]"));
+        }
+    }
+    if let Some(allowed) = schema["enum"].as_array() {
+        assert!(allowed.contains(doc), "{at}: {doc} not in {allowed:?}");
+    }
+}
+
+#[test]
+fn the_json_documents_have_the_shapes_gbl_schema_prints() {
+    let state = tempfile::tempdir().expect("a temp dir");
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let answers = dir.path().join("answers.yaml");
+    std::fs::write(
+        &answers,
+        "gd-one-step: {grad: 0.6, x1: 3.6}\ngd-one-stp: {x1: 1}\nchain-rule-x5: {z: abc}\n",
+    )
+    .expect("written");
+    let schema = |kind: &str| -> serde_json::Value {
+        let (_, out, _) = run(gbl(state.path()).args(["schema", kind]));
+        serde_json::from_str(&out).expect("a schema")
+    };
+    let doc = |args: &[&str]| -> serde_json::Value {
+        let (_, out, _) = run(gbl(state.path()).args(args).args(["--format", "json"]));
+        serde_json::from_str(&out).expect("a document")
+    };
+    let a = answers.to_str().expect("utf-8");
+    let checked = doc(&["check", "--answers", a]);
+    assert_eq!(
+        checked["problems"].as_array().map(Vec::len),
+        Some(2),
+        "{checked}"
+    );
+    conforms(&schema("check"), &checked, "check --answers");
+    conforms(
+        &schema("check"),
+        &doc(&["check", "gd-one-step", "x1=2"]),
+        "check",
+    );
+    conforms(&schema("list"), &doc(&["list", "--answers", a]), "list");
+    conforms(&schema("list"), &doc(&["list"]), "list");
+    conforms(&schema("error"), &doc(&["show", "nope"]), "error");
+}

@@ -10,6 +10,7 @@ pub mod hint;
 pub mod init;
 pub mod list;
 pub mod mdbook;
+pub mod output_schema;
 pub mod report;
 pub mod schema;
 pub mod show;
