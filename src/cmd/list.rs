@@ -145,8 +145,8 @@ fn write_text(
             "{}",
             paint.strong(&format!(
                 "score {}/{} · {}",
-                fc.report.score,
-                fc.report.max_score,
+                super::report::score(fc.report.score),
+                super::report::score(fc.report.max_score),
                 fc.summary()
             ))
         )?;

@@ -10,7 +10,8 @@ use crate::check::render::{self, Reveal};
 use crate::exercise::load::Diagnostic;
 use crate::style::Paint;
 
-fn score(v: f64) -> String {
+/// A score as shown: at most 2 decimals, trailing zeros dropped (`23.09`, `22`).
+pub fn score(v: f64) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -97,8 +97,8 @@ fn round(
     writeln!(
         out,
         "score {}/{} · {}",
-        fc.report.score,
-        fc.report.max_score,
+        super::report::score(fc.report.score),
+        super::report::score(fc.report.max_score),
         fc.summary()
     )?;
     writeln!(out, "{}", paint.strong(&next_step(&fc)))?;
