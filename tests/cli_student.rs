@@ -110,7 +110,11 @@ fn show_fills_in_the_numbers_and_says_how_to_check() {
     let text = stdout(gbl().args(["show", "gd-trace"]));
     assert!(text.contains("(21 lines expected)"), "{text}");
     assert!(
-        text.contains("gbl check gd-trace --trace out.txt"),
+        text.contains("python3 gd-trace.py > out.txt; gbl check gd-trace --trace out.txt"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(gd-trace.py is your program; 'gbl init' writes a starter"),
         "{text}"
     );
 }

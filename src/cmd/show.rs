@@ -140,7 +140,18 @@ pub fn write_task(ctx: &Context, paint: Paint, out: &mut dyn Write) -> anyhow::R
         writeln!(
             out,
             "check a trace with: {}",
-            paint.code(&format!("gbl check {} --trace out.txt", l.id))
+            paint.code(&format!(
+                "python3 {id}.py > out.txt; gbl check {id} --trace out.txt",
+                id = l.id
+            ))
+        )?;
+        writeln!(
+            out,
+            "{}",
+            paint.dim(&format!(
+                "({}.py is your program; 'gbl init' writes a starter that prints these lines)",
+                l.id
+            ))
         )?;
     }
     if !ex.hints.is_empty() {
