@@ -377,3 +377,46 @@ fn verdict_words_in_their_common_forms_and_in_korean() {
     assert_eq!(code, 2);
     assert!(f.contains("is not one of"), "{f}");
 }
+
+#[test]
+fn answers_keep_their_digits_as_written_and_typos_get_help() {
+    // 0.0180 in YAML is the float 0.018; the student wrote 4 significant digits, so it is not
+    // "too few digits": it is wrong in the last digit (0.0181 is right), and x²/5 rounded to 3
+    // decimals at every step ends at 0.018.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let f = dir.path().join("answers.yaml");
+    std::fs::write(
+        &f,
+        "gd-coefficients:\n  x10_f2: 0.0180   # mine\ngd-one-step: {grad: 0.60, x1: 2.40}\n",
+    )
+    .expect("written");
+    let out = gbl()
+        .args(["check", "--answers"])
+        .arg(&f)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("✗ x10_f2  0.0180 "), "{text}");
+    assert!(!text.contains("too few digits"), "{text}");
+    assert!(
+        text.contains("you rounded to 3 decimals along the way"),
+        "{text}"
+    );
+    assert!(text.contains("✓ x1    2.40 "), "{text}");
+    // A decimal comma, and a question id in the wrong case.
+    let (code, f, _) = one(&["gd-one-step", "x1=2,4"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        f,
+        "'2,4' is not a number: write decimals with a point (2.4)"
+    );
+    let out = gbl()
+        .args(["check", "gd-one-step", "X1=2.4"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("did you mean x1?"),
+        "{out:?}"
+    );
+}

@@ -124,8 +124,9 @@ pub fn did_you_mean<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> Opt
     let mut near: Vec<&str> = ids
         .into_iter()
         .filter(|other| {
-            similar::TextDiff::from_chars(id, *other).ratio() > 0.6
-                || (!id.is_empty() && other.contains(id))
+            let (a, b) = (id.to_lowercase(), other.to_lowercase());
+            similar::TextDiff::from_chars(a.as_str(), b.as_str()).ratio() > 0.6
+                || (!a.is_empty() && b.contains(&a))
         })
         .collect();
     near.truncate(3);
@@ -222,7 +223,18 @@ pub fn parse_lenient(
             if qv.is_null() {
                 continue;
             }
-            let g = answer(q, &qv, dir).unwrap_or_else(|reason| Given::Unreadable {
+            // A number as the student wrote it (`0.0180`, not the float's `0.018`): the
+            // digits written are part of the answer.
+            let g = match (&qv, q) {
+                (Value::Number(n), Question::Number(_) | Question::Exact(_)) => {
+                    match written_number(&source.text, &path, &q_id, n) {
+                        Some(t) => Ok(Given::Text(t)),
+                        None => answer(q, &qv, dir),
+                    }
+                }
+                _ => answer(q, &qv, dir),
+            };
+            let g = g.unwrap_or_else(|reason| Given::Unreadable {
                 name: shown(&qv),
                 reason,
             });
@@ -234,6 +246,26 @@ pub fn parse_lenient(
         file: AnswerFile { source, answers },
         problems,
     })
+}
+
+/// The text of the number at `path` as written in the file, when it can be found and reads
+/// as the same value.
+fn written_number(text: &str, path: &str, key: &str, n: &serde_yaml::Number) -> Option<String> {
+    let pos = crate::exercise::locate::locate(text, path);
+    let line = text.lines().nth(pos.line.checked_sub(1)?)?;
+    let rest: String = line.chars().skip(pos.col.checked_sub(1)?).collect();
+    // In a flow mapping the position is the key's: skip `key:`.
+    let rest = match rest.strip_prefix(key) {
+        Some(after) => after.trim_start().strip_prefix(':')?,
+        None => rest.as_str(),
+    };
+    let raw = rest.trim_start().split([',', '}', '#', ']']).next()?.trim();
+    let same = match (n.as_i64(), n.as_f64()) {
+        (Some(i), _) => raw.parse::<i64>().ok() == Some(i),
+        (None, Some(f)) => raw.parse::<f64>().ok() == Some(f),
+        _ => false,
+    };
+    same.then(|| raw.to_string())
 }
 
 /// A value as the student wrote it, for reports.

@@ -213,6 +213,11 @@ fn not_a_number(text: &str) -> String {
         format!("'{text}' is not a number: give a finite value")
     } else if t.parse::<f64>().is_ok_and(f64::is_infinite) {
         format!("'{text}' is not a number: it is too large for a float")
+    } else if t.matches(',').count() == 1 && t.replace(',', ".").parse::<f64>().is_ok() {
+        format!(
+            "'{text}' is not a number: write decimals with a point ({})",
+            t.replace(',', ".")
+        )
     } else {
         format!("'{text}' is not a number")
     }
