@@ -376,6 +376,9 @@ fn verdict_words_in_their_common_forms_and_in_korean() {
     let (code, f, _) = one(&["gd-diverge", "verdict=stays"]);
     assert_eq!(code, 2);
     assert!(f.contains("is not one of"), "{f}");
+    assert!(!f.contains("did you mean"), "{f}");
+    let (_, f, _) = one(&["gd-diverge", "verdict=divereges"]);
+    assert!(f.ends_with("(did you mean diverges?)"), "{f}");
 }
 
 #[test]

@@ -219,6 +219,21 @@ fn a_quiz_student_gets_their_numbers_points_and_missing_exercises() {
         .args(["--student", "ada"]));
     assert_eq!(code, 2);
     assert!(err.contains("keeps its solutions closed"), "{err}");
+    let (code, _, err) = run(gbl(state.path())
+        .args(["check", "gd-one-step", "x1=1", "--reveal", "--quiz"])
+        .arg(&closed)
+        .args(["--student", "ada"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("--reveal is not available"), "{err}");
+    // Not even after the last hint.
+    for _ in 0..3 {
+        q(gbl(state.path()).args(["hint", "gd-one-step"]));
+    }
+    let (_, out, _) = run(gbl(state.path())
+        .args(["check", "gd-one-step", "x1=1", "--quiz"])
+        .arg(&closed)
+        .args(["--student", "ada"]));
+    assert!(!out.contains("answer:"), "{out}");
 }
 
 #[test]

@@ -319,7 +319,24 @@ fn choice(text: &str, want: &str, options: Option<&[String]>) -> Outcome {
     let is_verdict = options.is_none();
     let options = options.unwrap_or(&verdicts);
     let Some(g) = normalise(text, options) else {
-        return Outcome::Invalid(format!("'{text}' is not one of: {}", options.join(", ")));
+        // The one closest word, when it is close: a misspelling, not a different answer.
+        let t = text.trim().to_lowercase();
+        let near = options
+            .iter()
+            .map(|o| {
+                (
+                    similar::TextDiff::from_chars(t.as_str(), o.as_str()).ratio(),
+                    o,
+                )
+            })
+            .filter(|(r, _)| *r > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, o)| format!(" (did you mean {o}?)"))
+            .unwrap_or_default();
+        return Outcome::Invalid(format!(
+            "'{text}' is not one of: {}{near}",
+            options.join(", ")
+        ));
     };
     if g == want {
         return Outcome::Right("correct".into());

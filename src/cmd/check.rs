@@ -126,6 +126,7 @@ pub fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<
         _ => args.source.load()?,
     };
     let student = Student::new(&args.student, &exercises)?;
+    student.allow_reveal(args.reveal)?;
     let reveal = student.revealer(&exercises, args.reveal);
     let report = match (&args.answer_file, &args.id) {
         (Some(file), None) => {

@@ -46,6 +46,17 @@ impl Student {
         Ok(Student { variant, quiz })
     }
 
+    /// Refuses `--reveal` when the quiz keeps its solutions closed (rather than ignore it).
+    pub fn allow_reveal(&self, asked: bool) -> anyhow::Result<()> {
+        match self.quiz() {
+            Some(q) if asked && !q.quiz.solutions => anyhow::bail!(
+                "the quiz {} keeps its solutions closed: --reveal is not available",
+                q.source.name
+            ),
+            _ => Ok(()),
+        }
+    }
+
     /// The student's name, with a quiz.
     pub fn name(&self) -> Option<&str> {
         self.quiz.as_ref().map(|(_, s)| s.as_str())

@@ -75,6 +75,7 @@ fn round(
 ) -> anyhow::Result<()> {
     let student = Student::new(&args.student, exercises)?;
     let fc = check_file(&args.answer_file, exercises, &student)?;
+    student.allow_reveal(args.reveal)?;
     let reveal = student.revealer(exercises, args.reveal);
     if args.format == Format::Json {
         let mut doc = super::report::json(&fc, &reveal);
