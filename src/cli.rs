@@ -41,6 +41,8 @@ pub enum Command {
     Descend(cmd::descend::Args),
     /// Forward and backward passes through a graph of named nodes.
     Backprop(cmd::backprop::Args),
+    /// Write a starter folder: answers.yaml with every question, starter programs for traces.
+    Init(cmd::init::Args),
     /// Every exercise with its chapter (and, with --answers, whether it passes).
     List(cmd::list::Args),
     /// The task of an exercise, with its numbers filled in.
@@ -82,11 +84,19 @@ pub enum Outcome {
 
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn main() -> ExitCode {
+    let json = wants_json(std::env::args_os().skip(1));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let code = e.exit_code();
             let _ = e.print();
+            if json && code == 2 {
+                let first = e.kind().to_string();
+                let msg = e.to_string();
+                let msg = msg.lines().next().unwrap_or(&first);
+                let msg = msg.strip_prefix("error: ").unwrap_or(msg);
+                print_error_json(&crate::cmd::error_doc(msg));
+            }
             return ExitCode::from(u8::try_from(code).unwrap_or(2));
         }
     };
@@ -98,15 +108,37 @@ pub fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
+            if json {
+                print_error_json(&crate::cmd::error_doc(&format!("{e:#}")));
+            }
             ExitCode::from(2)
         }
     }
 }
 
+/// Whether the command line asks for `--format json` (read before parsing, so that a
+/// usage error is a JSON document too).
+fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    args.iter().any(|a| a == "--format=json")
+        || args
+            .windows(2)
+            .any(|w| w[0] == "--format" && w[1] == "json")
+}
+
+fn print_error_json(doc: &serde_json::Value) {
+    let mut out = std::io::stdout().lock();
+    let _ = crate::cmd::print_json(&mut out, doc);
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == broken
+            // A JSON document cut short: serde_json wraps the write error.
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == broken
     })
 }
 
@@ -118,6 +150,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Derive(args) => cmd::derive::run(args, paint, &mut out),
         Command::Descend(args) => cmd::descend::run(args, paint, &mut out),
         Command::Backprop(args) => cmd::backprop::run(args, paint, &mut out),
+        Command::Init(args) => cmd::init::run(args, paint, &mut out),
         Command::List(args) => cmd::list::run(args, paint, &mut out),
         Command::Show(args) => cmd::show::run(args, paint, &mut out),
         Command::Check(args) => cmd::check::run(args, paint, &mut out),

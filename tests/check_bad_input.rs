@@ -40,17 +40,22 @@ fn malformed_yaml_names_line_and_column() {
 
 #[test]
 fn unknown_exercise_and_question_are_named() {
-    let (code, _, err) = check_file("a.yaml", b"gd-one-stp: {grad: 0.6}\n");
-    assert_eq!(code, 2);
-    assert_eq!(
-        err.trim(),
-        "error: a.yaml:1:13: gd-one-stp: there is no exercise 'gd-one-stp' (see 'gbl list')"
+    // Each problem at its line, the rest still checked, exit 1 (the file could be read).
+    let (code, out, _) = check_file(
+        "a.yaml",
+        b"gd-one-stp: {grad: 0.6}\ngd-diverge: {x3: -81}\n",
     );
-    let (code, _, err) = check_file("a.yaml", b"gd-one-step: {grad: 0.6, x2: 1}\n");
-    assert_eq!(code, 2);
-    assert_eq!(
-        err.trim(),
-        "error: a.yaml:1:26: gd-one-step.x2: 'gd-one-step' has no question 'x2' (its questions: grad, x1)"
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("problem: a.yaml:1:13: gd-one-stp: there is no exercise 'gd-one-stp' (did you mean gd-one-step, mv-one-step?)"),
+        "{out}"
+    );
+    assert!(out.contains("✓ x3"), "the rest is checked: {out}");
+    let (code, out, _) = check_file("a.yaml", b"gd-one-step: {grad: 0.6, x2: 1}\n");
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("problem: a.yaml:1:26: gd-one-step.x2: 'gd-one-step' has no question 'x2' (its questions: grad, x1)"),
+        "{out}"
     );
     let out = gbl()
         .args(["check", "gd-one-stp", "x1=1"])
@@ -65,22 +70,22 @@ fn unknown_exercise_and_question_are_named() {
 
 #[test]
 fn a_string_nan_or_1e999_where_a_number_belongs() {
-    let (code, out, err) = check_file("a.yaml", b"gd-one-step:\n  grad: abc\n  x1: .nan\n");
-    assert_eq!(code, 2);
+    let (code, out, _) = check_file("a.yaml", b"gd-one-step:\n  grad: abc\n  x1: .nan\n");
+    assert_eq!(code, 1);
     assert!(
-        err.contains("a.yaml:2:9: gd-one-step.grad: 'abc' is not a number"),
-        "{err}"
+        out.contains("a.yaml:2:9: gd-one-step.grad: 'abc' is not a number"),
+        "{out}"
     );
     assert!(
-        err.contains("a.yaml:3:7: gd-one-step.x1: '.nan' is not a number: give a finite value"),
-        "{err}"
+        out.contains("a.yaml:3:7: gd-one-step.x1: '.nan' is not a number: give a finite value"),
+        "{out}"
     );
     assert!(out.contains("! grad"), "the report is still written: {out}");
-    let (code, _, err) = check_file("a.yaml", b"gd-one-step: {grad: 1e999, x1: 2.4}\n");
-    assert_eq!(code, 2);
+    let (code, out, _) = check_file("a.yaml", b"gd-one-step: {grad: 1e999, x1: 2.4}\n");
+    assert_eq!(code, 1);
     assert!(
-        err.contains("'1e999' is not a number: it is too large for a float"),
-        "{err}"
+        out.contains("'1e999' is not a number: it is too large for a float"),
+        "{out}"
     );
     let out = gbl()
         .args(["check", "gd-one-step", "x1=1e999"])
@@ -110,9 +115,14 @@ fn missing_empty_huge_and_binary_files() {
             .contains("/nonexistent/answers.yaml: cannot read the answer file")
     );
 
-    let (code, _, err) = check_file("empty.yaml", b"");
-    assert_eq!(code, 2);
-    assert_eq!(err.trim(), "error: empty.yaml: the answer file is empty");
+    // An empty file can be read: nothing is answered.
+    let (code, out, _) = check_file("empty.yaml", b"");
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("problem: empty.yaml: the answer file is empty"),
+        "{out}"
+    );
+    assert!(out.contains("0 of 12 exercises answered"), "{out}");
 
     let (code, _, err) = check_file("huge.yaml", &vec![b'a'; 10 << 20]);
     assert_eq!(code, 2);
@@ -138,9 +148,9 @@ fn deep_nesting_and_odd_shapes() {
         "[".repeat(100),
         "]".repeat(100)
     );
-    let (code, _, err) = check_file("deep.yaml", deep.as_bytes());
-    assert_eq!(code, 2);
-    assert!(err.contains("deep.yaml:1:"), "{err}");
+    let (code, out, _) = check_file("deep.yaml", deep.as_bytes());
+    assert_eq!(code, 1);
+    assert!(out.contains("deep.yaml:1:"), "{out}");
     let (code, _, err) = check_file("list.yaml", b"- 1\n- 2\n");
     assert_eq!(code, 2);
     assert!(
@@ -151,12 +161,12 @@ fn deep_nesting_and_odd_shapes() {
 
 #[test]
 fn a_trace_path_may_not_leave_the_answer_files_folder() {
-    let (code, _, err) = check_file("a.yaml", b"gd-trace: {trace: ../../etc/passwd}\n");
-    assert_eq!(code, 2);
-    assert!(err.contains("leaves the answer file's folder"), "{err}");
-    let (code, _, err) = check_file("a.yaml", b"gd-trace: {trace: /etc/passwd}\n");
-    assert_eq!(code, 2);
-    assert!(err.contains("leaves the answer file's folder"), "{err}");
+    let (code, out, _) = check_file("a.yaml", b"gd-trace: {trace: ../../etc/passwd}\n");
+    assert_eq!(code, 1);
+    assert!(out.contains("leaves the answer file's folder"), "{out}");
+    let (code, out, _) = check_file("a.yaml", b"gd-trace: {trace: /etc/passwd}\n");
+    assert_eq!(code, 1);
+    assert!(out.contains("leaves the answer file's folder"), "{out}");
 }
 
 #[test]

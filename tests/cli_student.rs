@@ -5,7 +5,11 @@ use assert_cmd::Command;
 
 fn gbl() -> Command {
     let mut c = Command::cargo_bin("gbl").expect("the gbl binary");
-    c.env_remove("GBL_EXERCISES").env("NO_COLOR", "1");
+    // `gbl solve` remembers what it revealed: never in the real home.
+    c.env_remove("GBL_EXERCISES").env("NO_COLOR", "1").env(
+        "GBL_STATE_DIR",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-student-state"),
+    );
     c
 }
 
@@ -62,9 +66,33 @@ fn list_shows_every_exercise_by_chapter_and_what_passes() {
             .unwrap_or_default()
             .to_string()
     };
-    assert!(line("gd-one-step").ends_with("✓ passes"), "{text}");
-    assert!(line("gd-diverge").ends_with("✗ 1 of 2 right"), "{text}");
-    assert!(line("gd-zigzag").ends_with("· not attempted"), "{text}");
+    assert!(line("gd-one-step").ends_with("✓ done"), "{text}");
+    assert!(
+        line("gd-diverge").ends_with("✗ started: 1 of 2 right"),
+        "{text}"
+    );
+    assert!(line("gd-zigzag").ends_with("· not started"), "{text}");
+    assert!(
+        text.contains("score 3/70 · 2 of 12 exercises answered, 1 fully right"),
+        "{text}"
+    );
+    // The same as one JSON document.
+    let out = gbl()
+        .args(["list", "--format", "json", "--answers"])
+        .arg(&f)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(v["answered"], 2);
+    assert_eq!(v["fully_right"], 1);
+    assert_eq!(v["exercises"][0]["id"], "gd-one-step");
+    assert_eq!(v["exercises"][0]["progress"], "done");
+    let zigzag = v["exercises"]
+        .as_array()
+        .and_then(|a| a.iter().find(|e| e["id"] == "gd-zigzag"))
+        .expect("gd-zigzag");
+    assert_eq!(zigzag["progress"], "not started");
 }
 
 #[test]
@@ -82,7 +110,11 @@ fn show_fills_in_the_numbers_and_says_how_to_check() {
     let text = stdout(gbl().args(["show", "gd-trace"]));
     assert!(text.contains("(21 lines expected)"), "{text}");
     assert!(
-        text.contains("gbl check gd-trace --trace out.txt"),
+        text.contains("python3 gd-trace.py > out.txt; gbl check gd-trace --trace out.txt"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(gd-trace.py is your program; 'gbl init' writes a starter"),
         "{text}"
     );
 }

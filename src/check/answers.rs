@@ -38,6 +38,20 @@ pub struct AnswerFile {
 /// Reads an answer file and checks that every exercise and question it names exists.
 /// Trace files are read here, resolved against the answer file's folder.
 pub fn read(path: &Path, exercises: &[Loaded]) -> Result<AnswerFile, Vec<Diagnostic>> {
+    let (source, dir) = read_source(path)?;
+    parse(source, &dir, exercises)
+}
+
+/// Reads an answer file question by question: the answers that can be read, and every
+/// problem at its own line (an unknown exercise or question, a value that is not an answer).
+/// `Err` only when the file itself cannot be read (missing, too large, not YAML, not a
+/// mapping).
+pub fn read_lenient(path: &Path, exercises: &[Loaded]) -> Result<Lenient, Vec<Diagnostic>> {
+    let (source, dir) = read_source(path)?;
+    parse_lenient(source, &dir, exercises)
+}
+
+fn read_source(path: &Path) -> Result<(Source, PathBuf), Vec<Diagnostic>> {
     let name = path.display().to_string();
     let text = read_text(path, MAX_ANSWER_BYTES).map_err(|e| {
         vec![Diagnostic {
@@ -46,18 +60,17 @@ pub fn read(path: &Path, exercises: &[Loaded]) -> Result<AnswerFile, Vec<Diagnos
             message: format!("cannot read the answer file: {e}"),
         }]
     })?;
-    let source = Source { name, text };
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    parse(source, &dir, exercises)
+    Ok((Source { name, text }, dir))
 }
 
-/// Parses an answer file's text; `dir` is the folder trace paths are relative to.
+/// Parses an answer file's text; `dir` is the folder trace paths are relative to. Any
+/// problem is an error (graders want the whole file right).
 pub fn parse(
     source: Source,
     dir: &Path,
     exercises: &[Loaded],
 ) -> Result<AnswerFile, Vec<Diagnostic>> {
-    let at = |path: &str, m: String| Diagnostic::at(&source, path, m);
     if source.text.trim().is_empty() {
         return Err(vec![Diagnostic {
             file: source.name.clone(),
@@ -65,14 +78,90 @@ pub fn parse(
             message: "the answer file is empty".into(),
         }]);
     }
+    let l = parse_lenient(source, dir, exercises)?;
+    // A value that is not an answer is a problem here too.
+    let mut problems = l.problems;
+    for (ex_id, given) in &l.file.answers {
+        for (q_id, g) in given {
+            if let Given::Unreadable { reason, .. } = g
+                && !is_trace(exercises, ex_id, q_id)
+            {
+                problems.push(Diagnostic::at(
+                    &l.file.source,
+                    &format!("{ex_id}.{q_id}"),
+                    reason.clone(),
+                ));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(l.file)
+    } else {
+        Err(problems)
+    }
+}
+
+fn is_trace(exercises: &[Loaded], ex_id: &str, q_id: &str) -> bool {
+    exercises
+        .iter()
+        .find(|l| l.id == ex_id)
+        .and_then(|l| l.exercise.questions.iter().find(|q| q.id() == q_id))
+        .is_some_and(|q| matches!(q, Question::Trace(_)))
+}
+
+/// An answer file read question by question.
+#[derive(Debug)]
+pub struct Lenient {
+    /// The answers that could be read; a value that is not an answer is kept as
+    /// [`Given::Unreadable`], so that its question is reported as invalid.
+    pub file: AnswerFile,
+    /// Unknown exercises and questions, and keys that are not ids, each at its line.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// `did you mean a, b?` for the ids closest to `id`, or `None`.
+pub fn did_you_mean<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut near: Vec<&str> = ids
+        .into_iter()
+        .filter(|other| {
+            let (a, b) = (id.to_lowercase(), other.to_lowercase());
+            similar::TextDiff::from_chars(a.as_str(), b.as_str()).ratio() > 0.6
+                || (!a.is_empty() && b.contains(&a))
+        })
+        .collect();
+    near.truncate(3);
+    (!near.is_empty()).then(|| format!("did you mean {}?", near.join(", ")))
+}
+
+/// Parses an answer file's text question by question (see [`read_lenient`]).
+pub fn parse_lenient(
+    source: Source,
+    dir: &Path,
+    exercises: &[Loaded],
+) -> Result<Lenient, Vec<Diagnostic>> {
+    let at = |path: &str, m: String| Diagnostic::at(&source, path, m);
+    if source.text.trim().is_empty() {
+        return Ok(Lenient {
+            file: AnswerFile {
+                source,
+                answers: IndexMap::new(),
+            },
+            problems: Vec::new(),
+        });
+    }
     let doc: Value = serde_yaml::from_str(&source.text)
         .map_err(|e| vec![yaml_error(&source.name, &source.text, &e)])?;
-    let Value::Mapping(top) = doc else {
-        return Err(vec![Diagnostic {
-            file: source.name.clone(),
-            pos: Some(crate::exercise::locate::Pos { line: 1, col: 1 }),
-            message: "an answer file maps exercise ids to their answers, e.g. 'gd-one-step: {grad: 0.6, x1: 2.4}'".into(),
-        }]);
+    let top = match doc {
+        Value::Mapping(top) => top,
+        // Only comments (a fresh `gbl init` file with everything removed): nothing answered.
+        Value::Null => serde_yaml::Mapping::new(),
+        _ => {
+            return Err(vec![Diagnostic {
+                file: source.name.clone(),
+                pos: Some(crate::exercise::locate::Pos { line: 1, col: 1 }),
+                message: "an answer file maps exercise ids to their answers, e.g. 'gd-one-step: {grad: 0.6, x1: 2.4}'".into(),
+            }]);
+        }
     };
     let mut problems = Vec::new();
     let mut answers = IndexMap::new();
@@ -82,18 +171,25 @@ pub fn parse(
             continue;
         };
         let Some(loaded) = exercises.iter().find(|l| l.id == ex_id) else {
+            let hint = did_you_mean(&ex_id, exercises.iter().map(|l| l.id.as_str()))
+                .unwrap_or_else(|| "see 'gbl list'".into());
             problems.push(at(
                 &ex_id,
-                format!("there is no exercise '{ex_id}' (see 'gbl list')"),
+                format!("there is no exercise '{ex_id}' ({hint})"),
             ));
             continue;
         };
-        let Value::Mapping(qs) = v else {
-            problems.push(at(
-                &ex_id,
-                format!("expected the answers of '{ex_id}' as 'question: answer' pairs"),
-            ));
-            continue;
+        let qs = match v {
+            Value::Mapping(qs) => qs,
+            // `gd-one-step:` with nothing under it: not answered yet.
+            Value::Null => serde_yaml::Mapping::new(),
+            _ => {
+                problems.push(at(
+                    &ex_id,
+                    format!("expected the answers of '{ex_id}' as 'question: answer' pairs"),
+                ));
+                continue;
+            }
         };
         let mut given = IndexMap::new();
         for (qk, qv) in qs {
@@ -111,28 +207,74 @@ pub fn parse(
             let path = format!("{ex_id}.{q_id}");
             let Some(q) = loaded.exercise.questions.iter().find(|q| q.id() == q_id) else {
                 let ids: Vec<&str> = loaded.exercise.questions.iter().map(Question::id).collect();
+                let near = did_you_mean(&q_id, ids.iter().copied())
+                    .map(|m| format!("{m} "))
+                    .unwrap_or_default();
                 problems.push(at(
                     &path,
                     format!(
-                        "'{ex_id}' has no question '{q_id}' (its questions: {})",
+                        "'{ex_id}' has no question '{q_id}' ({near}its questions: {})",
                         ids.join(", ")
                     ),
                 ));
                 continue;
             };
-            match answer(q, &qv, dir) {
-                Ok(g) => {
-                    given.insert(q_id, g);
-                }
-                Err(m) => problems.push(at(&path, m)),
+            // An empty value is a question not answered yet (as `gbl init` writes them).
+            if qv.is_null() {
+                continue;
             }
+            // A number as the student wrote it (`0.0180`, not the float's `0.018`): the
+            // digits written are part of the answer.
+            let g = match (&qv, q) {
+                (Value::Number(n), Question::Number(_) | Question::Exact(_)) => {
+                    match written_number(&source.text, &path, &q_id, n) {
+                        Some(t) => Ok(Given::Text(t)),
+                        None => answer(q, &qv, dir),
+                    }
+                }
+                _ => answer(q, &qv, dir),
+            };
+            let g = g.unwrap_or_else(|reason| Given::Unreadable {
+                name: shown(&qv),
+                reason,
+            });
+            given.insert(q_id, g);
         }
         answers.insert(ex_id, given);
     }
-    if problems.is_empty() {
-        Ok(AnswerFile { source, answers })
-    } else {
-        Err(problems)
+    Ok(Lenient {
+        file: AnswerFile { source, answers },
+        problems,
+    })
+}
+
+/// The text of the number at `path` as written in the file, when it can be found and reads
+/// as the same value.
+fn written_number(text: &str, path: &str, key: &str, n: &serde_yaml::Number) -> Option<String> {
+    let pos = crate::exercise::locate::locate(text, path);
+    let line = text.lines().nth(pos.line.checked_sub(1)?)?;
+    let rest: String = line.chars().skip(pos.col.checked_sub(1)?).collect();
+    // In a flow mapping the position is the key's: skip `key:`.
+    let rest = match rest.strip_prefix(key) {
+        Some(after) => after.trim_start().strip_prefix(':')?,
+        None => rest.as_str(),
+    };
+    let raw = rest.trim_start().split([',', '}', '#', ']']).next()?.trim();
+    let same = match (n.as_i64(), n.as_f64()) {
+        (Some(i), _) => raw.parse::<i64>().ok() == Some(i),
+        (None, Some(f)) => raw.parse::<f64>().ok() == Some(f),
+        _ => false,
+    };
+    same.then(|| raw.to_string())
+}
+
+/// A value as the student wrote it, for reports.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => number_text(n),
+        Value::Bool(b) => b.to_string(),
+        other => describe(other),
     }
 }
 

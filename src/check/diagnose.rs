@@ -101,6 +101,19 @@ pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> 
     let d = |code, message: String| Some(Diagnosis { code, message });
 
     match run_kind {
+        // "0 < lr < 1" is a habit, not the bound: it is named before any slip that happens
+        // to give 1 too.
+        Computed::Descent(_) if first == "lr_max" => {
+            if m.matches(&Answer::Num(PyNum::Int(1))) {
+                return d(
+                    "lr-below-one-habit",
+                    "1 is the '0 < lr < 1' habit, not this function's bound: for f = a·x^2 an update multiplies x by 1 - 2·a·lr, and the run converges exactly when that factor lies between -1 and 1".into(),
+                );
+            }
+            if try_slip(Slip::DropPowerFactor) {
+                return d("power-rule-factor", "you dropped the exponent's factor of the power rule: f'(x) of a·x^2 is 2·a·x, so an update multiplies x by 1 - 2·a·lr".into());
+            }
+        }
         Computed::Descent(_) => {
             let is_grad = first == "grad" || first.starts_with("grad_");
             if is_grad {
@@ -187,6 +200,11 @@ pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> 
             }
         }
         Computed::Graph(g) => {
+            // A flipped sign is the likelier slip than another node that happens to have the
+            // opposite gradient (dJ/dt = -dJ/db for J = (w·x + b - t)^2).
+            if negated(expected).is_some_and(|n| m.matches(&n)) {
+                return d("sign", "right size, wrong sign".into());
+            }
             if try_slip(Slip::OuterAtInput) {
                 return d("outer-at-input", "you evaluated the outer derivative at the input x instead of at the inner node's value".into());
             }

@@ -3,6 +3,8 @@
 pub mod answers;
 pub mod diagnose;
 pub mod equiv;
+pub mod evaluate;
+pub mod feedback;
 pub mod number;
 pub mod question;
 pub mod render;

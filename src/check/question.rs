@@ -4,12 +4,12 @@ use serde_json::json;
 
 use super::diagnose::{Matcher, explain};
 use super::equiv::equivalent;
+use super::feedback::{off_by, verdict_word};
 use super::number::{Printed, Verdict as NumVerdict, compare};
 use super::{Context, Given, QuestionReport, Status};
 use crate::bindings::constant;
 use crate::engine::verdict::Verdict;
 use crate::engine::{PyNum, parse};
-use crate::exercise::compute::Computed;
 use crate::exercise::model::{Question, Tolerance};
 use crate::exercise::reference::{Answer, Reference};
 
@@ -76,8 +76,11 @@ pub fn check(ctx: &Context, q: &Question, given: Option<&Given>, sig: u32) -> Qu
     };
     let exp_json = expected_json(&expected);
     let text = match given {
-        None => return report(q, Status::Missing, exp_json, None, "no answer given".into()),
+        None => return report(q, Status::Missing, exp_json, None, "not answered".into()),
         Some(Given::Text(t)) => t.trim().to_string(),
+        Some(Given::Unreadable { reason, .. }) => {
+            return report(q, Status::Invalid, exp_json, given, reason.clone());
+        }
         Some(other) => {
             return report(
                 q,
@@ -95,25 +98,36 @@ pub fn check(ctx: &Context, q: &Question, given: Option<&Given>, sig: u32) -> Qu
         (Question::Exact(_), Answer::Num(v)) => exact(&text, *v),
         (Question::Integer(_), Answer::Num(v)) => integer(&text, *v),
         (Question::Expression(_), Answer::Expr(e)) => expression(&text, e),
-        (Question::Choice(c), Answer::Word(w)) => {
-            choice(&text, w, c.options.as_deref(), ctx, &reference)
-        }
+        (Question::Choice(c), Answer::Word(w)) => choice(&text, w, c.options.as_deref()),
         _ => Outcome::Broken(format!(
             "the exercise is broken: '{}' does not suit a {} question",
             q.answer_ref(),
             q.kind()
         )),
     };
+    // A value asked for, given as an expression in the run's variables: "put x = 5 in".
+    let outcome = match (outcome, &expected) {
+        (Outcome::Invalid(why), Answer::Num(v)) => {
+            super::evaluate::put_in(ctx, &reference, &text, *v).unwrap_or(Outcome::Invalid(why))
+        }
+        (o, _) => o,
+    };
     match outcome {
         Outcome::Right(note) => report(q, Status::Correct, exp_json, given, note),
         Outcome::Invalid(why) => report(q, Status::Invalid, exp_json, given, why),
         Outcome::Broken(why) => report(q, Status::Invalid, exp_json, given, why),
-        Outcome::Wrong { feedback, matcher } => {
+        Outcome::Wrong {
+            feedback,
+            matcher,
+            mistake,
+        } => {
             let mut r = report(q, Status::Wrong, exp_json, given, feedback);
+            r.mistake = mistake.map(str::to_string);
+            // A named mistake replaces the vaguer "too big": it says what to fix.
             if let Some(m) = matcher
                 && let Some(d) = explain(ctx, &reference, &expected, &m)
             {
-                r.feedback = format!("{}; {}", r.feedback, d.message);
+                r.feedback = d.message;
                 r.mistake = Some(d.code.to_string());
             }
             r
@@ -122,18 +136,32 @@ pub fn check(ctx: &Context, q: &Question, given: Option<&Given>, sig: u32) -> Qu
 }
 
 /// The result of comparing one answer.
-enum Outcome {
+pub(crate) enum Outcome {
+    /// Right, with a note.
     Right(String),
+    /// Wrong: how, and how to look for the mistake behind it.
     Wrong {
+        /// Which way it is off (never the expected value).
         feedback: String,
+        /// How to compare alternatives with the answer, to name the mistake.
         matcher: Option<Matcher>,
+        /// A mistake already named.
+        mistake: Option<&'static str>,
     },
+    /// Not an answer of this kind.
     Invalid(String),
+    /// The exercise itself is broken.
     Broken(String),
 }
 
-fn expected_text(v: PyNum) -> String {
-    crate::solve::num(v)
+impl Outcome {
+    fn wrong(feedback: String, matcher: Option<Matcher>) -> Outcome {
+        Outcome::Wrong {
+            feedback,
+            matcher,
+            mistake: None,
+        }
+    }
 }
 
 fn number(text: &str, v: PyNum, sig: u32, tol: Option<Tolerance>) -> Outcome {
@@ -146,17 +174,33 @@ fn number(text: &str, v: PyNum, sig: u32, tol: Option<Tolerance>) -> Outcome {
     };
     match compare(&p, v.to_f64(), sig, tol) {
         NumVerdict::Right => Outcome::Right("correct".into()),
-        NumVerdict::TooFewDigits { want } => Outcome::Wrong {
-            feedback: format!(
-                "too few digits: give at least {sig} significant digits (here {want})"
-            ),
-            matcher: None,
-        },
-        NumVerdict::Wrong => Outcome::Wrong {
-            feedback: format!("expected {}, got {text}", expected_text(v)),
-            matcher: Some(Matcher::Number { given: p, sig, tol }),
-        },
+        NumVerdict::TooFewDigits { .. } => too_few_digits(text, sig),
+        NumVerdict::Wrong if right_as_far_as_it_goes(&p, v.to_f64()) => too_few_digits(text, sig),
+        NumVerdict::Wrong => Outcome::wrong(
+            off_by(p.to_f64(), v.to_f64()),
+            Some(Matcher::Number { given: p, sig, tol }),
+        ),
     }
+}
+
+fn too_few_digits(text: &str, sig: u32) -> Outcome {
+    Outcome::Wrong {
+        feedback: format!(
+            "too few digits: {text} is right as far as it goes; give at least {sig} significant digits"
+        ),
+        matcher: None,
+        mistake: Some("too-few-digits"),
+    }
+}
+
+/// Whether a number printed with decimals (`0.3`) is the answer rounded to those decimals
+/// (0.322): right, only too short. A whole number (`2` for 2.4) is not taken as a rounding.
+fn right_as_far_as_it_goes(p: &Printed, v: f64) -> bool {
+    let d = p.decimals();
+    if d == 0 || p.digits.is_empty() || !v.is_finite() {
+        return false;
+    }
+    Printed::parse(&format!("{v:.0$}", d as usize)).is_some_and(|r| r.same_value(p))
 }
 
 /// Why `text` is not a number answer, as precisely as can be said.
@@ -169,6 +213,11 @@ fn not_a_number(text: &str) -> String {
         format!("'{text}' is not a number: give a finite value")
     } else if t.parse::<f64>().is_ok_and(f64::is_infinite) {
         format!("'{text}' is not a number: it is too large for a float")
+    } else if t.matches(',').count() == 1 && t.replace(',', ".").parse::<f64>().is_ok() {
+        format!(
+            "'{text}' is not a number: write decimals with a point ({})",
+            t.replace(',', ".")
+        )
     } else {
         format!("'{text}' is not a number")
     }
@@ -182,14 +231,15 @@ fn exact_value(g: PyNum, v: PyNum, text: &str) -> Outcome {
     if close(g.to_f64(), v.to_f64()) {
         Outcome::Right("correct".into())
     } else {
-        Outcome::Wrong {
-            feedback: if text == g.to_string() {
-                format!("expected {}, got {text}", expected_text(v))
+        let off = off_by(g.to_f64(), v.to_f64());
+        Outcome::wrong(
+            if text == g.to_string() {
+                off
             } else {
-                format!("expected {}, got {text} = {g}", expected_text(v))
+                format!("{text} = {g}: {off}")
             },
-            matcher: Some(Matcher::Exact(g.to_f64())),
-        }
+            Some(Matcher::Exact(g.to_f64())),
+        )
     }
 }
 
@@ -205,10 +255,7 @@ fn exact(text: &str, v: PyNum) -> Outcome {
 fn integer(text: &str, v: PyNum) -> Outcome {
     match text.parse::<i64>() {
         Ok(g) if g as f64 == v.to_f64() => Outcome::Right("correct".into()),
-        Ok(g) => Outcome::Wrong {
-            feedback: format!("expected {v}, got {g}"),
-            matcher: Some(Matcher::Exact(g as f64)),
-        },
+        Ok(g) => Outcome::wrong(off_by(g as f64, v.to_f64()), Some(Matcher::Exact(g as f64))),
         Err(_) => Outcome::Invalid(format!("'{text}' is not a whole number")),
     }
 }
@@ -225,35 +272,40 @@ fn expression(text: &str, e: &crate::engine::Expr) -> Outcome {
     };
     match equivalent(&g, e) {
         Ok(()) => Outcome::Right("correct".into()),
-        Err(Some(d)) => Outcome::Wrong {
-            feedback: format!(
-                "expected {e}; at {} yours gives {}, the expected gives {}",
+        Err(Some(d)) => Outcome::wrong(
+            format!(
+                "not the same function: at {} yours gives {} ({} there)",
                 d.point,
                 crate::engine::verdict::short(d.given),
-                crate::engine::verdict::short(d.expected)
+                off_by(d.given, d.expected)
             ),
-            matcher: Some(Matcher::Expression(g)),
-        },
-        Err(None) => Outcome::Wrong {
-            feedback: format!(
-                "expected {e}; yours cannot be compared with it (it is undefined almost everywhere)"
-            ),
-            matcher: None,
-        },
+            Some(Matcher::Expression(g)),
+        ),
+        Err(None) => Outcome::wrong(
+            "yours cannot be compared with the answer (it is undefined almost everywhere)".into(),
+            None,
+        ),
     }
 }
 
-/// Reads a choice: exact, any case, or an unambiguous start of at least 4 letters
-/// (`diverge` for `diverges`).
+/// Reads a choice: exact, any case, an unambiguous start of at least 4 letters (`diverge`
+/// for `diverges`), or for verdicts a common form or the lecture's Korean term (`diverging`,
+/// `divergent`, `발산`).
 fn normalise<'a>(text: &str, options: &'a [String]) -> Option<&'a String> {
     let t = text.trim().to_lowercase();
     if let Some(o) = options.iter().find(|o| o.to_lowercase() == t) {
         return Some(o);
     }
+    if let Some(v) = verdict_word(&t)
+        && let Some(o) = options.iter().find(|o| o.as_str() == v)
+    {
+        return Some(o);
+    }
     let starts: Vec<&String> = options
         .iter()
         .filter(|o| {
-            t.len() >= 4 && (o.to_lowercase().starts_with(&t) || t.starts_with(&o.to_lowercase()))
+            t.chars().count() >= 4
+                && (o.to_lowercase().starts_with(&t) || t.starts_with(&o.to_lowercase()))
         })
         .collect();
     match starts.as_slice() {
@@ -262,30 +314,47 @@ fn normalise<'a>(text: &str, options: &'a [String]) -> Option<&'a String> {
     }
 }
 
-fn choice(
-    text: &str,
-    want: &str,
-    options: Option<&[String]>,
-    ctx: &Context,
-    r: &Reference,
-) -> Outcome {
+fn choice(text: &str, want: &str, options: Option<&[String]>) -> Outcome {
     let verdicts: Vec<String> = Verdict::ALL.iter().map(|v| v.name().to_string()).collect();
+    let is_verdict = options.is_none();
     let options = options.unwrap_or(&verdicts);
     let Some(g) = normalise(text, options) else {
-        return Outcome::Invalid(format!("'{text}' is not one of: {}", options.join(", ")));
+        // The one closest word, when it is close: a misspelling, not a different answer.
+        let t = text.trim().to_lowercase();
+        let near = options
+            .iter()
+            .map(|o| {
+                (
+                    similar::TextDiff::from_chars(t.as_str(), o.as_str()).ratio(),
+                    o,
+                )
+            })
+            .filter(|(r, _)| *r > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, o)| format!(" (did you mean {o}?)"))
+            .unwrap_or_default();
+        return Outcome::Invalid(format!(
+            "'{text}' is not one of: {}{near}",
+            options.join(", ")
+        ));
     };
     if g == want {
         return Outcome::Right("correct".into());
     }
-    // For a verdict, the reason is the lesson.
-    let why = match ctx.results.runs.get(&r.run) {
-        Some(Computed::Descent(d)) if Verdict::from_name(want).is_some() => {
-            format!(": {}", d.judgement.reason)
-        }
-        _ => String::new(),
-    };
-    Outcome::Wrong {
-        feedback: format!("expected {want}, got {g}{why}"),
-        matcher: None,
+    // An oscillating run does converge: the answer is right, and the finer word is taught.
+    if is_verdict && g == "converges" && want == "oscillates" {
+        return Outcome::Right(
+            "correct: it converges; more exactly it oscillates (x jumps across the minimum at every step while getting closer)".into(),
+        );
     }
+    Outcome::wrong(
+        if is_verdict {
+            format!(
+                "the run does not do that ({g}): follow how one step changes the distance to the minimum"
+            )
+        } else {
+            format!("not {g}")
+        },
+        None,
+    )
 }

@@ -1,4 +1,8 @@
 //! Rendering a check report: coloured text for people, JSON for scripts.
+//!
+//! A student sees the expected answer of a question only once it is revealed (`--reveal`,
+//! `gbl solve`, or the last hint): `reveal(exercise id)` says so. Until then the JSON has
+//! `"expected": null, "revealed": false`; a correct answer counts as revealed.
 
 use std::io::Write;
 
@@ -19,8 +23,33 @@ fn mark(q: &QuestionReport, paint: Paint) -> String {
     }
 }
 
-/// One exercise as text.
-pub fn exercise_text(e: &ExerciseReport, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+/// Whether an exercise's answers may be shown, by exercise id.
+pub type Reveal<'a> = &'a dyn Fn(&str) -> bool;
+
+/// An expected value as a student reads it: `0.6`, not the float's `0.6000000000000001`.
+pub fn shown_expected(v: &serde_json::Value) -> Option<String> {
+    use crate::engine::PyNum;
+    match v {
+        serde_json::Value::Null => None,
+        // A trace's expected output is many lines: its feedback shows them.
+        serde_json::Value::String(s) if s.contains('\n') => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => crate::solve::num(PyNum::Int(i)),
+            (None, Some(f)) => crate::solve::num(PyNum::Float(f)),
+            (None, None) => n.to_string(),
+        }),
+        other => Some(other.to_string()),
+    }
+}
+
+/// One exercise as text; with `revealed`, the answer of each question not right.
+pub fn exercise_text(
+    e: &ExerciseReport,
+    revealed: bool,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let total = format!("{}/{}", score(e.score), score(e.max_score));
     let total = if e.all_correct() {
         paint.good(&total)
@@ -51,6 +80,12 @@ pub fn exercise_text(e: &ExerciseReport, paint: Paint, out: &mut dyn Write) -> s
         } else {
             format!("{given:<8}")
         };
+        let feedback = match shown_expected(&q.expected) {
+            Some(x) if revealed && q.status != Status::Correct => {
+                format!("{feedback}  {}", paint.dim(&format!("(answer: {x})")))
+            }
+            _ => feedback,
+        };
         writeln!(
             out,
             "  {} {:<width$}  {}  {feedback}",
@@ -66,9 +101,9 @@ pub fn exercise_text(e: &ExerciseReport, paint: Paint, out: &mut dyn Write) -> s
 }
 
 /// The whole report as text, with a total line when there are several exercises.
-pub fn text(r: &Report, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn text(r: &Report, reveal: Reveal, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
     for e in &r.exercises {
-        exercise_text(e, paint, out)?;
+        exercise_text(e, reveal(&e.id), paint, out)?;
     }
     if r.exercises.len() > 1 {
         let right = r.exercises.iter().filter(|e| e.all_correct()).count();
@@ -92,7 +127,25 @@ pub fn text(r: &Report, paint: Paint, out: &mut dyn Write) -> std::io::Result<()
 }
 
 /// The contract's JSON: `{"score", "max_score", "exercises": [{"id", "score", "max_score",
-/// "questions": [{"id", "status", "expected", "given", "feedback"}]}]}`.
-pub fn json(r: &Report) -> serde_json::Value {
-    serde_json::to_value(r).unwrap_or(serde_json::Value::Null)
+/// "questions": [{"id", "status", "expected", "given", "feedback", "revealed"}]}]}`, with
+/// `expected` null until revealed.
+pub fn json(r: &Report, reveal: Reveal) -> serde_json::Value {
+    let mut v = serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
+    let Some(exercises) = v.get_mut("exercises").and_then(|e| e.as_array_mut()) else {
+        return v;
+    };
+    for (e, ev) in r.exercises.iter().zip(exercises) {
+        let open = reveal(&e.id);
+        let Some(qs) = ev.get_mut("questions").and_then(|q| q.as_array_mut()) else {
+            continue;
+        };
+        for (q, qv) in e.questions.iter().zip(qs) {
+            let shown = open || q.status == Status::Correct;
+            if !shown {
+                qv["expected"] = serde_json::Value::Null;
+            }
+            qv["revealed"] = serde_json::Value::Bool(shown);
+        }
+    }
+    v
 }

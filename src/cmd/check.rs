@@ -7,6 +7,7 @@ use anyhow::bail;
 use indexmap::IndexMap;
 
 use super::ExerciseSource;
+use super::student::{Student, StudentArgs, check_file};
 use crate::check::answers;
 use crate::check::render;
 use crate::check::{Context, Given, Report, Status, check_exercise};
@@ -25,8 +26,15 @@ pub struct Args {
     /// Answers as QUESTION=VALUE, e.g. x1=2.4 grad=0.6 df="(x-2)/5" verdict=diverges.
     #[arg(value_name = "QUESTION=VALUE")]
     pub answers: Vec<String>,
-    /// An answer file (exercise id → question id → answer) to check in full.
-    #[arg(long = "answers", value_name = "FILE", conflicts_with = "trace")]
+    /// An answer file (exercise id → question id → answer) to check in full; `--answers`
+    /// alone, or `gbl check` with no exercise, reads ./answers.yaml.
+    #[arg(
+        long = "answers",
+        value_name = "FILE",
+        conflicts_with = "trace",
+        num_args = 0..=1,
+        default_missing_value = "answers.yaml"
+    )]
     pub answer_file: Option<PathBuf>,
     /// A file with what your program printed, for the exercise's trace question; `-` reads
     /// standard input (python3 gd.py | gbl check gd-trace --trace -).
@@ -35,13 +43,13 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// A quiz file: check against the numbers --student gets in it (with an answer file,
-    /// for every exercise in it).
-    #[arg(long, value_name = "QUIZ", requires = "student")]
-    pub quiz: Option<PathBuf>,
-    /// The student whose numbers to check against (with --quiz).
-    #[arg(long, value_name = "NAME", requires = "quiz")]
-    pub student: Option<String>,
+    /// Show the answer of every question that is not right (otherwise shown only after
+    /// 'gbl solve' or the last hint).
+    #[arg(long)]
+    pub reveal: bool,
+    /// A quiz and a student: that student's numbers, the quiz's exercises and points.
+    #[command(flatten)]
+    pub student: StudentArgs,
     /// Where the exercises come from.
     #[command(flatten)]
     pub source: ExerciseSource,
@@ -57,8 +65,11 @@ fn cli_answers(l: &Loaded, args: &[String]) -> anyhow::Result<IndexMap<String, G
         let q = q.trim();
         let Some(question) = l.exercise.questions.iter().find(|x| x.id() == q) else {
             let ids: Vec<&str> = l.exercise.questions.iter().map(Question::id).collect();
+            let near = answers::did_you_mean(q, ids.iter().copied())
+                .map(|m| format!("{m} "))
+                .unwrap_or_default();
             bail!(
-                "'{}' has no question '{q}' (its questions: {})",
+                "'{}' has no question '{q}' ({near}its questions: {})",
                 l.id,
                 ids.join(", ")
             );
@@ -105,35 +116,37 @@ pub fn check_variant(
 }
 
 /// Runs `gbl check`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = match (&args.answer_file, &args.id, &args.quiz) {
+pub fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    // `gbl check` alone checks ./answers.yaml when there is one.
+    if args.id.is_none() && args.answer_file.is_none() && Path::new("answers.yaml").is_file() {
+        args.answer_file = Some(PathBuf::from("answers.yaml"));
+    }
+    let exercises = match (&args.answer_file, &args.id, &args.student.quiz) {
         (None, Some(id), None) => args.source.load_one(id)?,
         _ => args.source.load()?,
     };
-    let variant = Variant::new(args.quiz.as_deref(), args.student.as_deref(), &exercises)?;
+    let student = Student::new(&args.student, &exercises)?;
+    student.allow_reveal(args.reveal)?;
+    let reveal = student.revealer(&exercises, args.reveal);
     let report = match (&args.answer_file, &args.id) {
         (Some(file), None) => {
             if !args.answers.is_empty() {
                 bail!("give answers either on the command line or in --answers, not both");
             }
-            let parsed = answers::read(file, &exercises)
-                .map_err(|ds| crate::exercise::load::diagnostics_error(&ds))?;
-            if parsed.answers.is_empty() {
-                bail!("{}: the answer file names no exercise", file.display());
+            let fc = check_file(file, &exercises, &student)?;
+            match args.format {
+                Format::Json => super::print_json(out, &super::report::json(&fc, &reveal))?,
+                Format::Text => super::report::text(&fc, &reveal, paint, out)?,
             }
-            let mut reports = Vec::new();
-            for (id, given) in &parsed.answers {
-                let l = super::find(&exercises, id)?;
-                reports.push(check_variant(l, &variant, given, false)?);
-            }
-            report_invalid(&parsed.source.name, &parsed.source.text, &reports);
-            Report::new(reports)
+            return Ok(fc.outcome());
         }
         (Some(_), Some(_)) => {
             bail!("with --answers, leave out the exercise id (the file names its exercises)")
         }
         (None, None) => {
-            bail!("name an exercise (gbl check ID QUESTION=VALUE...) or give --answers FILE")
+            bail!(
+                "name an exercise (gbl check ID QUESTION=VALUE...) or give --answers FILE (there is no ./answers.yaml; 'gbl init' writes one)"
+            )
         }
         (None, Some(id)) => {
             let l = super::find(&exercises, id)?;
@@ -162,7 +175,8 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                         .join(", ")
                 );
             }
-            let r = Report::new(vec![check_variant(l, &variant, &given, true)?]);
+            // Every question counts: one left out is reported as not answered.
+            let r = Report::new(vec![student.check(l, &given)?]);
             for q in r
                 .exercises
                 .iter()
@@ -175,8 +189,8 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         }
     };
     match args.format {
-        Format::Json => super::print_json(out, &render::json(&report))?,
-        Format::Text => render::text(&report, paint, out)?,
+        Format::Json => super::print_json(out, &render::json(&report, &reveal))?,
+        Format::Text => render::text(&report, &reveal, paint, out)?,
     }
     Ok(outcome(&report))
 }
@@ -196,19 +210,6 @@ pub fn outcome(r: &Report) -> Outcome {
         }
     }
     outcome
-}
-
-/// Names, on standard error with file, line and column, every answer that is not an answer.
-fn report_invalid(file: &str, text: &str, reports: &[crate::check::ExerciseReport]) {
-    for e in reports {
-        for q in e.questions.iter().filter(|q| q.status == Status::Invalid) {
-            let pos = crate::exercise::locate::locate(text, &format!("{}.{}", e.id, q.id));
-            eprintln!(
-                "error: {file}:{}:{}: {}.{}: {}",
-                pos.line, pos.col, e.id, q.id, q.feedback
-            );
-        }
-    }
 }
 
 /// Reads the trace named on the command line: any file the student names, or standard input

@@ -1,16 +1,15 @@
 //! `gbl hint ID`: the next hint each time it is asked for the same exercise.
 //!
-//! How many hints each exercise has shown is kept in `hints.json` in gbl's state folder:
-//! `$GBL_STATE_DIR`, else `$XDG_STATE_HOME/gbl`, else `~/.local/state/gbl`.
+//! How many hints each exercise has shown is kept in gbl's state folder (see
+//! [`super::state`]); after the last hint, `gbl check` shows the exercise's answers.
 
-use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
 
 use super::ExerciseSource;
+use super::state::{key, load as load_state, save as save_state};
+use super::student::{Student, StudentArgs};
 use crate::check::Context;
-use crate::cli::Outcome;
-use crate::exercise::compute::default_params;
+use crate::cli::{Format, Outcome};
 use crate::exercise::prompt::fill;
 use crate::style::Paint;
 
@@ -25,90 +24,107 @@ pub struct Args {
     /// Start again from the first hint.
     #[arg(long, conflicts_with = "all")]
     pub reset: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// A quiz and a student: hints with that student's numbers.
+    #[command(flatten)]
+    pub student: StudentArgs,
     /// Where the exercises come from.
     #[command(flatten)]
     pub source: ExerciseSource,
 }
 
-fn state_file() -> Option<PathBuf> {
-    let dir = match std::env::var_os("GBL_STATE_DIR") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => match std::env::var_os("XDG_STATE_HOME") {
-            Some(d) if !d.is_empty() => PathBuf::from(d).join("gbl"),
-            _ => PathBuf::from(std::env::var_os("HOME")?).join(".local/state/gbl"),
-        },
-    };
-    Some(dir.join("hints.json"))
-}
-
-fn load_state() -> BTreeMap<String, usize> {
-    state_file()
-        .and_then(|f| std::fs::read_to_string(f).ok())
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
-}
-
-fn save_state(state: &BTreeMap<String, usize>) {
-    if let Some(f) = state_file() {
-        if let Some(dir) = f.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        if let Ok(text) = serde_json::to_string_pretty(state) {
-            // Losing the count only means a hint is shown again: not worth failing for.
-            let _ = crate::fsutil::write_atomic(&f, text.as_bytes());
-        }
-    }
+/// What `gbl hint` shows: the hints (numbered from 1) and a closing note.
+struct Shown {
+    id: String,
+    hints: Vec<(usize, String)>,
+    of: usize,
+    note: Option<String>,
 }
 
 /// Runs `gbl hint`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = args.source.load_one(&args.id)?;
+    let exercises = match args.student.quiz {
+        Some(_) => args.source.load()?,
+        None => args.source.load_one(&args.id)?,
+    };
     let l = super::find(&exercises, &args.id)?;
+    let student = Student::new(&args.student, &exercises)?;
+    let k = key(&l.id, student.name());
     let hints = &l.exercise.hints;
-    if hints.is_empty() {
-        writeln!(out, "'{}' has no hints; try 'gbl solve {}'", l.id, l.id)?;
-        return Ok(Outcome::Correct);
-    }
-    let params = default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let ctx = Context::new(l, params).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let text = |i: usize| fill(&hints[i], &ctx.results).unwrap_or_else(|_| hints[i].clone());
     let mut state = load_state();
+    let mut shown = Shown {
+        id: l.id.clone(),
+        hints: Vec::new(),
+        of: hints.len(),
+        note: None,
+    };
     if args.reset {
-        state.remove(&l.id);
+        state.remove(&k);
         save_state(&state);
-        writeln!(out, "hints for '{}' start again from the first", l.id)?;
-        return Ok(Outcome::Correct);
+        shown.note = Some(format!(
+            "hints for '{}' start again from the first, and its answers are hidden again",
+            l.id
+        ));
+        return write(&shown, args.format, paint, out);
     }
-    if args.all {
-        for i in 0..hints.len() {
-            writeln!(
-                out,
-                "{} {}",
-                paint.strong(&format!("hint {}/{}:", i + 1, hints.len())),
-                text(i).trim_end()
-            )?;
-        }
-        return Ok(Outcome::Correct);
+    if hints.is_empty() {
+        shown.note = Some(format!("'{}' has no hints; try 'gbl solve {}'", l.id, l.id));
+        return write(&shown, args.format, paint, out);
     }
-    let shown = state.get(&l.id).copied().unwrap_or(0);
-    let i = shown.min(hints.len() - 1);
-    writeln!(
-        out,
-        "{} {}",
-        paint.strong(&format!("hint {}/{}:", i + 1, hints.len())),
-        text(i).trim_end()
-    )?;
-    if i + 1 == hints.len() {
-        writeln!(
-            out,
-            "{}",
-            paint.dim(&format!(
-                "that was the last hint; 'gbl solve {}' shows a worked solution",
+    let params = student.variant.params(l)?;
+    let ctx = Context::new(l, params).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let text = |i: usize| {
+        fill(&hints[i], &ctx.results)
+            .unwrap_or_else(|_| hints[i].clone())
+            .trim_end()
+            .to_string()
+    };
+    let range = if args.all {
+        0..hints.len()
+    } else {
+        let i = state.get(&k).copied().unwrap_or(0).min(hints.len() - 1);
+        i..i + 1
+    };
+    shown.hints = range.clone().map(|i| (i + 1, text(i))).collect();
+    if range.end == hints.len() {
+        shown.note = Some(if student.may_reveal() {
+            format!(
+                "that was the last hint; 'gbl check' now shows the answers, and 'gbl solve {}' a worked solution",
                 l.id
-            ))
-        )?;
+            )
+        } else {
+            "that was the last hint".to_string()
+        });
     }
-    state.insert(l.id.clone(), (i + 1).min(hints.len()));
+    state.insert(k, range.end);
     save_state(&state);
+    write(&shown, args.format, paint, out)
+}
+
+fn write(s: &Shown, format: Format, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    if format == Format::Json {
+        let hints: Vec<serde_json::Value> = s
+            .hints
+            .iter()
+            .map(|(n, t)| serde_json::json!({"n": n, "text": t}))
+            .collect();
+        super::print_json(
+            out,
+            &serde_json::json!({"id": s.id, "hints": hints, "of": s.of, "note": s.note}),
+        )?;
+        return Ok(Outcome::Correct);
+    }
+    for (n, t) in &s.hints {
+        writeln!(out, "{} {t}", paint.strong(&format!("hint {n}/{}:", s.of)))?;
+    }
+    if let Some(note) = &s.note {
+        if s.hints.is_empty() {
+            writeln!(out, "{note}")?;
+        } else {
+            writeln!(out, "{}", paint.dim(note))?;
+        }
+    }
     Ok(Outcome::Correct)
 }

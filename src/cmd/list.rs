@@ -1,76 +1,133 @@
-//! `gbl list`: every exercise with its chapter and, given answers, whether it passes.
+//! `gbl list`: every exercise with its chapter and, given answers, the student's progress
+//! (done, started, not started), with the totals.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
 
 use super::ExerciseSource;
-use crate::check::answers;
-use crate::cli::Outcome;
+use super::student::{FileCheck, Student, StudentArgs, check_file};
+use crate::cli::{Format, Outcome};
+use crate::exercise::load::Loaded;
 use crate::style::Paint;
 
 /// Arguments of `gbl list`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// An answer file: show which exercises it gets right.
-    #[arg(long, value_name = "FILE")]
+    /// An answer file: show the progress in it (`--answers` alone, or ./answers.yaml when
+    /// there is one, reads ./answers.yaml).
+    #[arg(
+        long,
+        value_name = "FILE",
+        num_args = 0..=1,
+        default_missing_value = "answers.yaml"
+    )]
     pub answers: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// A quiz and a student: the quiz's exercises, in that student's numbers and points.
+    #[command(flatten)]
+    pub student: StudentArgs,
     /// Where the exercises come from.
     #[command(flatten)]
     pub source: ExerciseSource,
 }
 
+/// An exercise's progress: `done`, `started` or `not started`.
+fn progress(fc: &FileCheck, i: usize) -> (&'static str, usize) {
+    let e = &fc.report.exercises[i];
+    let right = e
+        .questions
+        .iter()
+        .filter(|q| q.status == crate::check::Status::Correct)
+        .count();
+    let p = if e.all_correct() {
+        "done"
+    } else if fc.answered[i] {
+        "started"
+    } else {
+        "not started"
+    };
+    (p, right)
+}
+
 /// Runs `gbl list`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    if args.answers.is_none() && Path::new("answers.yaml").is_file() {
+        args.answers = Some(PathBuf::from("answers.yaml"));
+    }
     let exercises = args.source.load()?;
-    let parsed = match &args.answers {
-        Some(f) => Some(
-            answers::read(f, &exercises)
-                .map_err(|ds| crate::exercise::load::diagnostics_error(&ds))?,
-        ),
+    let student = Student::new(&args.student, &exercises)?;
+    let scope: Vec<&Loaded> = student.scope(&exercises);
+    let fc = match &args.answers {
+        Some(f) => Some(check_file(f, &exercises, &student)?),
         None => None,
     };
-    // Chapters in book order, exercises by id within each.
-    let mut order: Vec<&crate::exercise::load::Loaded> = exercises.iter().collect();
-    let rank = |c: &str| {
-        crate::exercise::validate::CHAPTERS
+    if args.format == Format::Json {
+        let items: Vec<serde_json::Value> = scope
             .iter()
-            .position(|x| *x == c)
-            .unwrap_or(99)
-    };
-    order.sort_by(|a, b| {
-        rank(&a.exercise.chapter)
-            .cmp(&rank(&b.exercise.chapter))
-            .then(a.id.cmp(&b.id))
-    });
-    let width = order.iter().map(|l| l.id.len()).max().unwrap_or(0);
-    let mut all_pass = true;
+            .enumerate()
+            .map(|(i, l)| {
+                let mut v =
+                    json!({"id": l.id, "title": l.exercise.title, "chapter": l.exercise.chapter});
+                if let Some(fc) = &fc {
+                    let e = &fc.report.exercises[i];
+                    let (p, right) = progress(fc, i);
+                    v["progress"] = json!(p);
+                    v["right"] = json!(right);
+                    v["questions"] = json!(e.questions.len());
+                    v["score"] = json!(e.score);
+                    v["max_score"] = json!(e.max_score);
+                }
+                v
+            })
+            .collect();
+        let mut doc = json!({ "exercises": items });
+        if let Some(fc) = &fc {
+            doc["score"] = json!(fc.report.score);
+            doc["max_score"] = json!(fc.report.max_score);
+            doc["answered"] = json!(fc.answered_count());
+            doc["fully_right"] = json!(fc.right_count());
+            doc["problems"] = fc
+                .problems
+                .iter()
+                .map(super::report::problem_json)
+                .collect();
+        }
+        super::print_json(out, &doc)?;
+    } else {
+        write_text(&scope, fc.as_ref(), paint, out)?;
+    }
+    Ok(match &fc {
+        Some(fc) => fc.outcome(),
+        None => Outcome::Correct,
+    })
+}
+
+fn write_text(
+    scope: &[&Loaded],
+    fc: Option<&FileCheck>,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let width = scope.iter().map(|l| l.id.len()).max().unwrap_or(0);
     let mut chapter = String::new();
-    for l in order {
+    for (i, l) in scope.iter().enumerate() {
         if l.exercise.chapter != chapter {
             chapter = l.exercise.chapter.clone();
             writeln!(out, "{}", paint.strong(&chapter))?;
         }
-        let status = match &parsed {
+        let status = match fc {
             None => String::new(),
-            Some(p) => match p.answers.get(&l.id) {
-                None => {
-                    all_pass = false;
-                    paint.dim("· not attempted")
-                }
-                Some(given) => {
-                    let r = super::check::check_one(l, given, false)?;
-                    let right = r
-                        .questions
-                        .iter()
-                        .filter(|q| q.status == crate::check::Status::Correct)
-                        .count();
-                    if r.all_correct() {
-                        paint.good("✓ passes")
-                    } else {
-                        all_pass = false;
-                        paint.bad(&format!("✗ {right} of {} right", r.questions.len()))
-                    }
-                }
+            Some(fc) => match progress(fc, i) {
+                ("done", _) => paint.good("✓ done"),
+                ("started", right) => paint.bad(&format!(
+                    "✗ started: {right} of {} right",
+                    fc.report.exercises[i].questions.len()
+                )),
+                _ => paint.dim("· not started"),
             },
         };
         writeln!(
@@ -79,9 +136,20 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             l.id, l.exercise.title
         )?;
     }
-    Ok(if parsed.is_some() && !all_pass {
-        Outcome::Wrong
-    } else {
-        Outcome::Correct
-    })
+    if let Some(fc) = fc {
+        for d in &fc.problems {
+            writeln!(out, "{} {d}", paint.bad("problem:"))?;
+        }
+        writeln!(
+            out,
+            "{}",
+            paint.strong(&format!(
+                "score {}/{} · {}",
+                super::report::score(fc.report.score),
+                super::report::score(fc.report.max_score),
+                fc.summary()
+            ))
+        )?;
+    }
+    Ok(())
 }

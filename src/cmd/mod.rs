@@ -7,11 +7,16 @@ pub mod derive;
 pub mod descend;
 pub mod grade;
 pub mod hint;
+pub mod init;
 pub mod list;
 pub mod mdbook;
+pub mod output_schema;
+pub mod report;
 pub mod schema;
 pub mod show;
 pub mod solve;
+pub mod state;
+pub mod student;
 pub mod validate;
 pub mod watch;
 
@@ -27,6 +32,32 @@ pub fn print_json(out: &mut dyn std::io::Write, value: &serde_json::Value) -> an
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(())
+}
+
+/// The JSON document of an error (exit 2): `{"error": {"message", "file", "line",
+/// "column"}}`, the position read from a leading `FILE:LINE:COL: ` or `FILE: ` when the
+/// message has one, else null.
+pub fn error_doc(message: &str) -> serde_json::Value {
+    let first = message.lines().next().unwrap_or_default();
+    let mut parts = first.splitn(4, ':');
+    let (a, b, c) = (parts.next(), parts.next(), parts.next());
+    let num = |s: Option<&str>| s.and_then(|s| s.trim().parse::<u64>().ok());
+    let (file, line, col) = match (a, num(b), num(c)) {
+        (Some(f), Some(l), Some(c)) if !f.contains(' ') && !f.is_empty() => {
+            (Some(f.to_string()), Some(l), Some(c))
+        }
+        (Some(f), _, _)
+            if !f.contains(' ')
+                && b.is_some()
+                && [".yaml", ".yml", ".txt", ".json", ".csv"]
+                    .iter()
+                    .any(|x| f.ends_with(x)) =>
+        {
+            (Some(f.to_string()), None, None)
+        }
+        _ => (None, None, None),
+    };
+    serde_json::json!({"error": {"message": message, "file": file, "line": line, "column": col}})
 }
 
 use std::path::{Path, PathBuf};
@@ -105,19 +136,8 @@ pub fn find<'a>(exercises: &'a [Loaded], id: &str) -> anyhow::Result<&'a Loaded>
     if let Some(l) = exercises.iter().find(|l| l.id == id) {
         return Ok(l);
     }
-    let mut near: Vec<&str> = exercises
-        .iter()
-        .map(|l| l.id.as_str())
-        .filter(|other| {
-            similar::TextDiff::from_chars(id, *other).ratio() > 0.6 || other.contains(id)
-        })
-        .collect();
-    near.truncate(3);
-    let hint = if near.is_empty() {
-        "see 'gbl list'".to_string()
-    } else {
-        format!("did you mean {}?", near.join(", "))
-    };
+    let hint = crate::check::answers::did_you_mean(id, exercises.iter().map(|l| l.id.as_str()))
+        .unwrap_or_else(|| "see 'gbl list'".to_string());
     bail!("there is no exercise '{id}' ({hint})")
 }
 

@@ -1,4 +1,6 @@
-//! `gbl schema [exercise|quiz]`: the JSON Schema of exercise or quiz files, for editors.
+//! `gbl schema [exercise|quiz|check|list|error]`: the JSON Schema of exercise or quiz files,
+//! for editors, or of what `gbl check`, `gbl list` and any failing command print with
+//! `--format json`, for scripts.
 
 use std::io::Write;
 
@@ -20,6 +22,12 @@ pub enum Kind {
     Exercise,
     /// Quiz files (`gbl grade QUIZ PATH`).
     Quiz,
+    /// What `gbl check --format json` prints.
+    Check,
+    /// What `gbl list --format json` prints.
+    List,
+    /// What any command prints with `--format json` when it exits with 2.
+    Error,
 }
 
 /// The exercise schema as JSON.
@@ -33,6 +41,9 @@ pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Kind::Exercise => exercise_schema(),
         Kind::Quiz => serde_json::to_value(schemars::schema_for!(crate::grade::quiz::Quiz))
             .unwrap_or(serde_json::Value::Null),
+        Kind::Check => super::output_schema::check(),
+        Kind::List => super::output_schema::list(),
+        Kind::Error => super::output_schema::error(),
     };
     super::print_json(out, &schema)?;
     Ok(Outcome::Correct)

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::ExerciseSource;
 use crate::check::Context;
-use crate::cli::Outcome;
+use crate::cli::{Format, Outcome};
 use crate::exercise::model::Question;
 use crate::exercise::prompt::fill;
 use crate::grade::quiz::Variant;
@@ -15,6 +15,9 @@ use crate::style::Paint;
 pub struct Args {
     /// The exercise.
     pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
     /// A quiz file: show the numbers --student gets in it (drawn with the quiz's salt).
     #[arg(long, value_name = "QUIZ", requires = "student")]
     pub quiz: Option<std::path::PathBuf>,
@@ -37,11 +40,45 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     let variant = Variant::new(args.quiz.as_deref(), args.student.as_deref(), &exercises)?;
     let params = variant.params(l)?;
     let ctx = Context::new(l, params).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
+    if args.format == Format::Json {
+        let mut v = task_json(&ctx);
+        v["variant"] = serde_json::json!(variant.describe());
+        super::print_json(out, &v)?;
+        return Ok(Outcome::Correct);
+    }
     write_task(&ctx, paint, out)?;
     if let Some(d) = variant.describe() {
         writeln!(out, "{}", paint.dim(&format!("({d})")))?;
     }
     Ok(Outcome::Correct)
+}
+
+/// The task as JSON: `{"id", "title", "chapter", "prompt", "questions": [{"id", "kind",
+/// "prompt", "points"}], "hints"}` (`hints`: how many there are), numbers filled in.
+pub fn task_json(ctx: &Context) -> serde_json::Value {
+    let l = ctx.loaded;
+    let ex = &l.exercise;
+    let fill_or = |t: &str| fill(t, &ctx.results).unwrap_or_else(|_| t.to_string());
+    let questions: Vec<serde_json::Value> = ex
+        .questions
+        .iter()
+        .map(|q| {
+            serde_json::json!({
+                "id": q.id(),
+                "kind": q.kind(),
+                "prompt": fill_or(q.prompt()).trim_end(),
+                "points": q.points(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "id": l.id,
+        "title": ex.title,
+        "chapter": ex.chapter,
+        "prompt": fill_or(&ex.prompt).trim_end(),
+        "questions": questions,
+        "hints": ex.hints.len(),
+    })
 }
 
 /// The task: title, chapter, prompt, questions and how to check them.
@@ -103,7 +140,18 @@ pub fn write_task(ctx: &Context, paint: Paint, out: &mut dyn Write) -> anyhow::R
         writeln!(
             out,
             "check a trace with: {}",
-            paint.code(&format!("gbl check {} --trace out.txt", l.id))
+            paint.code(&format!(
+                "python3 {id}.py > out.txt; gbl check {id} --trace out.txt",
+                id = l.id
+            ))
+        )?;
+        writeln!(
+            out,
+            "{}",
+            paint.dim(&format!(
+                "({}.py is your program; 'gbl init' writes a starter that prints these lines)",
+                l.id
+            ))
         )?;
     }
     if !ex.hints.is_empty() {

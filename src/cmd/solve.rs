@@ -1,10 +1,13 @@
-//! `gbl solve ID`: a worked solution, step by step, produced by the engine.
+//! `gbl solve ID`: a worked solution, step by step, produced by the engine. It reveals the
+//! exercise's answers: `gbl check` shows them from then on (until `gbl hint ID --reset`).
+//! A quiz may close solutions (`solutions: false`).
 
 use std::io::Write;
 
 use super::ExerciseSource;
-use crate::cli::Outcome;
-use crate::exercise::compute::{Slip, compute, default_params};
+use super::student::{Student, StudentArgs};
+use crate::cli::{Format, Outcome};
+use crate::exercise::compute::{Slip, compute};
 use crate::style::Paint;
 
 /// Arguments of `gbl solve`.
@@ -12,6 +15,12 @@ use crate::style::Paint;
 pub struct Args {
     /// The exercise.
     pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// A quiz and a student: the solution with that student's numbers.
+    #[command(flatten)]
+    pub student: StudentArgs,
     /// Where the exercises come from.
     #[command(flatten)]
     pub source: ExerciseSource,
@@ -19,19 +28,40 @@ pub struct Args {
 
 /// Runs `gbl solve`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = args.source.load_one(&args.id)?;
+    let exercises = match args.student.quiz {
+        Some(_) => args.source.load()?,
+        None => args.source.load_one(&args.id)?,
+    };
     let l = super::find(&exercises, &args.id)?;
-    let params =
-        default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
+    let student = Student::new(&args.student, &exercises)?;
+    if let Some(q) = student.quiz()
+        && !q.quiz.solutions
+    {
+        anyhow::bail!(
+            "the quiz {} keeps its solutions closed ('gbl hint {} --quiz ... --student ...' still helps)",
+            q.source.name,
+            l.id
+        );
+    }
+    let params = student.variant.params(l)?;
     let results = compute(&l.exercise, &params, Slip::None)
         .map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
+    super::state::reveal(l, student.name());
+    let lines = crate::solve::worked(l, &results);
+    if args.format == Format::Json {
+        super::print_json(
+            out,
+            &serde_json::json!({"id": l.id, "title": l.exercise.title, "lines": lines}),
+        )?;
+        return Ok(Outcome::Correct);
+    }
     writeln!(
         out,
         "{}  {}",
         paint.strong(&l.exercise.title),
         paint.dim(&format!("({})", l.id))
     )?;
-    for line in crate::solve::worked(l, &results) {
+    for line in lines {
         let styled = if line.ends_with(':') {
             paint.strong(&line)
         } else {

@@ -80,6 +80,23 @@ pub fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     if let Some(p) = pos {
         msg = msg.replace(&format!(" at line {} column {}", p.line, p.col), "");
     }
+    // A tab in the indentation gives YAML's "cannot start any token": say what it is.
+    if let Some(p) = pos
+        && let Some(line) = text.lines().nth(p.line.saturating_sub(1))
+        && let Some(tab) = line
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .position(|c| c == '\t')
+    {
+        return Diagnostic {
+            file: file.to_string(),
+            pos: Some(Pos {
+                line: p.line,
+                col: tab + 1,
+            }),
+            message: "tabs are not allowed for indentation; use spaces".into(),
+        };
+    }
     // serde places an unknown key at the start of its mapping; point at the key itself.
     let pos = match (pos, unknown_field(&msg)) {
         (Some(p), Some(key)) => Some(find_key(text, p, &key).unwrap_or(p)),

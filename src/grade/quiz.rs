@@ -53,6 +53,14 @@ pub struct Quiz {
     pub salt: Option<String>,
     /// The exercises, in the gradebook's column order.
     pub exercises: Vec<QuizExercise>,
+    /// Whether students may see worked solutions with their numbers (`gbl solve`,
+    /// `--reveal`, the answer after the last hint); `false` closes them. Default `true`.
+    #[serde(default = "open")]
+    pub solutions: bool,
+}
+
+fn open() -> bool {
+    true
 }
 
 /// One exercise of a quiz.
