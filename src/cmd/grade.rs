@@ -6,13 +6,13 @@
 //! or PATH cannot be used.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
 use super::ExerciseSource;
 use crate::cli::Outcome;
-use crate::fsutil::write_atomic;
+use crate::fsutil::{check_output, write_atomic};
 use crate::grade::export::gradescope::Visibility;
 use crate::grade::export::{Book, GradeFormat};
 use crate::grade::submission::{self, Found};
@@ -37,7 +37,9 @@ pub struct Args {
     pub quiz: PathBuf,
     /// The folder of submissions, or one submission folder holding answers.yaml.
     pub path: PathBuf,
-    /// Write the gradebook to this file (atomically) instead of standard output.
+    /// Write the gradebook to this file (atomically, keeping its permissions) instead of
+    /// standard output ('-o -'). A symbolic link, a special file or a file inside PATH is
+    /// refused.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The gradebook's format: csv (one row per student), json (every question), or
@@ -84,6 +86,10 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             args.path.display()
         );
     }
+    let output = args.output.as_deref().filter(|o| o.as_os_str() != "-");
+    if let Some(file) = output {
+        check_gradebook_path(file, &args.path)?;
+    }
     let holds_answers = std::fs::symlink_metadata(args.path.join(submission::ANSWERS)).is_ok();
     let found = if args.format == GradeFormat::Gradescope || holds_answers {
         Found {
@@ -118,7 +124,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     })?;
     let bytes = book.finish()?;
 
-    match &args.output {
+    match output {
         Some(file) => {
             write_atomic(file, &bytes)
                 .with_context(|| format!("cannot write the gradebook {}", file.display()))?;
@@ -135,7 +141,11 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             out.write_all(&bytes)?;
             out.flush()?;
             if !args.quiet {
-                render(&tally, paint, &mut std::io::stderr().lock())?;
+                render(
+                    &tally,
+                    paint,
+                    &mut crate::cli::QuietPipe::new(std::io::stderr().lock()),
+                )?;
             }
         }
     }
@@ -144,4 +154,25 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     } else {
         Outcome::Wrong
     })
+}
+
+/// Refuses a gradebook path that is not a regular file (a link, a device), or that lies
+/// inside the submissions folder, where the next run would read it as a student.
+fn check_gradebook_path(file: &Path, submissions: &Path) -> anyhow::Result<()> {
+    check_output(file).with_context(|| format!("cannot write the gradebook {}", file.display()))?;
+    let parent = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let (Ok(dir), Ok(subs)) = (parent.canonicalize(), submissions.canonicalize())
+        && dir.starts_with(&subs)
+    {
+        bail!(
+            "cannot write the gradebook {}: it is inside the submissions folder {}, where it \
+             would be read as a submission; write it elsewhere",
+            file.display(),
+            submissions.display()
+        );
+    }
+    Ok(())
 }

@@ -114,7 +114,8 @@ fn fingerprint(
     answer_file: &std::path::Path,
     dir: &std::path::Path,
 ) -> (String, Vec<(String, u64, Option<std::time::SystemTime>)>) {
-    let text = std::fs::read_to_string(answer_file).unwrap_or_default();
+    let text = crate::fsutil::read_text(answer_file, crate::check::answers::MAX_ANSWER_BYTES)
+        .unwrap_or_default();
     let mut named = Vec::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
