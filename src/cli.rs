@@ -179,12 +179,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Hint(args) => cmd::hint::run(args, paint, &mut out),
         Command::Solve(args) => cmd::solve::run(args, paint, &mut out),
         // Watching never ends by itself: a reader that went away ends it, quietly.
-        Command::Watch(args) => {
-            match cmd::watch::run(args, paint, &mut std::io::stdout().lock()) {
-                Err(e) if is_broken_pipe(&e) => Ok(Outcome::Correct),
-                other => other,
-            }
-        }
+        Command::Watch(args) => match cmd::watch::run(args, paint, &mut std::io::stdout().lock()) {
+            Err(e) if is_broken_pipe(&e) => Ok(Outcome::Correct),
+            other => other,
+        },
         Command::Validate(args) => cmd::validate::run(args, paint, &mut out),
         Command::Schema(args) => cmd::schema::run(args, &mut out),
         Command::Completions(args) => cmd::completions::run(args, &mut out),

@@ -66,11 +66,7 @@ fn fifos_as_answer_files_and_traces_cost_only_their_own_row() {
         std::fs::create_dir(c.join("yan")).unwrap();
         mkfifo(&c.join("yan/answers.yaml"));
         std::fs::create_dir(c.join("xia")).unwrap();
-        std::fs::write(
-            c.join("xia/answers.yaml"),
-            "gd-trace: {trace: out.txt}\n",
-        )
-        .unwrap();
+        std::fs::write(c.join("xia/answers.yaml"), "gd-trace: {trace: out.txt}\n").unwrap();
         mkfifo(&c.join("xia/out.txt"));
     });
     let out = gbl()
@@ -106,9 +102,18 @@ fn a_fifo_given_to_trace_answers_or_quiz_is_refused_at_once() {
     let fifo = dir.path().join("pipe");
     mkfifo(&fifo);
     let cases: Vec<Vec<std::ffi::OsString>> = vec![
-        vec!["check".into(), "gd-trace".into(), "--trace".into(), fifo.clone().into()],
+        vec![
+            "check".into(),
+            "gd-trace".into(),
+            "--trace".into(),
+            fifo.clone().into(),
+        ],
         vec!["check".into(), "--answers".into(), fifo.clone().into()],
-        vec!["grade".into(), fifo.clone().into(), root().join("solutions/quiz/class").into()],
+        vec![
+            "grade".into(),
+            fifo.clone().into(),
+            root().join("solutions/quiz/class").into(),
+        ],
     ];
     for args in cases {
         let out = gbl().args(&args).output().unwrap();
@@ -165,7 +170,12 @@ fn the_gradebook_replaces_neither_a_link_nor_a_fifo() {
         stderr.contains("it is a symbolic link; gbl only replaces regular files"),
         "{stderr}"
     );
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
 
     let fifo = dir.path().join("fifo.csv");
@@ -186,7 +196,11 @@ fn a_private_gradebook_stays_private() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let meta = std::fs::metadata(&book).unwrap();
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
-    assert!(std::fs::read_to_string(&book).unwrap().starts_with("student,"));
+    assert!(
+        std::fs::read_to_string(&book)
+            .unwrap()
+            .starts_with("student,")
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use indexmap::IndexMap;
 use serde_yaml::Value;
 
 use super::Given;
-use crate::exercise::load::{Diagnostic, Loaded, Source, yaml_error};
+use crate::exercise::load::{Diagnostic, Loaded, Source};
 use crate::exercise::model::Question;
 use crate::fsutil::read_text;
 
@@ -57,7 +57,8 @@ pub fn parse(
     dir: &Path,
     exercises: &[Loaded],
 ) -> Result<AnswerFile, Vec<Diagnostic>> {
-    let at = |path: &str, m: String| Diagnostic::at(&source, path, m);
+    let locator = crate::exercise::load::Locator::new(&source);
+    let at = |path: &str, m: String| locator.at(path, m);
     if source.text.trim().is_empty() {
         return Err(vec![Diagnostic {
             file: source.name.clone(),
@@ -65,8 +66,8 @@ pub fn parse(
             message: "the answer file is empty".into(),
         }]);
     }
-    let doc: Value = serde_yaml::from_str(&source.text)
-        .map_err(|e| vec![yaml_error(&source.name, &source.text, &e)])?;
+    let doc: Value =
+        crate::exercise::yaml::from_str(&source.name, &source.text).map_err(|d| vec![d])?;
     let Value::Mapping(top) = doc else {
         return Err(vec![Diagnostic {
             file: source.name.clone(),
@@ -132,7 +133,7 @@ pub fn parse(
     if problems.is_empty() {
         Ok(AnswerFile { source, answers })
     } else {
-        Err(problems)
+        Err(crate::exercise::load::clip(problems))
     }
 }
 
@@ -141,7 +142,7 @@ fn describe(v: &Value) -> String {
         Value::Null => "an empty value".into(),
         Value::Bool(b) => format!("'{b}'"),
         Value::Number(n) => format!("'{n}'"),
-        Value::String(s) => format!("'{s}'"),
+        Value::String(s) => crate::clip::quoted(s),
         Value::Sequence(_) => "a list".into(),
         Value::Mapping(_) => "a mapping".into(),
         Value::Tagged(_) => "a tagged value".into(),

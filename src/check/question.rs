@@ -7,6 +7,7 @@ use super::equiv::equivalent;
 use super::number::{Printed, Verdict as NumVerdict, compare};
 use super::{Context, Given, QuestionReport, Status};
 use crate::bindings::constant;
+use crate::clip::{plain, quoted};
 use crate::engine::verdict::Verdict;
 use crate::engine::{PyNum, parse};
 use crate::exercise::compute::Computed;
@@ -153,7 +154,7 @@ fn number(text: &str, v: PyNum, sig: u32, tol: Option<Tolerance>) -> Outcome {
             matcher: None,
         },
         NumVerdict::Wrong => Outcome::Wrong {
-            feedback: format!("expected {}, got {text}", expected_text(v)),
+            feedback: format!("expected {}, got {}", expected_text(v), plain(text)),
             matcher: Some(Matcher::Number { given: p, sig, tol }),
         },
     }
@@ -166,11 +167,14 @@ fn not_a_number(text: &str) -> String {
     if t.is_empty() {
         "no answer: give a number".into()
     } else if matches!(word.as_str(), "nan" | "inf" | "infinity") {
-        format!("'{text}' is not a number: give a finite value")
+        format!("{} is not a number: give a finite value", quoted(text))
     } else if t.parse::<f64>().is_ok_and(f64::is_infinite) {
-        format!("'{text}' is not a number: it is too large for a float")
+        format!(
+            "{} is not a number: it is too large for a float",
+            quoted(text)
+        )
     } else {
-        format!("'{text}' is not a number")
+        format!("{} is not a number", quoted(text))
     }
 }
 
@@ -184,9 +188,9 @@ fn exact_value(g: PyNum, v: PyNum, text: &str) -> Outcome {
     } else {
         Outcome::Wrong {
             feedback: if text == g.to_string() {
-                format!("expected {}, got {text}", expected_text(v))
+                format!("expected {}, got {}", expected_text(v), plain(text))
             } else {
-                format!("expected {}, got {text} = {g}", expected_text(v))
+                format!("expected {}, got {} = {g}", expected_text(v), plain(text))
             },
             matcher: Some(Matcher::Exact(g.to_f64())),
         }
@@ -209,7 +213,7 @@ fn integer(text: &str, v: PyNum) -> Outcome {
             feedback: format!("expected {v}, got {g}"),
             matcher: Some(Matcher::Exact(g as f64)),
         },
-        Err(_) => Outcome::Invalid(format!("'{text}' is not a whole number")),
+        Err(_) => Outcome::Invalid(format!("{} is not a whole number", quoted(text))),
     }
 }
 
@@ -218,7 +222,8 @@ fn expression(text: &str, e: &crate::engine::Expr) -> Outcome {
         Ok(g) => g,
         Err(err) => {
             return Outcome::Invalid(format!(
-                "'{text}' is not an expression: {}",
+                "{} is not an expression: {}",
+                quoted(text),
                 err.render(text)
             ));
         }
@@ -272,7 +277,11 @@ fn choice(
     let verdicts: Vec<String> = Verdict::ALL.iter().map(|v| v.name().to_string()).collect();
     let options = options.unwrap_or(&verdicts);
     let Some(g) = normalise(text, options) else {
-        return Outcome::Invalid(format!("'{text}' is not one of: {}", options.join(", ")));
+        return Outcome::Invalid(format!(
+            "{} is not one of: {}",
+            quoted(text),
+            options.join(", ")
+        ));
     };
     if g == want {
         return Outcome::Right("correct".into());

@@ -254,7 +254,7 @@ pub fn read(sub: &Submission, exercises: &[Loaded]) -> Read {
 /// parsed on its own, and those that parse are kept.
 fn salvage(source: &Source, dir: &Path, exercises: &[Loaded]) -> IndexMap<String, ExerciseAnswers> {
     let mut out: IndexMap<String, ExerciseAnswers> = IndexMap::new();
-    let Ok(Value::Mapping(top)) = serde_yaml::from_str::<Value>(&source.text) else {
+    let Ok(Value::Mapping(top)) = crate::exercise::yaml::from_str::<Value>("", &source.text) else {
         return out;
     };
     for (ex, qs) in top {
