@@ -5,6 +5,10 @@
 //!   and opened non-blocking, so a FIFO, a device or a socket given as an answer file, a trace
 //!   or a quiz is a clear error for that one file, never a hang ([`check_regular`]).
 //! - **Reads are bounded**: at most `limit` bytes are read from disk ([`read_text`]).
+//! - **A group of reads can share a budget** ([`with_read_budget`]): `gbl grade` gives each
+//!   submission one, so a student who hands in many large traces costs the class no more
+//!   than one submission's worth of reading and memory. The file's size is checked against
+//!   what is left *before* it is read.
 //! - **Writes are atomic and safe**: the new content goes to a temporary file created
 //!   exclusively, with an unpredictable name, in the target's folder, then renamed over the
 //!   target; the target keeps its permissions; a symbolic link or a special file as target is
@@ -32,6 +36,45 @@ pub enum ReadError {
     /// Not UTF-8 text.
     #[error("the file is not UTF-8 text (invalid bytes at offset {0})")]
     NotText(usize),
+    /// Over the budget shared by a group of reads (one submission's files).
+    #[error(
+        "it would take the files read together over {budget} bytes, the budget of one submission"
+    )]
+    OverBudget {
+        /// The shared budget in bytes.
+        budget: u64,
+    },
+}
+
+thread_local! {
+    /// The shared read budget of the current thread: (budget, bytes left), if any.
+    static READ_BUDGET: std::cell::Cell<Option<(u64, u64)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with every [`read_text`] on this thread drawing on one budget of `bytes`: a file
+/// larger than what is left is refused before it is read. The previous budget (if any) is
+/// restored afterwards.
+pub fn with_read_budget<T>(bytes: u64, f: impl FnOnce() -> T) -> T {
+    struct Restore(Option<(u64, u64)>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            READ_BUDGET.with(|b| b.set(self.0));
+        }
+    }
+    let _restore = Restore(READ_BUDGET.with(|b| b.replace(Some((bytes, bytes)))));
+    f()
+}
+
+/// Takes `len` bytes from the current budget, if there is one.
+fn draw_budget(len: u64) -> Result<(), ReadError> {
+    READ_BUDGET.with(|b| match b.get() {
+        Some((budget, left)) if len > left => Err(ReadError::OverBudget { budget }),
+        Some((budget, left)) => {
+            b.set(Some((budget, left - len)));
+            Ok(())
+        }
+        None => Ok(()),
+    })
 }
 
 /// What kind of special file `meta` describes, in words ("a FIFO (named pipe)"), or `None`
@@ -92,9 +135,15 @@ pub fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
 }
 
 /// Reads a text file of at most `limit` bytes, without reading more than that from disk.
-/// A UTF-8 byte-order mark is dropped. Anything but a regular file is refused unopened.
+/// A UTF-8 byte-order mark is dropped. Anything but a regular file is refused unopened; a
+/// file over the shared budget ([`with_read_budget`]) is refused unread.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     let f = open_regular(path)?;
+    let len = f.metadata()?.len();
+    if len > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    draw_budget(len)?;
     read_text_from(f, limit)
 }
 
@@ -192,6 +241,24 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.csv")]);
+    }
+
+    #[test]
+    fn a_shared_budget_refuses_the_file_that_would_exceed_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, "0123456789").expect("write");
+        let (first, second, third) = with_read_budget(25, || {
+            (read_text(&f, 100), read_text(&f, 100), read_text(&f, 100))
+        });
+        assert_eq!(first.expect("fits"), "0123456789");
+        assert_eq!(second.expect("fits"), "0123456789");
+        assert_eq!(
+            third.expect_err("over").to_string(),
+            "it would take the files read together over 25 bytes, the budget of one submission"
+        );
+        // Outside the budget, reads are bounded by their own limit only.
+        assert!(read_text(&f, 100).is_ok());
     }
 
     #[cfg(unix)]

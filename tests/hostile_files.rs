@@ -287,3 +287,33 @@ fn a_closed_pipe_keeps_the_exit_code_the_work_earned() {
         Some(0)
     );
 }
+
+#[test]
+fn names_that_are_not_utf8_stay_two_students_and_macos_litter_is_skipped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = class(|c| {
+        let one = "gd-one-step: {grad: 0.6}\n";
+        for raw in [&b"b\xff.yaml"[..], &b"b\xfe.yaml"[..]] {
+            std::fs::write(c.join(std::ffi::OsStr::from_bytes(raw)), one).unwrap();
+        }
+        std::fs::create_dir(c.join("__MACOSX")).unwrap();
+        std::fs::write(c.join("__MACOSX/ada.yaml"), "junk: [").unwrap();
+    });
+    let out = gbl()
+        .arg("grade")
+        .arg(quiz())
+        .arg(dir.path().join("class"))
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let students: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(students, ["ada", "b\\xfe", "b\\xff"], "{csv}");
+    assert!(!csv.contains("submissions for"), "{csv}");
+    assert!(!csv.contains("MACOSX"), "{csv}");
+}
