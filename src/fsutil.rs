@@ -173,7 +173,7 @@ pub fn check_output(path: &Path) -> std::io::Result<Option<Metadata>> {
         Ok(meta) => match special_kind(&meta) {
             None => Ok(Some(meta)),
             Some(kind) => Err(std::io::Error::other(format!(
-                "it is {kind}; gbl only replaces regular files (write to standard output with '-o -')"
+                "it is {kind}; gbl only replaces regular files"
             ))),
         },
     }

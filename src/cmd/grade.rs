@@ -27,7 +27,10 @@ PATH holds one submission per student: NAME.yaml (an answer file) or a folder NA
 answers.yaml and the trace files it names. A folder that itself holds answers.yaml is one \
 submission (as in Gradescope's /autograder/submission). The student is named by the file or \
 folder. A submission that cannot be read scores 0 for what cannot be read, with the reason \
-in its row; symbolic links are never followed and files are read only up to a size cap.
+in its row; symbolic links in PATH are not followed and only regular files are read (a FIFO \
+or a device is refused), each \
+submission may have at most 64 MB read, names that are not UTF-8 are shown escaped, and hidden \
+entries and __MACOSX are skipped.
 
 The class summary goes to standard error when the gradebook goes to standard output, and to \
 standard output with -o.")]
@@ -159,7 +162,12 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
 /// Refuses a gradebook path that is not a regular file (a link, a device), or that lies
 /// inside the submissions folder, where the next run would read it as a student.
 fn check_gradebook_path(file: &Path, submissions: &Path) -> anyhow::Result<()> {
-    check_output(file).with_context(|| format!("cannot write the gradebook {}", file.display()))?;
+    check_output(file).with_context(|| {
+        format!(
+            "cannot write the gradebook {} (for standard output, write '-o -')",
+            file.display()
+        )
+    })?;
     let parent = match file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
