@@ -1,5 +1,6 @@
 //! Values given on the command line or in files: `x=3`, `x1=3,x2=-2`, `lr=1/10`.
 
+use crate::clip::quoted;
 use crate::engine::eval::eval;
 use crate::engine::parse::ParseErrorKind;
 use crate::engine::{PyNum, parse};
@@ -9,12 +10,12 @@ pub fn constant(text: &str) -> Result<PyNum, String> {
     let e = parse(text).map_err(|e| match e.kind {
         // Already "'1e400' is not a number": not twice.
         ParseErrorKind::BadNumber { .. } => e.kind.to_string(),
-        kind => format!("'{text}' is not a number: {kind}"),
+        kind => format!("{} is not a number: {kind}", quoted(text)),
     })?;
     if let Some(v) = e.variables().first() {
-        return Err(format!("'{text}' is not a number (it uses '{v}')"));
+        return Err(format!("{} is not a number (it uses '{v}')", quoted(text)));
     }
-    eval(&e, &[]).map_err(|e| format!("'{text}': {e}"))
+    eval(&e, &[]).map_err(|e| format!("{}: {e}", quoted(text)))
 }
 
 /// Parses `NAME=VALUE` pairs separated by commas (and given in several arguments).

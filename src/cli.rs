@@ -3,6 +3,7 @@
 //! Exit codes: 0 everything checked is correct; 1 checked, and something is wrong or missing;
 //! 2 could not check (usage error, unknown exercise, unreadable or malformed input).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -104,8 +105,6 @@ pub fn main() -> ExitCode {
         Ok(Outcome::Correct) => ExitCode::SUCCESS,
         Ok(Outcome::Wrong) => ExitCode::from(1),
         Ok(Outcome::Invalid) => ExitCode::from(2),
-        // The reader went away (`gbl ... | head`): stop quietly, as other tools do.
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             if json {
@@ -131,6 +130,62 @@ fn print_error_json(doc: &serde_json::Value) {
     let _ = crate::cmd::print_json(&mut out, doc);
 }
 
+/// Standard output that ends quietly when its reader goes away (`gbl grade Q DIR | head -1`):
+/// after a broken pipe, what is written is dropped instead of failing, so the command finishes
+/// its work and exits with the code that work earned, as it would into a file.
+pub struct QuietPipe<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> QuietPipe<W> {
+    /// Wraps a writer.
+    pub fn new(inner: W) -> QuietPipe<W> {
+        QuietPipe {
+            inner,
+            closed: false,
+        }
+    }
+
+    /// Whether the reader has gone away.
+    pub fn closed(&self) -> bool {
+        self.closed
+    }
+
+    fn guard(&mut self, r: std::io::Result<()>) -> std::io::Result<()> {
+        match r {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for QuietPipe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.inner.flush();
+        self.guard(r)
+    }
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     let broken = Some(std::io::ErrorKind::BrokenPipe);
     e.chain().any(|c| {
@@ -145,7 +200,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let paint = cli.color.paint();
-    let mut out = std::io::stdout().lock();
+    let mut out = QuietPipe::new(std::io::stdout().lock());
     match cli.command {
         Command::Derive(args) => cmd::derive::run(args, paint, &mut out),
         Command::Descend(args) => cmd::descend::run(args, paint, &mut out),
@@ -156,7 +211,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Check(args) => cmd::check::run(args, paint, &mut out),
         Command::Hint(args) => cmd::hint::run(args, paint, &mut out),
         Command::Solve(args) => cmd::solve::run(args, paint, &mut out),
-        Command::Watch(args) => cmd::watch::run(args, paint, &mut out),
+        // Watching never ends by itself: a reader that went away ends it, quietly.
+        Command::Watch(args) => match cmd::watch::run(args, paint, &mut std::io::stdout().lock()) {
+            Err(e) if is_broken_pipe(&e) => Ok(Outcome::Correct),
+            other => other,
+        },
         Command::Validate(args) => cmd::validate::run(args, paint, &mut out),
         Command::Schema(args) => cmd::schema::run(args, &mut out),
         Command::Completions(args) => cmd::completions::run(args, &mut out),

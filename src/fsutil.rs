@@ -1,31 +1,22 @@
-//! Files: atomic writes and bounded reads.
+//! Files: atomic writes and bounded reads that never block.
+//!
+//! The rules every reader and writer of gbl follows:
+//! - **Only regular files are read.** A path is checked with `metadata` before it is opened,
+//!   and opened non-blocking, so a FIFO, a device or a socket given as an answer file, a trace
+//!   or a quiz is a clear error for that one file, never a hang ([`check_regular`]).
+//! - **Reads are bounded**: at most `limit` bytes are read from disk ([`read_text`]).
+//! - **A group of reads can share a budget** ([`with_read_budget`]): `gbl grade` gives each
+//!   submission one, so a student who hands in many large traces costs the class no more
+//!   than one submission's worth of reading and memory. The file's size is checked against
+//!   what is left *before* it is read.
+//! - **Writes are atomic and safe**: the new content goes to a temporary file created
+//!   exclusively, with an unpredictable name, in the target's folder, then renamed over the
+//!   target; the target keeps its permissions; a symbolic link or a special file as target is
+//!   refused rather than replaced ([`write_atomic`]).
 
+use std::fs::Metadata;
 use std::io::{Read, Write};
 use std::path::Path;
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
-/// that an interrupted run never leaves a half-written file in place of the last good one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
 
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +24,9 @@ pub enum ReadError {
     /// The operating system's error.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// A folder, FIFO, device or socket where a regular file belongs.
+    #[error("it is {0}, not a regular file")]
+    NotRegular(&'static str),
     /// Larger than the limit.
     #[error("the file is larger than {limit} bytes")]
     TooLarge {
@@ -42,17 +36,114 @@ pub enum ReadError {
     /// Not UTF-8 text.
     #[error("the file is not UTF-8 text (invalid bytes at offset {0})")]
     NotText(usize),
+    /// Over the budget shared by a group of reads (one submission's files).
+    #[error(
+        "it would take the files read together over {budget} bytes, the budget of one submission"
+    )]
+    OverBudget {
+        /// The shared budget in bytes.
+        budget: u64,
+    },
+}
+
+thread_local! {
+    /// The shared read budget of the current thread: (budget, bytes left), if any.
+    static READ_BUDGET: std::cell::Cell<Option<(u64, u64)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with every [`read_text`] on this thread drawing on one budget of `bytes`: a file
+/// larger than what is left is refused before it is read. The previous budget (if any) is
+/// restored afterwards.
+pub fn with_read_budget<T>(bytes: u64, f: impl FnOnce() -> T) -> T {
+    struct Restore(Option<(u64, u64)>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            READ_BUDGET.with(|b| b.set(self.0));
+        }
+    }
+    let _restore = Restore(READ_BUDGET.with(|b| b.replace(Some((bytes, bytes)))));
+    f()
+}
+
+/// Takes `len` bytes from the current budget, if there is one.
+fn draw_budget(len: u64) -> Result<(), ReadError> {
+    READ_BUDGET.with(|b| match b.get() {
+        Some((budget, left)) if len > left => Err(ReadError::OverBudget { budget }),
+        Some((budget, left)) => {
+            b.set(Some((budget, left - len)));
+            Ok(())
+        }
+        None => Ok(()),
+    })
+}
+
+/// What kind of special file `meta` describes, in words ("a FIFO (named pipe)"), or `None`
+/// for a regular file.
+pub fn special_kind(meta: &Metadata) -> Option<&'static str> {
+    let ft = meta.file_type();
+    if ft.is_file() {
+        return None;
+    }
+    if ft.is_dir() {
+        return Some("a folder");
+    }
+    if ft.is_symlink() {
+        return Some("a symbolic link");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if ft.is_socket() {
+            return Some("a socket");
+        }
+        if ft.is_char_device() || ft.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some("a special file")
+}
+
+/// Checks, without opening it, that `path` (followed through links) is a regular file.
+pub fn check_regular(path: &Path) -> Result<Metadata, ReadError> {
+    let meta = std::fs::metadata(path)?;
+    match special_kind(&meta) {
+        None => Ok(meta),
+        Some(kind) => Err(ReadError::NotRegular(kind)),
+    }
+}
+
+/// Opens a regular file for reading, never blocking: the path is checked first, and the
+/// file is opened non-blocking and checked again, so a FIFO swapped in between is refused
+/// too.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
+    check_regular(path)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let f = options.open(path)?;
+    if let Some(kind) = special_kind(&f.metadata()?) {
+        return Err(ReadError::NotRegular(kind));
+    }
+    Ok(f)
 }
 
 /// Reads a text file of at most `limit` bytes, without reading more than that from disk.
-/// A UTF-8 byte-order mark is dropped.
+/// A UTF-8 byte-order mark is dropped. Anything but a regular file is refused unopened; a
+/// file over the shared budget ([`with_read_budget`]) is refused unread.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
-    let f = std::fs::File::open(path)?;
-    if f.metadata()?.is_dir() {
-        return Err(ReadError::Io(std::io::Error::other(
-            "it is a folder, not a file",
-        )));
+    let f = open_regular(path)?;
+    let len = f.metadata()?.len();
+    if len > limit {
+        return Err(ReadError::TooLarge { limit });
     }
+    draw_budget(len)?;
     read_text_from(f, limit)
 }
 
@@ -70,4 +161,119 @@ pub fn read_text_from(reader: impl Read, limit: u64) -> Result<String, ReadError
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text))
+}
+
+/// Checks that `path` may be replaced by [`write_atomic`]: it does not exist yet, or it is a
+/// regular file (not a symbolic link, folder, FIFO or device). Returns the existing file's
+/// metadata.
+pub fn check_output(path: &Path) -> std::io::Result<Option<Metadata>> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+        Ok(meta) => match special_kind(&meta) {
+            None => Ok(Some(meta)),
+            Some(kind) => Err(std::io::Error::other(format!(
+                "it is {kind}; gbl only replaces regular files"
+            ))),
+        },
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
+/// that an interrupted run never leaves a half-written file in place of the last good one.
+/// The temporary file is created exclusively under an unpredictable name (a link planted in
+/// the folder cannot redirect it); a file that is replaced keeps its permissions; a target
+/// that is not a regular file is refused (see [`check_output`]).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let old = check_output(path)?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".gbl-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A new file gets the usual mode (0666 less the umask), as `File::create` would.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    if let Some(old) = old {
+        tmp.as_file().set_permissions(old.permissions())?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_is_not_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let e = read_text(dir.path(), 100).expect_err("a folder");
+        assert_eq!(e.to_string(), "it is a folder, not a regular file");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_the_limit_holds() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, "\u{feff}abc").expect("write");
+        assert_eq!(read_text(&f, 6).expect("fits"), "abc");
+        let e = read_text(&f, 5).expect_err("too large");
+        assert_eq!(e.to_string(), "the file is larger than 5 bytes");
+    }
+
+    #[test]
+    fn write_atomic_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let f = dir.path().join("out.csv");
+        write_atomic(&f, b"one").expect("first");
+        write_atomic(&f, b"two").expect("second");
+        assert_eq!(std::fs::read(&f).expect("read"), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("out.csv")]);
+    }
+
+    #[test]
+    fn a_shared_budget_refuses_the_file_that_would_exceed_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, "0123456789").expect("write");
+        let (first, second, third) = with_read_budget(25, || {
+            (read_text(&f, 100), read_text(&f, 100), read_text(&f, 100))
+        });
+        assert_eq!(first.expect("fits"), "0123456789");
+        assert_eq!(second.expect("fits"), "0123456789");
+        assert_eq!(
+            third.expect_err("over").to_string(),
+            "it would take the files read together over 25 bytes, the budget of one submission"
+        );
+        // Outside the budget, reads are bounded by their own limit only.
+        assert!(read_text(&f, 100).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_under_the_old_temporary_name_is_not_followed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").expect("write");
+        let planted = dir
+            .path()
+            .join(format!(".out.csv.{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).expect("link");
+        let f = dir.path().join("out.csv");
+        write_atomic(&f, b"grades").expect("written");
+        assert_eq!(std::fs::read(&victim).expect("read"), b"keep");
+        assert_eq!(std::fs::read(&f).expect("read"), b"grades");
+    }
 }

@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod book;
 pub mod check;
 pub mod cli;
+pub mod clip;
 pub mod cmd;
 pub mod engine;
 pub mod exercise;

@@ -66,11 +66,44 @@ pub fn line_of(text: &str, at: usize) -> usize {
         + 1
 }
 
-/// Splits a chapter into text and directives.
+/// The most directives (working or broken) run in one chapter; a real chapter has a few
+/// dozen. Past it, the rest of the chapter is kept as text and one error says so.
+pub const MAX_DIRECTIVES: usize = 2_000;
+
+/// Line numbers of increasing byte offsets, counted once over the text (so finding the
+/// line of every directive is linear in the chapter, not quadratic).
+struct Lines<'a> {
+    text: &'a str,
+    at: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    fn of(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.at {
+            return line_of(self.text, offset);
+        }
+        self.line += self.text.as_bytes()[self.at..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = offset;
+        self.line
+    }
+}
+
+/// Splits a chapter into text and directives (at most [`MAX_DIRECTIVES`] of them).
 pub fn split(text: &str) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut kept = String::new();
     let mut pos = 0;
+    let mut lines = Lines {
+        text,
+        at: 0,
+        line: 1,
+    };
+    let mut count = 0;
     while let Some(found) = text[pos..].find(OPEN) {
         let start = pos + found;
         if start > 0 && text.as_bytes()[start - 1] == b'\\' {
@@ -80,7 +113,22 @@ pub fn split(text: &str) -> Vec<Piece> {
             continue;
         }
         kept.push_str(&text[pos..start]);
-        match parse_at(text, start) {
+        let line = lines.of(start);
+        count += 1;
+        if count > MAX_DIRECTIVES {
+            let error = DirectiveError {
+                line,
+                message: format!(
+                    "the chapter has more than {MAX_DIRECTIVES} gbl directives, the most run in \
+                     one chapter; from here on they are not run (split the chapter)"
+                ),
+            };
+            pieces.push(Piece::Text(std::mem::take(&mut kept)));
+            pieces.push(Piece::Broken(error, text[start..].to_string()));
+            pos = text.len();
+            break;
+        }
+        match parse_at(text, start, line) {
             Ok(d) => {
                 pos = d.end;
                 pieces.push(Piece::Text(std::mem::take(&mut kept)));
@@ -100,8 +148,8 @@ pub fn split(text: &str) -> Vec<Piece> {
 }
 
 /// Parses the directive whose `{{` is at `start`. On error, also returns where to resume.
-fn parse_at(text: &str, start: usize) -> Result<Directive, (DirectiveError, usize)> {
-    let line = line_of(text, start);
+/// `line` is the 1-based line of `start`.
+fn parse_at(text: &str, start: usize, line: usize) -> Result<Directive, (DirectiveError, usize)> {
     let fail = |message: String, end: usize| (DirectiveError { line, message }, end);
     let body_start = start + OPEN.len();
     let rest = &text[body_start..];

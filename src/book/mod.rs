@@ -131,8 +131,12 @@ impl fmt::Display for BookErrors {
             "{n} broken gbl directive{} in the book:",
             if n == 1 { "" } else { "s" }
         )?;
-        for e in &self.0 {
+        let shown = crate::exercise::load::MAX_DIAGNOSTICS;
+        for e in self.0.iter().take(shown) {
             writeln!(f, "  {e}")?;
+        }
+        if n > shown {
+            writeln!(f, "  and {} more (the first {shown} are shown)", n - shown)?;
         }
         Ok(())
     }

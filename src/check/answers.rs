@@ -14,7 +14,7 @@ use indexmap::IndexMap;
 use serde_yaml::Value;
 
 use super::Given;
-use crate::exercise::load::{Diagnostic, Loaded, Source, yaml_error};
+use crate::exercise::load::{Diagnostic, Loaded, Source};
 use crate::exercise::model::Question;
 use crate::fsutil::read_text;
 
@@ -97,7 +97,7 @@ pub fn parse(
     if problems.is_empty() {
         Ok(l.file)
     } else {
-        Err(problems)
+        Err(crate::exercise::load::clip(problems))
     }
 }
 
@@ -139,7 +139,8 @@ pub fn parse_lenient(
     dir: &Path,
     exercises: &[Loaded],
 ) -> Result<Lenient, Vec<Diagnostic>> {
-    let at = |path: &str, m: String| Diagnostic::at(&source, path, m);
+    let locator = crate::exercise::load::Locator::new(&source);
+    let at = |path: &str, m: String| locator.at(path, m);
     if source.text.trim().is_empty() {
         return Ok(Lenient {
             file: AnswerFile {
@@ -149,8 +150,8 @@ pub fn parse_lenient(
             problems: Vec::new(),
         });
     }
-    let doc: Value = serde_yaml::from_str(&source.text)
-        .map_err(|e| vec![yaml_error(&source.name, &source.text, &e)])?;
+    let doc: Value =
+        crate::exercise::yaml::from_str(&source.name, &source.text).map_err(|d| vec![d])?;
     let top = match doc {
         Value::Mapping(top) => top,
         // Only comments (a fresh `gbl init` file with everything removed): nothing answered.
@@ -244,7 +245,7 @@ pub fn parse_lenient(
     }
     Ok(Lenient {
         file: AnswerFile { source, answers },
-        problems,
+        problems: crate::exercise::load::clip(problems),
     })
 }
 
@@ -283,7 +284,7 @@ fn describe(v: &Value) -> String {
         Value::Null => "an empty value".into(),
         Value::Bool(b) => format!("'{b}'"),
         Value::Number(n) => format!("'{n}'"),
-        Value::String(s) => format!("'{s}'"),
+        Value::String(s) => crate::clip::quoted(s),
         Value::Sequence(_) => "a list".into(),
         Value::Mapping(_) => "a mapping".into(),
         Value::Tagged(_) => "a tagged value".into(),

@@ -8,6 +8,7 @@ use super::feedback::{off_by, verdict_word};
 use super::number::{Printed, Verdict as NumVerdict, compare};
 use super::{Context, Given, QuestionReport, Status};
 use crate::bindings::constant;
+use crate::clip::{plain, quoted};
 use crate::engine::verdict::Verdict;
 use crate::engine::{PyNum, parse};
 use crate::exercise::model::{Question, Tolerance};
@@ -210,16 +211,20 @@ fn not_a_number(text: &str) -> String {
     if t.is_empty() {
         "no answer: give a number".into()
     } else if matches!(word.as_str(), "nan" | "inf" | "infinity") {
-        format!("'{text}' is not a number: give a finite value")
+        format!("{} is not a number: give a finite value", quoted(text))
     } else if t.parse::<f64>().is_ok_and(f64::is_infinite) {
-        format!("'{text}' is not a number: it is too large for a float")
+        format!(
+            "{} is not a number: it is too large for a float",
+            quoted(text)
+        )
     } else if t.matches(',').count() == 1 && t.replace(',', ".").parse::<f64>().is_ok() {
         format!(
-            "'{text}' is not a number: write decimals with a point ({})",
+            "{} is not a number: write decimals with a point ({})",
+            quoted(text),
             t.replace(',', ".")
         )
     } else {
-        format!("'{text}' is not a number")
+        format!("{} is not a number", quoted(text))
     }
 }
 
@@ -236,7 +241,7 @@ fn exact_value(g: PyNum, v: PyNum, text: &str) -> Outcome {
             if text == g.to_string() {
                 off
             } else {
-                format!("{text} = {g}: {off}")
+                format!("{} = {g}: {off}", plain(text))
             },
             Some(Matcher::Exact(g.to_f64())),
         )
@@ -256,7 +261,7 @@ fn integer(text: &str, v: PyNum) -> Outcome {
     match text.parse::<i64>() {
         Ok(g) if g as f64 == v.to_f64() => Outcome::Right("correct".into()),
         Ok(g) => Outcome::wrong(off_by(g as f64, v.to_f64()), Some(Matcher::Exact(g as f64))),
-        Err(_) => Outcome::Invalid(format!("'{text}' is not a whole number")),
+        Err(_) => Outcome::Invalid(format!("{} is not a whole number", quoted(text))),
     }
 }
 
@@ -265,7 +270,8 @@ fn expression(text: &str, e: &crate::engine::Expr) -> Outcome {
         Ok(g) => g,
         Err(err) => {
             return Outcome::Invalid(format!(
-                "'{text}' is not an expression: {}",
+                "{} is not an expression: {}",
+                quoted(text),
                 err.render(text)
             ));
         }
@@ -334,7 +340,8 @@ fn choice(text: &str, want: &str, options: Option<&[String]>) -> Outcome {
             .map(|(_, o)| format!(" (did you mean {o}?)"))
             .unwrap_or_default();
         return Outcome::Invalid(format!(
-            "'{text}' is not one of: {}{near}",
+            "{} is not one of: {}{near}",
+            quoted(text),
             options.join(", ")
         ));
     };

@@ -69,7 +69,7 @@ pub fn exercise_text(
         .max()
         .unwrap_or(0);
     for q in &e.questions {
-        let given = q.given.clone().unwrap_or_default();
+        let given = crate::clip::plain(q.given.as_deref().unwrap_or_default());
         let feedback = match q.status {
             Status::Correct => paint.good(&q.feedback),
             Status::Wrong | Status::Invalid => paint.bad(&q.feedback),

@@ -6,13 +6,13 @@
 //! or PATH cannot be used.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
 use super::ExerciseSource;
 use crate::cli::Outcome;
-use crate::fsutil::write_atomic;
+use crate::fsutil::{check_output, write_atomic};
 use crate::grade::export::gradescope::Visibility;
 use crate::grade::export::{Book, GradeFormat};
 use crate::grade::submission::{self, Found};
@@ -27,7 +27,10 @@ PATH holds one submission per student: NAME.yaml (an answer file) or a folder NA
 answers.yaml and the trace files it names. A folder that itself holds answers.yaml is one \
 submission (as in Gradescope's /autograder/submission). The student is named by the file or \
 folder. A submission that cannot be read scores 0 for what cannot be read, with the reason \
-in its row; symbolic links are never followed and files are read only up to a size cap.
+in its row; symbolic links in PATH are not followed and only regular files are read (a FIFO \
+or a device is refused), each \
+submission may have at most 64 MB read, names that are not UTF-8 are shown escaped, and hidden \
+entries and __MACOSX are skipped.
 
 The class summary goes to standard error when the gradebook goes to standard output, and to \
 standard output with -o.")]
@@ -37,7 +40,9 @@ pub struct Args {
     pub quiz: PathBuf,
     /// The folder of submissions, or one submission folder holding answers.yaml.
     pub path: PathBuf,
-    /// Write the gradebook to this file (atomically) instead of standard output.
+    /// Write the gradebook to this file (atomically, keeping its permissions) instead of
+    /// standard output ('-o -'). A symbolic link, a special file or a file inside PATH is
+    /// refused.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The gradebook's format: csv (one row per student), json (every question), or
@@ -84,6 +89,10 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             args.path.display()
         );
     }
+    let output = args.output.as_deref().filter(|o| o.as_os_str() != "-");
+    if let Some(file) = output {
+        check_gradebook_path(file, &args.path)?;
+    }
     let holds_answers = std::fs::symlink_metadata(args.path.join(submission::ANSWERS)).is_ok();
     let found = if args.format == GradeFormat::Gradescope || holds_answers {
         Found {
@@ -118,7 +127,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     })?;
     let bytes = book.finish()?;
 
-    match &args.output {
+    match output {
         Some(file) => {
             write_atomic(file, &bytes)
                 .with_context(|| format!("cannot write the gradebook {}", file.display()))?;
@@ -135,7 +144,11 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             out.write_all(&bytes)?;
             out.flush()?;
             if !args.quiet {
-                render(&tally, paint, &mut std::io::stderr().lock())?;
+                render(
+                    &tally,
+                    paint,
+                    &mut crate::cli::QuietPipe::new(std::io::stderr().lock()),
+                )?;
             }
         }
     }
@@ -144,4 +157,30 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     } else {
         Outcome::Wrong
     })
+}
+
+/// Refuses a gradebook path that is not a regular file (a link, a device), or that lies
+/// inside the submissions folder, where the next run would read it as a student.
+fn check_gradebook_path(file: &Path, submissions: &Path) -> anyhow::Result<()> {
+    check_output(file).with_context(|| {
+        format!(
+            "cannot write the gradebook {} (for standard output, write '-o -')",
+            file.display()
+        )
+    })?;
+    let parent = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let (Ok(dir), Ok(subs)) = (parent.canonicalize(), submissions.canonicalize())
+        && dir.starts_with(&subs)
+    {
+        bail!(
+            "cannot write the gradebook {}: it is inside the submissions folder {}, where it \
+             would be read as a submission; write it elsewhere",
+            file.display(),
+            submissions.display()
+        );
+    }
+    Ok(())
 }

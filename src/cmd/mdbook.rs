@@ -14,6 +14,10 @@ use mdbook_preprocessor::Preprocessor;
 use crate::book::{GblPreprocessor, supports};
 use crate::cli::Outcome;
 
+/// The largest book read from mdBook, in bytes (every chapter's Markdown as JSON; the
+/// lecture's book is well under a megabyte).
+pub const MAX_INPUT_BYTES: u64 = 32 << 20;
+
 /// Arguments of `gbl mdbook`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -41,7 +45,9 @@ pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             Outcome::Wrong
         });
     }
-    let (ctx, book) = mdbook_preprocessor::parse_input(std::io::stdin().lock())
+    let input = crate::fsutil::read_text_from(std::io::stdin().lock(), MAX_INPUT_BYTES)
+        .context("gbl mdbook: reading mdBook's input on standard input")?;
+    let (ctx, book) = mdbook_preprocessor::parse_input(input.as_bytes())
         .context("gbl mdbook: reading mdBook's input on standard input")?;
     let book = GblPreprocessor.run(&ctx, book)?;
     serde_json::to_writer(&mut *out, &book).context("gbl mdbook: writing the book")?;

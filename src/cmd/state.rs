@@ -22,10 +22,13 @@ fn state_file() -> Option<PathBuf> {
     Some(dir.join("hints.json"))
 }
 
+/// The largest hint state file read, in bytes (it holds one count per exercise).
+const MAX_STATE_BYTES: u64 = 1 << 20;
+
 /// How many hints each key has shown.
 pub fn load() -> BTreeMap<String, usize> {
     state_file()
-        .and_then(|f| std::fs::read_to_string(f).ok())
+        .and_then(|f| crate::fsutil::read_text(&f, MAX_STATE_BYTES).ok())
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default()
 }

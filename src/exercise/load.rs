@@ -43,6 +43,57 @@ impl Diagnostic {
     }
 }
 
+/// The most problems reported for one file; the rest are counted ("and N more problems"),
+/// not located: finding a position scans the file, so locating them all would cost time
+/// in proportion to problems × file size.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
+/// Makes diagnostics at YAML paths of one source, locating only the first
+/// [`MAX_DIAGNOSTICS`] (those beyond are dropped by [`clip`] anyway).
+#[derive(Debug)]
+pub struct Locator<'a> {
+    source: &'a Source,
+    made: std::cell::Cell<usize>,
+}
+
+impl<'a> Locator<'a> {
+    /// A locator for `source`.
+    pub fn new(source: &'a Source) -> Locator<'a> {
+        Locator {
+            source,
+            made: std::cell::Cell::new(0),
+        }
+    }
+
+    /// A problem at `path`, like [`Diagnostic::at`], located while under the budget.
+    pub fn at(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+        self.made.set(self.made.get() + 1);
+        if self.made.get() <= MAX_DIAGNOSTICS {
+            return Diagnostic::at(self.source, path, message);
+        }
+        Diagnostic {
+            file: self.source.name.clone(),
+            pos: None,
+            message: format!("{path}: {}", message.into()),
+        }
+    }
+}
+
+/// The first [`MAX_DIAGNOSTICS`] diagnostics, then one that counts the rest.
+pub fn clip(mut ds: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if ds.len() > MAX_DIAGNOSTICS {
+        let more = ds.len() - MAX_DIAGNOSTICS;
+        ds.truncate(MAX_DIAGNOSTICS);
+        let file = ds.last().map(|d| d.file.clone()).unwrap_or_default();
+        ds.push(Diagnostic {
+            file,
+            pos: None,
+            message: format!("and {more} more problems (the first {MAX_DIAGNOSTICS} are shown)"),
+        });
+    }
+    ds
+}
+
 /// Every diagnostic, one per line, as one error.
 pub fn diagnostics_error(ds: &[Diagnostic]) -> anyhow::Error {
     let lines: Vec<String> = ds.iter().map(Diagnostic::to_string).collect();
@@ -118,8 +169,7 @@ pub fn parse_exercise(id: &str, source: Source) -> Result<Loaded, Diagnostic> {
             message: "the file is empty".into(),
         });
     }
-    let exercise: Exercise = serde_yaml::from_str(&source.text)
-        .map_err(|e| yaml_error(&source.name, &source.text, &e))?;
+    let exercise: Exercise = super::yaml::from_str(&source.name, &source.text)?;
     Ok(Loaded {
         id: id.to_string(),
         source,

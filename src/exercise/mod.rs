@@ -1,5 +1,6 @@
 //! Exercises: the YAML model, loading, computing, references, variants and validation.
 
+pub mod bounds;
 pub mod compute;
 pub mod load;
 pub mod locate;
@@ -8,5 +9,6 @@ pub mod prompt;
 pub mod reference;
 pub mod validate;
 pub mod variant;
+pub mod yaml;
 
 pub use model::{Exercise, Question};

@@ -36,7 +36,7 @@ pub fn validate(l: &Loaded) -> Vec<Diagnostic> {
         seen: HashSet::new(),
     };
     v.run();
-    v.out
+    super::load::clip(v.out)
 }
 
 struct Validator<'a> {
@@ -50,7 +50,20 @@ impl Validator<'_> {
     fn report(&mut self, path: &str, message: impl Into<String>) {
         let message = message.into();
         if self.seen.insert((path.to_string(), message.clone())) {
-            self.out.push(Diagnostic::at(&self.l.source, path, message));
+            self.out.push(self.diagnostic(path, message));
+        }
+    }
+
+    /// A diagnostic at `path`, located only while under the budget of reported problems
+    /// (see [`super::load::clip`]).
+    fn diagnostic(&self, path: &str, message: String) -> Diagnostic {
+        if self.out.len() < super::load::MAX_DIAGNOSTICS {
+            return Diagnostic::at(&self.l.source, path, message);
+        }
+        Diagnostic {
+            file: self.l.source.name.clone(),
+            pos: None,
+            message: format!("{path}: {message}"),
         }
     }
 
@@ -97,6 +110,9 @@ impl Validator<'_> {
                     CHAPTERS.join(", ")
                 ),
             );
+        }
+        for (path, message) in super::bounds::problems(ex) {
+            self.report(&path, message);
         }
         if ex.questions.is_empty() {
             self.report("questions", "an exercise needs at least one question");
@@ -171,13 +187,17 @@ impl Validator<'_> {
         for (name, spec) in &ex.runs {
             self.check_run_exprs(name, spec);
         }
-        let variants = match variant::all(ex) {
+        let mut variants = match variant::all(ex) {
             Ok(v) => v,
             Err(e) => {
                 self.report_compute(e, "");
                 return;
             }
         };
+        if let Some((path, message)) = super::bounds::proof_budget(ex, &variants) {
+            self.report(&path, message);
+            variants.truncate(1);
+        }
         for (k, params) in variants.iter().enumerate() {
             let label = if k == 0 {
                 String::new()

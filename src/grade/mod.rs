@@ -6,6 +6,7 @@
 //! is handed on at once, so memory holds one chunk of reports plus whatever the caller keeps.
 
 pub mod export;
+pub mod names;
 pub mod quiz;
 pub mod submission;
 pub mod summary;
@@ -48,6 +49,8 @@ pub struct Setup<'a> {
     pub items: Vec<Item<'a>>,
     /// Every exercise gbl knows.
     pub all: &'a [Loaded],
+    /// The bytes each submission may have read ([`SUBMISSION_BYTES`]).
+    pub submission_bytes: u64,
 }
 
 impl<'a> Setup<'a> {
@@ -65,7 +68,12 @@ impl<'a> Setup<'a> {
                 weight: quiz::weight(loaded),
             });
         }
-        Ok(Setup { quiz, items, all })
+        Ok(Setup {
+            quiz,
+            items,
+            all,
+            submission_bytes: SUBMISSION_BYTES,
+        })
     }
 }
 
@@ -108,9 +116,16 @@ impl Graded {
     }
 }
 
+/// The bytes one submission may have read in all (its answer file and its traces): one
+/// student's files never cost more than this in reading and memory, however many traces
+/// they name.
+pub const SUBMISSION_BYTES: u64 = 64 << 20;
+
 /// Grades one submission. Never fails: what cannot be read scores 0, and says why.
 pub fn grade_one(sub: &Submission, setup: &Setup) -> Graded {
-    let read = submission::read(sub, setup.all);
+    let read = crate::fsutil::with_read_budget(setup.submission_bytes, || {
+        submission::read(sub, setup.all)
+    });
     let mut problems = read.problems;
     let empty = Default::default();
     let mut exercises = Vec::new();

@@ -24,8 +24,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::ExerciseReport;
 use crate::engine::PyNum;
+use crate::exercise::bounds::{MAX_POINTS, show_number};
 use crate::exercise::compute::default_params;
-use crate::exercise::load::{Diagnostic, Loaded, Source, yaml_error};
+use crate::exercise::load::{Diagnostic, Loaded, Source};
 use crate::exercise::validate::validate;
 use crate::exercise::variant;
 use crate::fsutil::read_text;
@@ -86,7 +87,7 @@ pub struct LoadedQuiz {
 /// Whether a YAML text looks like a quiz rather than an exercise: a mapping with an
 /// `exercises:` key and no `runs:`.
 pub fn looks_like_quiz(text: &str) -> bool {
-    match serde_yaml::from_str::<serde_yaml::Value>(text) {
+    match crate::exercise::yaml::from_str::<serde_yaml::Value>("", text) {
         Ok(serde_yaml::Value::Mapping(m)) => m.contains_key("exercises") && !m.contains_key("runs"),
         _ => false,
     }
@@ -106,8 +107,7 @@ pub fn parse(source: Source) -> Result<LoadedQuiz, Diagnostic> {
             message: "the quiz file is empty".into(),
         });
     }
-    let quiz: Quiz = serde_yaml::from_str(&source.text)
-        .map_err(|e| yaml_error(&source.name, &source.text, &e))?;
+    let quiz: Quiz = crate::exercise::yaml::from_str(&source.name, &source.text)?;
     Ok(LoadedQuiz { source, quiz })
 }
 
@@ -131,7 +131,8 @@ pub fn check(q: &LoadedQuiz, exercises: &[Loaded]) -> Vec<Diagnostic> {
 
 /// The problems of a quiz; with `prove`, every variant of every exercise is proved too.
 fn problems(q: &LoadedQuiz, exercises: &[Loaded], prove: bool) -> Vec<Diagnostic> {
-    let at = |path: &str, m: String| Diagnostic::at(&q.source, path, m);
+    let locator = crate::exercise::load::Locator::new(&q.source);
+    let at = |path: &str, m: String| locator.at(path, m);
     let quiz = &q.quiz;
     let mut out = Vec::new();
     if quiz.format != QUIZ_FORMAT_VERSION {
@@ -170,6 +171,14 @@ fn problems(q: &LoadedQuiz, exercises: &[Loaded], prove: bool) -> Vec<Diagnostic
                 &format!("{path}.points"),
                 format!("points must be a number > 0, not {}", e.points),
             ));
+        } else if e.points > MAX_POINTS {
+            out.push(at(
+                &format!("{path}.points"),
+                format!(
+                    "{} points is more than the {MAX_POINTS} an exercise may be worth",
+                    show_number(e.points)
+                ),
+            ));
         }
         let Some(l) = exercises.iter().find(|l| l.id == e.id) else {
             out.push(at(
@@ -188,7 +197,7 @@ fn problems(q: &LoadedQuiz, exercises: &[Loaded], prove: bool) -> Vec<Diagnostic
             out.extend(validate(l));
         }
     }
-    out
+    crate::exercise::load::clip(out)
 }
 
 /// The sum of an exercise's question weights.

@@ -17,6 +17,7 @@ use crate::check::answers::{self, ExerciseAnswers, MAX_ANSWER_BYTES};
 use crate::exercise::load::{Loaded, Source};
 use crate::exercise::model::Question;
 use crate::fsutil::read_text;
+use crate::grade::names;
 
 /// The answer file's name inside a submission folder.
 pub const ANSWERS: &str = "answers.yaml";
@@ -54,17 +55,12 @@ pub struct Found {
     pub ignored: Vec<String>,
 }
 
-fn is_answer_file(name: &str) -> Option<&str> {
-    name.strip_suffix(".yaml")
-        .or_else(|| name.strip_suffix(".yml"))
-}
-
 /// The folder `dir` as one submission, named `student` or else by the folder's own name.
 pub fn single(dir: &Path, student: Option<&str>) -> Submission {
     let name = student.map(str::to_string).unwrap_or_else(|| {
         dir.canonicalize()
             .ok()
-            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .and_then(|p| p.file_name().map(names::shown_os))
             .unwrap_or_else(|| "submission".into())
     });
     Submission {
@@ -77,8 +73,8 @@ pub fn single(dir: &Path, student: Option<&str>) -> Submission {
 }
 
 /// The submissions in `dir`: one if `dir` holds `answers.yaml`, else one per `NAME.yaml`
-/// file and `NAME/` folder. Hidden entries (`.name`) are skipped; other files are listed as
-/// ignored.
+/// file and `NAME/` folder, told apart by their raw names (see [`names`]). Hidden entries
+/// (`.name`) and `__MACOSX` are skipped; other files are listed as ignored.
 pub fn discover(dir: &Path) -> std::io::Result<Found> {
     if std::fs::symlink_metadata(dir.join(ANSWERS)).is_ok() {
         return Ok(Found {
@@ -86,20 +82,27 @@ pub fn discover(dir: &Path) -> std::io::Result<Found> {
             ignored: Vec::new(),
         });
     }
-    let mut by_name: BTreeMap<String, Vec<Submission>> = BTreeMap::new();
+    // Keyed by the raw name, so that names which are not UTF-8 are never merged.
+    let mut by_name: BTreeMap<Vec<u8>, Vec<Submission>> = BTreeMap::new();
     let mut ignored = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
+        let raw = entry.file_name();
+        if names::skipped(&raw) {
             continue;
         }
+        let name = names::shown_os(&raw);
         // file_type() does not follow symbolic links.
         let ft = entry.file_type()?;
         let path = entry.path();
+        let stem = names::answer_stem(&raw);
+        let key = match stem {
+            Some(stem) if !ft.is_dir() => stem.to_vec(),
+            _ => raw.as_encoded_bytes().to_vec(),
+        };
         let sub = if ft.is_symlink() {
             Submission {
-                student: is_answer_file(&name).unwrap_or(&name).to_string(),
+                student: names::shown(&key),
                 answers: path,
                 shown: name.clone(),
                 kind: Kind::File,
@@ -115,9 +118,9 @@ pub fn discover(dir: &Path) -> std::io::Result<Found> {
                 kind: Kind::Folder,
                 problem: None,
             }
-        } else if let Some(stem) = is_answer_file(&name).filter(|s| !s.is_empty()) {
+        } else if let Some(stem) = stem {
             Submission {
-                student: stem.to_string(),
+                student: names::shown(stem),
                 answers: path,
                 shown: name.clone(),
                 kind: Kind::File,
@@ -127,10 +130,10 @@ pub fn discover(dir: &Path) -> std::io::Result<Found> {
             ignored.push(name);
             continue;
         };
-        by_name.entry(sub.student.clone()).or_default().push(sub);
+        by_name.entry(key).or_default().push(sub);
     }
     let mut submissions = Vec::new();
-    for (student, mut subs) in by_name {
+    for (_, mut subs) in by_name {
         if subs.len() == 1
             && let Some(s) = subs.pop()
         {
@@ -142,6 +145,7 @@ pub fn discover(dir: &Path) -> std::io::Result<Found> {
         let Some(mut first) = subs.into_iter().next() else {
             continue;
         };
+        let student = first.student.clone();
         first.problem = Some(format!(
             "{} submissions for '{student}' ({}); keep one",
             names.len(),
@@ -254,7 +258,7 @@ pub fn read(sub: &Submission, exercises: &[Loaded]) -> Read {
 /// parsed on its own, and those that parse are kept.
 fn salvage(source: &Source, dir: &Path, exercises: &[Loaded]) -> IndexMap<String, ExerciseAnswers> {
     let mut out: IndexMap<String, ExerciseAnswers> = IndexMap::new();
-    let Ok(Value::Mapping(top)) = serde_yaml::from_str::<Value>(&source.text) else {
+    let Ok(Value::Mapping(top)) = crate::exercise::yaml::from_str::<Value>("", &source.text) else {
         return out;
     };
     for (ex, qs) in top {
