@@ -69,21 +69,25 @@ fn deep_block_nesting_is_refused_too() {
 #[test]
 fn seventy_one_thousand_unknown_ids_report_a_hundred_and_count_the_rest() {
     let text: String = (0..71_000).map(|i| format!("nope-{i}: 1\n")).collect();
-    let (code, _, stderr, secs) = check_answers(&text);
-    assert_eq!(code, Some(2));
-    let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 101, "{}", &stderr[..500]);
+    let (code, stdout, _, secs) = check_answers(&text);
+    // The file could be read: its problems are reported with the rest (exit 1, not 2).
+    assert_eq!(code, Some(1));
+    let lines: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("problem:"))
+        .collect();
+    assert_eq!(lines.len(), 101, "{}", &stdout[..stdout.len().min(500)]);
     assert_eq!(
         lines[0],
-        "error: a.yaml:1:9: nope-0: there is no exercise 'nope-0' (see 'gbl list')"
+        "problem: a.yaml:1:9: nope-0: there is no exercise 'nope-0' (see 'gbl list')"
     );
     assert_eq!(
         lines[99],
-        "a.yaml:100:10: nope-99: there is no exercise 'nope-99' (see 'gbl list')"
+        "problem: a.yaml:100:10: nope-99: there is no exercise 'nope-99' (see 'gbl list')"
     );
     assert_eq!(
         lines[100],
-        "a.yaml: and 70900 more problems (the first 100 are shown)"
+        "problem: a.yaml: and 70900 more problems (the first 100 are shown)"
     );
     // Was about 300 s (a position lookup per error, each scanning the file).
     assert!(secs < 10.0, "{secs} s");
@@ -93,19 +97,16 @@ fn seventy_one_thousand_unknown_ids_report_a_hundred_and_count_the_rest() {
 fn a_megabyte_answer_is_clipped_in_every_message() {
     let text = format!("gd-one-step: {{grad: \"{}\"}}\n", "a".repeat(1_000_000));
     let (code, stdout, stderr, _) = check_answers(&text);
-    assert_eq!(code, Some(2));
+    // An answer that is not a number: reported in the check, the rest still checked.
+    assert_eq!(code, Some(1));
     let head = "a".repeat(60);
-    assert_eq!(
-        stderr,
-        format!(
-            "error: a.yaml:1:15: gd-one-step.grad: '{head}…' (1,000,000 characters) is not a number\n"
-        )
-    );
-    assert!(stdout.len() < 1000, "{} bytes of output", stdout.len());
+    assert!(stdout.len() < 2000, "{} bytes of output", stdout.len());
+    assert!(stderr.len() < 1000, "{} bytes on stderr", stderr.len());
     assert!(
         stdout.contains(&format!("'{head}…' (1,000,000 characters) is not a number")),
         "{stdout}"
     );
+    assert!(!stdout.contains(&"a".repeat(61)), "{stdout}");
 }
 
 /// Copies the bundled exercise `id` into a fresh folder, edited by `edit`, and validates it.

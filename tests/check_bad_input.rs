@@ -148,9 +148,13 @@ fn deep_nesting_and_odd_shapes() {
         "[".repeat(100),
         "]".repeat(100)
     );
-    let (code, out, _) = check_file("deep.yaml", deep.as_bytes());
-    assert_eq!(code, 1);
-    assert!(out.contains("deep.yaml:1:"), "{out}");
+    // Deeper than the YAML budget: the file cannot be read, so nothing is checked (exit 2).
+    let (code, _, err) = check_file("deep.yaml", deep.as_bytes());
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("deep.yaml:1:") && err.contains("nests deeper than 64 levels"),
+        "{err}"
+    );
     let (code, _, err) = check_file("list.yaml", b"- 1\n- 2\n");
     assert_eq!(code, 2);
     assert!(

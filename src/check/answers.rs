@@ -172,7 +172,10 @@ pub fn parse_lenient(
             continue;
         };
         let Some(loaded) = exercises.iter().find(|l| l.id == ex_id) else {
-            let hint = did_you_mean(&ex_id, exercises.iter().map(|l| l.id.as_str()))
+            // Past the problems that are shown, a suggestion is work nobody reads.
+            let hint = (problems.len() < crate::exercise::load::MAX_DIAGNOSTICS)
+                .then(|| did_you_mean(&ex_id, exercises.iter().map(|l| l.id.as_str())))
+                .flatten()
                 .unwrap_or_else(|| "see 'gbl list'".into());
             problems.push(at(
                 &ex_id,

@@ -218,7 +218,8 @@ pub fn check_file(
         answered.push(!given.is_empty());
         reports.push(r);
     }
-    problems.sort_by_key(|d| d.pos.map(|p| (p.line, p.col)));
+    // In file order; those without a place (the count of problems left out) last.
+    problems.sort_by_key(|d| d.pos.map_or((usize::MAX, 0), |p| (p.line, p.col)));
     Ok(FileCheck {
         source,
         report: Report::new(reports),
