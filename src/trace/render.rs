@@ -7,6 +7,14 @@
 //! point before it, as in the lecture's programs; a footer template once at the end, with the
 //! last point. Each template is one `print()`: its text plus a new line, so a template with
 //! `\n` inside prints several lines and one ending in `\n` prints an empty line after it.
+//!
+//! Names are resolved by [`resolve`], with one rule: **the run's own variables always win**.
+//! A plain name that is a variable of the run is that variable (`{y}` in a run over x and y
+//! prints y, never f). The built-in fields are also reachable under the `run.` prefix, which no
+//! variable can have: `{run.i}`, `{run.lr}`, `{run.f}` (also `run.y`, `run.value`),
+//! `{run.grad}` (one variable) and `{run.grad_VAR}`; `{point.VAR}` names a variable
+//! explicitly. A plain built-in name that is also a variable is [`ambiguous`], which
+//! `gbl validate` refuses in an exercise.
 
 use crate::engine::PyNum;
 use crate::engine::descent::Run;
@@ -32,23 +40,12 @@ impl<'a> StepFields<'a> {
     pub fn lookup(&self, i: usize, name: &str) -> Option<PyNum> {
         let run = self.run;
         let grad_step = i.saturating_sub(1);
-        let grad_of = |var: &str| run.var_index(var).map(|k| run.gradient(grad_step)[k]);
-        match name {
-            "i" => i64::try_from(i).ok().map(PyNum::Int),
-            "lr" => Some(run.lr),
-            "y" | "f" => Some(run.value(i)),
-            "grad" | "dy_dx" | "df_dx" | "g" if run.vars.len() == 1 => {
-                Some(run.gradient(grad_step)[0])
-            }
-            _ => {
-                if let Some(k) = run.var_index(name) {
-                    return Some(run.point(i)[k]);
-                }
-                ["grad_", "dy_d", "df_d", "g_"]
-                    .iter()
-                    .find_map(|p| name.strip_prefix(p))
-                    .and_then(grad_of)
-            }
+        match resolve(name, &run.vars)? {
+            Field::Index => i64::try_from(i).ok().map(PyNum::Int),
+            Field::Lr => Some(run.lr),
+            Field::Value => Some(run.value(i)),
+            Field::Var(k) => Some(run.point(i)[k]),
+            Field::Grad(k) => Some(run.gradient(grad_step)[k]),
         }
     }
 
@@ -62,7 +59,89 @@ impl<'a> StepFields<'a> {
         }
         out.extend(self.run.vars.iter().map(|v| format!("grad_{v}")));
         out.push("lr".into());
+        out.retain(|n| ambiguous(n, &self.run.vars).is_none());
+        out.extend(["run.i", "run.f", "run.lr"].map(String::from));
         out
+    }
+}
+
+/// What a template field (or a reference into a descent) names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The iteration number `i`.
+    Index,
+    /// The learning rate.
+    Lr,
+    /// f at the point (after the update).
+    Value,
+    /// Variable k of the point (after the update).
+    Var(usize),
+    /// Partial derivative k at the point before the update (the one the update used).
+    Grad(usize),
+}
+
+impl Field {
+    /// What the field means, in words, for messages.
+    pub fn describe(self, vars: &[String]) -> String {
+        let var = |k: usize| vars.get(k).map_or("?", String::as_str);
+        match self {
+            Field::Index => "the iteration number i".into(),
+            Field::Lr => "the learning rate".into(),
+            Field::Value => "f's value".into(),
+            Field::Var(k) => format!("the variable {}", var(k)),
+            Field::Grad(k) => format!("the partial derivative by {}", var(k)),
+        }
+    }
+
+    /// The name under which the field can never be mistaken for a variable.
+    pub fn unambiguous_name(self, vars: &[String]) -> String {
+        let var = |k: usize| vars.get(k).map_or("?", String::as_str);
+        match self {
+            Field::Index => "run.i".into(),
+            Field::Lr => "run.lr".into(),
+            Field::Value => "run.f".into(),
+            Field::Var(k) => format!("point.{}", var(k)),
+            Field::Grad(k) => format!("run.grad_{}", var(k)),
+        }
+    }
+}
+
+/// The built-in meaning of a plain name, ignoring the run's variables.
+fn builtin(name: &str, vars: &[String]) -> Option<Field> {
+    let var = |v: &str| vars.iter().position(|x| x == v);
+    match name {
+        "i" => Some(Field::Index),
+        "lr" => Some(Field::Lr),
+        "y" | "f" | "value" => Some(Field::Value),
+        "grad" | "dy_dx" | "df_dx" | "g" if vars.len() == 1 => Some(Field::Grad(0)),
+        _ => ["grad_", "dy_d", "df_d", "g_"]
+            .iter()
+            .find_map(|p| name.strip_prefix(p))
+            .and_then(var)
+            .map(Field::Grad),
+    }
+}
+
+/// What `name` means in a run over `vars`: a variable first, then a built-in; `run.NAME` is
+/// always the built-in and `point.VAR` always the variable.
+pub fn resolve(name: &str, vars: &[String]) -> Option<Field> {
+    let var = |v: &str| vars.iter().position(|x| x == v);
+    if let Some(b) = name.strip_prefix("run.") {
+        return builtin(b, vars);
+    }
+    if let Some(v) = name.strip_prefix("point.") {
+        return var(v).map(Field::Var);
+    }
+    var(name).map(Field::Var).or_else(|| builtin(name, vars))
+}
+
+/// For a plain name that is a variable of the run and also a built-in field: the built-in
+/// meaning it loses to the variable (for `gbl validate` to refuse).
+pub fn ambiguous(name: &str, vars: &[String]) -> Option<Field> {
+    if vars.iter().any(|v| v == name) {
+        builtin(name, vars)
+    } else {
+        None
     }
 }
 
