@@ -39,6 +39,17 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
                 for (v, g) in vars.iter().zip(d.problem.grad_exprs()) {
                     out.push(format!("∂f/∂{v} = {g}"));
                 }
+                if let Some(why) = &d.different_update {
+                    let own: Vec<String> = vars
+                        .iter()
+                        .zip(&d.derivative)
+                        .map(|(v, g)| format!("∂f/∂{v} = {g}"))
+                        .collect();
+                    out.push(format!(
+                        "This update does not use f's own derivative ({}) on purpose: {why}",
+                        own.join(", ")
+                    ));
+                }
                 out.push(format!(
                     "Start at {} = {} with learning rate lr = {}; each update is x := x - lr·f'(x).",
                     if vars.len() == 1 { vars[0].clone() } else { format!("({})", vars.join(", ")) },

@@ -119,7 +119,14 @@ pub fn descend(
             let Some((_, src)) = given.iter().find(|(n, _)| n == v) else {
                 bail!("--grad: give a derivative for every variable; '{v}' has none");
             };
-            exprs.push(super::parse_arg(&format!("--grad for {v}"), src)?);
+            let given = super::parse_arg(&format!("--grad for {v}"), src)?;
+            let own = crate::engine::derivative(&f, v);
+            if let Err(why) = crate::engine::equiv::equivalent(&given, &own) {
+                let sentence = crate::exercise::gradcheck::mismatch(v, &given, &own, why);
+                let sentence = sentence.split("; fix it").next().unwrap_or(&sentence);
+                bail!("--grad: {sentence}");
+            }
+            exprs.push(given);
         }
         if let Some((n, _)) = given.iter().find(|(n, _)| !vars.contains(n)) {
             bail!("--grad: '{n}' is not a variable of the function");

@@ -54,6 +54,8 @@ pub struct DescentResult {
     pub judgement: Judgement,
     /// The derivative of f by each variable (symbolic, even when the run uses a hand-written one).
     pub derivative: Vec<Expr>,
+    /// Why the run's update deliberately differs from f's own derivative (`different_update:`).
+    pub different_update: Option<String>,
 }
 
 /// What a graph run computed.
@@ -253,6 +255,9 @@ fn compute_run(
                             format!("'{extra}' is not a variable of the run"),
                         ));
                     }
+                    if slip == Slip::None && d.different_update.is_none() {
+                        super::gradcheck::same_as_derivative(&vars, &exprs, &derivative, &path)?;
+                    }
                     Some(exprs)
                 }
                 None => None,
@@ -294,6 +299,7 @@ fn compute_run(
                 run,
                 judgement,
                 derivative,
+                different_update: d.different_update.clone(),
             })))
         }
         (None, Some(g), None) => {

@@ -1,6 +1,8 @@
 //! Exercises: the YAML model, loading, computing, references, variants and validation.
 
+pub mod ambiguity;
 pub mod compute;
+pub mod gradcheck;
 pub mod load;
 pub mod locate;
 pub mod model;
