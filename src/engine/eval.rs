@@ -55,8 +55,9 @@ pub struct EvalError {
     pub node: String,
 }
 
+/// One stack operation of a compiled [`Program`], in postfix order.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Op {
+pub(crate) enum Op {
     Const(PyNum),
     Load(usize),
     Neg,
@@ -104,6 +105,36 @@ impl Program {
     /// The variables, in slot order.
     pub fn vars(&self) -> &[String] {
         &self.vars
+    }
+
+    /// The operations, in postfix order.
+    pub(crate) fn ops(&self) -> &[Op] {
+        &self.ops
+    }
+
+    /// The number of operations (the work of one evaluation).
+    pub fn len(&self) -> usize {
+        self.ops.len()
+    }
+
+    /// Whether the program has no operations (never: every expression has at least one).
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    /// The slots (variables) the program reads, each once, in slot order.
+    pub fn slots_used(&self) -> Vec<usize> {
+        let mut used: Vec<usize> = self
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Load(i) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        used
     }
 
     fn emit(&mut self, e: &Expr, counter: &mut u32, depth: &mut usize) -> Result<(), EvalError> {

@@ -1,6 +1,7 @@
 //! The reference engine: expressions, derivatives, gradient descent and backpropagation.
 
 pub mod diff;
+pub mod dual;
 pub mod equiv;
 pub mod eval;
 pub mod expr;
