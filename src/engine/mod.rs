@@ -1,5 +1,6 @@
 //! The reference engine: expressions, derivatives, gradient descent and backpropagation.
 
+pub mod budget;
 pub mod diff;
 pub mod dual;
 pub mod equiv;
