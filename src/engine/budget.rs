@@ -19,6 +19,10 @@ use super::simplify::{MAX_SIMPLIFY_WORK, try_simplify};
 
 /// The most nodes a derivative may have before it is simplified.
 pub const MAX_NODES: u64 = 12_000;
+/// The most nodes the derivatives of one function by all its variables may have together.
+pub const MAX_NODES_TOTAL: u64 = 120_000;
+/// The most evaluation operations a verdict may spend on its own probe run and Hessian.
+pub const MAX_PROBE_WORK: u64 = 40_000_000;
 /// The most evaluation operations one run may take (steps × program sizes).
 pub const MAX_WORK: u64 = 300_000_000;
 /// The most numbers a stored run may hold (points and gradients, steps × variables).

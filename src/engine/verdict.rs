@@ -10,12 +10,13 @@
 //! numbers through the gradient ([`quadratic`]), never from symbolic second derivatives.
 //! With lr = 0, x never moves: the run "converges" to its start, and the sentence says so.
 //! For any other function the verdict follows from the run (extended to at least
-//! [`PROBE_STEPS`] steps), watched step by step by an [`Observer`]: where it settles,
+//! [`PROBE_STEPS`] steps, fewer when a step is costly: see [`probe_steps`]), watched step by step by an [`Observer`]: where it settles,
 //! whether it alternates sides, whether it returns to the same points, or whether |x|
 //! passes a bound.
 
 use std::fmt;
 
+use super::budget::MAX_PROBE_WORK;
 use super::descent::{Problem, Run, StepError, Stepper};
 use super::num::PyNum;
 
@@ -145,10 +146,11 @@ pub fn judge_observed(
             diverged_at: None,
         };
     }
-    let mut j = if user.seen() > PROBE_STEPS || stopped.is_some() {
+    let probe_steps = probe_steps(problem);
+    let mut j = if user.seen() > probe_steps || stopped.is_some() {
         user.finish(&problem.vars, stopped)
     } else {
-        probe(problem, x0, lr)
+        probe(problem, x0, lr, probe_steps)
     };
     if j.lr_max.is_none()
         && let Some(xs) = &j.x_star
@@ -158,15 +160,22 @@ pub fn judge_observed(
     j
 }
 
-/// The verdict from a run of [`PROBE_STEPS`] updates, watched step by step.
-fn probe(problem: &Problem, x0: &[PyNum], lr: PyNum) -> Judgement {
-    let mut seen = Observer::new(x0, PROBE_STEPS + 1);
+/// How long the probe run is: [`PROBE_STEPS`], or fewer when each step is so costly that
+/// they would pass [`MAX_PROBE_WORK`] (never fewer than 100).
+pub fn probe_steps(problem: &Problem) -> usize {
+    let affordable = MAX_PROBE_WORK / problem.step_cost().max(1);
+    (affordable as usize).clamp(100, PROBE_STEPS)
+}
+
+/// The verdict from a run of `steps` updates, watched step by step.
+fn probe(problem: &Problem, x0: &[PyNum], lr: PyNum, steps: usize) -> Judgement {
+    let mut seen = Observer::new(x0, steps + 1);
     let mut s = match Stepper::new(problem, x0, lr) {
         Ok(s) => s,
         Err(e) => return seen.finish(&problem.vars, Some(&e)),
     };
     seen.see(&s.x, s.value);
-    for _ in 0..PROBE_STEPS {
+    for _ in 0..steps {
         if let Err(e) = s.step() {
             return seen.finish(&problem.vars, Some(&e));
         }

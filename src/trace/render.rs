@@ -39,30 +39,79 @@ impl<'a> StepFields<'a> {
     /// The value of `name` for the line printed after update `i` (0: before any update).
     pub fn lookup(&self, i: usize, name: &str) -> Option<PyNum> {
         let run = self.run;
-        let grad_step = i.saturating_sub(1);
-        match resolve(name, &run.vars)? {
-            Field::Index => i64::try_from(i).ok().map(PyNum::Int),
-            Field::Lr => Some(run.lr),
-            Field::Value => Some(run.value(i)),
-            Field::Var(k) => Some(run.point(i)[k]),
-            Field::Grad(k) => Some(run.gradient(grad_step)[k]),
+        StepState {
+            vars: &run.vars,
+            lr: run.lr,
+            i,
+            x: run.point(i),
+            value: run.value(i),
+            grad_used: run.gradient(i.saturating_sub(1)),
         }
+        .lookup(name)
     }
 
     /// The names a template may use, for error messages.
     pub fn names(&self) -> Vec<String> {
-        let mut out = vec!["i".to_string()];
-        out.extend(self.run.vars.iter().cloned());
-        out.push("y".into());
-        if self.run.vars.len() == 1 {
-            out.push("grad".into());
-        }
-        out.extend(self.run.vars.iter().map(|v| format!("grad_{v}")));
-        out.push("lr".into());
-        out.retain(|n| ambiguous(n, &self.run.vars).is_none());
-        out.extend(["run.i", "run.f", "run.lr"].map(String::from));
-        out
+        field_names(&self.run.vars)
     }
+}
+
+/// The values a template can name at one step, as a run is computed (nothing stored).
+pub struct StepState<'a> {
+    /// The variables.
+    pub vars: &'a [String],
+    /// The learning rate.
+    pub lr: PyNum,
+    /// The update just made (0: the start).
+    pub i: usize,
+    /// The point after update i.
+    pub x: &'a [PyNum],
+    /// f there.
+    pub value: PyNum,
+    /// The gradient update i used (the one at the point before it; at the start, the start's).
+    pub grad_used: &'a [PyNum],
+}
+
+impl StepState<'_> {
+    /// The value of `name` at this step.
+    pub fn lookup(&self, name: &str) -> Option<PyNum> {
+        match resolve(name, self.vars)? {
+            Field::Index => i64::try_from(self.i).ok().map(PyNum::Int),
+            Field::Lr => Some(self.lr),
+            Field::Value => Some(self.value),
+            Field::Var(k) => self.x.get(k).copied(),
+            Field::Grad(k) => self.grad_used.get(k).copied(),
+        }
+    }
+
+    /// Renders one template at this step (an unknown name or a bad spec is an error with
+    /// the known names and a caret).
+    pub fn render(&self, t: &Template) -> Result<String, RenderError> {
+        t.render(&|name| self.lookup(name))
+            .map_err(|e: TemplateError| RenderError {
+                message: format!(
+                    "{} (known fields: {})\n{}",
+                    e.message,
+                    field_names(self.vars).join(", "),
+                    e.render_with_caret(t.source())
+                ),
+            })
+    }
+}
+
+/// The names a template may use over `vars`, for error messages.
+pub fn field_names(vars: &[String]) -> Vec<String> {
+    let mut out = vec!["i".to_string()];
+    out.extend(vars.iter().cloned());
+    out.push("y".into());
+    if vars.len() == 1 {
+        out.push("grad".into());
+    }
+    out.extend(vars.iter().map(|v| format!("grad_{v}")));
+    out.push("lr".into());
+    out.retain(|n| ambiguous(n, vars).is_none());
+    out.extend(["run.i", "run.f", "run.lr"].map(String::from));
+    out
 }
 
 /// What a template field (or a reference into a descent) names.

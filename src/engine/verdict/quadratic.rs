@@ -8,6 +8,7 @@
 //! ([`crate::engine::dual`]); f counts as a quadratic when it is the same at three points.
 
 use super::{Judgement, Verdict, floats, short};
+use crate::engine::budget::MAX_PROBE_WORK;
 use crate::engine::descent::Problem;
 use crate::engine::dual::hessian;
 use crate::engine::num::PyNum;
@@ -19,7 +20,7 @@ pub const MAX_EIGEN_VARS: usize = 200;
 /// The Hessian when f is a quadratic: the same (to rounding) at x0 and two other points.
 pub fn constant_hessian(problem: &Problem, x0: &[PyNum]) -> Option<Vec<Vec<f64>>> {
     let n = problem.vars.len();
-    if n > MAX_EIGEN_VARS {
+    if n > MAX_EIGEN_VARS || hessian_work(problem) > MAX_PROBE_WORK / 3 {
         return None;
     }
     let x = floats(x0);
@@ -41,9 +42,19 @@ pub fn constant_hessian(problem: &Problem, x0: &[PyNum]) -> Option<Vec<Vec<f64>>
     Some(h0)
 }
 
+/// The operations one Hessian costs: one dual evaluation of each partial derivative per
+/// variable it uses.
+fn hessian_work(problem: &Problem) -> u64 {
+    problem
+        .grad
+        .iter()
+        .map(|g| (g.slots_used().len() * g.len()) as u64)
+        .sum()
+}
+
 /// The Hessian's eigenvalues at `x`, when finite.
 pub fn eigenvalues_at(problem: &Problem, x: &[f64]) -> Option<Vec<f64>> {
-    if problem.vars.len() > MAX_EIGEN_VARS {
+    if problem.vars.len() > MAX_EIGEN_VARS || hessian_work(problem) > MAX_PROBE_WORK {
         return None;
     }
     let h = hessian(&problem.grad, x)?;
