@@ -7,7 +7,7 @@
 use super::directive::{Directive, DirectiveError};
 use super::markdown::{code, escape, fence, num, paren, table as md_table};
 use crate::cmd::descend::{Descent, descend, unescape};
-use crate::engine::{PyNum, derivative, parse};
+use crate::engine::{PyNum, parse};
 use crate::pyfmt::{Template, format_value};
 use crate::trace::render::{StepFields, render_templates};
 
@@ -279,5 +279,7 @@ pub fn derive(d: &Directive) -> Result<String, DirectiveError> {
     if !crate::bindings::is_name(&wrt) {
         return Err(d.error(format!("{}: wrt={wrt:?} is not a variable name", d.what())));
     }
-    Ok(code(&derivative(&e, &wrt).to_string()))
+    let derivative = crate::engine::budget::try_derivative(&e, &wrt, Default::default())
+        .map_err(|err| d.error(format!("{}: {err}", d.what())))?;
+    Ok(code(&derivative.to_string()))
 }

@@ -7,7 +7,8 @@ use serde_json::json;
 
 use crate::bindings::bindings;
 use crate::cli::{Format, Outcome};
-use crate::engine::derivative;
+use crate::engine::budget::try_derivative;
+use crate::engine::diff::Rules;
 use crate::engine::eval::eval;
 use crate::style::Paint;
 
@@ -44,7 +45,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     if !crate::bindings::is_name(&wrt) {
         bail!("--wrt: '{wrt}' is not a variable name");
     }
-    let d = derivative(&e, &wrt);
+    let d = try_derivative(&e, &wrt, Rules::default())?;
     let at = bindings(&args.at)
         .map_err(anyhow::Error::msg)
         .context("--at")?;
