@@ -317,3 +317,110 @@ fn drawing_from_a_bad_range_never_panics() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("vary.x0"), "{err}");
 }
+
+// ---------------------------------------------------------------- numbers for people
+
+const NOISY: &str = r#"format: 1
+title: Noise
+chapter: aim
+prompt: "f(x) = {{main.f}} from x = 2 with lr = 0.9: x becomes {{main.x[1]}}."
+runs:
+  main:
+    descent: {f: x^2/2, from: {x: 2}, lr: 0.9, steps: 1}
+  d:
+    derivative: {f: 0.1*0.2*x^2, wrt: x}
+questions:
+  - id: x1
+    kind: number
+    prompt: x after one update?
+    answer: main.x[1]
+  - id: df
+    kind: expression
+    prompt: "f'(x) for f = {{d.f}}?"
+    answer: d.derivative
+"#;
+
+#[test]
+fn prompts_feedback_and_json_show_the_number_the_task_means() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(dir.path().join("noisy.yaml"), NOISY).expect("written");
+    // CPython: 2 - 0.9*2 = 0.19999999999999996; 0.1*0.2*2 = 0.04000000000000001.
+    let (code, out, err) = run(&["show", "noisy", "--exercises", "."], Some(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("x becomes 0.2."), "{out}");
+    assert!(!out.contains("0.19999999999999996"), "{out}");
+    let (code, out, _) = run(
+        &["check", "noisy", "df=x", "x1=0.3", "--exercises", ".", "--format", "json"],
+        Some(dir.path()),
+    );
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let qs = &doc["exercises"][0]["questions"];
+    assert_eq!(qs[0]["expected"], serde_json::json!(0.2), "{out}");
+    let feedback = qs[1]["feedback"].as_str().expect("feedback");
+    assert!(feedback.starts_with("expected 0.04*x; at x = "), "{feedback}");
+    // Machine JSON keeps exact values: the descent's own JSON has the float as computed.
+    let (_, out, _) = run(
+        &["descend", "x^2/2", "--from", "2", "--lr", "0.9", "--steps", "1", "--format", "json"],
+        None,
+    );
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(doc["steps"][1]["point"]["x"], serde_json::json!(0.19999999999999996));
+}
+
+// ---------------------------------------------------------------- budgets
+
+#[test]
+fn an_exploding_derivative_is_refused_by_the_budget() {
+    let tower = vec!["x"; 199].join("^");
+    for args in [
+        vec!["derive", tower.as_str()],
+        vec!["descend", tower.as_str(), "--from", "1.1", "--steps", "10"],
+    ] {
+        let (code, _, err) = run(&args, None);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("needs 80587 expression nodes, more than the work budget of 12000 expression nodes"),
+            "{err}"
+        );
+    }
+    let (code, _, err) = run(&["backprop", &format!("z = {tower}; y = 2*z"), "--at", "x=1.1"], None);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("work budget"), "{err}");
+}
+
+#[test]
+fn a_gradient_of_many_variables_is_refused_by_the_total_budget() {
+    let tower: Vec<String> = (0..200).map(|i| format!("x{i}")).collect();
+    let from: Vec<String> = (0..200).map(|i| format!("x{i}=1.0")).collect();
+    let (code, _, err) = run(
+        &["descend", &tower.join("^"), "--from", &from.join(","), "--steps", "10"],
+        None,
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("the gradient of 'x0^x1^"), "{err}");
+    assert!(err.contains("more than the work budget of 120000 expression nodes"), "{err}");
+}
+
+#[test]
+fn a_run_too_large_to_keep_is_a_validate_error() {
+    let yaml = r#"format: 1
+title: Long
+chapter: aim
+prompt: Long.
+runs:
+  main:
+    descent: {f: x1^2 + x2^2 + x3^2 + x4^2 + x5^2 + x6^2 + x7^2 + x8^2 + x9^2 + x10^2 + x11^2, from: {x1: 1, x2: 1, x3: 1, x4: 1, x5: 1, x6: 1, x7: 1, x8: 1, x9: 1, x10: 1, x11: 1}, lr: 0.1, steps: 1000000}
+questions:
+  - id: x
+    kind: number
+    prompt: x1 at the end?
+    answer: main.x1[-1]
+"#;
+    let (code, out, _, _dir) = validate("long", yaml);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("runs.main.descent.steps: keeping a run of 1000000 steps in 11 variables needs 23000023 numbers, more than the work budget of 20000000 numbers"),
+        "{out}"
+    );
+}

@@ -40,7 +40,7 @@ fn report(
 /// The expected answer as JSON: a number, or a string.
 pub fn expected_json(a: &Answer) -> serde_json::Value {
     match a {
-        Answer::Num(n) => json!(n),
+        Answer::Num(n) => json!(crate::pyfmt::present::denoise_num(*n)),
         other => json!(other.to_string()),
     }
 }
@@ -227,7 +227,8 @@ fn expression(text: &str, e: &crate::engine::Expr) -> Outcome {
         Ok(()) => Outcome::Right("correct".into()),
         Err(Some(d)) => Outcome::Wrong {
             feedback: format!(
-                "expected {e}; at {} yours gives {}, the expected gives {}",
+                "expected {}; at {} yours gives {}, the expected gives {}",
+                e.presented(),
                 d.point,
                 crate::engine::verdict::short(d.given),
                 crate::engine::verdict::short(d.expected)
@@ -236,7 +237,8 @@ fn expression(text: &str, e: &crate::engine::Expr) -> Outcome {
         },
         Err(None) => Outcome::Wrong {
             feedback: format!(
-                "expected {e}; yours cannot be compared with it (it is undefined almost everywhere)"
+                "expected {}; yours cannot be compared with it (it is undefined almost everywhere)",
+                e.presented()
             ),
             matcher: None,
         },

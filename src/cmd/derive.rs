@@ -80,13 +80,13 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 paint.dim(&format!("d/d{wrt}")),
                 paint.code(&format!("({e})"))
             )?;
-            writeln!(out, "  = {}", paint.strong(&d.to_string()))?;
+            writeln!(out, "  = {}", paint.strong(&d.presented().to_string()))?;
             if let Some(v) = value {
                 let point: Vec<String> = at.iter().map(|(n, v)| format!("{n} = {v}")).collect();
                 writeln!(
                     out,
                     "  = {} at {}",
-                    paint.strong(&v.to_string()),
+                    paint.strong(&crate::pyfmt::present_num(v)),
                     point.join(", ")
                 )?;
             }

@@ -285,7 +285,7 @@ fn compute_run(
             let problem = Problem::new(&f, &vars, grad.as_deref())
                 .map_err(|e| err(path.clone(), e.to_string()))?;
             problem
-                .check_run(steps + 1, true)
+                .check_run(steps, true)
                 .map_err(|e| err(format!("{path}.steps"), e.to_string()))?;
             let run = match slip {
                 Slip::RoundEarly(d) => rounded_run(&problem, &x0, lr_used, steps, d),

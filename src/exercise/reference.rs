@@ -45,10 +45,12 @@ pub enum Answer {
 }
 
 impl fmt::Display for Answer {
+    /// As a person reads it: numbers and expressions through the number presenter
+    /// ([`crate::pyfmt::present`]), so a prompt says `0.2`, never `0.19999999999999996`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Answer::Num(n) => write!(f, "{n}"),
-            Answer::Expr(e) => write!(f, "{e}"),
+            Answer::Num(n) => f.write_str(&crate::pyfmt::present_num(*n)),
+            Answer::Expr(e) => write!(f, "{}", e.presented()),
             Answer::Word(w) => f.write_str(w),
         }
     }

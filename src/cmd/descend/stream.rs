@@ -254,9 +254,14 @@ pub fn write_table(
     let grads: Vec<String> = vars
         .iter()
         .zip(p.problem.grad_exprs())
-        .map(|(v, g)| format!("∂f/∂{v} = {g}"))
+        .map(|(v, g)| format!("∂f/∂{v} = {}", g.presented()))
         .collect();
-    writeln!(out, "{} {}", paint.dim("f ="), paint.code(&p.f.to_string()))?;
+    writeln!(
+        out,
+        "{} {}",
+        paint.dim("f ="),
+        paint.code(&p.f.presented().to_string())
+    )?;
     writeln!(out, "{}", paint.dim(&grads.join("    ")))?;
     writeln!(
         out,
