@@ -18,6 +18,10 @@ towern = "^".join(f"x{i}" for i in range(200))
 prod = "*".join(f"(x+{i})" for i in range(200))
 expx = "exp(" * 150 + "x/1000" + ")" * 150
 sumsq = "+".join(f"x{i}^2" for i in range(200))
+# The largest of each family that the budget still accepts.
+sin150 = "sin(" * 150 + "x" + ")" * 150
+tower70 = "^".join(["x"] * 70)
+prod75 = "*".join(f"(x+{i})" for i in range(75))
 cases = [
     ("derive sin∘…∘sin 199", ["derive", sin199]),
     ("derive x^x^…^x 397 chars", ["derive", tower]),
@@ -28,6 +32,9 @@ cases = [
     ("descend x0^…^x199", ["descend", towern, "--from", n(200), "--lr", "0.01", "--steps", "10"]),
     ("descend product of 200 sums", ["descend", prod, "--from", "0.5", "--lr", "1e-9", "--steps", "10"]),
     ("descend exp∘…∘exp 150", ["descend", expx, "--from", "0.001", "--lr", "1e-9", "--steps", "10"]),
+    ("descend sin∘…∘sin 150 (accepted)", ["descend", sin150, "--from", "1", "--steps", "10"]),
+    ("descend x^x^…^x 70 (accepted)", ["descend", tower70, "--from", "1.1", "--lr", "0.001", "--steps", "10"]),
+    ("descend product of 75 sums (accepted)", ["descend", prod75, "--from", "0.5", "--lr", "1e-30", "--steps", "10"]),
     ("descend sum of 200 squares", ["descend", sumsq, "--from", n(200), "--lr", "0.1", "--steps", "10"]),
     ("descend --format json 1,000,000 steps", ["descend", "x^2/10", "--from", "3", "--lr", "0.1", "--steps", "1000000", "--format", "json"]),
     ("descend --format json 50 vars x 200,000 steps", ["descend", "+".join(f"x{i}^2/10" for i in range(50)), "--from", n(50), "--lr", "0.1", "--steps", "200000", "--format", "json"]),

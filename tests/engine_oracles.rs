@@ -29,7 +29,11 @@ fn smooth(names: &'static [&'static str]) -> impl Strategy<Value = String> {
     ];
     leaf.prop_recursive(3, 12, 2, |inner| {
         prop_oneof![
-            (inner.clone(), inner.clone(), prop::sample::select(vec!["+", "-", "*"]))
+            (
+                inner.clone(),
+                inner.clone(),
+                prop::sample::select(vec!["+", "-", "*"])
+            )
                 .prop_map(|(a, b, op)| format!("({a} {op} {b})")),
             inner.clone().prop_map(|a| format!("sin({a})")),
             inner.clone().prop_map(|a| format!("tanh({a})")),
@@ -157,10 +161,10 @@ proptest! {
                     }
                 }
             }
-            for i in 0..3 {
-                x[i] += step[i];
-                prev_step[i] = step[i];
+            for (xi, si) in x.iter_mut().zip(&step) {
+                *xi += si;
             }
+            prev_step.copy_from_slice(&step);
             if x.iter().any(|v| !v.is_finite() || v.abs() > 1e6) {
                 diverged = true;
                 break;
@@ -199,8 +203,17 @@ fn the_verdict_names_each_direction_without_contradiction() {
     let run = Run::new(&problem, &x0, lr, 5);
     let j = judge(&problem, &x0, lr, &run);
     assert_eq!(j.verdict, Verdict::Oscillates);
-    assert!(j.reason.contains("λ = 2 gives r = 0.82, λ = 20 gives r = -0.8"), "{}", j.reason);
-    assert!(j.reason.contains("along λ = 20 r = -0.8 < 0"), "{}", j.reason);
+    assert!(
+        j.reason
+            .contains("λ = 2 gives r = 0.82, λ = 20 gives r = -0.8"),
+        "{}",
+        j.reason
+    );
+    assert!(
+        j.reason.contains("along λ = 20 r = -0.8 < 0"),
+        "{}",
+        j.reason
+    );
     assert!(!j.reason.contains("r = 0.82: -1 < r < 0"), "{}", j.reason);
 }
 

@@ -123,7 +123,10 @@ fn validate_refuses_a_name_that_is_both_a_variable_and_a_built_in() {
 #[test]
 fn unambiguous_names_validate_and_mean_what_they_say() {
     let fixed = MV_XY
-        .replace("\"({x:.3f}, {y:.3f})\", \"y: {y:.3f}\"", "\"({x:.3f}, {point.y:.3f})\", \"y: {run.f:.3f}\"")
+        .replace(
+            "\"({x:.3f}, {y:.3f})\", \"y: {y:.3f}\"",
+            "\"({x:.3f}, {point.y:.3f})\", \"y: {run.f:.3f}\"",
+        )
         .replace("main.y[1]", "main.point.y[1]");
     let (code, out, _, dir) = validate("mv-xy", &fixed);
     assert_eq!(code, 0, "{out}");
@@ -216,7 +219,10 @@ fn a_different_update_is_allowed_when_said_and_explained_by_solve() {
         out.contains("the program uses a steeper slope on purpose"),
         "{out}"
     );
-    assert!(out.contains("x/5"), "f's own derivative is shown too: {out}");
+    assert!(
+        out.contains("x/5"),
+        "f's own derivative is shown too: {out}"
+    );
 }
 
 #[test]
@@ -227,7 +233,9 @@ fn descend_refuses_a_wrong_grad() {
     );
     assert_eq!(code, 2);
     assert!(
-        err.contains("--grad: the given derivative by x, 1/4*x, is not f's derivative x/5: at x = "),
+        err.contains(
+            "--grad: the given derivative by x, 1/4*x, is not f's derivative x/5: at x = "
+        ),
         "{err}"
     );
     let (code, _, _) = run(
@@ -283,7 +291,10 @@ fn a_step_that_misses_the_end_is_a_validate_error() {
 
 #[test]
 fn a_step_too_small_for_its_numbers_is_a_validate_error() {
-    let (code, out, _, _dir) = validate("v", &varied("{range: [1e17, 1.00000000000001e17], step: 1}"));
+    let (code, out, _, _dir) = validate(
+        "v",
+        &varied("{range: [1e17, 1.00000000000001e17], step: 1}"),
+    );
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("vary.x0: "), "{out}");
 }
@@ -303,7 +314,16 @@ fn drawing_from_a_bad_range_never_panics() {
     )
     .expect("written");
     let (code, _, err) = run(
-        &["show", "v", "--exercises", "ex", "--quiz", "quiz.yaml", "--student", "ada"],
+        &[
+            "show",
+            "v",
+            "--exercises",
+            "ex",
+            "--quiz",
+            "quiz.yaml",
+            "--student",
+            "ada",
+        ],
         Some(dir.path()),
     );
     assert_eq!(code, 2, "{err}");
@@ -350,7 +370,16 @@ fn prompts_feedback_and_json_show_the_number_the_task_means() {
     assert!(out.contains("x becomes 0.2."), "{out}");
     assert!(!out.contains("0.19999999999999996"), "{out}");
     let (code, out, _) = run(
-        &["check", "noisy", "df=x", "x1=0.3", "--exercises", ".", "--format", "json"],
+        &[
+            "check",
+            "noisy",
+            "df=x",
+            "x1=0.3",
+            "--exercises",
+            ".",
+            "--format",
+            "json",
+        ],
         Some(dir.path()),
     );
     assert_eq!(code, 1);
@@ -358,14 +387,22 @@ fn prompts_feedback_and_json_show_the_number_the_task_means() {
     let qs = &doc["exercises"][0]["questions"];
     assert_eq!(qs[0]["expected"], serde_json::json!(0.2), "{out}");
     let feedback = qs[1]["feedback"].as_str().expect("feedback");
-    assert!(feedback.starts_with("expected 0.04*x; at x = "), "{feedback}");
+    assert!(
+        feedback.starts_with("expected 0.04*x; at x = "),
+        "{feedback}"
+    );
     // Machine JSON keeps exact values: the descent's own JSON has the float as computed.
     let (_, out, _) = run(
-        &["descend", "x^2/2", "--from", "2", "--lr", "0.9", "--steps", "1", "--format", "json"],
+        &[
+            "descend", "x^2/2", "--from", "2", "--lr", "0.9", "--steps", "1", "--format", "json",
+        ],
         None,
     );
     let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
-    assert_eq!(doc["steps"][1]["point"]["x"], serde_json::json!(0.19999999999999996));
+    assert_eq!(
+        doc["steps"][1]["point"]["x"],
+        serde_json::json!(0.19999999999999996)
+    );
 }
 
 // ---------------------------------------------------------------- budgets
@@ -380,11 +417,21 @@ fn an_exploding_derivative_is_refused_by_the_budget() {
         let (code, _, err) = run(&args, None);
         assert_eq!(code, 2, "{err}");
         assert!(
-            err.contains("needs 80587 expression nodes, more than the work budget of 12000 expression nodes"),
+            err.contains(
+                "needs 80587 expression nodes, more than the work budget of 12000 expression nodes"
+            ),
             "{err}"
         );
     }
-    let (code, _, err) = run(&["backprop", &format!("z = {tower}; y = 2*z"), "--at", "x=1.1"], None);
+    let (code, _, err) = run(
+        &[
+            "backprop",
+            &format!("z = {tower}; y = 2*z"),
+            "--at",
+            "x=1.1",
+        ],
+        None,
+    );
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("work budget"), "{err}");
 }
@@ -394,12 +441,22 @@ fn a_gradient_of_many_variables_is_refused_by_the_total_budget() {
     let tower: Vec<String> = (0..200).map(|i| format!("x{i}")).collect();
     let from: Vec<String> = (0..200).map(|i| format!("x{i}=1.0")).collect();
     let (code, _, err) = run(
-        &["descend", &tower.join("^"), "--from", &from.join(","), "--steps", "10"],
+        &[
+            "descend",
+            &tower.join("^"),
+            "--from",
+            &from.join(","),
+            "--steps",
+            "10",
+        ],
         None,
     );
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("the gradient of 'x0^x1^"), "{err}");
-    assert!(err.contains("more than the work budget of 120000 expression nodes"), "{err}");
+    assert!(
+        err.contains("more than the work budget of 120000 expression nodes"),
+        "{err}"
+    );
 }
 
 #[test]

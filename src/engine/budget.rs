@@ -22,7 +22,7 @@ pub const MAX_NODES: u64 = 12_000;
 /// The most nodes the derivatives of one function by all its variables may have together.
 pub const MAX_NODES_TOTAL: u64 = 120_000;
 /// The most evaluation operations a verdict may spend on its own probe run and Hessian.
-pub const MAX_PROBE_WORK: u64 = 40_000_000;
+pub const MAX_PROBE_WORK: u64 = 10_000_000;
 /// The most evaluation operations one run may take (steps × program sizes).
 pub const MAX_WORK: u64 = 300_000_000;
 /// The most numbers a stored run may hold (points and gradients, steps × variables).
@@ -185,7 +185,11 @@ mod tests {
         let tower = vec!["x"; 199].join("^");
         let e = parse(&tower).expect("parses");
         let err = try_derivative(&e, "x", Rules::default()).expect_err("over budget");
-        assert!(err.to_string().contains("expression nodes, more than the work budget of 12000"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("expression nodes, more than the work budget of 12000"),
+            "{err}"
+        );
         assert!(try_derivative(&parse("x^x^x").expect("parses"), "x", Rules::default()).is_ok());
     }
 }

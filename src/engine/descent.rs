@@ -94,7 +94,13 @@ impl Problem {
                     .map(|v| derivative_size(f, v, Rules::default()))
                     .fold(0, u64::saturating_add);
                 budget::check(
-                    || format!("the gradient of {} ({} variables)", budget::shorten(f), vars.len()),
+                    || {
+                        format!(
+                            "the gradient of {} ({} variables)",
+                            budget::shorten(f),
+                            vars.len()
+                        )
+                    },
                     total,
                     MAX_NODES_TOTAL,
                     "expression nodes",

@@ -25,8 +25,11 @@ pub fn check(ex: &Exercise) -> Vec<(String, String)> {
                 let Some(vars) = vars_of(&t.run) else {
                     continue;
                 };
-                for (part, list) in [("header", &t.header), ("step", &t.step), ("footer", &t.footer)]
-                {
+                for (part, list) in [
+                    ("header", &t.header),
+                    ("step", &t.step),
+                    ("footer", &t.footer),
+                ] {
                     for (k, src) in list.iter().enumerate() {
                         let Ok(tpl) = Template::parse(src) else {
                             continue;
@@ -47,7 +50,11 @@ pub fn check(ex: &Exercise) -> Vec<(String, String)> {
                 out.extend(reference(q.answer_ref(), &path, &vars_of));
             }
         }
-        out.extend(placeholders(q.prompt(), &format!("questions[{i}].prompt"), &vars_of));
+        out.extend(placeholders(
+            q.prompt(),
+            &format!("questions[{i}].prompt"),
+            &vars_of,
+        ));
     }
     out.extend(placeholders(&ex.prompt, "prompt", &vars_of));
     for (i, h) in ex.hints.iter().enumerate() {

@@ -7,8 +7,8 @@ use indexmap::IndexMap;
 
 use super::model::{Exercise, RunSpec, Value};
 use crate::engine::backprop::{self, Graph, Pass};
-use crate::engine::descent::{Problem, Run};
 use crate::engine::budget::try_derivative;
+use crate::engine::descent::{Problem, Run};
 use crate::engine::diff::Rules;
 use crate::engine::eval::eval;
 use crate::engine::verdict::{Judgement, judge};

@@ -146,22 +146,23 @@ pub fn all(ex: &Exercise) -> Result<Vec<IndexMap<String, PyNum>>, ComputeError> 
             });
         }
         let options = values(v, &base, &format!("vary.{name}"))?;
-        let mut next = Vec::new();
+        // Counted before the combinations are built.
+        let count = combos.len().saturating_mul(options.len());
+        if count > MAX_VARIANTS {
+            return Err(ComputeError {
+                path: "vary".into(),
+                message: format!(
+                    "{count} variants is more than the {MAX_VARIANTS} that can be proved; narrow the ranges"
+                ),
+            });
+        }
+        let mut next = Vec::with_capacity(count);
         for c in &combos {
             for o in &options {
                 let mut p = c.clone();
                 p.insert(name.clone(), *o);
                 next.push(p);
             }
-        }
-        if next.len() > MAX_VARIANTS {
-            return Err(ComputeError {
-                path: "vary".into(),
-                message: format!(
-                    "{} variants is more than the {MAX_VARIANTS} that can be proved; narrow the ranges",
-                    next.len()
-                ),
-            });
         }
         combos = next;
     }

@@ -266,7 +266,11 @@ pub fn write_table(
     writeln!(
         out,
         "{}",
-        paint.dim(&format!("lr = {}, from {}", p.lr, format_point(vars, &p.x0)))
+        paint.dim(&format!(
+            "lr = {}, from {}",
+            p.lr,
+            format_point(vars, &p.x0)
+        ))
     )?;
     let widths = &seen.widths;
     writeln!(out, "{}", paint.strong(&line(&head_cells(vars), widths)))?;

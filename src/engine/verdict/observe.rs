@@ -113,7 +113,8 @@ impl Observer {
             return j;
         }
         let scale = 1.0 + max_abs(last);
-        let diff = |a: &[f64], b: &[f64]| -> Vec<f64> { b.iter().zip(a).map(|(b, a)| b - a).collect() };
+        let diff =
+            |a: &[f64], b: &[f64]| -> Vec<f64> { b.iter().zip(a).map(|(b, a)| b - a).collect() };
         let last_step = norm(&diff(before, last));
         // Alternation: consecutive steps pointing in opposite directions.
         let (mut flips, mut counted) = (0usize, 0usize);
@@ -153,7 +154,8 @@ impl Observer {
             };
             if norm(&diff(back, last)) <= 1e-6 * scale {
                 j.verdict = Verdict::Cycles;
-                j.reason = format!("x returns to the same {p} points over and over without settling");
+                j.reason =
+                    format!("x returns to the same {p} points over and over without settling");
                 return j;
             }
         }

@@ -32,9 +32,11 @@ pub fn constant_hessian(problem: &Problem, x0: &[PyNum]) -> Option<Vec<Vec<f64>>
             .map(|(i, v)| v + shift * (1.0 + v.abs()) * (1.0 + 0.13 * i as f64))
             .collect();
         let h = hessian(&problem.grad, &moved)?;
-        let same = h0.iter().flatten().zip(h.iter().flatten()).all(|(a, b)| {
-            (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))
-        });
+        let same = h0
+            .iter()
+            .flatten()
+            .zip(h.iter().flatten())
+            .all(|(a, b)| (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs())));
         if !same {
             return None;
         }
@@ -69,7 +71,12 @@ struct Direction {
 
 /// The verdict for a quadratic with constant Hessian `h` (`None` when h is not symmetric
 /// positive definite: then the run decides).
-pub fn judge_quadratic(problem: &Problem, h: &[Vec<f64>], x0: &[PyNum], lr: f64) -> Option<Judgement> {
+pub fn judge_quadratic(
+    problem: &Problem,
+    h: &[Vec<f64>],
+    x0: &[PyNum],
+    lr: f64,
+) -> Option<Judgement> {
     let n = h.len();
     let symmetric =
         (0..n).all(|i| (0..n).all(|j| (h[i][j] - h[j][i]).abs() <= 1e-12 * (1.0 + h[i][j].abs())));
@@ -150,9 +157,15 @@ pub fn judge_quadratic(problem: &Problem, h: &[Vec<f64>], x0: &[PyNum], lr: f64)
             short(worst.r)
         );
         if (rho - 1.0).abs() <= 1e-12 {
-            (Verdict::Cycles, format!("{head}: |r| = 1, so x jumps between the same points for ever"))
+            (
+                Verdict::Cycles,
+                format!("{head}: |r| = 1, so x jumps between the same points for ever"),
+            )
         } else if rho > 1.0 {
-            (Verdict::Diverges, format!("{head}: |r| > 1, so the distance grows every step"))
+            (
+                Verdict::Diverges,
+                format!("{head}: |r| > 1, so the distance grows every step"),
+            )
         } else if worst.r < 0.0 {
             (
                 Verdict::Oscillates,
@@ -162,7 +175,10 @@ pub fn judge_quadratic(problem: &Problem, h: &[Vec<f64>], x0: &[PyNum], lr: f64)
                 ),
             )
         } else {
-            (Verdict::Converges, format!("{head}: 0 <= r < 1, so x approaches the minimum from one side"))
+            (
+                Verdict::Converges,
+                format!("{head}: 0 <= r < 1, so x approaches the minimum from one side"),
+            )
         }
     } else {
         let list: Vec<String> = active
