@@ -35,6 +35,7 @@ cases = [
     ("descend sin∘…∘sin 150 (accepted)", ["descend", sin150, "--from", "1", "--steps", "10"]),
     ("descend x^x^…^x 70 (accepted)", ["descend", tower70, "--from", "1.1", "--lr", "0.001", "--steps", "10"]),
     ("descend product of 75 sums (accepted)", ["descend", prod75, "--from", "0.5", "--lr", "1e-30", "--steps", "10"]),
+    ("descend x^2/10 with 5,000 unused variables", ["descend", "x^2/10", "--from", "x=3," + ",".join(f"u{i}=1.0" for i in range(5000)), "--steps", "10", "--format", "json"]),
     ("descend sum of 200 squares", ["descend", sumsq, "--from", n(200), "--lr", "0.1", "--steps", "10"]),
     ("descend --format json 1,000,000 steps", ["descend", "x^2/10", "--from", "3", "--lr", "0.1", "--steps", "1000000", "--format", "json"]),
     ("descend --format json 50 vars x 200,000 steps", ["descend", "+".join(f"x{i}^2/10" for i in range(50)), "--from", n(50), "--lr", "0.1", "--steps", "200000", "--format", "json"]),

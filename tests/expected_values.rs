@@ -507,5 +507,8 @@ questions:
         out.contains("vary: proving all 10001 variants needs about"),
         "{out}"
     );
-    assert!(out.contains("more than the work budget of 300000000"), "{out}");
+    assert!(
+        out.contains("more than the work budget of 300000000"),
+        "{out}"
+    );
 }

@@ -75,8 +75,9 @@ impl Problem {
         if vars.is_empty() {
             return Err(SpecError::NoVariables);
         }
-        for (i, v) in vars.iter().enumerate() {
-            if vars[..i].contains(v) {
+        let mut seen = std::collections::HashSet::new();
+        for v in vars {
+            if !seen.insert(v) {
                 return Err(SpecError::Duplicate(v.clone()));
             }
         }

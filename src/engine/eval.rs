@@ -72,7 +72,6 @@ pub struct Program {
     /// For each op, the pre-order index of the node it came from (to name it in errors).
     nodes: Vec<u32>,
     expr: Expr,
-    vars: Vec<String>,
     max_stack: usize,
 }
 
@@ -88,23 +87,17 @@ impl Program {
             ops: Vec::with_capacity(expr.size()),
             nodes: Vec::with_capacity(expr.size()),
             expr: expr.clone(),
-            vars: vars.to_vec(),
             max_stack: 0,
         };
         let mut counter = 0u32;
         let mut depth = 0usize;
-        p.emit(expr, &mut counter, &mut depth)?;
+        p.emit(expr, vars, &mut counter, &mut depth)?;
         Ok(p)
     }
 
     /// The expression this program computes.
     pub fn expr(&self) -> &Expr {
         &self.expr
-    }
-
-    /// The variables, in slot order.
-    pub fn vars(&self) -> &[String] {
-        &self.vars
     }
 
     /// The operations, in postfix order.
@@ -137,12 +130,18 @@ impl Program {
         used
     }
 
-    fn emit(&mut self, e: &Expr, counter: &mut u32, depth: &mut usize) -> Result<(), EvalError> {
+    fn emit(
+        &mut self,
+        e: &Expr,
+        vars: &[String],
+        counter: &mut u32,
+        depth: &mut usize,
+    ) -> Result<(), EvalError> {
         let node = *counter;
         *counter += 1;
         let op = match e {
             Expr::Num(n) => Op::Const(*n),
-            Expr::Var(v) => match self.vars.iter().position(|x| x == v) {
+            Expr::Var(v) => match vars.iter().position(|x| x == v) {
                 Some(i) => Op::Load(i),
                 None => {
                     return Err(EvalError {
@@ -152,16 +151,16 @@ impl Program {
                 }
             },
             Expr::Neg(a) => {
-                self.emit(a, counter, depth)?;
+                self.emit(a, vars, counter, depth)?;
                 Op::Neg
             }
             Expr::Call(f, a) => {
-                self.emit(a, counter, depth)?;
+                self.emit(a, vars, counter, depth)?;
                 Op::Call(*f)
             }
             Expr::Bin(op, a, b) => {
-                self.emit(a, counter, depth)?;
-                self.emit(b, counter, depth)?;
+                self.emit(a, vars, counter, depth)?;
+                self.emit(b, vars, counter, depth)?;
                 Op::Bin(*op)
             }
         };

@@ -249,11 +249,19 @@ pub fn short(v: f64) -> String {
     }
 }
 
+/// `x = 1, y = 2`; past [`SHOWN_VARS`] variables the rest are summarised.
 fn point_text(vars: &[String], x: &[f64]) -> String {
-    let parts: Vec<String> = vars
+    let mut parts: Vec<String> = vars
         .iter()
         .zip(x)
+        .take(SHOWN_VARS)
         .map(|(n, v)| format!("{n} = {}", short(*v)))
         .collect();
+    if vars.len() > SHOWN_VARS {
+        parts.push(format!("… ({} more variables)", vars.len() - SHOWN_VARS));
+    }
     parts.join(", ")
 }
+
+/// The most variables a sentence lists one by one.
+const SHOWN_VARS: usize = 10;

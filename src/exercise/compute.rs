@@ -126,7 +126,10 @@ pub fn work(results: &Results) -> u64 {
         .values()
         .map(|r| match r {
             Computed::Descent(d) => {
-                let steps = d.run.len().max(crate::engine::verdict::probe_steps(&d.problem));
+                let steps = d
+                    .run
+                    .len()
+                    .max(crate::engine::verdict::probe_steps(&d.problem));
                 (steps as u64).saturating_mul(d.problem.step_cost())
             }
             Computed::Graph(g) => g.graph.nodes.iter().map(|n| n.expr.size() as u64).sum(),
