@@ -481,34 +481,3 @@ questions:
         "{out}"
     );
 }
-
-#[test]
-fn proving_too_many_costly_variants_is_refused_by_the_budget() {
-    let yaml = r#"format: 1
-title: Costly
-chapter: aim
-prompt: From {{x0}}.
-params:
-  x0: 3
-vary:
-  x0: {range: [1, 10000], step: 1}
-runs:
-  main:
-    descent: {f: x^2/10, from: {x: x0}, lr: 0.1, steps: 100000}
-questions:
-  - id: x
-    kind: number
-    prompt: x at the end?
-    answer: main.x[-1]
-"#;
-    let (code, out, _, _dir) = validate("costly", yaml);
-    assert_eq!(code, 1, "{out}");
-    assert!(
-        out.contains("vary: proving all 10001 variants needs about"),
-        "{out}"
-    );
-    assert!(
-        out.contains("more than the work budget of 300000000"),
-        "{out}"
-    );
-}

@@ -118,26 +118,6 @@ fn err(path: String, message: impl Into<String>) -> ComputeError {
     }
 }
 
-/// The evaluation steps the runs took: for each descent, its steps (and the verdict's probe)
-/// times the work of one step; for a graph or a derivative, its size (small by comparison).
-pub fn work(results: &Results) -> u64 {
-    results
-        .runs
-        .values()
-        .map(|r| match r {
-            Computed::Descent(d) => {
-                let steps = d
-                    .run
-                    .len()
-                    .max(crate::engine::verdict::probe_steps(&d.problem));
-                (steps as u64).saturating_mul(d.problem.step_cost())
-            }
-            Computed::Graph(g) => g.graph.nodes.iter().map(|n| n.expr.size() as u64).sum(),
-            Computed::Derivative(d) => d.derivative.size() as u64,
-        })
-        .fold(0, u64::saturating_add)
-}
-
 /// The default parameters of an exercise, evaluated.
 pub fn default_params(ex: &Exercise) -> Result<IndexMap<String, PyNum>, ComputeError> {
     let mut out: IndexMap<String, PyNum> = IndexMap::new();

@@ -196,28 +196,7 @@ impl Validator<'_> {
                 self.report_compute(e, &label);
             }
             self.check_results(&results, &failed, &label, k == 0);
-            if k == 0 && !self.variants_fit_budget(&results, variants.len()) {
-                return;
-            }
         }
-    }
-
-    /// Proving every variant costs about the defaults' work times their number: past the
-    /// work budget, `vary` is reported instead of running them all.
-    fn variants_fit_budget(&mut self, defaults: &Results, count: usize) -> bool {
-        let each = super::compute::work(defaults);
-        let total = each.saturating_mul(count as u64);
-        let limit = crate::engine::budget::MAX_WORK;
-        if count <= 1 || total <= limit {
-            return true;
-        }
-        self.report(
-            "vary",
-            format!(
-                "proving all {count} variants needs about {total} evaluation steps ({each} each), more than the work budget of {limit}; narrow the ranges or take fewer steps"
-            ),
-        );
-        false
     }
 
     /// Every `{{...}}` names a parameter or a value of a run.
