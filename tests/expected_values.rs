@@ -386,11 +386,13 @@ fn prompts_feedback_and_json_show_the_number_the_task_means() {
     let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     let qs = &doc["exercises"][0]["questions"];
     assert_eq!(qs[0]["expected"], serde_json::json!(0.2), "{out}");
+    assert_eq!(qs[1]["expected"], serde_json::json!("0.04*x"), "{out}");
     let feedback = qs[1]["feedback"].as_str().expect("feedback");
     assert!(
-        feedback.starts_with("expected 0.04*x; at x = "),
-        "{feedback}"
+        feedback.contains("at x = "),
+        "a counterexample point: {feedback}"
     );
+    assert!(!feedback.contains("0.04000000000000001"), "{feedback}");
     // Machine JSON keeps exact values: the descent's own JSON has the float as computed.
     let (_, out, _) = run(
         &[
