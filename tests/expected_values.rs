@@ -372,15 +372,26 @@ fn prompts_feedback_and_json_show_the_number_the_task_means() {
     assert!(!out.contains("0.19999999999999996"), "{out}");
     // The gradebook (JSON for people) carries the values the task means.
     std::fs::create_dir(dir.path().join("subs")).expect("a folder");
-    std::fs::write(dir.path().join("subs/ada.yaml"), "noisy: {x1: 0.3, df: x}\n")
-        .expect("written");
+    std::fs::write(
+        dir.path().join("subs/ada.yaml"),
+        "noisy: {x1: 0.3, df: x}\n",
+    )
+    .expect("written");
     std::fs::write(
         dir.path().join("quiz.yaml"),
         "format: 1\ntitle: Q\nexercises:\n  - {id: noisy, points: 2}\n",
     )
     .expect("written");
     let (code, out, err) = run(
-        &["grade", "quiz.yaml", "subs", "--exercises", "ex", "--format", "json"],
+        &[
+            "grade",
+            "quiz.yaml",
+            "subs",
+            "--exercises",
+            "ex",
+            "--format",
+            "json",
+        ],
         Some(dir.path()),
     );
     assert_eq!(code, 1, "{err}");
