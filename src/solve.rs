@@ -35,9 +35,20 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
         match run {
             Computed::Descent(d) => {
                 let vars = &d.run.vars;
-                out.push(format!("f({}) = {}", vars.join(", "), d.f));
+                out.push(format!("f({}) = {}", vars.join(", "), d.f.presented()));
                 for (v, g) in vars.iter().zip(d.problem.grad_exprs()) {
-                    out.push(format!("∂f/∂{v} = {g}"));
+                    out.push(format!("∂f/∂{v} = {}", g.presented()));
+                }
+                if let Some(why) = &d.different_update {
+                    let own: Vec<String> = vars
+                        .iter()
+                        .zip(&d.derivative)
+                        .map(|(v, g)| format!("∂f/∂{v} = {}", g.presented()))
+                        .collect();
+                    out.push(format!(
+                        "This update does not use f's own derivative ({}) on purpose: {why}",
+                        own.join(", ")
+                    ));
                 }
                 out.push(format!(
                     "Start at {} = {} with learning rate lr = {}; each update is x := x - lr·f'(x).",
@@ -139,7 +150,12 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
                 }
             }
             Computed::Derivative(d) => {
-                out.push(format!("d/d{} ({}) = {}", d.wrt, d.f, d.derivative));
+                out.push(format!(
+                    "d/d{} ({}) = {}",
+                    d.wrt,
+                    d.f.presented(),
+                    d.derivative.presented()
+                ));
                 if let Some(v) = d.value {
                     out.push(format!("Its value at the given point: {}", num(v)));
                 }

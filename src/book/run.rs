@@ -7,7 +7,7 @@
 use super::directive::{Directive, DirectiveError};
 use super::markdown::{code, escape, fence, num, paren, table as md_table};
 use crate::cmd::descend::{Descent, descend, unescape};
-use crate::engine::{PyNum, derivative, parse};
+use crate::engine::{PyNum, parse};
 use crate::pyfmt::{Template, format_value};
 use crate::trace::render::{StepFields, render_templates};
 
@@ -217,7 +217,13 @@ pub fn value(d: &Directive) -> Result<String, DirectiveError> {
             d.what()
         ))
     };
-    let v: PyNum = match show {
+    // The run's own variables win over built-in names (a variable may be called `lr`).
+    let builtin = if run.run.var_index(show).is_some() {
+        ""
+    } else {
+        show
+    };
+    let v: PyNum = match builtin {
         "verdict" => return Ok(j.verdict.name().to_string()),
         "factor" => PyNum::Float(j.factor.ok_or_else(|| missing("factor"))?),
         "lr_max" => PyNum::Float(j.lr_max.ok_or_else(|| missing("largest learning rate"))?),
@@ -225,7 +231,7 @@ pub fn value(d: &Directive) -> Result<String, DirectiveError> {
         _ => {
             complete(d, &run, steps)?;
             let r = &run.run;
-            let grad_var = match show {
+            let grad_var = match builtin {
                 "grad" if r.vars.len() == 1 => Some(0),
                 _ => show.strip_prefix("grad_").and_then(|v| r.var_index(v)),
             };
@@ -279,5 +285,7 @@ pub fn derive(d: &Directive) -> Result<String, DirectiveError> {
     if !crate::bindings::is_name(&wrt) {
         return Err(d.error(format!("{}: wrt={wrt:?} is not a variable name", d.what())));
     }
-    Ok(code(&derivative(&e, &wrt).to_string()))
+    let derivative = crate::engine::budget::try_derivative(&e, &wrt, Default::default())
+        .map_err(|err| d.error(format!("{}: {err}", d.what())))?;
+    Ok(code(&derivative.to_string()))
 }

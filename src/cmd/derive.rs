@@ -7,7 +7,8 @@ use serde_json::json;
 
 use crate::bindings::bindings;
 use crate::cli::{Format, Outcome};
-use crate::engine::derivative;
+use crate::engine::budget::try_derivative;
+use crate::engine::diff::Rules;
 use crate::engine::eval::eval;
 use crate::style::Paint;
 
@@ -44,7 +45,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     if !crate::bindings::is_name(&wrt) {
         bail!("--wrt: '{wrt}' is not a variable name");
     }
-    let d = derivative(&e, &wrt);
+    let d = try_derivative(&e, &wrt, Rules::default())?;
     let at = bindings(&args.at)
         .map_err(anyhow::Error::msg)
         .context("--at")?;
@@ -79,13 +80,13 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 paint.dim(&format!("d/d{wrt}")),
                 paint.code(&format!("({e})"))
             )?;
-            writeln!(out, "  = {}", paint.strong(&d.to_string()))?;
+            writeln!(out, "  = {}", paint.strong(&d.presented().to_string()))?;
             if let Some(v) = value {
                 let point: Vec<String> = at.iter().map(|(n, v)| format!("{n} = {v}")).collect();
                 writeln!(
                     out,
                     "  = {} at {}",
-                    paint.strong(&v.to_string()),
+                    paint.strong(&crate::pyfmt::present_num(v)),
                     point.join(", ")
                 )?;
             }

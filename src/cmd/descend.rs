@@ -3,17 +3,19 @@
 use std::io::Write;
 
 use anyhow::{Context, bail};
-use serde_json::{Map, Value, json};
 
 use crate::bindings::{bindings, constant, named_exprs};
 use crate::cli::{Format, Outcome};
+use crate::engine::budget::try_derivative;
 use crate::engine::descent::{Problem, Run};
+use crate::engine::diff::Rules;
 use crate::engine::eval::EvalErrorKind;
-use crate::engine::verdict::{Judgement, judge, short};
+use crate::engine::verdict::{Judgement, judge};
 use crate::engine::{Expr, PyNum};
 use crate::pyfmt::Template;
 use crate::style::Paint;
-use crate::trace::render::{StepFields, render_templates};
+
+mod stream;
 
 /// The most steps a run may take.
 pub const MAX_STEPS: usize = 10_000_000;
@@ -74,14 +76,29 @@ pub struct Descent {
     pub judgement: Judgement,
 }
 
-/// Builds and runs a descent from command-line style arguments.
-pub fn descend(
+/// A descent ready to run: parsed, its gradient compiled and proved, its work budgeted.
+pub struct Prepared {
+    /// The function.
+    pub f: Expr,
+    /// The compiled problem.
+    pub problem: Problem,
+    /// The start values.
+    pub x0: Vec<PyNum>,
+    /// The learning rate.
+    pub lr: PyNum,
+    /// The number of updates.
+    pub steps: usize,
+}
+
+/// Parses and compiles a descent from command-line style arguments, checking a hand-written
+/// gradient against f's own derivative and the run's work against the budget.
+pub fn prepare(
     expr: &str,
     from: &[String],
     lr: &str,
     steps: usize,
     grad: &[String],
-) -> anyhow::Result<Descent> {
+) -> anyhow::Result<Prepared> {
     let f = super::parse_arg("the function", expr)?;
     let named;
     let from = match (from, f.variables().as_slice()) {
@@ -119,7 +136,14 @@ pub fn descend(
             let Some((_, src)) = given.iter().find(|(n, _)| n == v) else {
                 bail!("--grad: give a derivative for every variable; '{v}' has none");
             };
-            exprs.push(super::parse_arg(&format!("--grad for {v}"), src)?);
+            let given = super::parse_arg(&format!("--grad for {v}"), src)?;
+            let own = try_derivative(&f, v, Rules::default())?;
+            if let Err(why) = crate::engine::equiv::equivalent(&given, &own) {
+                let sentence = crate::exercise::gradcheck::mismatch(v, &given, &own, why);
+                let sentence = sentence.split("; fix it").next().unwrap_or(&sentence);
+                bail!("--grad: {sentence}");
+            }
+            exprs.push(given);
         }
         if let Some((n, _)) = given.iter().find(|(n, _)| !vars.contains(n)) {
             bail!("--grad: '{n}' is not a variable of the function");
@@ -127,18 +151,39 @@ pub fn descend(
         Some(exprs)
     };
     let problem = Problem::new(&f, &vars, explicit.as_deref())?;
+    problem.check_run(steps, false)?;
     let x0: Vec<PyNum> = start.iter().map(|(_, v)| *v).collect();
-    let run = Run::new(&problem, &x0, lr, steps);
+    Ok(Prepared {
+        f,
+        problem,
+        x0,
+        lr,
+        steps,
+    })
+}
+
+/// Builds and runs a descent from command-line style arguments, keeping every step (for the
+/// book and plots; the run must fit the storage budget).
+pub fn descend(
+    expr: &str,
+    from: &[String],
+    lr: &str,
+    steps: usize,
+    grad: &[String],
+) -> anyhow::Result<Descent> {
+    let p = prepare(expr, from, lr, steps, grad)?;
+    p.problem.check_run(steps, true)?;
+    let run = Run::new(&p.problem, &p.x0, p.lr, steps);
     if let Some(e) = &run.stopped
         && e.error.kind != EvalErrorKind::Overflow
     {
         bail!("the run cannot go on {e}");
     }
-    let judgement = judge(&problem, &x0, lr, &run);
+    let judgement = judge(&p.problem, &p.x0, p.lr, &run);
     Ok(Descent {
-        f,
-        problem,
-        x0,
+        f: p.f,
+        problem: p.problem,
+        x0: p.x0,
         run,
         judgement,
     })
@@ -168,7 +213,8 @@ pub fn unescape(t: &str) -> String {
     out
 }
 
-/// Runs `gbl descend`.
+/// Runs `gbl descend`: the run is computed twice, once to judge it (and to find the table's
+/// column widths) and once to write it, so that nothing grows with the number of steps.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let template = |flag: &str, src: &Option<String>| -> anyhow::Result<Option<Template>> {
         let Some(src) = src else { return Ok(None) };
@@ -179,160 +225,21 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     };
     let print = template("--print", &args.print)?;
     let header = template("--header", &args.header)?;
-    let d = descend(&args.expr, &args.from, &args.lr, args.steps, &args.grad)?;
     if let Some(path) = &args.plot {
+        let d = descend(&args.expr, &args.from, &args.lr, args.steps, &args.grad)?;
         let svg = crate::figures::descent_svg(&d);
         crate::fsutil::write_atomic(path, svg.as_bytes())
             .with_context(|| format!("writing the plot to {}", path.display()))?;
     }
+    let p = prepare(&args.expr, &args.from, &args.lr, args.steps, &args.grad)?;
+    let table = matches!((args.format, &print), (Format::Text, None));
+    let seen = stream::survey(&p, table)?;
+    let mut out = std::io::BufWriter::new(out);
     match (args.format, &print) {
-        (Format::Json, _) => super::print_json(out, &to_json(&d))?,
-        (Format::Text, Some(t)) => {
-            let fields = StepFields::new(&d.run);
-            let mut lines = Vec::new();
-            render_templates(&fields, header.as_ref(), t, None, &mut lines)
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-            for l in lines {
-                writeln!(out, "{l}")?;
-            }
-        }
-        (Format::Text, None) => write_table(&d, paint, out)?,
+        (Format::Json, _) => stream::write_json(&p, &seen, &mut out)?,
+        (Format::Text, Some(t)) => stream::write_templates(&p, header.as_ref(), t, &mut out)?,
+        (Format::Text, None) => stream::write_table(&p, &seen, paint, &mut out)?,
     }
+    out.flush()?;
     Ok(Outcome::Correct)
-}
-
-fn point_json(vars: &[String], values: &[PyNum]) -> Value {
-    let mut m = Map::new();
-    for (v, x) in vars.iter().zip(values) {
-        m.insert(v.clone(), json!(x));
-    }
-    Value::Object(m)
-}
-
-/// The contract's JSON: expr, lr, steps [{i, point, value, gradient}], verdict; plus the
-/// verdict's reason, the decisive factor, lr_max, x_star, diverged_at and the derivatives.
-pub fn to_json(d: &Descent) -> Value {
-    let run = &d.run;
-    let steps: Vec<Value> = (0..run.len())
-        .map(|k| {
-            json!({
-                "i": k,
-                "point": point_json(&run.vars, run.point(k)),
-                "value": run.value(k),
-                "gradient": point_json(&run.vars, run.gradient(k)),
-            })
-        })
-        .collect();
-    let mut derivative = Map::new();
-    for (v, g) in run.vars.iter().zip(d.problem.grad_exprs()) {
-        derivative.insert(v.clone(), json!(g.to_string()));
-    }
-    let j = &d.judgement;
-    json!({
-        "expr": d.f.to_string(),
-        "lr": run.lr,
-        "steps": steps,
-        "verdict": j.verdict.name(),
-        "reason": j.reason,
-        "factor": j.factor,
-        "lr_max": j.lr_max,
-        "x_star": j.x_star.as_ref().map(|x| {
-            let m: Map<String, Value> = run.vars.iter().cloned().zip(x.iter().map(|v| json!(v))).collect();
-            Value::Object(m)
-        }),
-        "diverged_at": j.diverged_at,
-        "stopped": run.stopped.as_ref().map(|e| e.to_string()),
-        "derivative": derivative,
-    })
-}
-
-fn write_table(d: &Descent, paint: Paint, out: &mut dyn Write) -> anyhow::Result<()> {
-    let run = &d.run;
-    let vars = &run.vars;
-    let grads: Vec<String> = vars
-        .iter()
-        .zip(d.problem.grad_exprs())
-        .map(|(v, g)| format!("∂f/∂{v} = {g}"))
-        .collect();
-    writeln!(out, "{} {}", paint.dim("f ="), paint.code(&d.f.to_string()))?;
-    writeln!(out, "{}", paint.dim(&grads.join("    ")))?;
-    writeln!(
-        out,
-        "{}",
-        paint.dim(&format!(
-            "lr = {}, from {}",
-            run.lr,
-            crate::engine::descent::format_point(vars, &d.x0)
-        ))
-    )?;
-    let mut head = vec!["step".to_string()];
-    head.extend(vars.iter().cloned());
-    head.push("f".into());
-    head.extend(vars.iter().map(|v| format!("∂f/∂{v}")));
-    let rows: Vec<Vec<String>> = (0..run.len())
-        .map(|k| {
-            let mut r = vec![k.to_string()];
-            r.extend(run.point(k).iter().map(|x| cell(*x)));
-            r.push(cell(run.value(k)));
-            r.extend(run.gradient(k).iter().map(|x| cell(*x)));
-            r
-        })
-        .collect();
-    let widths: Vec<usize> = (0..head.len())
-        .map(|c| {
-            rows.iter()
-                .map(|r| r[c].chars().count())
-                .chain([head[c].chars().count()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: &[String]| -> String {
-        cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:>w$}"))
-            .collect::<Vec<_>>()
-            .join("  ")
-    };
-    writeln!(out, "{}", paint.strong(&line(&head)))?;
-    for r in &rows {
-        writeln!(out, "{}", line(r))?;
-    }
-    if let Some(e) = &run.stopped {
-        writeln!(out, "{}", paint.bad(&format!("stopped {e}")))?;
-    }
-    let j = &d.judgement;
-    let verdict = match j.verdict {
-        crate::engine::Verdict::Converges | crate::engine::Verdict::Oscillates => {
-            paint.good(j.verdict.name())
-        }
-        _ => paint.bad(j.verdict.name()),
-    };
-    writeln!(out, "verdict: {verdict}: {}", j.reason)?;
-    match (j.diverged_at, &run.stopped) {
-        // The reason already says where the run left its bound.
-        (Some(k), _) if j.reason.contains(&format!("at step {k}")) => {}
-        (Some(k), Some(stop)) if stop.step == k => {
-            writeln!(out, "the values stop being finite numbers at step {k}")?
-        }
-        (Some(k), _) => {
-            let x0: Vec<f64> = d.x0.iter().map(|x| x.to_f64()).collect();
-            let b = crate::engine::verdict::bound(&x0);
-            writeln!(out, "|x| passes {} at step {k}", short(b))?
-        }
-        (None, _) => {}
-    }
-    if let Some(m) = j.lr_max {
-        writeln!(out, "learning rates below {} converge", short(m))?;
-    }
-    Ok(())
-}
-
-/// A table cell: up to 6 significant digits.
-fn cell(x: PyNum) -> String {
-    match x {
-        PyNum::Int(i) => i.to_string(),
-        PyNum::Float(f) => short(f),
-    }
 }

@@ -9,7 +9,8 @@
 //! d(out)/d(n) · ∂n/∂p into d(out)/d(p) for every edge. A node that feeds several others
 //! gets the sum over every path.
 
-use super::diff::{Rules, derivative_with};
+use super::budget::try_derivative;
+use super::diff::Rules;
 use super::eval::{EvalError, Program};
 use super::expr::BinOp;
 use super::expr::Expr;
@@ -228,6 +229,9 @@ pub enum PassError {
     /// A value was given for a name that is not an input.
     #[error("'{0}' is not an input of the graph (its inputs are: {1})")]
     NotAnInput(String, String),
+    /// The work would pass a budget.
+    #[error(transparent)]
+    Budget(#[from] super::budget::OverBudget),
     /// A node could not be evaluated.
     #[error("computing {node}: {error}")]
     Eval {
@@ -296,7 +300,7 @@ pub fn run(graph: &Graph, at: &[(String, PyNum)], slip: Slip) -> Result<Pass, Pa
         let to = n_in + k;
         for parent in &node.parents {
             let from = names.iter().position(|n| n == parent).unwrap_or(0);
-            let local_expr = derivative_with(&node.expr, parent, rules);
+            let local_expr = try_derivative(&node.expr, parent, rules)?;
             let mut point = values[..to].to_vec();
             if slip == Slip::OuterAtInput
                 && to == output

@@ -7,7 +7,8 @@
 //! The gradient is the function's own symbolic derivative unless explicit derivative
 //! expressions are given (the lecture hand-writes `df_dx`; an exercise may too).
 
-use super::diff::derivative;
+use super::budget::{self, MAX_NODES_TOTAL, OverBudget, derivative_size, try_derivative};
+use super::diff::Rules;
 use super::eval::{EvalError, EvalErrorKind, Program, Stack, binary};
 use super::expr::{BinOp, Expr};
 use super::num::PyNum;
@@ -44,6 +45,9 @@ pub enum SpecError {
     /// A variable named twice in the start point.
     #[error("the variable '{0}' is given twice")]
     Duplicate(String),
+    /// The work would pass a budget.
+    #[error(transparent)]
+    Budget(#[from] OverBudget),
     /// The number of explicit derivatives does not match the variables.
     #[error("{given} derivatives given for {wanted} variables")]
     GradCount {
@@ -71,8 +75,9 @@ impl Problem {
         if vars.is_empty() {
             return Err(SpecError::NoVariables);
         }
-        for (i, v) in vars.iter().enumerate() {
-            if vars[..i].contains(v) {
+        let mut seen = std::collections::HashSet::new();
+        for v in vars {
+            if !seen.insert(v) {
                 return Err(SpecError::Duplicate(v.clone()));
             }
         }
@@ -84,7 +89,28 @@ impl Problem {
                 });
             }
             Some(g) => g.to_vec(),
-            None => vars.iter().map(|v| derivative(f, v)).collect(),
+            None => {
+                let total: u64 = vars
+                    .iter()
+                    .map(|v| derivative_size(f, v, Rules::default()))
+                    .fold(0, u64::saturating_add);
+                budget::check(
+                    || {
+                        format!(
+                            "the gradient of {} ({} variables)",
+                            budget::shorten(f),
+                            vars.len()
+                        )
+                    },
+                    total,
+                    MAX_NODES_TOTAL,
+                    "expression nodes",
+                    "use fewer variables or a simpler function",
+                )?;
+                vars.iter()
+                    .map(|v| try_derivative(f, v, Rules::default()))
+                    .collect::<Result<_, _>>()?
+            }
         };
         let compile = |e: &Expr, what: String| {
             Program::compile(e, vars).map_err(|err| match err.kind {
@@ -108,6 +134,35 @@ impl Problem {
     /// The gradient expressions.
     pub fn grad_exprs(&self) -> Vec<&Expr> {
         self.grad.iter().map(|p| p.expr()).collect()
+    }
+
+    /// The work of one step: the operations of f and of every partial derivative.
+    pub fn step_cost(&self) -> u64 {
+        (self.f.len() + self.grad.iter().map(Program::len).sum::<usize>()) as u64
+    }
+
+    /// Checks that `steps` updates fit [`budget::MAX_WORK`], and, when the run is to be kept
+    /// in memory (`stored`), that its points and gradients fit [`budget::MAX_STORED`].
+    pub fn check_run(&self, steps: usize, stored: bool) -> Result<(), OverBudget> {
+        let steps = steps as u64 + 1;
+        budget::check(
+            || format!("a run of {} steps", steps - 1),
+            steps.saturating_mul(self.step_cost()),
+            budget::MAX_WORK,
+            "operations",
+            "take fewer steps or a simpler function",
+        )?;
+        if stored {
+            let n = self.vars.len() as u64;
+            budget::check(
+                || format!("keeping a run of {} steps in {n} variables", steps - 1),
+                steps.saturating_mul(2 * n + 1),
+                budget::MAX_STORED,
+                "numbers",
+                "take fewer steps",
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -220,14 +275,14 @@ impl Run {
     /// Runs `steps` updates from `x0`. An evaluation error ends the run early and is kept in
     /// [`Run::stopped`]; the steps before it are kept.
     pub fn new(problem: &Problem, x0: &[PyNum], lr: PyNum, steps: usize) -> Run {
-        let n = x0.len();
-        let cap = steps.saturating_add(1).min(1 << 24);
+        // Grown as the run goes (a run that stops early never holds what it did not reach);
+        // callers check [`Problem::check_run`] first.
         let mut run = Run {
             vars: problem.vars.clone(),
             lr,
-            points: Vec::with_capacity(cap * n),
-            values: Vec::with_capacity(cap),
-            grads: Vec::with_capacity(cap * n),
+            points: Vec::new(),
+            values: Vec::new(),
+            grads: Vec::new(),
             stopped: None,
         };
         let mut s = match Stepper::new(problem, x0, lr) {

@@ -55,8 +55,9 @@ pub struct EvalError {
     pub node: String,
 }
 
+/// One stack operation of a compiled [`Program`], in postfix order.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Op {
+pub(crate) enum Op {
     Const(PyNum),
     Load(usize),
     Neg,
@@ -71,7 +72,6 @@ pub struct Program {
     /// For each op, the pre-order index of the node it came from (to name it in errors).
     nodes: Vec<u32>,
     expr: Expr,
-    vars: Vec<String>,
     max_stack: usize,
 }
 
@@ -87,12 +87,11 @@ impl Program {
             ops: Vec::with_capacity(expr.size()),
             nodes: Vec::with_capacity(expr.size()),
             expr: expr.clone(),
-            vars: vars.to_vec(),
             max_stack: 0,
         };
         let mut counter = 0u32;
         let mut depth = 0usize;
-        p.emit(expr, &mut counter, &mut depth)?;
+        p.emit(expr, vars, &mut counter, &mut depth)?;
         Ok(p)
     }
 
@@ -101,17 +100,48 @@ impl Program {
         &self.expr
     }
 
-    /// The variables, in slot order.
-    pub fn vars(&self) -> &[String] {
-        &self.vars
+    /// The operations, in postfix order.
+    pub(crate) fn ops(&self) -> &[Op] {
+        &self.ops
     }
 
-    fn emit(&mut self, e: &Expr, counter: &mut u32, depth: &mut usize) -> Result<(), EvalError> {
+    /// The number of operations (the work of one evaluation).
+    pub fn len(&self) -> usize {
+        self.ops.len()
+    }
+
+    /// Whether the program has no operations (never: every expression has at least one).
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    /// The slots (variables) the program reads, each once, in slot order.
+    pub fn slots_used(&self) -> Vec<usize> {
+        let mut used: Vec<usize> = self
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Load(i) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        used
+    }
+
+    fn emit(
+        &mut self,
+        e: &Expr,
+        vars: &[String],
+        counter: &mut u32,
+        depth: &mut usize,
+    ) -> Result<(), EvalError> {
         let node = *counter;
         *counter += 1;
         let op = match e {
             Expr::Num(n) => Op::Const(*n),
-            Expr::Var(v) => match self.vars.iter().position(|x| x == v) {
+            Expr::Var(v) => match vars.iter().position(|x| x == v) {
                 Some(i) => Op::Load(i),
                 None => {
                     return Err(EvalError {
@@ -121,16 +151,16 @@ impl Program {
                 }
             },
             Expr::Neg(a) => {
-                self.emit(a, counter, depth)?;
+                self.emit(a, vars, counter, depth)?;
                 Op::Neg
             }
             Expr::Call(f, a) => {
-                self.emit(a, counter, depth)?;
+                self.emit(a, vars, counter, depth)?;
                 Op::Call(*f)
             }
             Expr::Bin(op, a, b) => {
-                self.emit(a, counter, depth)?;
-                self.emit(b, counter, depth)?;
+                self.emit(a, vars, counter, depth)?;
+                self.emit(b, vars, counter, depth)?;
                 Op::Bin(*op)
             }
         };

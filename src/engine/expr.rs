@@ -210,37 +210,66 @@ impl fmt::Display for BinOp {
 
 impl fmt::Display for Expr {
     /// Prints with the fewest parentheses that keep the tree: `(x - 2)/5`, `2*x1`, `-x^2`.
+    /// Numbers are exact (Python's repr), so the text parses back to the same tree.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Expr::Num(n) => write!(f, "{n}"),
-            Expr::Var(v) => f.write_str(v),
-            Expr::Neg(a) => {
-                f.write_str("-")?;
-                write_operand(f, a, a.precedence() <= 3)
-            }
-            Expr::Call(func, a) => write!(f, "{}({a})", func.name()),
-            Expr::Bin(op, a, b) => {
-                let p = self.precedence();
-                let (left_parens, right_parens) = match op {
-                    // Right-associative: `(a^b)^c` and `(-a)^b` need parentheses on the left;
-                    // the exponent may be a unary minus (`2^-x`) as in Python.
-                    BinOp::Pow => (a.precedence() <= p, b.precedence() < 3),
-                    // Left-associative: `a - (b - c)` and `a*(b*c)` keep their parentheses
-                    // so that the order of evaluation is kept too.
-                    _ => (a.precedence() < p, b.precedence() <= p),
-                };
-                write_operand(f, a, left_parens)?;
-                write!(f, "{op}")?;
-                write_operand(f, b, right_parens)
-            }
+        write_expr(f, self, false)
+    }
+}
+
+/// An expression printed for a person: like [`Expr`]'s `Display`, with each float shown by
+/// the number presenter ([`crate::pyfmt::present`]): `0.02*x`, not `0.020000000000000004*x`.
+pub struct Presented<'a>(&'a Expr);
+
+impl fmt::Display for Presented<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_expr(f, self.0, true)
+    }
+}
+
+impl Expr {
+    /// The expression as a person should read it (float noise removed from its numbers).
+    pub fn presented(&self) -> Presented<'_> {
+        Presented(self)
+    }
+}
+
+fn write_expr(f: &mut fmt::Formatter<'_>, e: &Expr, people: bool) -> fmt::Result {
+    match e {
+        Expr::Num(n) if people => f.write_str(&crate::pyfmt::present_num(*n)),
+        Expr::Num(n) => write!(f, "{n}"),
+        Expr::Var(v) => f.write_str(v),
+        Expr::Neg(a) => {
+            f.write_str("-")?;
+            write_operand(f, a, a.precedence() <= 3, people)
+        }
+        Expr::Call(func, a) => {
+            write!(f, "{}(", func.name())?;
+            write_expr(f, a, people)?;
+            f.write_str(")")
+        }
+        Expr::Bin(op, a, b) => {
+            let p = e.precedence();
+            let (left_parens, right_parens) = match op {
+                // Right-associative: `(a^b)^c` and `(-a)^b` need parentheses on the left;
+                // the exponent may be a unary minus (`2^-x`) as in Python.
+                BinOp::Pow => (a.precedence() <= p, b.precedence() < 3),
+                // Left-associative: `a - (b - c)` and `a*(b*c)` keep their parentheses
+                // so that the order of evaluation is kept too.
+                _ => (a.precedence() < p, b.precedence() <= p),
+            };
+            write_operand(f, a, left_parens, people)?;
+            write!(f, "{op}")?;
+            write_operand(f, b, right_parens, people)
         }
     }
 }
 
-fn write_operand(f: &mut fmt::Formatter<'_>, e: &Expr, parens: bool) -> fmt::Result {
+fn write_operand(f: &mut fmt::Formatter<'_>, e: &Expr, parens: bool, people: bool) -> fmt::Result {
     if parens {
-        write!(f, "({e})")
+        f.write_str("(")?;
+        write_expr(f, e, people)?;
+        f.write_str(")")
     } else {
-        write!(f, "{e}")
+        write_expr(f, e, people)
     }
 }

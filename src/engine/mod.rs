@@ -1,6 +1,9 @@
 //! The reference engine: expressions, derivatives, gradient descent and backpropagation.
 
+pub mod budget;
 pub mod diff;
+pub mod dual;
+pub mod equiv;
 pub mod eval;
 pub mod expr;
 pub mod num;

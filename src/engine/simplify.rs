@@ -7,14 +7,51 @@
 //! and the derivative of `(x - 2)^2/10` is `(x - 2)/5`. Sums inside products are kept as
 //! they are (no expansion), which keeps factored forms factored.
 
+use std::cell::Cell;
 use std::cmp::Ordering;
 
 use super::expr::{BinOp, Expr, Func};
 use super::num::PyNum;
 
-/// Returns an equivalent expression, simplified.
+/// The most steps (nodes visited, terms and factors compared) one simplification may take.
+pub const MAX_SIMPLIFY_WORK: u64 = 3_000_000;
+
+thread_local! {
+    /// Steps left in the current simplification (deterministic: counted, never timed).
+    static LEFT: Cell<u64> = const { Cell::new(u64::MAX) };
+}
+
+/// Spends `n` steps; whether the budget is exhausted.
+fn spend(n: u64) -> bool {
+    LEFT.with(|l| {
+        let left = l.get().saturating_sub(n);
+        l.set(left);
+        left == 0
+    })
+}
+
+fn exhausted() -> bool {
+    LEFT.with(|l| l.get() == 0)
+}
+
+/// Returns an equivalent expression, simplified; the expression as it is when simplifying it
+/// would take more than [`MAX_SIMPLIFY_WORK`] steps (its value is the same either way).
 pub fn simplify(e: &Expr) -> Expr {
-    to_expr(&canon(e))
+    try_simplify(e).unwrap_or_else(|_| e.clone())
+}
+
+/// The simplified expression, or the work it would have needed when that passes
+/// [`MAX_SIMPLIFY_WORK`] steps.
+pub fn try_simplify(e: &Expr) -> Result<Expr, u64> {
+    LEFT.with(|l| l.set(MAX_SIMPLIFY_WORK));
+    let out = to_expr(&canon(e));
+    let over = exhausted();
+    LEFT.with(|l| l.set(u64::MAX));
+    if over {
+        Err(MAX_SIMPLIFY_WORK + 1)
+    } else {
+        Ok(out)
+    }
 }
 
 /// A coefficient: exact while it can be, a float otherwise.
@@ -179,6 +216,7 @@ impl Term {
     }
 
     fn mul_factor(&mut self, base: Expr, exp: Coef) {
+        spend(1 + self.factors.len() as u64);
         if let Some(i) = self.factors.iter().position(|(b, _)| *b == base) {
             let e = self.factors[i].1.add(exp);
             if e.is_zero() {
@@ -222,6 +260,10 @@ impl Sum {
 
     fn add(mut self, o: Sum) -> Sum {
         for t in o.0 {
+            if spend(1 + self.0.len() as u64) {
+                self.0.push(t);
+                continue;
+            }
             if let Some(i) = self.0.iter().position(|s| s.same_factors(&t)) {
                 let c = self.0[i].coef.add(t.coef);
                 if c.is_zero() {
@@ -324,6 +366,9 @@ impl Sum {
 }
 
 fn canon(e: &Expr) -> Sum {
+    if spend(1) {
+        return Sum::atom(e.clone());
+    }
     match e {
         Expr::Num(n) => Sum::constant(Coef::from_num(*n)),
         Expr::Var(_) => Sum::atom(e.clone()),

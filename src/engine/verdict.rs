@@ -3,20 +3,28 @@
 //! For a quadratic (every second derivative a constant) the answer is exact. Near its
 //! minimum x*, one update maps the error e = x − x* to (I − lr·H)·e, where H is the matrix of
 //! second derivatives. Along each eigenvector of H with eigenvalue λ the error is multiplied
-//! by r = 1 − lr·λ (for a·(x − c)² that is r = 1 − 2·a·lr): 0 ≤ r < 1 converges, −1 < r < 0
-//! converges while jumping across the minimum (oscillates), r = −1 bounces for ever (cycles),
-//! |r| > 1 diverges. The largest learning rate that still converges is 2/λ_max.
+//! by r = 1 − lr·λ (for a·(x − c)² that is r = 1 − 2·a·lr): every 0 ≤ r < 1 converges, a
+//! −1 < r < 0 converges while jumping across the minimum (oscillates), |r| = 1 bounces for
+//! ever (cycles), |r| > 1 diverges; the sentence names each direction's r and the one that
+//! decides. The largest learning rate that still converges is 2/λ_max. H comes from dual
+//! numbers through the gradient ([`quadratic`]), never from symbolic second derivatives.
+//! With lr = 0, x never moves: the run "converges" to its start, and the sentence says so.
 //! For any other function the verdict follows from the run (extended to at least
-//! [`PROBE_STEPS`] steps): where it settles, whether it alternates sides, whether it returns
-//! to the same points, or whether |x| passes a bound.
+//! [`PROBE_STEPS`] steps, fewer when a step is costly: see [`probe_steps`]), watched step by step by an [`Observer`]: where it settles,
+//! whether it alternates sides, whether it returns to the same points, or whether |x|
+//! passes a bound.
 
 use std::fmt;
 
-use super::descent::{Problem, Run};
-use super::diff::derivative;
-use super::eval::Program;
-use super::expr::Expr;
+use super::budget::MAX_PROBE_WORK;
+use super::descent::{Problem, Run, StepError, Stepper};
 use super::num::PyNum;
+
+mod observe;
+mod quadratic;
+
+pub use observe::Observer;
+pub use quadratic::MAX_EIGEN_VARS;
 
 /// How many steps a run is extended to when its verdict must come from the run.
 pub const PROBE_STEPS: usize = 2000;
@@ -25,7 +33,7 @@ pub const PROBE_STEPS: usize = 2000;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
-    /// Reaches the minimum without crossing it.
+    /// Settles without crossing the minimum (with lr = 0: stays where it starts).
     Converges,
     /// Reaches the minimum while jumping from side to side.
     Oscillates,
@@ -105,21 +113,45 @@ fn floats(v: &[PyNum]) -> Vec<f64> {
 /// Judges the descent of `problem` from `x0` with learning rate `lr`. `run` is the run the
 /// user asked for (it is reused when long enough).
 pub fn judge(problem: &Problem, x0: &[PyNum], lr: PyNum, run: &Run) -> Judgement {
-    let lr_f = lr.to_f64();
-    let hessian = constant_hessian(problem);
-    if let Some(h) = &hessian
-        && let Some(j) = judge_quadratic(problem, h, x0, lr_f)
-    {
-        return with_divergence_step(j, run, x0);
+    let mut seen = Observer::new(x0, run.len());
+    for k in 0..run.len() {
+        seen.see(run.point(k), run.value(k));
     }
-    let probe;
-    let long = if run.len() > PROBE_STEPS || run.stopped.is_some() {
-        run
+    judge_observed(problem, x0, lr, &seen, run.stopped.as_ref())
+}
+
+/// Judges from an [`Observer`] that watched the user's run (all of it, or up to `stopped`):
+/// exactly for a quadratic, else from that run when it is long enough, else from a probe run
+/// of [`PROBE_STEPS`] watched as it goes (nothing is stored).
+pub fn judge_observed(
+    problem: &Problem,
+    x0: &[PyNum],
+    lr: PyNum,
+    user: &Observer,
+    stopped: Option<&StepError>,
+) -> Judgement {
+    let lr_f = lr.to_f64();
+    if let Some(h) = quadratic::constant_hessian(problem, x0)
+        && let Some(j) = quadratic::judge_quadratic(problem, &h, x0, lr_f)
+    {
+        return with_divergence_step(j, user, stopped, x0);
+    }
+    if lr_f == 0.0 {
+        return Judgement {
+            verdict: Verdict::Converges,
+            reason: "the learning rate is 0, so x never moves: it stays at the start".into(),
+            factor: None,
+            lr_max: None,
+            x_star: None,
+            diverged_at: None,
+        };
+    }
+    let probe_steps = probe_steps(problem);
+    let mut j = if user.seen() > probe_steps || stopped.is_some() {
+        user.finish(&problem.vars, stopped)
     } else {
-        probe = Run::new(problem, x0, lr, PROBE_STEPS);
-        &probe
+        probe(problem, x0, lr, probe_steps)
     };
-    let mut j = judge_run(long, x0);
     if j.lr_max.is_none()
         && let Some(xs) = &j.x_star
     {
@@ -128,173 +160,50 @@ pub fn judge(problem: &Problem, x0: &[PyNum], lr: PyNum, run: &Run) -> Judgement
     j
 }
 
-/// The Hessian (the Jacobian of the gradient) when every entry is a constant.
-fn constant_hessian(problem: &Problem) -> Option<Vec<Vec<f64>>> {
-    let n = problem.vars.len();
-    let mut h = vec![vec![0.0; n]; n];
-    for (i, g) in problem.grad.iter().enumerate() {
-        for (j, v) in problem.vars.iter().enumerate() {
-            h[i][j] = match derivative(g.expr(), v) {
-                Expr::Num(c) => c.to_f64(),
-                other => constant_value(&other)?,
-            };
-        }
-    }
-    Some(h)
+/// How long the probe run is: [`PROBE_STEPS`], or fewer when each step is so costly that
+/// they would pass [`MAX_PROBE_WORK`] (never fewer than 100).
+pub fn probe_steps(problem: &Problem) -> usize {
+    let affordable = MAX_PROBE_WORK / problem.step_cost().max(1);
+    (affordable as usize).clamp(100, PROBE_STEPS)
 }
 
-/// The value of an expression without variables.
-fn constant_value(e: &Expr) -> Option<f64> {
-    if !e.variables().is_empty() {
-        return None;
-    }
-    Program::compile(e, &[])
-        .ok()?
-        .eval(&[])
-        .ok()
-        .map(PyNum::to_f64)
-}
-
-fn judge_quadratic(problem: &Problem, h: &[Vec<f64>], x0: &[PyNum], lr: f64) -> Option<Judgement> {
-    let n = h.len();
-    let symmetric =
-        (0..n).all(|i| (0..n).all(|j| (h[i][j] - h[j][i]).abs() <= 1e-12 * (1.0 + h[i][j].abs())));
-    if !symmetric {
-        return None;
-    }
-    let (vals, vecs) = jacobi_eigen(h);
-    if vals.iter().any(|&l| l <= 0.0) {
-        return None;
-    }
-    // g(x) = H x + c, so x* = -H⁻¹ c = x0 - H⁻¹ g(x0).
-    let x0f = floats(x0);
-    let g0: Vec<f64> = problem
-        .grad
-        .iter()
-        .map(|p| p.eval(x0).map(PyNum::to_f64))
-        .collect::<Result<_, _>>()
-        .ok()?;
-    // H⁻¹ g0 through the eigen-decomposition.
-    let coords: Vec<f64> = (0..n)
-        .map(|k| (0..n).map(|i| vecs[i][k] * g0[i]).sum::<f64>() / vals[k])
-        .collect();
-    let x_star: Vec<f64> = (0..n)
-        .map(|i| x0f[i] - (0..n).map(|k| vecs[i][k] * coords[k]).sum::<f64>())
-        .collect();
-    let lam_max = vals.iter().cloned().fold(0.0f64, f64::max);
-    let lr_max = 2.0 / lam_max;
-    // The error's coordinates along the eigenvectors are `coords`; directions it has no part
-    // in never move.
-    let size = coords.iter().fold(0.0f64, |m, c| m.max(c.abs()));
-    let active: Vec<f64> = (0..n)
-        .filter(|&k| size > 0.0 && coords[k].abs() > 1e-12 * size)
-        .map(|k| 1.0 - lr * vals[k])
-        .collect();
-    let one_var = n == 1;
-    let describe = |r: f64| {
-        if one_var {
-            let a = vals[0] / 2.0;
-            format!(
-                "f is a quadratic with f'' = {}, so each step multiplies the distance to the minimum by r = 1 - 2·a·lr = 1 - 2·{}·{} = {}",
-                short(vals[0]),
-                short(a),
-                short(lr),
-                short(r)
-            )
-        } else {
-            format!(
-                "f is a quadratic; along its steepest direction each step multiplies the distance to the minimum by r = 1 - lr·λ = {}",
-                short(r)
-            )
+/// The verdict from a run of `steps` updates, watched step by step.
+fn probe(problem: &Problem, x0: &[PyNum], lr: PyNum, steps: usize) -> Judgement {
+    let mut seen = Observer::new(x0, steps + 1);
+    let mut s = match Stepper::new(problem, x0, lr) {
+        Ok(s) => s,
+        Err(e) => return seen.finish(&problem.vars, Some(&e)),
+    };
+    seen.see(&s.x, s.value);
+    for _ in 0..steps {
+        if let Err(e) = s.step() {
+            return seen.finish(&problem.vars, Some(&e));
         }
-    };
-    let mut j = Judgement {
-        verdict: Verdict::Converges,
-        reason: String::new(),
-        factor: None,
-        lr_max: Some(lr_max),
-        x_star: Some(x_star),
-        diverged_at: None,
-    };
-    let Some(&worst) = active.iter().max_by(|a, b| {
-        a.abs()
-            .partial_cmp(&b.abs())
-            .unwrap_or(std::cmp::Ordering::Equal)
-    }) else {
-        j.reason = "the start is already the minimum".into();
-        return Some(j);
-    };
-    j.factor = Some(worst);
-    let rho = worst.abs();
-    let any_negative = active.iter().any(|&r| r < 0.0);
-    let (verdict, why) = if lr <= 0.0 {
-        if lr == 0.0 {
-            (
-                Verdict::Cycles,
-                "the learning rate is 0, so x never moves".to_string(),
-            )
-        } else {
-            (
-                Verdict::Diverges,
-                "a negative learning rate climbs instead of descending".to_string(),
-            )
-        }
-    } else if (rho - 1.0).abs() <= 1e-12 {
-        (
-            Verdict::Cycles,
-            format!(
-                "{}: |r| = 1, so x jumps between the same points for ever",
-                describe(worst)
-            ),
-        )
-    } else if rho > 1.0 {
-        (
-            Verdict::Diverges,
-            format!(
-                "{}: |r| > 1, so the distance grows every step",
-                describe(worst)
-            ),
-        )
-    } else if any_negative {
-        (
-            Verdict::Oscillates,
-            format!(
-                "{}: -1 < r < 0, so x crosses the minimum every step while getting closer (lr < {} converges)",
-                describe(worst),
-                short(lr_max)
-            ),
-        )
-    } else {
-        (
-            Verdict::Converges,
-            format!(
-                "{}: 0 <= r < 1, so x approaches the minimum from one side",
-                describe(worst)
-            ),
-        )
-    };
-    j.verdict = verdict;
-    j.reason = why;
-    Some(j)
+        seen.see(&s.x, s.value);
+    }
+    seen.finish(&problem.vars, None)
 }
 
 /// Fills in the step at which a diverging run passed the bound (or would have).
-fn with_divergence_step(mut j: Judgement, run: &Run, x0: &[PyNum]) -> Judgement {
+fn with_divergence_step(
+    mut j: Judgement,
+    user: &Observer,
+    stopped: Option<&StepError>,
+    x0: &[PyNum],
+) -> Judgement {
     if j.verdict != Verdict::Diverges {
         return j;
     }
-    let b = bound(&floats(x0));
-    for k in 0..run.len() {
-        if max_abs(&floats(run.point(k))) > b {
-            j.diverged_at = Some(k);
-            return j;
-        }
+    if let Some(k) = user.crossed() {
+        j.diverged_at = Some(k);
+        return j;
     }
-    if let Some(e) = &run.stopped {
+    if let Some(e) = stopped {
         j.diverged_at = Some(e.step);
         return j;
     }
     // Not within the run: predict from the factor.
+    let b = bound(&floats(x0));
     if let (Some(r), Some(xs)) = (j.factor, &j.x_star) {
         let e0 = max_abs(
             &floats(x0)
@@ -313,182 +222,14 @@ fn with_divergence_step(mut j: Judgement, run: &Run, x0: &[PyNum]) -> Judgement 
     j
 }
 
-/// The verdict read off a long run.
-fn judge_run(run: &Run, x0: &[PyNum]) -> Judgement {
-    let b = bound(&floats(x0));
-    let mut j = Judgement {
-        verdict: Verdict::Diverges,
-        reason: String::new(),
-        factor: None,
-        lr_max: None,
-        x_star: None,
-        diverged_at: None,
-    };
-    for k in 0..run.len() {
-        if max_abs(&floats(run.point(k))) > b {
-            j.diverged_at = Some(k);
-            j.reason = format!("|x| passes {} at step {k}", short(b));
-            return j;
-        }
-    }
-    if let Some(e) = &run.stopped {
-        j.diverged_at = Some(e.step);
-        j.reason = format!("the run breaks down {e}");
-        return j;
-    }
-    let n = run.len();
-    if n < 3 {
-        j.verdict = Verdict::Converges;
-        j.reason = "too few steps to tell".into();
-        return j;
-    }
-    let last = floats(run.point(n - 1));
-    let scale = 1.0 + max_abs(&last);
-    let step_at = |k: usize| -> Vec<f64> {
-        let a = floats(run.point(k));
-        let b = floats(run.point(k + 1));
-        b.iter().zip(&a).map(|(b, a)| b - a).collect()
-    };
-    let last_step = norm(&step_at(n - 2));
-    // Alternation: consecutive steps pointing in opposite directions.
-    let (mut flips, mut counted) = (0usize, 0usize);
-    for k in 1..(n - 1).min(40) {
-        let (d0, d1) = (step_at(k - 1), step_at(k));
-        if norm(&d0) > 1e-12 * scale && norm(&d1) > 1e-12 * scale {
-            counted += 1;
-            if d0.iter().zip(&d1).map(|(a, b)| a * b).sum::<f64>() < 0.0 {
-                flips += 1;
-            }
-        }
-    }
-    let alternating = counted > 0 && flips * 2 > counted;
-    if last_step <= 1e-9 * scale {
-        j.verdict = if alternating {
-            Verdict::Oscillates
-        } else {
-            Verdict::Converges
-        };
-        j.reason = format!(
-            "the run settles at {} after {} steps{}",
-            point_text(&run.vars, &last),
-            n - 1,
-            if alternating {
-                ", crossing the minimum from side to side"
-            } else {
-                ""
-            }
-        );
-        j.x_star = Some(last);
-        return j;
-    }
-    for p in 2..=16.min(n - 1) {
-        let back = floats(run.point(n - 1 - p));
-        let gap = norm(
-            &last
-                .iter()
-                .zip(&back)
-                .map(|(a, b)| a - b)
-                .collect::<Vec<_>>(),
-        );
-        if gap <= 1e-6 * scale {
-            j.verdict = Verdict::Cycles;
-            j.reason = format!("x returns to the same {p} points over and over without settling");
-            return j;
-        }
-    }
-    let mid_step = norm(&step_at(n / 2));
-    let v_first = run.value(n / 2).to_f64();
-    let v_last = run.value(n - 1).to_f64();
-    if last_step > 10.0 * mid_step {
-        j.reason = "the steps keep growing".into();
-        return j;
-    }
-    if v_last < v_first && last_step >= 0.5 * mid_step && !alternating {
-        j.reason =
-            "x keeps moving the same way while f keeps decreasing: there is no minimum to reach"
-                .into();
-        return j;
-    }
-    if last_step < mid_step && v_last <= v_first {
-        j.verdict = if alternating {
-            Verdict::Oscillates
-        } else {
-            Verdict::Converges
-        };
-        j.reason = format!(
-            "f keeps decreasing and the steps keep shrinking, slowly, after {} steps",
-            n - 1
-        );
-        return j;
-    }
-    j.verdict = Verdict::Cycles;
-    j.reason = "x keeps bouncing without settling".into();
-    j
-}
-
-/// 2/λ_max of the Hessian at `x`, when it is positive definite there.
+/// 2/λ_max of the Hessian at `x` (by dual numbers), when it is positive definite there.
 fn local_lr_max(problem: &Problem, x: &[f64]) -> Option<f64> {
-    let n = problem.vars.len();
-    let point: Vec<PyNum> = x.iter().map(|&v| PyNum::Float(v)).collect();
-    let mut h = vec![vec![0.0; n]; n];
-    for (i, g) in problem.grad.iter().enumerate() {
-        for (j, v) in problem.vars.iter().enumerate() {
-            let d = derivative(g.expr(), v);
-            let p = Program::compile(&d, &problem.vars).ok()?;
-            h[i][j] = p.eval(&point).ok()?.to_f64();
-        }
-    }
-    let (vals, _) = jacobi_eigen(&h);
+    let vals = quadratic::eigenvalues_at(problem, x)?;
     let max = vals.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
     (vals.iter().all(|&l| l > 0.0) && max.is_finite()).then(|| 2.0 / max)
 }
 
-/// Eigenvalues and eigenvectors (as columns) of a symmetric matrix, by Jacobi rotations.
-#[allow(clippy::needless_range_loop)] // the rotations index rows p and q together
-pub fn jacobi_eigen(m: &[Vec<f64>]) -> (Vec<f64>, Vec<Vec<f64>>) {
-    let n = m.len();
-    let mut a: Vec<Vec<f64>> = m.to_vec();
-    let mut v: Vec<Vec<f64>> = (0..n)
-        .map(|i| (0..n).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
-        .collect();
-    for _sweep in 0..100 {
-        let off: f64 = (0..n)
-            .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
-            .map(|(i, j)| a[i][j] * a[i][j])
-            .sum();
-        if off < 1e-30 {
-            break;
-        }
-        for p in 0..n {
-            for q in (p + 1)..n {
-                if a[p][q].abs() < 1e-300 {
-                    continue;
-                }
-                let theta = (a[q][q] - a[p][p]) / (2.0 * a[p][q]);
-                let t = theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt());
-                let t = if theta == 0.0 { 1.0 } else { t };
-                let c = 1.0 / (t * t + 1.0).sqrt();
-                let s = t * c;
-                for k in 0..n {
-                    let (akp, akq) = (a[k][p], a[k][q]);
-                    a[k][p] = c * akp - s * akq;
-                    a[k][q] = s * akp + c * akq;
-                }
-                for k in 0..n {
-                    let (apk, aqk) = (a[p][k], a[q][k]);
-                    a[p][k] = c * apk - s * aqk;
-                    a[q][k] = s * apk + c * aqk;
-                }
-                for row in v.iter_mut() {
-                    let (vkp, vkq) = (row[p], row[q]);
-                    row[p] = c * vkp - s * vkq;
-                    row[q] = s * vkp + c * vkq;
-                }
-            }
-        }
-    }
-    ((0..n).map(|i| a[i][i]).collect(), v)
-}
+pub use quadratic::jacobi_eigen;
 
 /// A number in a sentence: up to 6 significant digits, no trailing zeros.
 pub fn short(v: f64) -> String {
@@ -508,11 +249,19 @@ pub fn short(v: f64) -> String {
     }
 }
 
+/// `x = 1, y = 2`; past [`SHOWN_VARS`] variables the rest are summarised.
 fn point_text(vars: &[String], x: &[f64]) -> String {
-    let parts: Vec<String> = vars
+    let mut parts: Vec<String> = vars
         .iter()
         .zip(x)
+        .take(SHOWN_VARS)
         .map(|(n, v)| format!("{n} = {}", short(*v)))
         .collect();
+    if vars.len() > SHOWN_VARS {
+        parts.push(format!("… ({} more variables)", vars.len() - SHOWN_VARS));
+    }
     parts.join(", ")
 }
+
+/// The most variables a sentence lists one by one.
+const SHOWN_VARS: usize = 10;

@@ -7,8 +7,9 @@ use indexmap::IndexMap;
 
 use super::model::{Exercise, RunSpec, Value};
 use crate::engine::backprop::{self, Graph, Pass};
+use crate::engine::budget::try_derivative;
 use crate::engine::descent::{Problem, Run};
-use crate::engine::diff::{Rules, derivative_with};
+use crate::engine::diff::Rules;
 use crate::engine::eval::eval;
 use crate::engine::verdict::{Judgement, judge};
 use crate::engine::{Expr, PyNum, parse};
@@ -54,6 +55,8 @@ pub struct DescentResult {
     pub judgement: Judgement,
     /// The derivative of f by each variable (symbolic, even when the run uses a hand-written one).
     pub derivative: Vec<Expr>,
+    /// Why the run's update deliberately differs from f's own derivative (`different_update:`).
+    pub different_update: Option<String>,
 }
 
 /// What a graph run computed.
@@ -233,8 +236,9 @@ fn compute_run(
             };
             let derivative: Vec<Expr> = vars
                 .iter()
-                .map(|v| derivative_with(&f, v, Rules::default()))
-                .collect();
+                .map(|v| try_derivative(&f, v, Rules::default()))
+                .collect::<Result<_, _>>()
+                .map_err(|e| err(format!("{path}.f"), e.to_string()))?;
             let given = match &d.grad {
                 Some(g) => {
                     let mut exprs = Vec::new();
@@ -253,6 +257,9 @@ fn compute_run(
                             format!("'{extra}' is not a variable of the run"),
                         ));
                     }
+                    if slip == Slip::None && d.different_update.is_none() {
+                        super::gradcheck::same_as_derivative(&vars, &exprs, &derivative, &path)?;
+                    }
                     Some(exprs)
                 }
                 None => None,
@@ -262,8 +269,9 @@ fn compute_run(
                 Slip::ValueForGradient => Some(vec![f.clone(); vars.len()]),
                 Slip::DropPowerFactor | Slip::DropInner => Some(
                     vars.iter()
-                        .map(|v| derivative_with(&f, v, rules(slip)))
-                        .collect(),
+                        .map(|v| try_derivative(&f, v, rules(slip)))
+                        .collect::<Result<_, _>>()
+                        .map_err(|e| err(format!("{path}.f"), e.to_string()))?,
                 ),
                 _ => given,
             };
@@ -276,6 +284,9 @@ fn compute_run(
             };
             let problem = Problem::new(&f, &vars, grad.as_deref())
                 .map_err(|e| err(path.clone(), e.to_string()))?;
+            problem
+                .check_run(steps, true)
+                .map_err(|e| err(format!("{path}.steps"), e.to_string()))?;
             let run = match slip {
                 Slip::RoundEarly(d) => rounded_run(&problem, &x0, lr_used, steps, d),
                 Slip::ExtraStep => Run::new(&problem, &x0, lr_used, steps + 1),
@@ -294,6 +305,7 @@ fn compute_run(
                 run,
                 judgement,
                 derivative,
+                different_update: d.different_update.clone(),
             })))
         }
         (None, Some(g), None) => {
@@ -339,7 +351,8 @@ fn compute_run(
             let f = expr_of(&d.f, params, &format!("{path}.f"))?;
             let derivative = match slip {
                 Slip::ValueForGradient => f.clone(),
-                _ => derivative_with(&f, &d.wrt, rules(slip)),
+                _ => try_derivative(&f, &d.wrt, rules(slip))
+                    .map_err(|e| err(format!("{path}.f"), e.to_string()))?,
             };
             let mut at = Vec::new();
             for (name, v) in &d.at {

@@ -1,7 +1,9 @@
 //! Exercises: the YAML model, loading, computing, references, variants and validation.
 
+pub mod ambiguity;
 pub mod bounds;
 pub mod compute;
+pub mod gradcheck;
 pub mod load;
 pub mod locate;
 pub mod model;

@@ -110,6 +110,11 @@ pub struct DescentSpec {
     /// f's own derivative, as the lecture's programs do.
     #[serde(default)]
     pub grad: Option<IndexMap<String, String>>,
+    /// Only when `grad` is meant to differ from f's own derivative (a deliberately different
+    /// update): why, in a sentence the worked solution shows. Without it, `grad` must equal
+    /// f's derivative, which `gbl validate` proves.
+    #[serde(default)]
+    pub different_update: Option<String>,
     /// The start point: variable → value (a number or a parameter), in order.
     pub from: IndexMap<String, Value>,
     /// The learning rate (a number or a parameter).

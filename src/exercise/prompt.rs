@@ -16,7 +16,7 @@ pub fn fill(text: &str, results: &Results) -> Result<String, String> {
             .ok_or_else(|| "a '{{' without its '}}'".to_string())?;
         let key = after[..close].trim();
         let value = match results.params.get(key) {
-            Some(v) => v.to_string(),
+            Some(v) => crate::pyfmt::present_num(*v),
             None => Reference::parse(key)?.resolve(results)?.to_string(),
         };
         out.push_str(&value);

@@ -45,10 +45,12 @@ pub enum Answer {
 }
 
 impl fmt::Display for Answer {
+    /// As a person reads it: numbers and expressions through the number presenter
+    /// ([`crate::pyfmt::present`]), so a prompt says `0.2`, never `0.19999999999999996`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Answer::Num(n) => write!(f, "{n}"),
-            Answer::Expr(e) => write!(f, "{e}"),
+            Answer::Num(n) => f.write_str(&crate::pyfmt::present_num(*n)),
+            Answer::Expr(e) => write!(f, "{}", e.presented()),
             Answer::Word(w) => f.write_str(w),
         }
     }
@@ -179,7 +181,12 @@ impl Reference {
                         Err(format!("'{self}': the run has steps 0 to {}", len - 1))
                     }
                 };
-                let first = names.first().copied().ok_or_else(bad)?;
+                let (first, names) = descent_field(&names, &run.vars).ok_or_else(bad)?;
+                if first == VAR_FIELD {
+                    let k = step(index)?;
+                    let v = names.first().copied().ok_or_else(bad)?;
+                    return Ok(Answer::Num(run.point(k)[run.var_index(v).ok_or_else(bad)?]));
+                }
                 let answer = match first {
                     "verdict" => Answer::Word(d.judgement.verdict.name().to_string()),
                     "factor" => Answer::Num(PyNum::Float(d.judgement.factor.ok_or_else(|| {
@@ -200,24 +207,21 @@ impl Reference {
                             .x_star
                             .as_ref()
                             .ok_or_else(|| format!("'{self}': the minimum is not known"))?;
-                        Answer::Num(PyNum::Float(xs[var_or_only(names.get(1))?]))
+                        Answer::Num(PyNum::Float(xs[var_or_only(names.first())?]))
                     }
-                    "derivative" => Answer::Expr(d.derivative[var_or_only(names.get(1))?].clone()),
+                    "derivative" => Answer::Expr(d.derivative[var_or_only(names.first())?].clone()),
                     "f" => Answer::Expr(d.f.clone()),
                     "lr" => Answer::Num(run.lr),
                     "steps" => Answer::Num(PyNum::Int(run.len() as i64 - 1)),
                     "y" | "value" => Answer::Num(run.value(step(index)?)),
                     "grad" => {
                         let k = step(index)?;
-                        Answer::Num(run.gradient(k)[var_or_only(names.get(1))?])
+                        Answer::Num(run.gradient(k)[var_or_only(names.first())?])
                     }
                     other => {
                         let k = step(index)?;
-                        if let Some(v) = other.strip_prefix("grad_") {
-                            Answer::Num(run.gradient(k)[run.var_index(v).ok_or_else(bad)?])
-                        } else {
-                            Answer::Num(run.point(k)[run.var_index(other).ok_or_else(bad)?])
-                        }
+                        let v = other.strip_prefix("grad_").ok_or_else(bad)?;
+                        Answer::Num(run.gradient(k)[run.var_index(v).ok_or_else(bad)?])
                     }
                 };
                 Ok(answer)
@@ -255,6 +259,53 @@ impl Reference {
     }
 }
 
+/// The marker [`descent_field`] returns for a variable of the run.
+const VAR_FIELD: &str = "point";
+
+/// Splits a descent reference's names into its field and the names after it: a variable of
+/// the run wins over a built-in field of the same name (`main.y[1]` is the variable y when
+/// the run has one); `run.FIELD` is always the built-in and `point.VAR` always the variable.
+/// A variable comes back as the field [`VAR_FIELD`] followed by its name.
+pub fn descent_field<'a>(names: &[&'a str], vars: &[String]) -> Option<(&'a str, Vec<&'a str>)> {
+    let (first, rest) = names.split_first()?;
+    match *first {
+        "run" if !rest.is_empty() => Some((rest[0], rest[1..].to_vec())),
+        "point" if !rest.is_empty() => Some((VAR_FIELD, rest.to_vec())),
+        v if vars.iter().any(|x| x == v) => Some((VAR_FIELD, vec![*first])),
+        other => Some((other, rest.to_vec())),
+    }
+}
+
+/// For a plain descent field that is also a variable of the run: the built-in it loses to the
+/// variable, for `gbl validate` to refuse as ambiguous.
+pub fn ambiguous_field(reference: &Reference, vars: &[String]) -> Option<String> {
+    let first = match reference.path.first()? {
+        Seg::Name(n) => n.as_str(),
+        Seg::Index(_) => return None,
+    };
+    let builtin = DESCENT_FIELDS.contains(&first)
+        || first
+            .strip_prefix("grad_")
+            .is_some_and(|v| vars.iter().any(|x| x == v));
+    (builtin && vars.iter().any(|v| v == first)).then(|| first.to_string())
+}
+
+/// The built-in fields of a descent run.
+pub const DESCENT_FIELDS: [&str; 12] = [
+    "y",
+    "value",
+    "grad",
+    "verdict",
+    "factor",
+    "lr_max",
+    "x_star",
+    "diverged_at",
+    "derivative",
+    "f",
+    "lr",
+    "steps",
+];
+
 impl Reference {
     /// Checks, before anything is computed, that the reference names a run of the exercise and
     /// a value such a run has.
@@ -277,25 +328,17 @@ impl Reference {
                 Seg::Index(_) => None,
             })
             .collect();
-        let first = names.first().copied().unwrap_or("");
+        let mut first = names.first().copied().unwrap_or("");
         let known: Vec<String> = if let Some(d) = &spec.descent {
-            let mut k: Vec<String> = [
-                "y",
-                "value",
-                "grad",
-                "verdict",
-                "factor",
-                "lr_max",
-                "x_star",
-                "diverged_at",
-                "derivative",
-                "f",
-                "lr",
-                "steps",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+            let vars: Vec<String> = d.from.keys().cloned().collect();
+            if let Some((field, rest)) = descent_field(&names, &vars) {
+                first = if field == VAR_FIELD {
+                    rest.first().copied().unwrap_or("")
+                } else {
+                    field
+                };
+            }
+            let mut k: Vec<String> = DESCENT_FIELDS.iter().map(|s| s.to_string()).collect();
             for v in d.from.keys() {
                 k.push(v.clone());
                 k.push(format!("grad_{v}"));

@@ -187,6 +187,9 @@ impl Validator<'_> {
         for (name, spec) in &ex.runs {
             self.check_run_exprs(name, spec);
         }
+        for (path, message) in super::ambiguity::check(ex) {
+            self.report(&path, message);
+        }
         let mut variants = match variant::all(ex) {
             Ok(v) => v,
             Err(e) => {

@@ -36,23 +36,13 @@ pub fn values(
                 .collect()
         }
         (None, Some([lo, hi]), Some(step)) => {
-            if !(lo.is_finite() && hi.is_finite() && step.is_finite()) || step <= 0.0 || hi < lo {
-                return Err(fail(
-                    "'range' needs finite bounds low <= high and a positive 'step'",
-                ));
-            }
-            let n = ((hi - lo) / step + 1e-9).floor() as usize + 1;
-            if n > MAX_VARIANTS {
-                return Err(fail(&format!(
-                    "the range has {n} values; at most {MAX_VARIANTS}"
-                )));
-            }
-            let ints = lo.fract() == 0.0 && step.fract() == 0.0;
+            let n = range_count(lo, hi, step).map_err(|m| fail(&m))?;
+            let ints = lo.fract() == 0.0 && step.fract() == 0.0 && hi.abs() < INT_LIMIT;
             // Round each grid value to the step's decimals, so 0.1 + 2*0.05 is 0.2, not 0.20000000000000004.
             let decimals = (0..12)
                 .find(|d| (step * 10f64.powi(*d)).fract().abs() < 1e-9)
                 .unwrap_or(12) as usize;
-            Ok((0..n)
+            let grid: Vec<PyNum> = (0..n)
                 .map(|k| {
                     let v = lo + step * k as f64;
                     if ints {
@@ -61,10 +51,53 @@ pub fn values(
                         PyNum::Float(format!("{v:.decimals$}").parse().unwrap_or(v))
                     }
                 })
-                .collect())
+                .collect();
+            if let Some(w) = grid.windows(2).find(|w| w[0] == w[1]) {
+                return Err(fail(&format!(
+                    "the step {} is too small for numbers of this size: {} and the next value are the same float",
+                    PyNum::Float(step),
+                    w[0]
+                )));
+            }
+            Ok(grid)
         }
         _ => Err(fail("give either 'choices', or 'range' with 'step'")),
     }
+}
+
+/// Ints are exact below 2⁵³; a range beyond that gives floats.
+const INT_LIMIT: f64 = 9_007_199_254_740_992.0;
+
+/// How many values `range: [lo, hi]` with `step` has, counted before anything is drawn: the
+/// bounds and step must be finite, the step positive, the count at most [`MAX_VARIANTS`],
+/// and the steps must land on `hi` (a grid that never reaches its end is a mistake).
+pub fn range_count(lo: f64, hi: f64, step: f64) -> Result<usize, String> {
+    if !(lo.is_finite() && hi.is_finite() && step.is_finite()) || step <= 0.0 || hi < lo {
+        return Err("'range' needs finite bounds low <= high and a positive finite 'step'".into());
+    }
+    let span = (hi - lo) / step;
+    if !span.is_finite() || span + 1.0 > MAX_VARIANTS as f64 {
+        return Err(format!(
+            "the range has {} values; at most {MAX_VARIANTS}",
+            if span.is_finite() {
+                format!("{}", span.floor() + 1.0)
+            } else {
+                "too many".into()
+            }
+        ));
+    }
+    let whole = span.round();
+    if (span - whole).abs() > 1e-9 * span.max(1.0) {
+        let last = lo + step * span.floor();
+        return Err(format!(
+            "the step {} does not reach the end {} from {} (the last value would be {}); make high - low a whole number of steps",
+            PyNum::Float(step),
+            PyNum::Float(hi),
+            PyNum::Float(lo),
+            crate::pyfmt::present(last)
+        ));
+    }
+    Ok(whole as usize + 1)
 }
 
 /// A number in [0, n) from the keyed hash of the parts.
@@ -91,7 +124,11 @@ pub fn draw(
     for (name, v) in &ex.vary {
         let options = values(v, &params, &format!("vary.{name}"))?;
         let k = pick(&[salt, student, id, name], options.len());
-        params.insert(name.clone(), options[k]);
+        let value = options.get(k).copied().ok_or_else(|| ComputeError {
+            path: format!("vary.{name}"),
+            message: "the variation has no values to draw from".into(),
+        })?;
+        params.insert(name.clone(), value);
     }
     Ok(params)
 }
@@ -109,22 +146,23 @@ pub fn all(ex: &Exercise) -> Result<Vec<IndexMap<String, PyNum>>, ComputeError> 
             });
         }
         let options = values(v, &base, &format!("vary.{name}"))?;
-        let mut next = Vec::new();
+        // Counted before the combinations are built.
+        let count = combos.len().saturating_mul(options.len());
+        if count > MAX_VARIANTS {
+            return Err(ComputeError {
+                path: "vary".into(),
+                message: format!(
+                    "{count} variants is more than the {MAX_VARIANTS} that can be proved; narrow the ranges"
+                ),
+            });
+        }
+        let mut next = Vec::with_capacity(count);
         for c in &combos {
             for o in &options {
                 let mut p = c.clone();
                 p.insert(name.clone(), *o);
                 next.push(p);
             }
-        }
-        if next.len() > MAX_VARIANTS {
-            return Err(ComputeError {
-                path: "vary".into(),
-                message: format!(
-                    "{} variants is more than the {MAX_VARIANTS} that can be proved; narrow the ranges",
-                    next.len()
-                ),
-            });
         }
         combos = next;
     }

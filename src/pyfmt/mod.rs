@@ -21,11 +21,13 @@
 mod digits;
 mod layout;
 mod number;
+pub mod present;
 mod spec;
 mod template;
 #[cfg(test)]
 mod tests;
 
+pub use present::{present, present_num};
 pub use template::{Field, MAX_FIELDS, MAX_TEMPLATE_BYTES, Piece, Template, TemplateError};
 
 use crate::engine::PyNum;

@@ -4,11 +4,15 @@
 //! Supported: literal text, `{{` and `}}`, `{name}`, `{name:spec}`, `{name!r}` / `!s` / `!a`
 //! (followed by a string spec if any, as in Python), and the f-string self-documenting form
 //! `{name=}`, `{name = :.4f}`. As in f-strings, spaces around the name are allowed. Names are
-//! identifiers `[A-Za-z_][A-Za-z0-9_]*`; positional fields, attribute or index access,
+//! identifiers `[A-Za-z_][A-Za-z0-9_]*`, or one of the namespaces [`NAMESPACES`] followed by
+//! `.NAME` (`{run.f}`, `{point.y}`); positional fields, other attribute or index access,
 //! expressions and nested fields in a spec are rejected with a clear message.
 
 use super::{FormatError, format_str, format_value, repr_value};
 use crate::engine::PyNum;
+
+/// The names that may be followed by `.NAME` in a field: `run.f`, `point.y`.
+pub const NAMESPACES: [&str; 2] = ["run", "point"];
 
 /// The largest template accepted, in bytes.
 pub const MAX_TEMPLATE_BYTES: usize = 10_000;
@@ -327,10 +331,23 @@ impl<'a> Scanner<'a> {
                 return Err(self.error(msg, start));
             }
         }
+        self.skip_ident();
+        // `run.NAME` and `point.NAME`: gbl's own namespaces, which no variable can collide with.
+        let base = self.text(start, self.pos);
+        if NAMESPACES.contains(&base.as_str())
+            && self.peek() == Some('.')
+            && matches!(self.peek_at(1), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        {
+            self.pos += 1;
+            self.skip_ident();
+        }
+        Ok(self.text(start, self.pos))
+    }
+
+    fn skip_ident(&mut self) {
         while matches!(self.peek(), Some(c) if c.is_ascii_alphanumeric() || c == '_') {
             self.pos += 1;
         }
-        Ok(self.text(start, self.pos))
     }
 
     /// `=` and the spaces after it, for `{name = }`.

@@ -6,7 +6,7 @@ use crate::engine::PyNum;
 use crate::exercise::compute::DescentResult;
 use crate::exercise::model::TraceQuestion;
 use crate::pyfmt::{Piece, Template};
-use crate::trace::render::StepFields;
+use crate::trace::render::{Field, StepFields};
 
 use super::scan::{self, Number};
 
@@ -114,20 +114,14 @@ pub(crate) struct Layout<'a> {
 }
 
 fn kind_of(name: &str, vars: &[String]) -> Option<Kind> {
-    let var = |v: &str| vars.iter().position(|x| x == v);
-    match name {
-        "i" => Some(Kind::Index),
-        "lr" => Some(Kind::Lr),
-        "y" | "f" => Some(Kind::Value),
-        "grad" | "dy_dx" | "df_dx" | "g" if vars.len() == 1 => Some(Kind::Grad(0)),
-        _ => var(name).map(Kind::Var).or_else(|| {
-            ["grad_", "dy_d", "df_d", "g_"]
-                .iter()
-                .find_map(|p| name.strip_prefix(p))
-                .and_then(var)
-                .map(Kind::Grad)
-        }),
-    }
+    // One resolver for every template (the run's variables win over built-in names).
+    Some(match crate::trace::render::resolve(name, vars)? {
+        Field::Index => Kind::Index,
+        Field::Lr => Kind::Lr,
+        Field::Value => Kind::Value,
+        Field::Var(k) => Kind::Var(k),
+        Field::Grad(k) => Kind::Grad(k),
+    })
 }
 
 /// Splits a template's pieces at the new lines in its literal text.

@@ -1,0 +1,195 @@
+//! Work budgets: what a command may spend, checked before the work is done.
+//!
+//! The input limits ([`crate::engine::parse::MAX_LEN`] and friends) bound the size of what a
+//! user types, not the work it causes: the derivative of `x^x^…^x` grows with the square of
+//! its length, and a descent costs steps × the size of f and its gradient. So every command
+//! that derives, simplifies, descends or backpropagates checks its work against a budget
+//! first and stops with exit code 2 and a sentence naming the budget:
+//!
+//! - [`MAX_NODES`]: expression nodes a derivative may have before it is simplified
+//!   (predicted by [`derivative_size`] without building it), and [`MAX_SIMPLIFY_WORK`]
+//!   steps to simplify it;
+//! - [`MAX_WORK`]: evaluation operations of one run, steps × (size of f and its gradient);
+//! - [`MAX_STORED`]: numbers a run that is kept in memory may hold (steps × variables);
+//!   `gbl descend` itself streams and stores nothing.
+
+use super::diff::{Rules, diff};
+use super::expr::{BinOp, Expr, Func};
+use super::simplify::{MAX_SIMPLIFY_WORK, try_simplify};
+
+/// The most nodes a derivative may have before it is simplified.
+pub const MAX_NODES: u64 = 12_000;
+/// The most nodes the derivatives of one function by all its variables may have together.
+pub const MAX_NODES_TOTAL: u64 = 120_000;
+/// The most evaluation operations a verdict may spend on its own probe run and Hessian.
+pub const MAX_PROBE_WORK: u64 = 10_000_000;
+/// The most evaluation operations one run may take (steps × program sizes).
+pub const MAX_WORK: u64 = 300_000_000;
+/// The most numbers a stored run may hold (points and gradients, steps × variables).
+pub const MAX_STORED: u64 = 20_000_000;
+
+/// Work that would pass a budget.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{what} needs {needed} {unit}, more than the work budget of {limit} {unit}; {advice}")]
+pub struct OverBudget {
+    /// What would be too much work, e.g. "the derivative of f by x".
+    pub what: String,
+    /// How much it needs.
+    pub needed: u64,
+    /// The budget.
+    pub limit: u64,
+    /// The unit, e.g. "expression nodes".
+    pub unit: &'static str,
+    /// What to do about it.
+    pub advice: &'static str,
+}
+
+/// Checks `needed` against `limit`.
+pub fn check(
+    what: impl FnOnce() -> String,
+    needed: u64,
+    limit: u64,
+    unit: &'static str,
+    advice: &'static str,
+) -> Result<(), OverBudget> {
+    if needed <= limit {
+        Ok(())
+    } else {
+        Err(OverBudget {
+            what: what(),
+            needed,
+            limit,
+            unit,
+            advice,
+        })
+    }
+}
+
+/// d(e)/d(v) under `rules`, simplified, unless its raw form would pass [`MAX_NODES`].
+pub fn try_derivative(e: &Expr, v: &str, rules: Rules) -> Result<Expr, OverBudget> {
+    check(
+        || format!("the derivative of {} by {v}", shorten(e)),
+        derivative_size(e, v, rules),
+        MAX_NODES,
+        "expression nodes",
+        "write the function more simply (fewer nested powers and functions)",
+    )?;
+    let raw = diff(e, v, rules);
+    try_simplify(&raw).map_err(|needed| OverBudget {
+        what: format!("simplifying the derivative of {} by {v}", shorten(e)),
+        needed,
+        limit: MAX_SIMPLIFY_WORK,
+        unit: "steps",
+        advice: "write the function more simply (fewer nested powers and functions)",
+    })
+}
+
+/// An expression in a sentence, shortened when long.
+pub fn shorten(e: &Expr) -> String {
+    let text = e.to_string();
+    let short: String = text.chars().take(40).collect();
+    if short.len() < text.len() {
+        format!("'{short}…'")
+    } else {
+        format!("'{short}'")
+    }
+}
+
+/// The number of nodes [`diff`] builds for d(e)/d(v), without building it (saturating).
+pub fn derivative_size(e: &Expr, v: &str, rules: Rules) -> u64 {
+    if !e.uses(v) {
+        return 1;
+    }
+    let s = |a: &Expr| derivative_size(a, v, rules);
+    let n = |a: &Expr| a.size() as u64;
+    let inner = |a: &Expr| {
+        if rules.drop_inner && !matches!(a, Expr::Var(_)) {
+            1
+        } else {
+            s(a)
+        }
+    };
+    let total = match e {
+        Expr::Num(_) | Expr::Var(_) => 1,
+        Expr::Neg(a) => 1 + s(a),
+        Expr::Bin(op, a, b) => {
+            let (a, b) = (a.as_ref(), b.as_ref());
+            match op {
+                BinOp::Add | BinOp::Sub => 1 + s(a) + s(b),
+                BinOp::Mul => 3 + s(a) + n(b) + n(a) + s(b),
+                BinOp::Div if !b.uses(v) => 1 + s(a) + n(b),
+                BinOp::Div => 6 + s(a) + s(b) + n(a) + 2 * n(b),
+                BinOp::Pow if !b.uses(v) => {
+                    let lowered = 3 + n(a) + n(b);
+                    let outer = if rules.drop_power_factor {
+                        lowered
+                    } else {
+                        1 + n(b) + lowered
+                    };
+                    1 + outer + inner(a)
+                }
+                BinOp::Pow if !a.uses(v) => 3 + n(e) + n(a) + s(b),
+                BinOp::Pow => 6 + n(e) + s(b) + 2 * n(a) + n(b) + s(a),
+            }
+        }
+        Expr::Call(f, a) => {
+            let a = a.as_ref();
+            let outer = match f {
+                Func::Exp => n(e),
+                Func::Log => 2 + n(a),
+                Func::Sqrt => 4 + n(e),
+                Func::Sin => 1 + n(a),
+                Func::Cos => 2 + n(a),
+                Func::Tanh => 4 + n(e),
+                Func::Abs => 1 + n(a) + n(e),
+            };
+            1 + outer + inner(a)
+        }
+    };
+    total.min(u64::MAX / 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::parse;
+
+    #[test]
+    fn the_predicted_size_is_the_built_size() {
+        for src in [
+            "x^2/10",
+            "sin(cos(x))*exp(x)/(x + 1)",
+            "x^x + 2^x + log(x)*sqrt(x)*tanh(x)*abs(x)",
+            "(x - 2)^2/10 - x/(x^2 + y)",
+            "-x^3",
+        ] {
+            let e = parse(src).expect("parses");
+            for rules in [
+                Rules::default(),
+                Rules {
+                    drop_inner: true,
+                    drop_power_factor: true,
+                },
+            ] {
+                assert_eq!(
+                    derivative_size(&e, "x", rules),
+                    diff(&e, "x", rules).size() as u64,
+                    "{src}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_exploding_derivative_is_refused_before_it_is_built() {
+        let tower = vec!["x"; 199].join("^");
+        let e = parse(&tower).expect("parses");
+        let err = try_derivative(&e, "x", Rules::default()).expect_err("over budget");
+        assert!(
+            err.to_string()
+                .contains("expression nodes, more than the work budget of 12000"),
+            "{err}"
+        );
+        assert!(try_derivative(&parse("x^x^x").expect("parses"), "x", Rules::default()).is_ok());
+    }
+}
