@@ -6,7 +6,11 @@ use assert_cmd::Command;
 
 fn gbl() -> Command {
     let mut c = Command::cargo_bin("gbl").expect("the gbl binary");
-    c.env_remove("GBL_EXERCISES").env("NO_COLOR", "1");
+    // `gbl solve` remembers what it revealed: never in the real home.
+    c.env_remove("GBL_EXERCISES").env("NO_COLOR", "1").env(
+        "GBL_STATE_DIR",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("expected-values-state"),
+    );
     c
 }
 
