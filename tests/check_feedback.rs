@@ -339,9 +339,9 @@ fn wrong_values_say_which_way_and_how_far_never_the_answer() {
     let (_, text) = check(&["gd-shifted-minimum", "df=(x-2)/4"]);
     assert!(
         text.contains(
-            // The point is drawn from the question and the answer; by hand: (-4.92 - 2)/4 = -1.73,
-            // (-4.92 - 2)/5 = -1.384.
-            "not the same function: at x = -4.92 yours gives -1.73 (too small, by 10% to 50% there)"
+            // The point is drawn from the question, its numbers and the answer; by hand:
+            // (5.74 - 2)/4 = 0.935, (5.74 - 2)/5 = 0.748.
+            "not the same function: at x = 5.74 yours gives 0.935 (too big, by 10% to 50% there)"
         ),
         "{text}"
     );

@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::diagnose::{Matcher, explain};
-use super::equiv::equivalent;
+use super::equiv::equivalent_keyed;
 use super::feedback::{off_by, verdict_word};
 use super::number::{Printed, Verdict as NumVerdict, compare};
 use super::{Context, Given, QuestionReport, Status};
@@ -98,7 +98,7 @@ pub fn check(ctx: &Context, q: &Question, given: Option<&Given>, sig: u32) -> Qu
         }
         (Question::Exact(_), Answer::Num(v)) => exact(&text, *v),
         (Question::Integer(_), Answer::Num(v)) => integer(&text, *v),
-        (Question::Expression(_), Answer::Expr(e)) => expression(&text, e),
+        (Question::Expression(_), Answer::Expr(e)) => expression(&text, e, &seed_key(ctx, q)),
         (Question::Choice(c), Answer::Word(w)) => choice(&text, w, c.options.as_deref()),
         _ => Outcome::Broken(format!(
             "the exercise is broken: '{}' does not suit a {} question",
@@ -265,7 +265,15 @@ fn integer(text: &str, v: PyNum) -> Outcome {
     }
 }
 
-fn expression(text: &str, e: &crate::engine::Expr) -> Outcome {
+/// What the points an expression is compared at are drawn from, besides the two expressions:
+/// the exercise, the question and the variant's numbers (so each student of a quiz gets
+/// points of their own).
+fn seed_key(ctx: &Context, q: &Question) -> String {
+    let params: Vec<String> = ctx.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!("{}.{} {}", ctx.loaded.id, q.id(), params.join(","))
+}
+
+fn expression(text: &str, e: &crate::engine::Expr, key: &str) -> Outcome {
     let g = match parse(text) {
         Ok(g) => g,
         Err(err) => {
@@ -276,7 +284,7 @@ fn expression(text: &str, e: &crate::engine::Expr) -> Outcome {
             ));
         }
     };
-    match equivalent(&g, e) {
+    match equivalent_keyed(&g, e, key) {
         Ok(()) => Outcome::Right("correct".into()),
         Err(Some(d)) => Outcome::wrong(
             format!(
