@@ -85,10 +85,13 @@ fn printed_point(layout: &Layout, k: usize, ex: &Extracted, out: &mut [Option<(P
             } else {
                 PyNum::Float(n.value / f.scale)
             };
+            // The student's value lies within half a unit of the digits printed, and of the
+            // template's digits when fewer are printed (`round(x, 4)` printing 1.92).
             let h = if f.exact {
                 0.0
             } else {
-                n.half_unit() / f.scale
+                let asked = super::precision::template_half_unit(f.digits, n.value);
+                n.half_unit().min(asked) / f.scale
             };
             *slot_out = Some((value, h));
         }
@@ -141,6 +144,14 @@ pub(super) fn name_rule(judge: &Judge, pairs: &[Pair], ok: &[bool]) -> Option<Fo
                 });
             }
         }
+    }
+    if let Some(value) = diagnose::constant_lines(layout, &window) {
+        return Some(Found {
+            code: "constant-lines",
+            message: format!(
+                "your lines after each update all print {value}: that is no gradient-descent run, so no line earns credit"
+            ),
+        });
     }
     diagnose::rule(layout, &window, &start, judge.rules.tol)
 }
@@ -276,6 +287,7 @@ fn departing_line(
         name: mm.name,
         expected: mm.expected,
         printed: mm.printed,
+        coarse: mm.coarse.map(|d| d.describe()),
     });
     rep.note = r.unreadable.or_else(|| {
         (judge.rules.strict && r.labels_differ)

@@ -7,6 +7,7 @@ use similar::DiffOp;
 use similar::algorithms::{Capture, Replace, myers};
 
 use super::layout::{Extracted, FieldInfo, Kind, Layout, Part, Slot, extract};
+use super::precision::{self, Digits, NumVerdict};
 use super::scan::Number;
 use crate::check::number::{Verdict, compare};
 use crate::engine::PyNum;
@@ -51,6 +52,9 @@ pub(crate) struct Mismatch {
     pub expected: String,
     /// What was printed (`nothing` when no number was there).
     pub printed: String,
+    /// Set when the printed number is a rounding of the value to fewer digits than the
+    /// template asks for: what it asks.
+    pub coarse: Option<Digits>,
 }
 
 /// How a line compares.
@@ -77,14 +81,27 @@ pub(crate) struct Rules {
     pub tol: Option<Tolerance>,
 }
 
-/// `v` with the digits the student printed, else as the template formats it.
-fn shown(v: f64, like: Option<&Number>, f: &FieldInfo) -> String {
-    match like {
-        Some(n) if n.printed.exp < 0 && n.value.is_finite() => {
-            let d = (-n.printed.exp).min(20) as usize;
-            format!("{v:.d$}")
-        }
+/// The value `v` (scaled for a `%` field) as the template prints it; the reference's own
+/// value where there is one (so an integer prints as one).
+fn shown(v: f64, reference: Option<PyNum>, f: &FieldInfo) -> String {
+    match reference {
+        Some(r) if r.to_f64() * f.scale == v => f.format(r),
         _ => f.format(PyNum::Float(v / f.scale)),
+    }
+}
+
+/// A printed number against `e` by the field's digits: the reference (no spread) or a
+/// prediction from the student's own values.
+pub(crate) fn judge_number(
+    n: &Number,
+    e: Expect,
+    f: &FieldInfo,
+    tol: Option<Tolerance>,
+) -> NumVerdict {
+    if e.spread > 0.0 {
+        precision::against_prediction(n, e.value, e.spread, f.digits, tol)
+    } else {
+        precision::against_value(n, e.value, f.digits, tol)
     }
 }
 
@@ -143,8 +160,10 @@ pub(crate) fn judge_fields(
             value: want.value * f.scale,
             spread: want.spread * f.scale,
         };
-        let right = got.as_ref().is_some_and(|n| number_ok(n, want, rules.tol));
-        if right {
+        let verdict = got
+            .as_ref()
+            .map_or(NumVerdict::Wrong, |n| judge_number(n, want, f, rules.tol));
+        if verdict == NumVerdict::Right {
             continue;
         }
         if f.kind == Kind::Index {
@@ -155,10 +174,12 @@ pub(crate) fn judge_fields(
         }
         j.ok = false;
         if j.mismatch.is_none() {
+            let exact = (want.spread == 0.0).then(|| reference(f)).flatten();
             j.mismatch = Some(Mismatch {
                 name: f.name.clone(),
-                expected: shown(want.value, got.as_ref(), f),
+                expected: shown(want.value, exact, f),
                 printed: got.as_ref().map_or("no number".into(), |n| n.text.clone()),
+                coarse: (verdict == NumVerdict::Coarse).then_some(f.digits),
             });
         }
     }

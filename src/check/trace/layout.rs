@@ -8,6 +8,7 @@ use crate::exercise::model::TraceQuestion;
 use crate::pyfmt::{Piece, Template};
 use crate::trace::render::StepFields;
 
+use super::precision::Digits;
 use super::scan::{self, Number};
 
 /// What a field stands for, as the reference rule computes it.
@@ -40,6 +41,8 @@ pub(crate) struct FieldInfo {
     pub exact: bool,
     /// 100 for a `%` field, else 1.
     pub scale: f64,
+    /// The digits the template asks for.
+    pub digits: Digits,
 }
 
 impl FieldInfo {
@@ -111,6 +114,8 @@ pub(crate) struct Layout<'a> {
     updates: usize,
     /// Empty lines at the very end (a last template ending in `\n`), which do not count.
     blank_tail: usize,
+    /// The step template as written in the exercise.
+    pub step_text: String,
 }
 
 fn kind_of(name: &str, vars: &[String]) -> Option<Kind> {
@@ -168,6 +173,11 @@ fn split_lines(t: &Template, vars: &[String]) -> Result<Vec<LineTpl>, String> {
                     self_doc: f.self_doc.clone().unwrap_or_default(),
                     exact: !has_precision && f.conversion.is_none_or(|c| c == 'r' || c == 's'),
                     scale: if spec.ends_with('%') { 100.0 } else { 1.0 },
+                    digits: if f.conversion.is_some() {
+                        Digits::Full
+                    } else {
+                        Digits::of_spec(spec)
+                    },
                 };
                 if let Some(line) = lines.last_mut() {
                     line.pieces.push(LinePiece::Field(line.fields.len()));
@@ -206,6 +216,7 @@ impl<'a> Layout<'a> {
             step,
             footer: parse_part(&t.footer, vars)?,
             blank_tail: 0,
+            step_text: t.step.join("\n"),
         };
         let all = layout.len();
         layout.blank_tail = (0..all)

@@ -57,6 +57,7 @@ mod carry;
 mod diagnose;
 mod judge;
 mod layout;
+mod precision;
 mod scan;
 mod summary;
 mod text;
@@ -109,6 +110,24 @@ pub struct NumberReport {
     pub expected: String,
     /// What was printed there.
     pub printed: String,
+    /// When the printed number rounds the value to fewer digits than the task asks: what it
+    /// asks (`asks 4 decimals`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coarse: Option<String>,
+}
+
+impl NumberReport {
+    /// `expected 2.4000, printed 2.4010`, or `printed 2 where the task asks 4 decimals
+    /// (2.4000)`.
+    pub fn describe(&self) -> String {
+        match &self.coarse {
+            Some(asks) => format!(
+                "printed {} where the task {asks} ({})",
+                self.printed, self.expected
+            ),
+            None => format!("expected {}, printed {}", self.expected, self.printed),
+        }
+    }
 }
 
 /// One line's verdict.
@@ -386,7 +405,14 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
     let pairs = judge.align();
     let verdicts = carry::against_reference(&judge, &pairs);
     let rule = carry::name_rule(&judge, &pairs, &verdicts.ok);
-    let (lines, mut tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, rule.is_none());
+    let coarse = precision::coarse_trace(&judge, &pairs);
+    let carry = rule.is_none() && coarse.is_none();
+    let (lines, mut tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, carry);
+    // Garbage earns nothing.
+    if rule.as_ref().is_some_and(|f| f.code == "constant-lines") {
+        tally.right = 0;
+        tally.credit = 0.0;
+    }
     // The lines before the first update do not make a trace on their own.
     if tally.right_steps == 0 && tally.right > 0 {
         report.notes.push(
@@ -409,6 +435,16 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
         report.findings.push(Finding {
             code: f.code.to_string(),
             message: f.message,
+        });
+    }
+    if let Some(d) = coarse {
+        report.findings.push(Finding {
+            code: "precision".into(),
+            message: format!(
+                "your numbers have fewer digits than the task asks ({}): print them as the template `{}` does",
+                d.amount(),
+                layout.step_text
+            ),
         });
     }
     summary::length_findings(layout, &pairs, &mut report);

@@ -195,10 +195,7 @@ pub(super) fn summarize(lines: &[LineReport]) -> Vec<String> {
             }
             LineStatus::Wrong => {
                 let mut s = match (&l.number, &l.note) {
-                    (Some(num), _) => format!(
-                        "line {at}: expected {}, printed {}",
-                        num.expected, num.printed
-                    ),
+                    (Some(num), _) => format!("line {at}: {}", num.describe()),
                     (None, Some(note)) => format!("line {at}: {note}"),
                     (None, None) => format!("line {at} is wrong"),
                 };

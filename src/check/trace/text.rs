@@ -176,10 +176,7 @@ fn line(
                     "follows from your line {}",
                     l.judged_from.unwrap_or(0)
                 )),
-                (_, Some(num), _) => paint.bad(&format!(
-                    "{}: expected {}, printed {}",
-                    num.name, num.expected, num.printed
-                )),
+                (_, Some(num), _) => paint.bad(&format!("{}: {}", num.name, num.describe())),
                 (_, None, Some(note)) => paint.bad(note),
                 _ => paint.bad("wrong"),
             };
