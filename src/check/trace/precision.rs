@@ -389,7 +389,7 @@ mod tests {
             NumVerdict::Right
         );
         assert_eq!(
-            against_value(&n("0.40275"), 0.40265318400000005, F4, None),
+            against_value(&n("0.40286"), 0.40265318400000005, F4, None),
             NumVerdict::Wrong
         );
     }
