@@ -10,8 +10,9 @@
 use std::ops::Range;
 
 use super::diagnose::{self, Found, WindowLine};
+use super::extract::Extracted;
 use super::judge::{Basis, Expect, Judge, Pair, Prediction, judge_fields, predict};
-use super::layout::{Extracted, FieldInfo, Kind, Layout, Part, Slot};
+use super::layout::{FieldInfo, Kind, Layout, Part, Slot};
 use super::{FOLLOWS_CREDIT, LineReport, LineStatus, MAX_LISTED_LINES, NumberReport, clip};
 use crate::engine::PyNum;
 
@@ -31,6 +32,10 @@ pub(super) struct Labels {
     pub index: usize,
     /// The first such line: (expected line, printed line), 0-based.
     pub first: Option<(usize, usize)>,
+    /// Lines (right or not) that print more values than the template.
+    pub extras: usize,
+    /// The first of them: printed line, 0-based.
+    pub first_extras: Option<usize>,
 }
 
 /// Each pair's verdict against the reference.
@@ -52,6 +57,10 @@ pub(super) fn against_reference(judge: &Judge, pairs: &[Pair]) -> ReferenceVerdi
         match *p {
             Pair::Both(k, j) => {
                 let r = judge.against_reference(k, j, &mut buf);
+                if r.extras {
+                    labels.extras += 1;
+                    labels.first_extras.get_or_insert(j);
+                }
                 if r.ok && r.labels_differ {
                     labels.other += 1;
                     labels.first.get_or_insert((k, j));

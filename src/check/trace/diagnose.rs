@@ -8,8 +8,9 @@
 //! reference. A candidate identical to the reference at the digits printed can never do that,
 //! so a sequential update is only named when the function couples the variables.
 
+use super::extract::Extracted;
 use super::judge::{Expect, number_ok};
-use super::layout::{Extracted, FieldInfo, Kind, Layout};
+use super::layout::{FieldInfo, Kind, Layout};
 use crate::engine::descent::{Problem, Run, Stepper};
 use crate::engine::{BinOp, Expr, PyNum, simplify};
 use crate::exercise::model::Tolerance;
@@ -96,7 +97,10 @@ pub(crate) fn constant_lines(l: &Layout, window: &[WindowLine]) -> Option<String
             .collect()
     };
     let first = texts(steps[0]);
-    if first.is_empty() || steps.iter().any(|w| texts(w) != first) {
+    if first.is_empty()
+        || first.iter().any(Option::is_none)
+        || steps.iter().any(|w| texts(w) != first)
+    {
         return None;
     }
     // The reference moves over the same lines (else constant lines are right).

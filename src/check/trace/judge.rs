@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 use similar::DiffOp;
 use similar::algorithms::{Capture, Replace, myers};
 
-use super::layout::{Extracted, FieldInfo, Kind, Layout, Part, Slot, extract};
+use super::extract::{Extracted, extract};
+use super::layout::{FieldInfo, Kind, Layout, Part, Slot};
 use super::precision::{self, Digits, NumVerdict};
 use super::scan::Number;
 use crate::check::number::{Verdict, compare};
@@ -68,6 +69,8 @@ pub(crate) struct LineJudgement {
     pub labels_differ: bool,
     /// The iteration number differs (a label).
     pub index_differs: bool,
+    /// The line prints more values than the template (a note).
+    pub extras: bool,
     /// The line could not be read against the template (wrong number of numbers, too long).
     pub unreadable: Option<String>,
 }
@@ -144,6 +147,7 @@ pub(crate) fn judge_fields(
         mismatch: None,
         labels_differ: !ex.same_labels,
         index_differs: false,
+        extras: ex.extras,
         unreadable: None,
     };
     for (f, got) in fields.iter().zip(&ex.values) {
@@ -227,6 +231,7 @@ impl Judge<'_> {
                 mismatch: None,
                 labels_differ: false,
                 index_differs: false,
+                extras: false,
                 unreadable: None,
             };
         }
@@ -354,6 +359,7 @@ fn unreadable(why: String) -> LineJudgement {
         mismatch: None,
         labels_differ: false,
         index_differs: false,
+        extras: false,
         unreadable: Some(why),
     }
 }

@@ -55,10 +55,12 @@
 
 mod carry;
 mod diagnose;
+mod extract;
 mod judge;
 mod layout;
 mod precision;
 mod scan;
+mod shape;
 mod summary;
 mod text;
 
@@ -375,7 +377,9 @@ pub fn check_question(
 
 /// Judges the printed lines against the layout: pairs them, judges each against the
 /// reference, names a wrong rule, carries credit forward, and sums up.
-fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceReport {
+fn check_lines(layout: &Layout, all_printed: &[&str], t: &TraceQuestion) -> TraceReport {
+    let answer = shape::answer_lines(layout, all_printed);
+    let printed = answer.lines.as_slice();
     let judge = Judge {
         layout,
         printed,
@@ -387,7 +391,7 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
     let ne = layout.len();
     let mut report = TraceReport {
         expected_lines: ne,
-        printed_lines: printed.len(),
+        printed_lines: all_printed.len(),
         right: 0,
         credit: 0.0,
         counted: ne,
@@ -398,8 +402,17 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
         omitted_correct: 0,
         lines: Vec::new(),
     };
-    if printed.is_empty() {
+    report
+        .notes
+        .extend(shape::skipped_note(&answer.skipped, all_printed));
+    if all_printed.is_empty() {
         report.summary.push("your program printed nothing".into());
+        return report;
+    }
+    if printed.is_empty() {
+        report
+            .summary
+            .push("none of the lines your program printed is part of the answer".into());
         return report;
     }
     let pairs = judge.align();
@@ -407,7 +420,13 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
     let rule = carry::name_rule(&judge, &pairs, &verdicts.ok);
     let coarse = precision::coarse_trace(&judge, &pairs);
     let carry = rule.is_none() && coarse.is_none();
-    let (lines, mut tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, carry);
+    let (mut lines, mut tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, carry);
+    // Line numbers in the file, skipped lines counted.
+    let in_file = |j: usize| answer.origin.get(j - 1).map_or(j, |o| o + 1);
+    for l in &mut lines {
+        l.printed_line = l.printed_line.map(in_file);
+        l.judged_from = l.judged_from.map(in_file);
+    }
     // Garbage earns nothing.
     if rule.as_ref().is_some_and(|f| f.code == "constant-lines") {
         tally.right = 0;

@@ -44,7 +44,10 @@ pub(crate) enum Digits {
 impl Digits {
     /// The digits of a format spec (`.4f`, `>10.3e`, `,.2f`, `` for repr).
     pub fn of_spec(spec: &str) -> Digits {
-        let ty = spec.chars().last().filter(|c| c.is_ascii_alphabetic() || *c == '%');
+        let ty = spec
+            .chars()
+            .last()
+            .filter(|c| c.is_ascii_alphabetic() || *c == '%');
         let body = match ty {
             Some(c) => &spec[..spec.len() - c.len_utf8()],
             None => spec,
@@ -377,8 +380,14 @@ mod tests {
         assert_eq!(against_value(&n("2"), v, F4, None), NumVerdict::Coarse);
         assert_eq!(against_value(&n("2.4001"), v, F4, None), NumVerdict::Wrong);
         // .2f of 1.536 is 1.54: a rounding, but not the value at 4 decimals.
-        assert_eq!(against_value(&n("1.54"), 1.536, F4, None), NumVerdict::Coarse);
-        assert_eq!(against_value(&n("1.53"), 1.536, F4, None), NumVerdict::Wrong);
+        assert_eq!(
+            against_value(&n("1.54"), 1.536, F4, None),
+            NumVerdict::Coarse
+        );
+        assert_eq!(
+            against_value(&n("1.53"), 1.536, F4, None),
+            NumVerdict::Wrong
+        );
         // More digits: a correct rounding, or the same text at 4 decimals.
         assert_eq!(
             against_value(&n("0.40265318"), 0.40265318400000005, F4, None),
@@ -399,7 +408,10 @@ mod tests {
         let v = 0.40265318400000005;
         let noisy = n("0.40265318400000033");
         assert_eq!(against_value(&noisy, v, F4, None), NumVerdict::Right);
-        assert_eq!(against_value(&noisy, v, Digits::Full, None), NumVerdict::Right);
+        assert_eq!(
+            against_value(&noisy, v, Digits::Full, None),
+            NumVerdict::Right
+        );
         assert_eq!(
             against_value(&n("0.4027"), v, Digits::Full, None),
             NumVerdict::Coarse
@@ -417,9 +429,18 @@ mod tests {
     #[test]
     fn significant_digits() {
         let s2 = Digits::Significant(2);
-        assert_eq!(against_value(&n("2.4e+00"), 2.4, s2, None), NumVerdict::Right);
-        assert_eq!(against_value(&n("2e+00"), 2.4, s2, None), NumVerdict::Coarse);
-        assert_eq!(against_value(&n("1.8e-02"), 0.0181, s2, None), NumVerdict::Right);
+        assert_eq!(
+            against_value(&n("2.4e+00"), 2.4, s2, None),
+            NumVerdict::Right
+        );
+        assert_eq!(
+            against_value(&n("2e+00"), 2.4, s2, None),
+            NumVerdict::Coarse
+        );
+        assert_eq!(
+            against_value(&n("1.8e-02"), 0.0181, s2, None),
+            NumVerdict::Right
+        );
     }
 
     #[test]

@@ -1,0 +1,246 @@
+//! Which printed lines are the program's answer, and which are not.
+//!
+//! A line is *not part of the answer*, skipped with one note and never counted, when it is
+//! - blank (`print()` between iterations);
+//! - an IDE's console text: `Process finished with exit code 0`, or any line without a number
+//!   (a run header `/usr/bin/python3 /home/me/gd.py`, a title, a rule of dashes), unless a
+//!   template line itself prints no number;
+//! - a debug print without the iteration's shape, when most lines have it: a line's *shape* is
+//!   its words (`1-th x: 2.4000  grad: 0.6000` has `th x grad`); a line has a template line's
+//!   shape when its words contain that line's words in order (`th x`), or one of the names
+//!   the template line shows as labels (`x = 2.4`, `(x1, x2): (2.4, -1.6)`). When at least half of
+//!   the expected lines are printed in the template's shape, every other line is a debug
+//!   print — except, before the first line of that shape and after the last, as many lines as
+//!   the template has header and footer lines with as many numbers (a header printed under
+//!   other labels, `Start: 3`).
+//!
+//! When fewer than half the lines have the template's shape (the student chose other labels
+//! throughout, `print(i, x)`), only blank and console lines are skipped.
+
+use super::layout::{Layout, Part};
+use super::scan;
+
+/// Why a printed line was skipped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Skip {
+    /// An empty line.
+    Blank,
+    /// Console text: no number, or an IDE's exit line.
+    Console,
+    /// A line without the iteration's shape.
+    Debug,
+}
+
+/// The printed lines that are the answer, with where they came from.
+pub(crate) struct Answer<'a> {
+    /// The answer lines.
+    pub lines: Vec<&'a str>,
+    /// For each answer line, its 0-based line number in the file.
+    pub origin: Vec<usize>,
+    /// The skipped lines: (0-based line number in the file, why).
+    pub skipped: Vec<(usize, Skip)>,
+}
+
+/// The words of a line: its runs of letters and digits that hold a letter, lowercased.
+fn words(line: &str) -> Vec<String> {
+    line.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `all` contains `part` in order.
+fn contains_in_order(all: &[String], part: &[String]) -> bool {
+    let mut it = all.iter();
+    part.iter().all(|p| it.any(|w| w == p))
+}
+
+fn has_number(line: &str) -> bool {
+    scan::numbers(line).next().is_some()
+        || words(line)
+            .iter()
+            .any(|w| matches!(w.as_str(), "nan" | "inf" | "infinity"))
+}
+
+fn is_console(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with("Process finished with exit code")
+        || t.starts_with("[Finished in")
+        || t.starts_with("[Done] exited with code")
+}
+
+/// One template line's shape: its words, its part and how many numbers it prints.
+struct TplShape {
+    words: Vec<String>,
+    /// The names of its fields that its text also shows as labels (`x` in `x: {x}`).
+    names: Vec<String>,
+    part: Part,
+    numbers: usize,
+}
+
+fn template_shapes(layout: &Layout) -> Vec<TplShape> {
+    let mut out: Vec<TplShape> = Vec::new();
+    let mut buf = String::new();
+    // One line of each template: the header, the first step and the footer.
+    let mut seen = std::collections::BTreeSet::new();
+    for k in 0..layout.len() {
+        let s = layout.slot(k);
+        if !seen.insert((s.part as u8, s.tpl)) {
+            continue;
+        }
+        layout.render(k, &mut buf);
+        let w = words(&buf);
+        let names = layout
+            .tpl(s)
+            .fields
+            .iter()
+            .map(|f| f.name.to_lowercase())
+            .filter(|n| n != "i" && w.contains(n))
+            .collect();
+        out.push(TplShape {
+            names,
+            words: w,
+            part: s.part,
+            numbers: scan::numbers(&buf).count(),
+        });
+        if seen.len() >= 64 {
+            break;
+        }
+    }
+    out
+}
+
+/// Sorts the printed lines into the answer and the skipped ones.
+pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'a> {
+    let shapes = template_shapes(layout);
+    let all_have_numbers = shapes.iter().all(|s| s.numbers > 0);
+    let mut kind: Vec<Option<Skip>> = printed
+        .iter()
+        .map(|l| {
+            if l.trim().is_empty() {
+                Some(Skip::Blank)
+            } else if is_console(l) || (all_have_numbers && !has_number(l)) {
+                Some(Skip::Console)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let shaped: Vec<bool> = printed
+        .iter()
+        .zip(&kind)
+        .map(|(l, k)| {
+            k.is_none() && {
+                let w = words(l);
+                shapes.iter().any(|s| {
+                    (!s.words.is_empty() && contains_in_order(&w, &s.words))
+                        || s.names.iter().any(|n| w.contains(n))
+                })
+            }
+        })
+        .collect();
+    let count = shaped.iter().filter(|s| **s).count();
+    if count >= 2 && 2 * count >= layout.len() {
+        let first = shaped.iter().position(|s| *s).unwrap_or(0);
+        let last = shaped.iter().rposition(|s| *s).unwrap_or(0);
+        let edge = |part: Part| -> Vec<usize> {
+            shapes
+                .iter()
+                .filter(|s| s.part == part)
+                .map(|s| s.numbers)
+                .collect()
+        };
+        let (head, foot) = (edge(Part::Header), edge(Part::Footer));
+        let numbers = |j: usize| scan::numbers(printed[j]).count();
+        // Kept as relabelled header lines: the last `head.len()` candidates before the first.
+        let mut kept_head: Vec<usize> = (0..first)
+            .filter(|&j| kind[j].is_none() && head.contains(&numbers(j)))
+            .collect();
+        kept_head.drain(..kept_head.len().saturating_sub(head.len()));
+        let mut kept_foot: Vec<usize> = (last + 1..printed.len())
+            .filter(|&j| kind[j].is_none() && foot.contains(&numbers(j)))
+            .collect();
+        kept_foot.truncate(foot.len());
+        for j in 0..printed.len() {
+            if kind[j].is_none() && !shaped[j] && !kept_head.contains(&j) && !kept_foot.contains(&j)
+            {
+                kind[j] = Some(Skip::Debug);
+            }
+        }
+    }
+    let mut answer = Answer {
+        lines: Vec::with_capacity(printed.len()),
+        origin: Vec::with_capacity(printed.len()),
+        skipped: Vec::new(),
+    };
+    for (j, (line, k)) in printed.iter().zip(kind).enumerate() {
+        match k {
+            Some(why) => answer.skipped.push((j, why)),
+            None => {
+                answer.lines.push(line);
+                answer.origin.push(j);
+            }
+        }
+    }
+    answer
+}
+
+/// The note on skipped lines: how many, of which kinds, with an example of each.
+pub(crate) fn skipped_note(skipped: &[(usize, Skip)], printed: &[&str]) -> Option<String> {
+    if skipped.is_empty() {
+        return None;
+    }
+    let n = skipped.len();
+    let mut what = Vec::new();
+    let blank = skipped.iter().filter(|s| s.1 == Skip::Blank).count();
+    if blank > 0 {
+        what.push(format!("{blank} blank"));
+    }
+    for kind in [Skip::Console, Skip::Debug] {
+        let of: Vec<usize> = skipped
+            .iter()
+            .filter(|s| s.1 == kind)
+            .map(|s| s.0)
+            .collect();
+        if let Some(&j) = of.first() {
+            let label = if kind == Skip::Console {
+                "without numbers or from the console"
+            } else {
+                "without the iteration's shape"
+            };
+            what.push(format!(
+                "{} {label}, like line {}: `{}`",
+                of.len(),
+                j + 1,
+                super::clip(printed.get(j).copied().unwrap_or_default().trim())
+            ));
+        }
+    }
+    Some(format!(
+        "{n} line{} skipped as not part of the answer ({}); skipped lines cost nothing",
+        if n == 1 { "" } else { "s" },
+        what.join("; ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_labels() {
+        assert_eq!(words("1-th x: 2.4000  grad: 0.6000"), ["th", "x", "grad"]);
+        assert_eq!(words("1-th (x1, x2): (2.4, -1.6)"), ["th", "x1", "x2"]);
+        assert!(words("1 2.4").is_empty());
+        let th_x = vec!["th".to_string(), "x".to_string()];
+        assert!(contains_in_order(&words("1-th x: 2.4 grad: 0.6"), &th_x));
+        assert!(!contains_in_order(&words("debug 0.6"), &th_x));
+    }
+
+    #[test]
+    fn console_lines_are_known() {
+        assert!(is_console("Process finished with exit code 0"));
+        assert!(!has_number("/usr/bin/python3 /home/me/gd.py"));
+        assert!(has_number("x: nan"));
+    }
+}
