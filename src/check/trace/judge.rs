@@ -201,9 +201,16 @@ pub(crate) struct Judge<'a> {
     pub printed: &'a [&'a str],
     /// Strictness and tolerance.
     pub rules: Rules,
+    /// For each printed line, its 0-based line number in the file (skipped lines counted).
+    pub origin: &'a [usize],
 }
 
 impl Judge<'_> {
+    /// The 1-based line number in the file of printed line j.
+    pub fn line_no(&self, j: usize) -> usize {
+        self.origin.get(j).map_or(j + 1, |o| o + 1)
+    }
+
     /// Reads printed line j for expected line k.
     pub fn extract(&self, k: usize, j: usize, expected_text: &str) -> Result<Extracted, String> {
         let line = self.printed.get(j).copied().unwrap_or_default();

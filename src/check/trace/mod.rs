@@ -53,6 +53,7 @@
 //! around the departures. For traces of more than [`MAX_LISTED_LINES`] lines only the lines
 //! that are not plainly correct are listed.
 
+mod before;
 mod carry;
 mod diagnose;
 mod extract;
@@ -61,6 +62,7 @@ mod layout;
 mod precision;
 mod scan;
 mod shape;
+mod start;
 mod summary;
 mod text;
 
@@ -387,6 +389,7 @@ fn check_lines(layout: &Layout, all_printed: &[&str], t: &TraceQuestion) -> Trac
             strict: t.strict_labels,
             tol: t.tolerance,
         },
+        origin: &answer.origin,
     };
     let ne = layout.len();
     let mut report = TraceReport {
@@ -415,11 +418,19 @@ fn check_lines(layout: &Layout, all_printed: &[&str], t: &TraceQuestion) -> Trac
             .push("none of the lines your program printed is part of the answer".into());
         return report;
     }
-    let pairs = judge.align();
-    let verdicts = carry::against_reference(&judge, &pairs);
+    let mut pairs = judge.align();
+    let mut verdicts = carry::against_reference(&judge, &pairs);
     let rule = carry::name_rule(&judge, &pairs, &verdicts.ok);
+    let printed_before = rule
+        .as_ref()
+        .is_some_and(|f| f.code == "print-before-update");
+    if printed_before {
+        pairs = before::shifted(layout, &pairs);
+        verdicts = carry::against_reference(&judge, &pairs);
+    }
     let coarse = precision::coarse_trace(&judge, &pairs);
-    let carry = rule.is_none() && coarse.is_none();
+    let other_start = start::other_start(&judge, &pairs, &verdicts.ok);
+    let carry = rule.is_none() && coarse.is_none() && other_start.is_none();
     let (mut lines, mut tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, carry);
     // Line numbers in the file, skipped lines counted.
     let in_file = |j: usize| answer.origin.get(j - 1).map_or(j, |o| o + 1);
@@ -456,6 +467,15 @@ fn check_lines(layout: &Layout, all_printed: &[&str], t: &TraceQuestion) -> Trac
             message: f.message,
         });
     }
+    if let Some(message) = other_start {
+        report.findings.insert(
+            0,
+            Finding {
+                code: "other-start".into(),
+                message,
+            },
+        );
+    }
     if let Some(d) = coarse {
         report.findings.push(Finding {
             code: "precision".into(),
@@ -466,7 +486,9 @@ fn check_lines(layout: &Layout, all_printed: &[&str], t: &TraceQuestion) -> Trac
             ),
         });
     }
-    summary::length_findings(layout, &pairs, &mut report);
+    if !printed_before {
+        summary::length_findings(layout, &pairs, &mut report);
+    }
     report
         .notes
         .extend(summary::label_note(&verdicts.labels, layout, printed));
