@@ -957,7 +957,6 @@ fn a_wrong_rule_earns_nothing() {
         "add_gradient",
         "half_lr",
         "derivative_x_over_10",
-        "print_before_update",
         "mv_no_lr",
         "coupled_sequential",
     ] {

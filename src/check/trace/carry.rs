@@ -80,7 +80,12 @@ pub(super) fn against_reference(judge: &Judge, pairs: &[Pair]) -> ReferenceVerdi
 /// The values of the variable fields a printed line gives, with their half units: an integer
 /// where the reference is one and the student printed one, else the number (unscaled for a
 /// `%` field); the half unit is 0 for a field printed whole (`{x}`).
-pub(super) fn printed_point(layout: &Layout, k: usize, ex: &Extracted, out: &mut [Option<(PyNum, f64)>]) {
+pub(super) fn printed_point(
+    layout: &Layout,
+    k: usize,
+    ex: &Extracted,
+    out: &mut [Option<(PyNum, f64)>],
+) {
     let slot = layout.slot(k);
     let tpl = layout.tpl(slot);
     for (f, got) in tpl.fields.iter().zip(&ex.values) {

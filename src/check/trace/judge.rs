@@ -1,11 +1,6 @@
 //! Pairing printed lines with expected ones, and judging each: against the reference, or,
 //! after a departure, by one step of the rule from the student's own previous values.
 
-use std::time::{Duration, Instant};
-
-use similar::DiffOp;
-use similar::algorithms::{Capture, Replace, myers};
-
 use super::extract::{Extracted, extract};
 use super::layout::{FieldInfo, Kind, Layout, Part, Slot};
 use super::precision::{self, Digits, NumVerdict};
@@ -17,11 +12,6 @@ use crate::exercise::model::Tolerance;
 
 /// The longest line judged, in bytes; longer ones are wrong without a closer look.
 pub(crate) const MAX_LINE_BYTES: usize = 10_000;
-/// The largest unmatched stretch (expected plus printed lines) aligned with a diff; a longer
-/// one is paired line by line.
-const MAX_DIFF_LINES: usize = 4_000;
-/// How long the diff may search before it settles for a coarser alignment.
-const DIFF_TIME: Duration = Duration::from_millis(300);
 
 /// What a printed line is paired with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -262,102 +252,6 @@ impl Judge<'_> {
         }
         j
     }
-
-    /// Pairs printed lines with expected ones: line by line when the counts agree, else by a
-    /// diff over the stretch between the agreeing first and last lines.
-    pub fn align(&self) -> Vec<Pair> {
-        let ne = self.layout.len();
-        let np = self.printed.len();
-        if ne == np {
-            return (0..ne).map(|k| Pair::Both(k, k)).collect();
-        }
-        let mut buf = String::new();
-        let agree = |k: usize, j: usize, buf: &mut String| {
-            let r = self.against_reference(k, j, buf);
-            r.ok && !r.index_differs
-        };
-        let mut pre = 0;
-        while pre < ne.min(np) && agree(pre, pre, &mut buf) {
-            pre += 1;
-        }
-        let mut suf = 0;
-        while suf < ne.min(np) - pre && agree(ne - 1 - suf, np - 1 - suf, &mut buf) {
-            suf += 1;
-        }
-        let (e0, e1, p0, p1) = (pre, ne - suf, pre, np - suf);
-        let mut pairs: Vec<Pair> = (0..pre).map(|k| Pair::Both(k, k)).collect();
-        let middle = if (e1 - e0) + (p1 - p0) <= MAX_DIFF_LINES && e1 > e0 && p1 > p0 {
-            self.diff_middle(e0..e1, p0..p1)
-        } else {
-            None
-        };
-        match middle {
-            Some(ops) => pairs.extend(ops),
-            None => pairs.extend(by_position(e0..e1, p0..p1)),
-        }
-        pairs.extend((0..suf).map(|t| Pair::Both(e1 + t, p1 + t)));
-        pairs
-    }
-
-    fn diff_middle(
-        &self,
-        exp: std::ops::Range<usize>,
-        got: std::ops::Range<usize>,
-    ) -> Option<Vec<Pair>> {
-        let mut buf = String::new();
-        let old: Vec<Old> = exp
-            .clone()
-            .map(|k| {
-                self.layout.render(k, &mut buf);
-                Old {
-                    k,
-                    text: buf.clone(),
-                }
-            })
-            .collect();
-        let new: Vec<New> = got.clone().map(|j| New { j, judge: self }).collect();
-        let mut hook = Replace::new(Capture::new());
-        let deadline = Instant::now() + DIFF_TIME;
-        myers::diff_deadline_raw(
-            &mut hook,
-            &old,
-            0..old.len(),
-            &new,
-            0..new.len(),
-            Some(deadline),
-        )
-        .ok()?;
-        let ops = hook.into_inner().into_ops();
-        let mut out = Vec::new();
-        for op in ops {
-            match op {
-                DiffOp::Equal {
-                    old_index,
-                    new_index,
-                    len,
-                } => out.extend(
-                    (0..len)
-                        .map(|t| Pair::Both(exp.start + old_index + t, got.start + new_index + t)),
-                ),
-                DiffOp::Delete {
-                    old_index, old_len, ..
-                } => out.extend((0..old_len).map(|t| Pair::Missing(exp.start + old_index + t))),
-                DiffOp::Insert {
-                    new_index, new_len, ..
-                } => out.extend((0..new_len).map(|t| Pair::Extra(got.start + new_index + t))),
-                DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => out.extend(by_position(
-                    exp.start + old_index..exp.start + old_index + old_len,
-                    got.start + new_index..got.start + new_index + new_len,
-                )),
-            }
-        }
-        Some(out)
-    }
 }
 
 fn unreadable(why: String) -> LineJudgement {
@@ -368,41 +262,6 @@ fn unreadable(why: String) -> LineJudgement {
         index_differs: false,
         extras: false,
         unreadable: Some(why),
-    }
-}
-
-/// Pairs two stretches line by line; the longer one's rest is missing or extra.
-fn by_position(exp: std::ops::Range<usize>, got: std::ops::Range<usize>) -> Vec<Pair> {
-    let n = exp.len().min(got.len());
-    let mut out: Vec<Pair> = (0..n)
-        .map(|t| Pair::Both(exp.start + t, got.start + t))
-        .collect();
-    out.extend((exp.start + n..exp.end).map(Pair::Missing));
-    out.extend((got.start + n..got.end).map(Pair::Extra));
-    out
-}
-
-/// An expected line in the diff.
-struct Old {
-    k: usize,
-    text: String,
-}
-
-/// A printed line in the diff: equal to an expected line when it agrees with it.
-struct New<'a> {
-    j: usize,
-    judge: &'a Judge<'a>,
-}
-
-impl PartialEq<Old> for New<'_> {
-    fn eq(&self, o: &Old) -> bool {
-        let line = self.judge.printed.get(self.j).copied().unwrap_or_default();
-        if line == o.text {
-            return true;
-        }
-        let mut buf = String::new();
-        let r = self.judge.against_reference(o.k, self.j, &mut buf);
-        r.ok && !r.index_differs
     }
 }
 

@@ -53,6 +53,7 @@
 //! around the departures. For traces of more than [`MAX_LISTED_LINES`] lines only the lines
 //! that are not plainly correct are listed.
 
+mod align;
 mod before;
 mod carry;
 mod diagnose;
@@ -323,7 +324,7 @@ pub fn check_question(
     };
     let mut printed = printed_lines(text);
     let crash = python_error(&mut printed);
-    let mut report = check_lines(&layout, &printed, t);
+    let mut report = check_lines(&layout, &printed, t, align::Limits::default());
     if let Some(error) = crash {
         report.findings.insert(
             0,
@@ -379,7 +380,12 @@ pub fn check_question(
 
 /// Judges the printed lines against the layout: pairs them, judges each against the
 /// reference, names a wrong rule, carries credit forward, and sums up.
-fn check_lines(layout: &Layout, all_printed: &[&str], t: &TraceQuestion) -> TraceReport {
+fn check_lines(
+    layout: &Layout,
+    all_printed: &[&str],
+    t: &TraceQuestion,
+    limits: align::Limits,
+) -> TraceReport {
     let answer = shape::answer_lines(layout, all_printed);
     let printed = answer.lines.as_slice();
     let judge = Judge {
@@ -418,7 +424,7 @@ fn check_lines(layout: &Layout, all_printed: &[&str], t: &TraceQuestion) -> Trac
             .push("none of the lines your program printed is part of the answer".into());
         return report;
     }
-    let mut pairs = judge.align();
+    let mut pairs = align::align(&judge, limits);
     let mut verdicts = carry::against_reference(&judge, &pairs);
     let rule = carry::name_rule(&judge, &pairs, &verdicts.ok);
     let printed_before = rule

@@ -17,6 +17,7 @@
 //! When fewer than half the lines have the template's shape (the student chose other labels
 //! throughout, `print(i, x)`), only blank and console lines are skipped.
 
+use super::judge::MAX_LINE_BYTES;
 use super::layout::{Layout, Part};
 use super::scan;
 
@@ -42,7 +43,7 @@ pub(crate) struct Answer<'a> {
 }
 
 /// The words of a line: its runs of letters and digits that hold a letter, lowercased.
-fn words(line: &str) -> Vec<String> {
+pub(crate) fn words(line: &str) -> Vec<String> {
     line.split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| w.chars().any(char::is_alphabetic))
         .map(str::to_lowercase)
@@ -117,7 +118,10 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'
     let mut kind: Vec<Option<Skip>> = printed
         .iter()
         .map(|l| {
-            if l.trim().is_empty() {
+            if l.len() > MAX_LINE_BYTES {
+                // Judged, and found too long to read.
+                None
+            } else if l.trim().is_empty() {
                 Some(Skip::Blank)
             } else if is_console(l) || (all_have_numbers && !has_number(l)) {
                 Some(Skip::Console)
@@ -130,7 +134,7 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'
         .iter()
         .zip(&kind)
         .map(|(l, k)| {
-            k.is_none() && {
+            k.is_none() && l.len() <= MAX_LINE_BYTES && {
                 let w = words(l);
                 shapes.iter().any(|s| {
                     (!s.words.is_empty() && contains_in_order(&w, &s.words))

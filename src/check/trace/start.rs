@@ -47,15 +47,16 @@ pub(crate) fn other_start(judge: &Judge, pairs: &[Pair], ok: &[bool]) -> Option<
     if printed.iter().all(Option::is_none) {
         return worked_back(judge, pairs);
     }
-    let differs = printed
-        .iter()
-        .zip(&layout.d.x0)
-        .any(|(p, x0): (&Option<(PyNum, f64)>, &PyNum)| {
-            p.is_some_and(|(v, h)| {
-                let (v, x0) = (v.to_f64(), x0.to_f64());
-                (v - x0).abs() > h + NOISE * x0.abs().max(1e-300)
-            })
-        });
+    let differs =
+        printed
+            .iter()
+            .zip(&layout.d.x0)
+            .any(|(p, x0): (&Option<(PyNum, f64)>, &PyNum)| {
+                p.is_some_and(|(v, h)| {
+                    let (v, x0) = (v.to_f64(), x0.to_f64());
+                    (v - x0).abs() > h + NOISE * x0.abs().max(1e-300)
+                })
+            });
     if !differs {
         return None;
     }
