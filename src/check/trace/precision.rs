@@ -173,7 +173,7 @@ fn round_printed(n: &Printed, t: i64) -> Vec<Printed> {
     let down = String::from_utf8_lossy(kept).into_owned();
     let up = increment(&down);
     let make = |d: String| Printed {
-        negative: n.negative && d.trim_start_matches('0') != "",
+        negative: n.negative && !d.trim_start_matches('0').is_empty(),
         digits: d.trim_start_matches('0').to_string(),
         exp: t,
     };
