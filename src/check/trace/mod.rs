@@ -193,6 +193,8 @@ pub struct TraceReport {
     pub notes: Vec<String>,
     /// Correct lines left out of `lines` (long traces only).
     pub omitted_correct: usize,
+    /// Printed lines skipped as not part of the answer (blank, console, debug prints).
+    pub skipped: usize,
     /// Every line's verdict, in order.
     pub lines: Vec<LineReport>,
 }
@@ -409,6 +411,7 @@ fn check_lines(
         findings: Vec::new(),
         notes: Vec::new(),
         omitted_correct: 0,
+        skipped: answer.skipped.len(),
         lines: Vec::new(),
     };
     report

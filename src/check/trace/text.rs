@@ -132,7 +132,33 @@ fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
             t.omitted_correct
         )?;
     }
-    Ok(())
+    writeln!(out, "{INDENT}{}", paint.dim(&scoring_line(t)))
+}
+
+/// The scoring rule in one line, with this trace's counts.
+pub(crate) fn scoring_line(t: &TraceReport) -> String {
+    let follows = t
+        .lines
+        .iter()
+        .filter(|l| l.status == LineStatus::Follows)
+        .count();
+    let mut s = format!(
+        "score: {} of {} lines right ({} correct, {follows} carried forward",
+        t.right,
+        t.counted,
+        t.right - follows.min(t.right)
+    );
+    if t.skipped > 0 {
+        s.push_str(&format!(
+            "; {} skipped line{} not counted",
+            t.skipped,
+            if t.skipped == 1 { "" } else { "s" }
+        ));
+    }
+    s.push_str(
+        "): a line is right when its numbers are the reference at the template's digits, or one step of the rule from your own previous line",
+    );
+    s
 }
 
 fn line(
