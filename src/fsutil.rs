@@ -140,6 +140,11 @@ pub fn decode_trace(bytes: Vec<u8>) -> Result<String, ReadError> {
         }
         return Ok(text);
     }
+    if looks_like_utf16(&bytes) {
+        return Err(encoding_error(format!(
+            "the file is not UTF-8 text: it looks like UTF-16 without a byte-order mark: {SAVE}"
+        )));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text
             .strip_prefix('\u{feff}')
@@ -147,27 +152,21 @@ pub fn decode_trace(bytes: Vec<u8>) -> Result<String, ReadError> {
             .unwrap_or(text)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let sample = &bytes[..bytes.len().min(4096)];
-            let nul_odd = sample
-                .iter()
-                .skip(1)
-                .step_by(2)
-                .filter(|b| **b == 0)
-                .count();
-            let nul_even = sample.iter().step_by(2).filter(|b| **b == 0).count();
-            let half = sample.len() / 4;
-            if sample.len() >= 4 && (nul_odd > half || nul_even > half) {
-                Err(encoding_error(format!(
-                    "the file is not UTF-8 text: it looks like UTF-16 without a byte-order mark: {SAVE}"
-                )))
-            } else {
-                Err(encoding_error(format!(
-                    "the file is not UTF-8 text (invalid bytes at offset {at}): it may be in a legacy encoding such as Windows-1252 or Latin-1: {SAVE}"
-                )))
-            }
+            Err(encoding_error(format!(
+                "the file is not UTF-8 text (invalid bytes at offset {at}): it may be in a legacy encoding such as Windows-1252 or Latin-1: {SAVE}"
+            )))
         }
     }
+}
+
+/// Whether more than a quarter of the first 4 KiB are NUL bytes, all on even or all on odd
+/// offsets: ASCII text in UTF-16 without a byte-order mark.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(4096)];
+    let odd = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let even = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let quarter = sample.len() / 4;
+    sample.len() >= 8 && ((odd > quarter && even == 0) || (even > quarter && odd == 0))
 }
 
 #[cfg(test)]
