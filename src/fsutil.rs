@@ -163,7 +163,12 @@ pub fn decode_trace(bytes: Vec<u8>) -> Result<String, ReadError> {
 /// offsets: ASCII text in UTF-16 without a byte-order mark.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(4096)];
-    let odd = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
     let even = sample.iter().step_by(2).filter(|b| **b == 0).count();
     let quarter = sample.len() / 4;
     sample.len() >= 8 && ((odd > quarter && even == 0) || (even > quarter && odd == 0))

@@ -5,6 +5,7 @@
 //! right). Submissions are graded in parallel, a chunk at a time, and each graded submission
 //! is handed on at once, so memory holds one chunk of reports plus whatever the caller keeps.
 
+pub mod copies;
 pub mod export;
 pub mod quiz;
 pub mod submission;
@@ -110,6 +111,12 @@ impl Graded {
 
 /// Grades one submission. Never fails: what cannot be read scores 0, and says why.
 pub fn grade_one(sub: &Submission, setup: &Setup) -> Graded {
+    grade_in_class(sub, setup, &[])
+}
+
+/// Grades one submission of a class (the students' names, in order), flagging traces with
+/// another student's numbers (see [`copies`]).
+pub fn grade_in_class(sub: &Submission, setup: &Setup, class: &[String]) -> Graded {
     let read = submission::read(sub, setup.all);
     let mut problems = read.problems;
     let empty = Default::default();
@@ -135,6 +142,7 @@ pub fn grade_one(sub: &Submission, setup: &Setup) -> Graded {
                 }
             }
         };
+        copies::flag(&mut report, l, given, setup, &sub.student, class);
         quiz::scale(&mut report, item.points, item.weight);
         for q in report
             .questions
@@ -165,8 +173,14 @@ pub fn grade_all<E>(
         .stack_size(STACK_BYTES)
         .build()
         .ok();
+    let class: Vec<String> = subs.iter().map(|s| s.student.clone()).collect();
     for chunk in subs.chunks(CHUNK) {
-        let grade = || -> Vec<Graded> { chunk.par_iter().map(|s| grade_one(s, setup)).collect() };
+        let grade = || -> Vec<Graded> {
+            chunk
+                .par_iter()
+                .map(|s| grade_in_class(s, setup, &class))
+                .collect()
+        };
         let graded = match &pool {
             Some(p) => p.install(grade),
             None => grade(),
