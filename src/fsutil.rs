@@ -120,7 +120,7 @@ pub fn decode_trace(bytes: Vec<u8>) -> Result<String, ReadError> {
     };
     if let Some(unit) = utf16 {
         let body = &bytes[2..];
-        if body.len() % 2 != 0 {
+        if !body.len().is_multiple_of(2) {
             return Err(encoding_error(format!(
                 "the file is UTF-16 text cut in the middle of a character (an odd number of bytes): {SAVE}"
             )));
