@@ -758,7 +758,7 @@ fn a_trace_piped_on_standard_input() {
     // Junk on standard input is refused like junk in a file.
     let out = gbl()
         .args(["check", "gd-trace", "--trace", "-"])
-        .write_stdin(vec![0xff_u8, 0xfe, 0x00, 0x80])
+        .write_stdin(vec![0x80_u8, 0xff, 0x00, 0xfe])
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));

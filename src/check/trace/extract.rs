@@ -141,8 +141,11 @@ fn field_spans(tpl: &LineTpl, line: &str) -> Option<Vec<(usize, usize)>> {
             }
         }
     }
-    if let Some(start) = pending {
-        spans.push((start, line.len()));
+    match pending {
+        Some(start) => spans.push((start, line.len())),
+        // Text after the template's last piece: not the template's text.
+        None if pos != line.len() => return None,
+        None => {}
     }
     Some(spans)
 }

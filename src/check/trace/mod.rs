@@ -491,7 +491,7 @@ fn check_lines(
             message: format!(
                 "your numbers have fewer digits than the task asks ({}): print them as the template `{}` does",
                 d.amount(),
-                layout.step_text
+                layout.step_text.replace('\n', "` and `")
             ),
         });
     }
