@@ -280,6 +280,11 @@ impl<'a> Layout<'a> {
         list.get(s.tpl).unwrap_or(&EMPTY)
     }
 
+    /// The lines printed before the loop.
+    pub fn header_lines(&self) -> usize {
+        self.header.len()
+    }
+
     /// The step templates (one per printed line of an update).
     pub fn step_lines(&self) -> usize {
         self.step.len()

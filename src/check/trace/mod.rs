@@ -58,6 +58,7 @@ mod before;
 mod carry;
 mod diagnose;
 mod extract;
+mod findings;
 mod judge;
 mod layout;
 mod precision;
@@ -470,32 +471,20 @@ fn check_lines(
         .find(|l| l.status != LineStatus::Correct)
         .and_then(|l| l.printed_line.or(l.line));
     report.summary = summary::summarize(&lines);
-    if let Some(f) = rule {
-        report.findings.push(Finding {
-            code: f.code.to_string(),
-            message: f.message,
-        });
-    }
-    if let Some(message) = other_start {
-        report.findings.insert(
-            0,
-            Finding {
-                code: "other-start".into(),
-                message,
-            },
-        );
-    }
-    if let Some(d) = coarse {
-        report.findings.push(Finding {
-            code: "precision".into(),
-            message: format!(
-                "your numbers have fewer digits than the task asks ({}): print them as the template `{}` does",
-                d.amount(),
-                layout.step_text.replace('\n', "` and `")
-            ),
-        });
-    }
-    if !printed_before {
+    let other_output = answer.shaped == 0
+        && 2 * answer.labelled >= printed.len()
+        && tally.right_steps == 0
+        && !printed_before;
+    let found = findings::Found {
+        rule,
+        other_start,
+        coarse,
+        other_output,
+    };
+    report
+        .findings
+        .extend(findings::collect(layout, found, &lines));
+    if !printed_before && !other_output {
         summary::length_findings(layout, &pairs, &mut report);
     }
     report

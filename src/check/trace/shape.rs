@@ -40,6 +40,10 @@ pub(crate) struct Answer<'a> {
     pub origin: Vec<usize>,
     /// The skipped lines: (0-based line number in the file, why).
     pub skipped: Vec<(usize, Skip)>,
+    /// How many answer lines have a template line's shape.
+    pub shaped: usize,
+    /// How many answer lines have words at all (labels).
+    pub labelled: usize,
 }
 
 /// The words of a line: its runs of letters and digits that hold a letter, lowercased.
@@ -176,11 +180,16 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'
         lines: Vec::with_capacity(printed.len()),
         origin: Vec::with_capacity(printed.len()),
         skipped: Vec::new(),
+        shaped: count,
+        labelled: 0,
     };
     for (j, (line, k)) in printed.iter().zip(kind).enumerate() {
         match k {
             Some(why) => answer.skipped.push((j, why)),
             None => {
+                if line.len() <= MAX_LINE_BYTES && !words(line).is_empty() {
+                    answer.labelled += 1;
+                }
                 answer.lines.push(line);
                 answer.origin.push(j);
             }

@@ -12,7 +12,13 @@ use super::judge::{Judge, Pair};
 use super::layout::Part;
 use super::precision::NOISE;
 use crate::engine::PyNum;
-use crate::engine::descent::Stepper;
+use crate::engine::descent::{Run, Stepper};
+
+use super::judge::{Expect, number_ok};
+use super::layout::Kind;
+
+/// How many updates a worked-back start must reproduce.
+const CHECKED_STEPS: usize = 5;
 
 /// The start the student's header prints, when it is not the exercise's and the first
 /// update's lines depart from the reference: the sentence that says so.
@@ -145,6 +151,9 @@ fn worked_back(judge: &Judge, pairs: &[Pair]) -> Option<String> {
             .find(|r| (r - v).abs() <= slack)?;
         start.push(short);
     }
+    if !reproduces(judge, pairs, &start) {
+        return None;
+    }
     let differs = start
         .iter()
         .zip(&p)
@@ -177,4 +186,47 @@ fn worked_back(judge: &Judge, pairs: &[Pair]) -> Option<String> {
         "your lines follow from a start {theirs} (worked back from your line {}), not from this exercise's start {ours}: lines computed from another start earn no credit carried forward",
         judge.line_no(line.unwrap_or(0))
     ))
+}
+
+/// Whether the run from `start` reproduces, at the digits printed, every variable of the
+/// first [`CHECKED_STEPS`] updates' printed lines (at least two lines).
+fn reproduces(judge: &Judge, pairs: &[Pair], start: &[f64]) -> bool {
+    let layout = judge.layout;
+    let x0: Vec<PyNum> = start.iter().map(|&v| PyNum::Float(v)).collect();
+    let steps = layout.updates().min(CHECKED_STEPS);
+    let run = Run::new(&layout.d.problem, &x0, layout.d.run.lr, steps);
+    let mut buf = String::new();
+    let mut checked = 0;
+    for p in pairs {
+        let Pair::Both(k, j) = *p else { continue };
+        let slot = layout.slot(k);
+        if slot.part != Part::Step || slot.i > steps {
+            continue;
+        }
+        if slot.i >= run.len() {
+            return false;
+        }
+        layout.render(k, &mut buf);
+        let Ok(ex) = judge.extract(k, j, &buf) else {
+            return false;
+        };
+        for (f, got) in layout.tpl(slot).fields.iter().zip(&ex.values) {
+            let Kind::Var(v) = f.kind else { continue };
+            let Some(want) = run.point(slot.i).get(v) else {
+                return false;
+            };
+            let e = Expect {
+                value: want.to_f64() * f.scale,
+                spread: 0.0,
+            };
+            if !got
+                .as_ref()
+                .is_some_and(|n| number_ok(n, e, judge.rules.tol))
+            {
+                return false;
+            }
+            checked += 1;
+        }
+    }
+    checked >= 2
 }
