@@ -15,7 +15,10 @@
 //!   other labels, `Start: 3`).
 //!
 //! When fewer than half the lines have the template's shape (the student chose other labels
-//! throughout, `print(i, x)`), only blank and console lines are skipped.
+//! throughout, `print(i, x)`), the student's own most common shape (words and count of
+//! numbers) stands for it: when it covers at least half the expected lines, a line of another
+//! shape with words, none of them a word of the template's lines (`debug 0.6`), is a debug
+//! print.
 
 use super::judge::MAX_LINE_BYTES;
 use super::layout::{Layout, Part};
@@ -175,6 +178,8 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'
                 kind[j] = Some(Skip::Debug);
             }
         }
+    } else {
+        own_labels(layout, printed, &shapes, &mut kind);
     }
     let mut answer = Answer {
         lines: Vec::with_capacity(printed.len()),
@@ -196,6 +201,40 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'
         }
     }
     answer
+}
+
+/// Without the template's shape (`print(i, x)` throughout): when the student's own most
+/// common shape (words and count of numbers) covers at least half the expected lines, a line
+/// of another shape whose words share none with the template's lines is a debug print.
+fn own_labels(layout: &Layout, printed: &[&str], shapes: &[TplShape], kind: &mut [Option<Skip>]) {
+    let key = |j: usize| -> (Vec<String>, usize) {
+        (words(printed[j]), scan::numbers(printed[j]).count())
+    };
+    let mut groups: std::collections::BTreeMap<(Vec<String>, usize), usize> = Default::default();
+    for j in (0..printed.len()).filter(|&j| kind[j].is_none() && printed[j].len() <= MAX_LINE_BYTES)
+    {
+        *groups.entry(key(j)).or_default() += 1;
+    }
+    let Some((top, n)) = groups
+        .iter()
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone())))
+    else {
+        return;
+    };
+    if 2 * n < layout.len() {
+        return;
+    }
+    let template_words: std::collections::BTreeSet<&String> =
+        shapes.iter().flat_map(|s| s.words.iter()).collect();
+    for j in 0..printed.len() {
+        if kind[j].is_some() || printed[j].len() > MAX_LINE_BYTES {
+            continue;
+        }
+        let k = key(j);
+        if &k != top && !k.0.is_empty() && !k.0.iter().any(|w| template_words.contains(w)) {
+            kind[j] = Some(Skip::Debug);
+        }
+    }
 }
 
 /// The note on skipped lines: how many, of which kinds, with an example of each.
