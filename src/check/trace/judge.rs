@@ -98,13 +98,17 @@ pub(crate) fn judge_number(
     }
 }
 
-/// Whether a printed number is right for `e`: a correct rounding of the value (or within the
-/// tolerance); with a spread, a correct rounding of some value within the spread.
+/// Whether a printed number is right for `e` at the digits printed: a correct rounding of
+/// the value, within float noise of it, or within the tolerance; with a spread, a correct
+/// rounding of some value within the spread. (The template's digits are judged by
+/// [`judge_number`].)
 pub(crate) fn number_ok(n: &Number, e: Expect, tol: Option<Tolerance>) -> bool {
     if !n.value.is_finite() || !e.value.is_finite() {
         return false;
     }
-    if compare(&n.printed, e.value, 0, tol) == Verdict::Right {
+    if compare(&n.printed, e.value, 0, tol) == Verdict::Right
+        || precision::within_noise(n.value, e.value)
+    {
         return true;
     }
     if e.spread > 0.0 {
