@@ -1,22 +1,26 @@
 //! Checking a trace: the lines a student's program printed while it ran gradient descent.
 //!
 //! # Reading
-//! The file is UTF-8 (a byte-order mark is dropped); lines end in `\n` or `\r\n`; trailing
-//! spaces and trailing empty lines do not count. Each printed line is paired with an expected
-//! line: line by line when there are as many of each, else by a Myers diff (from `similar`)
-//! over the stretch between the agreeing first and last lines, where a printed line *equals*
-//! an expected one when it agrees with it by the rules below (so a missing or an extra line in
-//! the middle does not shift every line after it).
+//! The file is UTF-8 (a byte-order mark dropped) or UTF-16 with a byte-order mark (see
+//! [`crate::fsutil::decode_trace`]); lines end in `\n` or `\r\n`; trailing spaces and trailing
+//! empty lines do not count; a Python traceback is cut off and named. Lines that are not the
+//! answer — blank lines, console text, debug prints without the iteration's shape — are
+//! skipped with one note and never counted (`shape.rs`).
+//!
+//! # Pairing
+//! Each answer line is paired with an expected line: line by line when there are as many of
+//! each, else by a diff bounded by work, never by time (`align.rs`).
 //!
 //! # One line against the reference
-//! A line is read against its template: when the text around the numbers is the template's,
-//! each field's number is read where the field is; otherwise (other labels, `iter 1: x =
-//! 2.4000`) its numbers are taken in order, one per field (or, if the template's own text has
-//! numbers, one per number of the expected line). Only the numbers count: other labels earn a
-//! note, and are wrong only with `strict_labels`. The iteration number `i` is a label too.
-//! A number is right when it is the engine's full-precision value correctly rounded to the
-//! digits printed (more digits are fine), compared in decimal, or within the exercise's
-//! tolerance (see [`crate::check::number`]). `nan`, `inf` and `1e400` are never right.
+//! A line is read against its template (`extract.rs`): by the template's text; by position
+//! (other labels, `iter 1: x = 2.4000`, `print(i, x)`); or, with more values than the
+//! template (`1-th x: 2.4000  grad: 0.6000`), by the template's text followed by the extras or
+//! by each field's name. Only the numbers count: other labels and extra values earn a note,
+//! and other labels are wrong only with `strict_labels`. The iteration number `i` is a label
+//! too. A number is judged by the digits the template asks for (`precision.rs`): within float
+//! noise, or the reference at the template's digits (fewer digits only when the value is the
+//! same decimal; more digits when they round to it), or within the exercise's tolerance.
+//! `nan`, `inf` and `1e400` are never right.
 //!
 //! # Credit carried forward
 //! After a line departs from the reference, each later step is judged by one step of the
@@ -25,33 +29,32 @@
 //! after step i−1 (every variable taken from the student's lines; one not printed is taken
 //! from the prediction). `y` is f at the student's printed point after the step, the gradient
 //! is ∇f(p). A printed value has fewer digits than the student's true value: the truth lies
-//! within `h` = half a unit of the last printed digit of each coordinate of `p` (0 for a value
-//! printed whole by `{x}`). That uncertainty moves the prediction by at most `E`, measured by
-//! evaluating the rule with each coordinate moved by ±h (plus 5 % for curvature). A carried
-//! line is right when its number is a correct rounding, to the digits it prints, of *some*
-//! value within `E` of the prediction: `|printed − prediction| ≤ h_printed + E` — which
-//! accepts either rounding neighbour exactly when the propagated error could flip the last
-//! digit — or within the tolerance widened by `E`. Such a line is `follows` and earns
-//! [`FOLLOWS_CREDIT`] (a whole line: the score counts the lines that are right under the
-//! rule). A step whose lines all agree with the reference puts the student back on it (the
-//! next step is predicted from the reference exactly).
+//! within `h` = half a unit of the last digit printed (or asked by the template, if fewer) of
+//! each coordinate of `p` (0 for a value printed whole by `{x}`). That uncertainty moves the
+//! prediction by at most `E`, measured by evaluating the rule with each coordinate moved by
+//! ±h (plus 5 % for curvature). A carried line is right when its number is a rounding, to the
+//! template's digits, of *some* value within `E` of the prediction, or within the tolerance
+//! widened by `E`. Such a line is `follows` and earns [`FOLLOWS_CREDIT`]. A step whose lines
+//! all agree with the reference puts the student back on it.
 //!
-//! A single slip therefore costs its own line only, wherever it falls; a printing typo
-//! (later lines back on the reference) costs one line too. A different rule (see [`diagnose`]) is wrong on
-//! every line, and once a rule is named no credit is carried forward: lines earn credit only
-//! where they happen to agree with the reference.
+//! No credit is carried forward when a rule is named (see `diagnose.rs`), when no number shows
+//! the template's digits, or when the run began at another start than the student's own
+//! (`start.rs`). A trace printed before the update is re-paired so that each line is judged
+//! against the iteration it shows (`before.rs`).
 //!
 //! # Score
 //! `points × credit / (expected lines + extra lines)`, where a correct line earns 1 and a
-//! follows line [`FOLLOWS_CREDIT`]; missing lines earn nothing and extra lines count against. The lines before
-//! the loop (the header) do not make a trace on their own: when no line after an update
-//! earns credit, the score is 0.
+//! follows line [`FOLLOWS_CREDIT`]; missing lines earn nothing and extra lines count against;
+//! skipped lines do not count. The lines before the loop (the header) do not make a trace on
+//! their own: when no line after an update earns credit, the score is 0; lines that all print
+//! the same value after each update earn nothing.
 //!
 //! # Report
 //! [`TraceReport`] is data: per-line verdicts (serialized as the JSON array `lines` of the
-//! question), a summary, the named mistake, notes. [`render_text`] draws a unified diff
-//! around the departures. For traces of more than [`MAX_LISTED_LINES`] lines only the lines
-//! that are not plainly correct are listed.
+//! question), a summary, the named mistakes (`findings.rs`), notes. [`render_text`] draws a
+//! unified diff around the departures with the expected numbers as the template prints them,
+//! and the scoring rule in one line under it. For traces of more than [`MAX_LISTED_LINES`]
+//! lines only the lines that are not plainly correct are listed.
 
 mod align;
 mod before;
