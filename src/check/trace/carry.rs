@@ -183,6 +183,8 @@ pub(super) struct Tally {
     pub omitted: usize,
     /// Printed lines not expected.
     pub extra: usize,
+    /// Departing lines left out of the report past [`MAX_LISTED_LINES`].
+    pub unlisted: usize,
 }
 
 impl Tally {
@@ -440,6 +442,11 @@ pub(super) fn carry_forward(
             tally.count(line.status, slot);
             if line.status == LineStatus::Correct && !listed_all {
                 tally.omitted += 1;
+                continue;
+            }
+            // A budget on the report: past it, departing lines are counted, not listed.
+            if lines.len() >= MAX_LISTED_LINES {
+                tally.unlisted += 1;
                 continue;
             }
             lines.push(with_texts(line, layout, printed));

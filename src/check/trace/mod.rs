@@ -197,6 +197,8 @@ pub struct TraceReport {
     pub notes: Vec<String>,
     /// Correct lines left out of `lines` (long traces only).
     pub omitted_correct: usize,
+    /// Departing lines left out of `lines` past [`MAX_LISTED_LINES`] listed ones.
+    pub omitted_departing: usize,
     /// Printed lines skipped as not part of the answer (blank, console, debug prints).
     pub skipped: usize,
     /// Every line's verdict, in order.
@@ -415,6 +417,7 @@ fn check_lines(
         findings: Vec::new(),
         notes: Vec::new(),
         omitted_correct: 0,
+        omitted_departing: 0,
         skipped: answer.skipped.len(),
         lines: Vec::new(),
     };
@@ -469,6 +472,7 @@ fn check_lines(
     report.credit = tally.credit;
     report.counted = ne + tally.extra;
     report.omitted_correct = tally.omitted;
+    report.omitted_departing = tally.unlisted;
     report.first_departure = lines
         .iter()
         .find(|l| l.status != LineStatus::Correct)

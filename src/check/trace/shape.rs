@@ -57,10 +57,56 @@ pub(crate) fn words(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `all` contains `part` in order.
-fn contains_in_order(all: &[String], part: &[String]) -> bool {
-    let mut it = all.iter();
-    part.iter().all(|p| it.any(|w| w == p))
+/// The words of a line, without allocating (compare them ignoring ASCII case).
+fn words_iter(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// How a line's words match the template's lines.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Match {
+    /// No template line's words, and none of its names.
+    None,
+    /// A template line's words, in order.
+    Words,
+    /// Only a name a template line shows (`x = 2.4` for `{i}-th x: {x}`).
+    Name,
+}
+
+fn match_of(line: &str, shapes: &[TplShape]) -> Match {
+    let words = || words_iter(line);
+    let in_order = |part: &[String]| {
+        let mut it = words();
+        part.iter().all(|p| it.any(|w| w.eq_ignore_ascii_case(p)))
+    };
+    if shapes
+        .iter()
+        .any(|s| !s.words.is_empty() && in_order(&s.words))
+    {
+        Match::Words
+    } else if shapes.iter().any(|s| {
+        s.names
+            .iter()
+            .any(|n| words().any(|w| w.eq_ignore_ascii_case(n)))
+    }) {
+        Match::Name
+    } else {
+        Match::None
+    }
+}
+
+/// A hash of a line's words, lowercased (the same on every machine).
+fn words_key(line: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for w in words_iter(line) {
+        for b in w.bytes() {
+            b.to_ascii_lowercase().hash(&mut h);
+        }
+        0u8.hash(&mut h);
+    }
+    h.finish()
 }
 
 fn has_number(line: &str) -> bool {
@@ -137,19 +183,18 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'
             }
         })
         .collect();
-    let shaped: Vec<bool> = printed
+    let matched: Vec<Match> = printed
         .iter()
         .zip(&kind)
         .map(|(l, k)| {
-            k.is_none() && l.len() <= MAX_LINE_BYTES && {
-                let w = words(l);
-                shapes.iter().any(|s| {
-                    (!s.words.is_empty() && contains_in_order(&w, &s.words))
-                        || s.names.iter().any(|n| w.contains(n))
-                })
+            if k.is_none() && l.len() <= MAX_LINE_BYTES {
+                match_of(l, &shapes)
+            } else {
+                Match::None
             }
         })
         .collect();
+    let shaped: Vec<bool> = matched.iter().map(|m| *m != Match::None).collect();
     let count = shaped.iter().filter(|s| **s).count();
     if count >= 2 && 2 * count >= layout.len() {
         let first = shaped.iter().position(|s| *s).unwrap_or(0);
@@ -178,6 +223,9 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'
                 kind[j] = Some(Skip::Debug);
             }
         }
+        if foot.is_empty() {
+            summary_tail(printed, &matched, &mut kind);
+        }
     } else {
         own_labels(layout, printed, &shapes, &mut kind);
     }
@@ -192,7 +240,7 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'
         match k {
             Some(why) => answer.skipped.push((j, why)),
             None => {
-                if line.len() <= MAX_LINE_BYTES && !words(line).is_empty() {
+                if line.len() <= MAX_LINE_BYTES && words_iter(line).next().is_some() {
                     answer.labelled += 1;
                 }
                 answer.lines.push(line);
@@ -201,6 +249,34 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'
         }
     }
     answer
+}
+
+/// Without a footer template, the lines after the last line of the steps' shape (the most
+/// common words) that show only a name (`Final x: 0.0346`, `x* = 0.0346`) sum the run up:
+/// they are not iterations.
+fn summary_tail(printed: &[&str], matched: &[Match], kind: &mut [Option<Skip>]) {
+    let mut counts: std::collections::BTreeMap<u64, usize> = Default::default();
+    for (j, m) in matched.iter().enumerate() {
+        if *m != Match::None && kind[j].is_none() {
+            *counts.entry(words_key(printed[j])).or_default() += 1;
+        }
+    }
+    let Some((&step, _)) = counts
+        .iter()
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+    else {
+        return;
+    };
+    let Some(last) = (0..printed.len()).rposition(|j| {
+        kind[j].is_none() && matched[j] != Match::None && words_key(printed[j]) == step
+    }) else {
+        return;
+    };
+    for j in last + 1..printed.len() {
+        if kind[j].is_none() && matched[j] == Match::Name && words_key(printed[j]) != step {
+            kind[j] = Some(Skip::Debug);
+        }
+    }
 }
 
 /// Without the template's shape (`print(i, x)` throughout): when the student's own most
@@ -278,6 +354,12 @@ pub(crate) fn skipped_note(skipped: &[(usize, Skip)], printed: &[&str]) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `all` contains `part` in order.
+    fn contains_in_order(all: &[String], part: &[String]) -> bool {
+        let mut it = all.iter();
+        part.iter().all(|p| it.any(|w| w == p))
+    }
 
     #[test]
     fn words_are_labels() {

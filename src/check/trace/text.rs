@@ -132,6 +132,13 @@ fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
             t.omitted_correct
         )?;
     }
+    if t.omitted_departing > 0 {
+        writeln!(
+            out,
+            "{INDENT}({} more departing lines not listed)",
+            t.omitted_departing
+        )?;
+    }
     writeln!(out, "{INDENT}{}", paint.dim(&scoring_line(t)))
 }
 
