@@ -332,13 +332,14 @@ pub fn check_question(
     };
     let mut printed = printed_lines(text);
     let crash = python_error(&mut printed);
-    let mut report = check_lines(&layout, &printed, t, align::Limits::default());
+    let printed_count = printed.len();
+    let mut report = check_lines(&layout, printed, t, align::Limits::default());
     if let Some(error) = crash {
         report.findings.insert(
             0,
             Finding {
                 code: "crashed".into(),
-                message: match printed.len() {
+                message: match printed_count {
                     0 => format!(
                         "your program stopped with an error before printing anything: {error}"
                     ),
@@ -390,10 +391,11 @@ pub fn check_question(
 /// reference, names a wrong rule, carries credit forward, and sums up.
 fn check_lines(
     layout: &Layout,
-    all_printed: &[&str],
+    all_printed: Vec<&str>,
     t: &TraceQuestion,
     limits: align::Limits,
 ) -> TraceReport {
+    let all_count = all_printed.len();
     let answer = shape::answer_lines(layout, all_printed);
     let printed = answer.lines.as_slice();
     let judge = Judge {
@@ -408,7 +410,7 @@ fn check_lines(
     let ne = layout.len();
     let mut report = TraceReport {
         expected_lines: ne,
-        printed_lines: all_printed.len(),
+        printed_lines: all_count,
         right: 0,
         credit: 0.0,
         counted: ne,
@@ -418,13 +420,13 @@ fn check_lines(
         notes: Vec::new(),
         omitted_correct: 0,
         omitted_departing: 0,
-        skipped: answer.skipped.len(),
+        skipped: answer.skipped,
         lines: Vec::new(),
     };
     report
         .notes
-        .extend(shape::skipped_note(&answer.skipped, all_printed));
-    if all_printed.is_empty() {
+        .extend(answer.note.clone());
+    if all_count == 0 {
         report.summary.push("your program printed nothing".into());
         return report;
     }
@@ -540,14 +542,14 @@ mod tests {
         lines.remove(1_500);
         lines[40] = lines[40].replace("0.", "1.");
         let printed: Vec<&str> = lines.iter().map(String::as_str).collect();
-        let default = check_lines(&layout, &printed, t, align::Limits::default());
+        let default = check_lines(&layout, printed.clone(), t, align::Limits::default());
         let roomy = align::Limits {
             max_lines: 100_000,
             max_edits: 50_000,
             max_compares: usize::MAX,
             max_cells: usize::MAX,
         };
-        let again = check_lines(&layout, &printed, t, roomy);
+        let again = check_lines(&layout, printed, t, roomy);
         assert_eq!(default, again);
         assert_eq!(default.counted, 2_002);
         assert!(default.right > 1_990, "{}", default.right);

@@ -39,10 +39,13 @@ pub(crate) enum Skip {
 pub(crate) struct Answer<'a> {
     /// The answer lines.
     pub lines: Vec<&'a str>,
-    /// For each answer line, its 0-based line number in the file.
+    /// For each answer line, its 0-based line number in the file (empty when no line was
+    /// skipped: the same numbers).
     pub origin: Vec<usize>,
-    /// The skipped lines: (0-based line number in the file, why).
-    pub skipped: Vec<(usize, Skip)>,
+    /// How many lines were skipped.
+    pub skipped: usize,
+    /// The note on the skipped lines.
+    pub note: Option<String>,
     /// How many answer lines have a template line's shape.
     pub shaped: usize,
     /// How many answer lines have words at all (labels).
@@ -165,7 +168,7 @@ fn template_shapes(layout: &Layout) -> Vec<TplShape> {
 }
 
 /// Sorts the printed lines into the answer and the skipped ones.
-pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'a> {
+pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> Answer<'a> {
     let shapes = template_shapes(layout);
     let all_have_numbers = shapes.iter().all(|s| s.numbers > 0);
     let mut kind: Vec<Option<Skip>> = printed
@@ -224,31 +227,39 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, printed: &[&'a str]) -> Answer<'
             }
         }
         if foot.is_empty() {
-            summary_tail(printed, &matched, &mut kind);
+            summary_tail(&printed, &matched, &mut kind);
         }
     } else {
-        own_labels(layout, printed, &shapes, &mut kind);
+        own_labels(layout, &printed, &shapes, &mut kind);
     }
-    let mut answer = Answer {
-        lines: Vec::with_capacity(printed.len()),
-        origin: Vec::with_capacity(printed.len()),
-        skipped: Vec::new(),
-        shaped: count,
-        labelled: 0,
+    let skipped: Vec<(usize, Skip)> = kind
+        .iter()
+        .enumerate()
+        .filter_map(|(j, k)| k.map(|why| (j, why)))
+        .collect();
+    let note = skipped_note(&skipped, &printed);
+    let origin: Vec<usize> = if skipped.is_empty() {
+        Vec::new()
+    } else {
+        (0..printed.len()).filter(|&j| kind[j].is_none()).collect()
     };
-    for (j, (line, k)) in printed.iter().zip(kind).enumerate() {
-        match k {
-            Some(why) => answer.skipped.push((j, why)),
-            None => {
-                if line.len() <= MAX_LINE_BYTES && words_iter(line).next().is_some() {
-                    answer.labelled += 1;
-                }
-                answer.lines.push(line);
-                answer.origin.push(j);
-            }
-        }
+    let mut j = 0;
+    printed.retain(|_| {
+        j += 1;
+        kind[j - 1].is_none()
+    });
+    let labelled = printed
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && words_iter(l).next().is_some())
+        .count();
+    Answer {
+        lines: printed,
+        origin,
+        skipped: skipped.len(),
+        note,
+        shaped: count,
+        labelled,
     }
-    answer
 }
 
 /// Without a footer template, the lines after the last line of the steps' shape (the most
@@ -314,7 +325,7 @@ fn own_labels(layout: &Layout, printed: &[&str], shapes: &[TplShape], kind: &mut
 }
 
 /// The note on skipped lines: how many, of which kinds, with an example of each.
-pub(crate) fn skipped_note(skipped: &[(usize, Skip)], printed: &[&str]) -> Option<String> {
+fn skipped_note(skipped: &[(usize, Skip)], printed: &[&str]) -> Option<String> {
     if skipped.is_empty() {
         return None;
     }
