@@ -359,6 +359,31 @@ fn a_run_from_another_start_earns_no_carried_credit_and_names_it() {
         feedback(&q).starts_with("your lines follow from a start x = 3 (worked back from your line 1), not from this exercise's start x = 5"),
         "{q}"
     );
+    // The gradient printed for x follows the same update, from 0.6: not from the start.
+    let (q, text) = fx.run(
+        "gd-trace",
+        "gradient",
+        &gd("x = x - g", "    print(f'{i}-th x: {g:.4f}')\n"),
+    );
+    assert_eq!(score(&q), 0.0, "{text}");
+    assert_eq!(mistake(&q), Some("other-start"), "{q}");
+    assert!(
+        feedback(&q).starts_with("your first update already departs (your line 2) and the lines after it follow the update from that value, not from your start x = 3"),
+        "{q}"
+    );
+    // A wrong learning rate is named with a readable derivative.
+    let (q, _) = fx.run(
+        "gd-trace",
+        "lr",
+        &gd("x = x - 0.1 * g", "    print(f'{i}-th x: {x:.4f}')\n"),
+    );
+    assert_eq!(
+        feedback(&q).split("; line").next(),
+        Some(
+            "your steps match lr = 0.1; the exercise uses 1 (or, with the same steps, a derivative 0.1 times the right one: f'(x) = 0.1*(1/5*x) instead of 1/5*x)"
+        ),
+        "{q}"
+    );
     // A slip in one's own run still carries credit forward.
     let slip = gd(
         "x = x - g\n    if i == 4:\n        x += 0.1",

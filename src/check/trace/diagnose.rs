@@ -185,7 +185,16 @@ fn derivative_text(p: &Problem, k: usize, c: f64) -> (String, String) {
     } else {
         format!("∂f/∂{}", p.vars.get(k).map_or("x", String::as_str))
     };
-    (format!("{name} = {scaled}"), format!("{g}"))
+    // A product with float noise in it (0.1 × 1/5 = 0.020000000000000004) reads better as
+    // the factor times the right derivative.
+    let text = format!("{scaled}");
+    let noisy = super::scan::numbers(&text).any(|n| n.printed.digits.len() > 12);
+    let shown = if noisy {
+        format!("{}*({g})", show(num(c)))
+    } else {
+        text
+    };
+    (format!("{name} = {shown}"), format!("{g}"))
 }
 
 fn factor_two(c: f64) -> &'static str {

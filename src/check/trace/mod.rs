@@ -423,9 +423,7 @@ fn check_lines(
         skipped: answer.skipped,
         lines: Vec::new(),
     };
-    report
-        .notes
-        .extend(answer.note.clone());
+    report.notes.extend(answer.note.clone());
     if all_count == 0 {
         report.summary.push("your program printed nothing".into());
         return report;
@@ -447,9 +445,14 @@ fn check_lines(
         verdicts = carry::against_reference(&judge, &pairs);
     }
     let coarse = precision::coarse_trace(&judge, &pairs);
-    let other_start = start::other_start(&judge, &pairs, &verdicts.ok);
+    let mut other_start = start::other_start(&judge, &pairs, &verdicts.ok);
     let carry = rule.is_none() && coarse.is_none() && other_start.is_none();
     let (mut lines, mut tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, carry);
+    if carry && let Some(message) = start::unanchored(&judge, &pairs, &verdicts.ok, &lines) {
+        // The lines follow from a first update that is not one step from the start.
+        other_start = Some(message);
+        (lines, tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, false);
+    }
     // Line numbers in the file, skipped lines counted.
     let in_file = |j: usize| answer.origin.get(j - 1).map_or(j, |o| o + 1);
     for l in &mut lines {

@@ -2,7 +2,10 @@
 //! start: a trace whose header prints another start (a classmate's variant, or invented
 //! numbers) and whose first update departs from the reference was computed from that other
 //! start, so no line of it earns credit carried forward, and the feedback names the start
-//! it used. Without a header, the start is worked back from the first update's printed
+//! it used. A run whose very first update departs (no line after an update agrees with the
+//! reference before it) and whose later lines follow from that value is not anchored at the
+//! student's start either (the gradient printed for x, a classmate's run without its header):
+//! it earns no carried-forward credit. Without a header, the start is worked back from the first update's printed
 //! point `x1` (the `p` with `p − lr·∇f(p) = x1`): when that is a short number (at most three
 //! significant digits, within what the printed digits allow) other than the exercise's
 //! start, the run began there.
@@ -229,4 +232,46 @@ fn reproduces(judge: &Judge, pairs: &[Pair], start: &[f64]) -> bool {
         }
     }
     checked >= 2
+}
+
+/// When the first departing line is the first update's and later lines would follow from it:
+/// the sentence that says so (before any line is judged as following).
+pub(crate) fn unanchored(
+    judge: &Judge,
+    pairs: &[Pair],
+    ok: &[bool],
+    lines: &[super::LineReport],
+) -> Option<String> {
+    let layout = judge.layout;
+    if !lines.iter().any(|l| l.status == super::LineStatus::Follows) {
+        return None;
+    }
+    // The first step line, paired, and whether anything after an update agreed before it.
+    for (idx, p) in pairs.iter().enumerate() {
+        let Pair::Both(k, j) = *p else { continue };
+        let slot = layout.slot(k);
+        if slot.part != Part::Step {
+            continue;
+        }
+        if ok[idx] {
+            return None;
+        }
+        let x0 = layout
+            .d
+            .x0
+            .iter()
+            .zip(vars_of(layout))
+            .map(|(v, name)| format!("{name} = {}", crate::pyfmt::repr_value(*v)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Some(format!(
+            "your first update already departs (your line {}) and the lines after it follow the update from that value, not from your start {x0}: credit is carried forward only from your own start",
+            judge.line_no(j)
+        ));
+    }
+    None
+}
+
+fn vars_of<'a>(layout: &'a super::layout::Layout) -> impl Iterator<Item = &'a String> {
+    layout.d.run.vars.iter()
 }
