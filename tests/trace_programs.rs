@@ -235,6 +235,19 @@ fn the_two_variable_trace_passes_in_other_styles() {
         for i in range(1, 11):\n    x1, x2 = 0.8*x1, 0.8*x2\n    print(f'{i}-th (x1, x2): ({x1}, {x2})')\n    print(f'y: {x1**2 + x2**2}')\n";
     let (q, text) = fx.run("mv-trace", "mv-full", program);
     assert_eq!(score(&q), 20.0, "{text}");
+    // y on the same line as the point; a list printed with print(i, list).
+    let program = "x1, x2 = 3, -2\nprint(f'Initial (x1, x2): ({x1}, {x2})')\nprint(f'Initial y: {x1**2 + x2**2}')\n\
+        for i in range(1, 11):\n    x1, x2 = x1 - 0.1*2*x1, x2 - 0.1*2*x2\n    print(f'{i}-th (x1, x2): ({x1:.3f}, {x2:.3f}) y: {x1**2 + x2**2:.3f}')\n";
+    let (q, text) = fx.run("mv-trace", "mv-one-line", program);
+    assert_eq!(score(&q), 20.0, "{text}");
+    assert!(
+        text.contains("note: 10 lines print several of the template's lines side by side (e.g. line 3); each is read as those lines"),
+        "{text}"
+    );
+    let program = "x = [3, -2]\nprint('Initial (x1, x2):', tuple(x))\nprint('Initial y:', x[0]**2 + x[1]**2)\n\
+        for i in range(1, 11):\n    x = [v - 0.1*2*v for v in x]\n    print(i, [round(v, 3) for v in x])\n    print('y:', round(x[0]**2 + x[1]**2, 3))\n";
+    let (q, text) = fx.run("mv-trace", "mv-list", program);
+    assert_eq!(score(&q), 20.0, "{text}");
 }
 
 #[test]

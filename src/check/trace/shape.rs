@@ -8,7 +8,8 @@
 //! - a debug print without the iteration's shape, when most lines have it: a line's *shape* is
 //!   its words (`1-th x: 2.4000  grad: 0.6000` has `th x grad`); a line has a template line's
 //!   shape when its words contain that line's words in order (`th x`), or one of the names
-//!   the template line shows as labels (`x = 2.4`, `(x1, x2): (2.4, -1.6)`). When at least half of
+//!   the template line shows as labels (`x = 2.4`, `(x1, x2): (2.4, -1.6)`). A line of bare
+//!   numbers (`1 [2.4, -1.6]`) is never a debug print. When at least half of
 //!   the expected lines are printed in the template's shape, every other line is a debug
 //!   print — except, before the first line of that shape and after the last, as many lines as
 //!   the template has header and footer lines with as many numbers (a header printed under
@@ -221,7 +222,14 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> An
             .collect();
         kept_foot.truncate(foot.len());
         for j in 0..printed.len() {
-            if kind[j].is_none() && !shaped[j] && !kept_head.contains(&j) && !kept_foot.contains(&j)
+            // A line of bare numbers (`1 [2.4, -1.6]`) is an answer in the student's own
+            // layout, not a debug print.
+            let bare = words_iter(printed[j]).next().is_none();
+            if kind[j].is_none()
+                && !shaped[j]
+                && !bare
+                && !kept_head.contains(&j)
+                && !kept_foot.contains(&j)
             {
                 kind[j] = Some(Skip::Debug);
             }
@@ -248,6 +256,20 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> An
         j += 1;
         kind[j - 1].is_none()
     });
+    let (printed, origin, combined) = split_combined(layout, &shapes, printed, origin);
+    let mut note = note;
+    if let Some((n, first)) = combined {
+        let also = format!(
+            "{n} line{} print{} several of the template's lines side by side (e.g. line {}); each is read as those lines",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "s" } else { "" },
+            first + 1
+        );
+        note = Some(match note {
+            Some(s) => format!("{s}; {also}"),
+            None => also,
+        });
+    }
     let labelled = printed
         .iter()
         .filter(|l| l.len() <= MAX_LINE_BYTES && words_iter(l).next().is_some())
@@ -259,6 +281,113 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> An
         note,
         shaped: count,
         labelled,
+    }
+}
+
+/// The words of a line with their byte offsets.
+fn words_at(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), ' ')))
+    {
+        let inside = c.is_alphanumeric() || c == '_';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s0)) => {
+                let w = &line[s0..i];
+                if w.chars().any(char::is_alphabetic) {
+                    out.push((s0, w));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Where a line holding the lines of several templates of one part, side by side
+/// (`1-th (x1, x2): (2.400, -1.600) y: 8.320` for two step lines), splits: the byte offsets
+/// where the second, third, … template's words begin, when each piece has its template's
+/// count of numbers.
+fn cuts(line: &str, part: &[&TplShape]) -> Option<Vec<usize>> {
+    if part.len() < 2 || part.iter().any(|s| s.words.is_empty()) {
+        return None;
+    }
+    let words = words_at(line);
+    let mut it = words.iter();
+    let mut cuts = Vec::new();
+    for (t, shape) in part.iter().enumerate() {
+        let mut first = None;
+        for want in &shape.words {
+            let (at, _) = it.by_ref().find(|(_, w)| w.eq_ignore_ascii_case(want))?;
+            first.get_or_insert(*at);
+        }
+        if t > 0 {
+            cuts.push(first?);
+        }
+    }
+    let mut from = 0;
+    for (shape, &to) in part
+        .iter()
+        .zip(cuts.iter().chain(std::iter::once(&line.len())))
+    {
+        if scan::numbers(line.get(from..to)?).count() != shape.numbers {
+            return None;
+        }
+        from = to;
+    }
+    Some(cuts)
+}
+
+/// Splits answer lines that hold several template lines of one part side by side into one
+/// line per template (each keeps its line number in the file).
+fn split_combined<'a>(
+    layout: &Layout,
+    shapes: &[TplShape],
+    lines: Vec<&'a str>,
+    origin: Vec<usize>,
+) -> (Vec<&'a str>, Vec<usize>, Option<(usize, usize)>) {
+    let parts: Vec<Vec<&TplShape>> = [Part::Header, Part::Step, Part::Footer]
+        .iter()
+        .map(|p| shapes.iter().filter(|s| s.part == *p).collect())
+        .filter(|v: &Vec<&TplShape>| v.len() >= 2)
+        .collect();
+    if parts.is_empty() || layout.len() == 0 {
+        return (lines, origin, None);
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    let mut out_origin = Vec::with_capacity(lines.len());
+    let mut split: Option<(usize, usize)> = None;
+    for (n, line) in lines.iter().enumerate() {
+        let at = origin.get(n).copied().unwrap_or(n);
+        let found = if line.len() <= MAX_LINE_BYTES {
+            parts.iter().find_map(|p| cuts(line, p))
+        } else {
+            None
+        };
+        match found {
+            Some(cuts) => {
+                let s = split.get_or_insert((0, at));
+                s.0 += 1;
+                let mut from = 0;
+                for to in cuts.into_iter().chain(std::iter::once(line.len())) {
+                    out.push(line[from..to].trim());
+                    out_origin.push(at);
+                    from = to;
+                }
+            }
+            None => {
+                out.push(line);
+                out_origin.push(at);
+            }
+        }
+    }
+    match split {
+        Some(_) => (out, out_origin, split),
+        None => (lines, origin, None),
     }
 }
 
