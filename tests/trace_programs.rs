@@ -62,6 +62,15 @@ impl Fixture {
         // A classmate's variant: the same exercise starting at 5.
         let gd = std::fs::read_to_string(bundled.join("gd-trace.yaml")).expect("read");
         std::fs::write(ex.join("gd-five.yaml"), gd.replace("x0: 3", "x0: 5")).expect("write");
+        // A run whose values are short decimals: x halves from 4.
+        std::fs::write(
+            ex.join("gd-halves.yaml"),
+            gd.replace("x0: 3", "x0: 4")
+                .replace("steps: 20", "steps: 5")
+                .replace("grad: {x: 1/5 * x}", "grad: {x: 1/2 * x}")
+                .replace("f: 1/10 * x^2", "f: 1/4 * x^2"),
+        )
+        .expect("write");
         Fixture { dir }
     }
 
@@ -280,6 +289,17 @@ fn coarser_precision_is_wrong_and_said_plainly() {
         );
         assert!(!feedback(&q).contains("follow"), "{spec}: {q}");
     }
+}
+
+#[test]
+fn short_values_printed_by_round_are_right_with_no_mistake_named() {
+    let fx = Fixture::new();
+    // 2.0, 1.0, 0.5, 0.25, 0.125: round(x, 4) prints no number with 4 decimals, all right.
+    let program = "x = 4\nprint(f'Initial x: {x}')\nfor i in range(1, 6):\n    x = x - x / 2\n    print(f'{i}-th x: {round(x, 4)}')\n";
+    let (q, text) = fx.run("gd-halves", "halves", program);
+    assert_eq!(score(&q), 20.0, "{text}");
+    assert_eq!(q["mistake"], Value::Null, "{q}");
+    assert_eq!(feedback(&q), "all 6 lines right", "{q}");
 }
 
 #[test]

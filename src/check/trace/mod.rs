@@ -483,7 +483,8 @@ fn check_lines(
         .find(|l| l.status != LineStatus::Correct)
         .and_then(|l| l.printed_line.or(l.line));
     report.summary = summary::summarize(&lines);
-    let other_output = answer.shaped == 0
+    let other_output = rule.is_none()
+        && answer.shaped == 0
         && 2 * answer.labelled >= printed.len()
         && tally.right_steps == 0
         && !printed_before;

@@ -312,13 +312,14 @@ pub(crate) fn against_prediction(
 }
 
 /// When no printed number of a trace shows the digits its template asks for (every line
-/// printed with `{x:.1f}` where the task asks `{x:.4f}`): what the task asks, for the first
-/// such field. Such a trace earns no credit carried forward: its lines cannot show that they
+/// printed with `{x:.1f}` where the task asks `{x:.4f}`) and one of them is wrong for it: what
+/// the task asks, for the first such field. Such a trace earns no credit carried forward: its lines cannot show that they
 /// follow from the student's own values.
 pub(crate) fn coarse_trace(judge: &Judge, pairs: &[Pair]) -> Option<Digits> {
     let layout = judge.layout;
     let mut buf = String::new();
     let mut asked = None;
+    let mut coarse = false;
     for p in pairs {
         let Pair::Both(k, j) = *p else { continue };
         let slot = layout.slot(k);
@@ -333,15 +334,19 @@ pub(crate) fn coarse_trace(judge: &Judge, pairs: &[Pair]) -> Option<Digits> {
             let (Some(n), Some(v)) = (got, layout.value(slot, f)) else {
                 continue;
             };
-            match f.digits.last_exp(v.to_f64() * f.scale) {
+            let value = v.to_f64() * f.scale;
+            match f.digits.last_exp(value) {
                 Some(t) if n.printed.exp <= t => return None,
                 _ => {
+                    if against_value(n, value, f.digits, judge.rules.tol) == NumVerdict::Coarse {
+                        coarse = true;
+                    }
                     asked.get_or_insert(f.digits);
                 }
             }
         }
     }
-    asked
+    asked.filter(|_| coarse)
 }
 
 #[cfg(test)]

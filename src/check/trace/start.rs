@@ -253,7 +253,7 @@ pub(crate) fn unanchored(
         if slot.part != Part::Step {
             continue;
         }
-        if ok[idx] {
+        if ok[idx] || slot.i != 1 {
             return None;
         }
         let x0 = layout
