@@ -257,6 +257,11 @@ fn the_two_variable_trace_passes_in_other_styles() {
         for i in range(1, 11):\n    x = [v - 0.1*2*v for v in x]\n    print(i, [round(v, 3) for v in x])\n    print('y:', round(x[0]**2 + x[1]**2, 3))\n";
     let (q, text) = fx.run("mv-trace", "mv-list", program);
     assert_eq!(score(&q), 20.0, "{text}");
+    // Values after their names, in another order than the template's: the names decide.
+    let program = "x1, x2 = 3, -2\nprint(f'Initial (x1, x2): ({x1}, {x2})')\nprint(f'Initial y: {x1**2 + x2**2}')\n\
+        for i in range(1, 11):\n    x1, x2 = x1 - 0.1*2*x1, x2 - 0.1*2*x2\n    print(f'{i}: x2 = {x2:.3f}, x1 = {x1:.3f}')\n    print(f'y = {x1**2 + x2**2:.3f}')\n";
+    let (q, text) = fx.run("mv-trace", "mv-names", program);
+    assert_eq!(score(&q), 20.0, "{text}");
 }
 
 #[test]

@@ -1,10 +1,11 @@
 //! Reading a printed line's numbers for a template's fields.
 //!
-//! In order: by the template's own text (labels equal); the line's numbers in order, one per
-//! field, when there are as many; the template's text followed by more values
-//! (`1-th x: 2.4000  grad: 0.6000`); each field's number after its name and `:` or `=`
-//! (`grad: 0.6000  x: 2.4000`); the numbers other than the iteration number, when the line
-//! has no counter; else one per number of the expected line, keeping those at fields.
+//! In order: by the template's own text (labels equal); each field's number after its name
+//! and `:` or `=` (`x1 = 2.400, x2 = -1.600`, `grad: 0.6000  x: 2.4000`); the line's numbers
+//! in order, one per field, when there are as many; the template's text followed by more
+//! values (`1-th x: 2.4000  grad: 0.6000`); the numbers other than the iteration number,
+//! when the line has no counter; else one per number of the expected line, keeping those at
+//! fields.
 
 use super::layout::{Kind, LinePiece, LineTpl};
 use super::scan::{self, Number};
@@ -37,6 +38,22 @@ pub(crate) fn extract(line: &str, tpl: &LineTpl, expected: Option<&str>) -> Opti
     }
     let found: Vec<Number> = scan::numbers(line).collect();
     let n = tpl.fields.len();
+    // Each value after its own name (`x1 = 2.400, x2 = -1.600`): the names say which is which.
+    if let Some(mut values) = by_name(line, tpl, &found) {
+        // The counter, where the line has a number for each field: by position.
+        if found.len() == n {
+            for ((f, v), num) in tpl.fields.iter().zip(values.iter_mut()).zip(&found) {
+                if f.kind == Kind::Index {
+                    *v = Some(num.clone());
+                }
+            }
+        }
+        return Some(Extracted {
+            values,
+            same_labels: false,
+            extras: found.len() > n,
+        });
+    }
     if found.len() == n {
         // Also when the template's text matches but a field holds more than a number
         // (`np.float64(2.4)`, as NumPy 2 prints a float inside a tuple).

@@ -65,7 +65,9 @@ pub(super) fn collect(layout: &Layout, found: Found, lines: &[LineReport]) -> Ve
         let wrong_steps: Vec<&LineReport> = lines
             .iter()
             .filter(|l| {
+                // Wrong by a number (not by its labels or its counter alone).
                 l.status == LineStatus::Wrong
+                    && l.number.as_ref().is_some_and(|n| n.name != "i")
                     && l.line
                         .is_some_and(|k| layout.slot(k - 1).part == Part::Step)
             })
