@@ -689,6 +689,23 @@ fn other_labels_pass_with_a_note_unless_strict() {
         out.contains("the labels differ from the template's"),
         "{out}"
     );
+    // Extra values are not the template's exact text either.
+    let extras: String = LECTURE_GD
+        .lines()
+        .map(|l| match l.contains("-th") {
+            true => format!("{l}  grad: 0.1\n"),
+            false => format!("{l}\n"),
+        })
+        .collect();
+    let f = fx.file("extras.txt", &extras);
+    let (code, out, _) = fx.check("gd-trace", &f, &[]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out, _) = fx.check("gd-strict", &f, &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("the labels differ from the template's"),
+        "{out}"
+    );
 }
 
 #[test]

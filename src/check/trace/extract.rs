@@ -38,12 +38,25 @@ pub(crate) fn extract(line: &str, tpl: &LineTpl, expected: Option<&str>) -> Opti
     }
     let found: Vec<Number> = scan::numbers(line).collect();
     let n = tpl.fields.len();
+    if found.len() > n
+        && let Some(values) = template_then_extras(line, tpl, &found)
+    {
+        return Some(Extracted {
+            values,
+            same_labels: true,
+            extras: true,
+        });
+    }
     // Each value after its own name (`x1 = 2.400, x2 = -1.600`): the names say which is which.
     if let Some(mut values) = by_name(line, tpl, &found) {
-        // The counter, where the line has a number for each field: by position.
-        if found.len() == n {
+        // The counter, by position: a whole number before every named value.
+        let first_named = values.iter().flatten().map(|v| v.start).min();
+        if found.len() >= n {
             for ((f, v), num) in tpl.fields.iter().zip(values.iter_mut()).zip(&found) {
-                if f.kind == Kind::Index {
+                if f.kind == Kind::Index
+                    && num.is_integer_literal()
+                    && first_named.is_none_or(|at| num.end <= at)
+                {
                     *v = Some(num.clone());
                 }
             }

@@ -181,7 +181,9 @@ pub(crate) fn judge_fields(
             });
         }
     }
-    if rules.strict && j.labels_differ {
+    // The template's exact text: other labels and extra values are wrong.
+    if rules.strict && (j.labels_differ || ex.extras) {
+        j.labels_differ = true;
         j.ok = false;
     }
     j
