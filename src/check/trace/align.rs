@@ -35,7 +35,7 @@ impl Default for Limits {
         Limits {
             max_lines: 4_000,
             max_edits: 1_000,
-            max_compares: 2_000_000,
+            max_compares: 500_000,
             max_cells: 4_000_000,
         }
     }
