@@ -201,3 +201,44 @@ proptest! {
         prop_assert_eq!(mistake.as_deref(), Some(code), "{:?}\n{}", s, feedback);
     }
 }
+
+/// Pieces of odd output: numbers, labels, console text, blank lines, unicode, junk.
+fn odd_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (-5.0f64..5.0).prop_map(|v| format!("{v:.4}")),
+        (0u32..30).prop_map(|i| i.to_string()),
+        Just("-th x: ".to_string()),
+        Just("Initial x: ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("  grad: ".to_string()),
+        Just("x = ".to_string()),
+        Just("nan".to_string()),
+        Just("1e400".to_string()),
+        Just("Process finished with exit code 0\n".to_string()),
+        Just("Traceback (most recent call last):\n".to_string()),
+        Just("é∂ ".to_string()),
+        Just("(".to_string()),
+        Just(", ".to_string()),
+        "[ -~]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn odd_output_never_panics_and_scores_within_bounds(
+        pieces in prop::collection::vec(odd_piece(), 0..120),
+    ) {
+        let l = loaded();
+        let text: String = pieces.concat();
+        let (score, max, _, feedback) = judge(&l, text.clone());
+        prop_assert!((0.0..=max).contains(&score), "{}\n{}", feedback, text);
+        prop_assert!(!feedback.is_empty());
+        // The same text judged twice gives the same verdict.
+        let (again, _, _, feedback2) = judge(&l, text);
+        prop_assert_eq!(score, again);
+        prop_assert_eq!(feedback, feedback2);
+    }
+}
