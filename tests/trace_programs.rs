@@ -262,6 +262,11 @@ fn the_two_variable_trace_passes_in_other_styles() {
         for i in range(1, 11):\n    x1, x2 = x1 - 0.1*2*x1, x2 - 0.1*2*x2\n    print(f'{i}: x2 = {x2:.3f}, x1 = {x1:.3f}')\n    print(f'y = {x1**2 + x2**2:.3f}')\n";
     let (q, text) = fx.run("mv-trace", "mv-names", program);
     assert_eq!(score(&q), 20.0, "{text}");
+    // Both lines of an iteration on one line, each value after its name.
+    let program = "x1, x2 = 3, -2\nprint(f'Initial (x1, x2): ({x1}, {x2})')\nprint(f'Initial y: {x1**2 + x2**2}')\n\
+        for i in range(1, 11):\n    x1, x2 = x1 - 0.1*2*x1, x2 - 0.1*2*x2\n    print(f'{i}: x1 = {x1:.3f}, x2 = {x2:.3f}, y = {x1**2 + x2**2:.3f}')\n";
+    let (q, text) = fx.run("mv-trace", "mv-names-one-line", program);
+    assert_eq!(score(&q), 20.0, "{text}");
 }
 
 #[test]

@@ -132,6 +132,8 @@ struct TplShape {
     words: Vec<String>,
     /// The names of its fields that its text also shows as labels (`x` in `x: {x}`).
     names: Vec<String>,
+    /// How many iteration counters (`{i}`) it prints.
+    counters: usize,
     part: Part,
     numbers: usize,
 }
@@ -155,7 +157,14 @@ fn template_shapes(layout: &Layout) -> Vec<TplShape> {
             .map(|f| f.name.to_lowercase())
             .filter(|n| n != "i" && w.contains(n))
             .collect();
+        let counters = layout
+            .tpl(s)
+            .fields
+            .iter()
+            .filter(|f| f.kind == super::layout::Kind::Index)
+            .count();
         out.push(TplShape {
+            counters,
             names,
             words: w,
             part: s.part,
@@ -313,7 +322,15 @@ fn words_at(line: &str) -> Vec<(usize, &str)> {
 /// where the second, third, … template's words begin, when each piece has its template's
 /// count of numbers.
 fn cuts(line: &str, part: &[&TplShape]) -> Option<Vec<usize>> {
-    if part.len() < 2 || part.iter().any(|s| s.words.is_empty()) {
+    if part.len() < 2 {
+        return None;
+    }
+    by_words(line, part).or_else(|| by_names(line, part))
+}
+
+/// The cuts where each template's words begin, in order.
+fn by_words(line: &str, part: &[&TplShape]) -> Option<Vec<usize>> {
+    if part.iter().any(|s| s.words.is_empty()) {
         return None;
     }
     let words = words_at(line);
@@ -335,6 +352,50 @@ fn cuts(line: &str, part: &[&TplShape]) -> Option<Vec<usize>> {
         .zip(cuts.iter().chain(std::iter::once(&line.len())))
     {
         if scan::numbers(line.get(from..to)?).count() != shape.numbers {
+            return None;
+        }
+        from = to;
+    }
+    Some(cuts)
+}
+
+/// The cuts where each later template's first value name stands as a label (`y = 8.320` in
+/// `1: x1 = 2.400, x2 = -1.600, y = 8.320`); each piece has its template's numbers, the
+/// counter possibly left out.
+fn by_names(line: &str, part: &[&TplShape]) -> Option<Vec<usize>> {
+    if part.iter().any(|s| s.names.is_empty()) {
+        return None;
+    }
+    let words = words_at(line);
+    let labelled = |at: usize, w: &str| {
+        line.get(at + w.len()..)
+            .map(str::trim_start)
+            .is_some_and(|rest| rest.starts_with([':', '=']))
+    };
+    let is_name = |shape: &TplShape, w: &str| shape.names.iter().any(|n| w.eq_ignore_ascii_case(n));
+    let mut cuts = Vec::new();
+    let mut from = 0;
+    for shape in &part[1..] {
+        let &(at, _) = words
+            .iter()
+            .find(|(at, w)| *at > from && labelled(*at, w) && is_name(shape, w))?;
+        cuts.push(at);
+        from = at;
+    }
+    let first_cut = *cuts.first()?;
+    if !words
+        .iter()
+        .any(|(at, w)| *at < first_cut && labelled(*at, w) && is_name(part[0], w))
+    {
+        return None;
+    }
+    let mut from = 0;
+    for (shape, &to) in part
+        .iter()
+        .zip(cuts.iter().chain(std::iter::once(&line.len())))
+    {
+        let n = scan::numbers(line.get(from..to)?).count();
+        if n != shape.numbers && n + shape.counters != shape.numbers {
             return None;
         }
         from = to;
