@@ -111,12 +111,12 @@ impl Graded {
 
 /// Grades one submission. Never fails: what cannot be read scores 0, and says why.
 pub fn grade_one(sub: &Submission, setup: &Setup) -> Graded {
-    grade_in_class(sub, setup, &[])
+    grade_in_class(sub, setup, &copies::Variants::default())
 }
 
-/// Grades one submission of a class (the students' names, in order), flagging traces with
+/// Grades one submission of a class whose variants are `variants`, flagging traces with
 /// another student's numbers (see [`copies`]).
-pub fn grade_in_class(sub: &Submission, setup: &Setup, class: &[String]) -> Graded {
+pub fn grade_in_class(sub: &Submission, setup: &Setup, variants: &copies::Variants) -> Graded {
     let read = submission::read(sub, setup.all);
     let mut problems = read.problems;
     let empty = Default::default();
@@ -142,7 +142,7 @@ pub fn grade_in_class(sub: &Submission, setup: &Setup, class: &[String]) -> Grad
                 }
             }
         };
-        copies::flag(&mut report, l, given, setup, &sub.student, class);
+        copies::flag(&mut report, l, given, setup, &sub.student, variants);
         quiz::scale(&mut report, item.points, item.weight);
         for q in report
             .questions
@@ -174,11 +174,12 @@ pub fn grade_all<E>(
         .build()
         .ok();
     let class: Vec<String> = subs.iter().map(|s| s.student.clone()).collect();
+    let variants = copies::Variants::of_class(setup, &class);
     for chunk in subs.chunks(CHUNK) {
         let grade = || -> Vec<Graded> {
             chunk
                 .par_iter()
-                .map(|s| grade_in_class(s, setup, &class))
+                .map(|s| grade_in_class(s, setup, &variants))
                 .collect()
         };
         let graded = match &pool {
