@@ -173,6 +173,11 @@ const RIGHT_GD: &[(&str, &str, &str)] = &[
         "    print(f'{i}-th x: {x:.4f}')\nprint()\nprint('Process finished with exit code 0')\n",
     ),
     (
+        "indented lines",
+        "x = x - g",
+        "    print(f'    {i}-th x: {x:.4f}')\n",
+    ),
+    (
         "a summary line after the loop",
         "x = x - g",
         "    print(f'{i}-th x: {x:.4f}')\nprint(f'Final x: {x:.4f}')\n",

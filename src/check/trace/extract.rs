@@ -26,6 +26,9 @@ pub(crate) struct Extracted {
 /// (labels equal); else, labels differing, the line's numbers in order, one per field (or one
 /// per number of the expected line `expected`, keeping those at fields).
 pub(crate) fn extract(line: &str, tpl: &LineTpl, expected: Option<&str>) -> Option<Extracted> {
+    // Leading spaces are indentation, unless the template itself starts with them.
+    let indented = matches!(tpl.pieces.first(), Some(LinePiece::Text(t)) if t.starts_with(char::is_whitespace));
+    let line = if indented { line } else { line.trim_start() };
     let templated = by_template(line, tpl);
     if let Some(values) = &templated
         && values.iter().all(Option::is_some)
