@@ -163,7 +163,7 @@ pub(super) fn name_rule(judge: &Judge, pairs: &[Pair], ok: &[bool]) -> Option<Fo
         return Some(Found {
             code: "constant-lines",
             message: format!(
-                "your lines after each update all print {value}: that is no gradient-descent run, so no line earns credit"
+                "your lines after each update print the same numbers in every iteration ({value}): that is no gradient-descent run, so no line earns credit"
             ),
         });
     }

@@ -96,12 +96,20 @@ pub(crate) fn constant_lines(l: &Layout, window: &[WindowLine]) -> Option<String
             .map(|(_, n)| n.as_ref().map(|n| n.value))
             .collect()
     };
+    // Each line of the step template prints the same numbers in every iteration.
     let first = texts(steps[0]);
-    if first.is_empty()
-        || first.iter().any(Option::is_none)
-        || steps.iter().any(|w| texts(w) != first)
-    {
+    if first.is_empty() || first.iter().any(Option::is_none) {
         return None;
+    }
+    for w in &steps {
+        let same_tpl = steps
+            .iter()
+            .find(|f| l.slot(f.k).tpl == l.slot(w.k).tpl)
+            .map(|f| texts(f));
+        let values = texts(w);
+        if values.iter().any(Option::is_none) || same_tpl.as_ref() != Some(&values) {
+            return None;
+        }
     }
     // The reference moves over the same lines (else constant lines are right).
     let (a, b) = (l.slot(steps[0].k), l.slot(steps[steps.len() - 1].k));
