@@ -342,10 +342,15 @@ fn garbage_earns_nothing_and_is_said_to_be_so() {
     assert_eq!(mistake(&q), Some("constant-lines"), "{q}");
     assert!(
         feedback(&q)
-            .contains("your lines after each update all print 0: that is no gradient-descent run"),
+            .contains("your lines after each update print the same numbers in every iteration (0): that is no gradient-descent run"),
         "{q}"
     );
     assert!(!feedback(&q).contains("lr = 5"), "{q}");
+    // The same for two lines per iteration.
+    let zeros = "print('Initial (x1, x2): (3, -2)')\nprint('Initial y: 13')\nfor i in range(1, 11):\n    print(f'{i}-th (x1, x2): (0.000, 0.000)')\n    print('y: 0.000')\n";
+    let (q, text) = fx.run("mv-trace", "mv-zeros", zeros);
+    assert_eq!(score(&q), 0.0, "{text}");
+    assert_eq!(mistake(&q), Some("constant-lines"), "{q}");
     // Random numbers follow no rule.
     let random = "import random\nrandom.seed(7)\nprint('Initial x: 3')\n\
         for i in range(1, 21):\n    print(f'{i}-th x: {random.random():.4f}')\n";
