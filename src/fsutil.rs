@@ -73,18 +73,26 @@ pub fn read_text_from(reader: impl Read, limit: u64) -> Result<String, ReadError
 }
 
 /// Reads a trace: the printed output of a student's program, of at most `limit` bytes (see
-/// [`decode_trace`] for the encodings read).
+/// [`decode_trace`] for the encodings read). The file is read by [`read_text`], with its
+/// checks; only a file that is not UTF-8 is read again, as bytes, to be decoded.
 pub fn read_trace_text(path: &Path, limit: u64) -> Result<String, ReadError> {
-    let f = std::fs::File::open(path)?;
-    if f.metadata()?.is_dir() {
-        return Err(ReadError::Io(std::io::Error::other(
-            "it is a folder, not a file",
-        )));
+    match read_text(path, limit) {
+        Ok(text) if looks_like_utf16(text.as_bytes()) => Err(not_marked_utf16()),
+        Err(ReadError::NotText(_)) => {
+            let mut bytes = Vec::new();
+            std::fs::File::open(path)?
+                .take(limit + 1)
+                .read_to_end(&mut bytes)?;
+            if bytes.len() as u64 > limit {
+                return Err(ReadError::TooLarge { limit });
+            }
+            decode_trace(bytes)
+        }
+        other => other,
     }
-    read_trace_from(f, limit)
 }
 
-/// Reads a trace of at most `limit` bytes from `reader` (a file, standard input); see
+/// Reads a trace of at most `limit` bytes from `reader` (standard input); see
 /// [`decode_trace`].
 pub fn read_trace_from(reader: impl Read, limit: u64) -> Result<String, ReadError> {
     let mut bytes = Vec::new();
@@ -93,6 +101,16 @@ pub fn read_trace_from(reader: impl Read, limit: u64) -> Result<String, ReadErro
         return Err(ReadError::TooLarge { limit });
     }
     decode_trace(bytes)
+}
+
+/// How to save a trace as UTF-8.
+const SAVE_UTF8: &str =
+    "save the output as UTF-8 (in PowerShell: `python gd.py | Out-File -Encoding utf8 out.txt`)";
+
+fn not_marked_utf16() -> ReadError {
+    encoding_error(format!(
+        "the file is not UTF-8 text: it looks like UTF-16 without a byte-order mark: {SAVE_UTF8}"
+    ))
 }
 
 fn encoding_error(message: String) -> ReadError {
@@ -107,7 +125,7 @@ fn encoding_error(message: String) -> ReadError {
 /// refused with a sentence that names what it looks like: UTF-32, UTF-16 without a mark, or
 /// a legacy 8-bit encoding (Windows-1252, Latin-1), each with how to save UTF-8 instead.
 pub fn decode_trace(bytes: Vec<u8>) -> Result<String, ReadError> {
-    const SAVE: &str = "save the output as UTF-8 (in PowerShell: `python gd.py | Out-File -Encoding utf8 out.txt`)";
+    const SAVE: &str = SAVE_UTF8;
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err(encoding_error(format!(
             "the file is UTF-32 text, not UTF-8: {SAVE}"
@@ -141,9 +159,7 @@ pub fn decode_trace(bytes: Vec<u8>) -> Result<String, ReadError> {
         return Ok(text);
     }
     if looks_like_utf16(&bytes) {
-        return Err(encoding_error(format!(
-            "the file is not UTF-8 text: it looks like UTF-16 without a byte-order mark: {SAVE}"
-        )));
+        return Err(not_marked_utf16());
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text
