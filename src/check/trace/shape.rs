@@ -114,10 +114,12 @@ fn words_key(line: &str) -> u64 {
 }
 
 fn has_number(line: &str) -> bool {
-    scan::numbers(line).next().is_some()
-        || words(line)
-            .iter()
-            .any(|w| matches!(w.as_str(), "nan" | "inf" | "infinity"))
+    scan::has_number(line)
+        || words_iter(line).any(|w| {
+            w.eq_ignore_ascii_case("nan")
+                || w.eq_ignore_ascii_case("inf")
+                || w.eq_ignore_ascii_case("infinity")
+        })
 }
 
 fn is_console(line: &str) -> bool {
@@ -196,12 +198,23 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> An
             }
         })
         .collect();
+    // Lines with the same words match the same way: each shape is matched once.
+    let keys: Vec<u64> = printed
+        .iter()
+        .zip(&kind)
+        .map(|(l, k)| match k {
+            None if l.len() <= MAX_LINE_BYTES => words_key(l),
+            _ => 0,
+        })
+        .collect();
+    let mut memo: std::collections::BTreeMap<u64, Match> = Default::default();
     let matched: Vec<Match> = printed
         .iter()
         .zip(&kind)
-        .map(|(l, k)| {
+        .zip(&keys)
+        .map(|((l, k), key)| {
             if k.is_none() && l.len() <= MAX_LINE_BYTES {
-                match_of(l, &shapes)
+                *memo.entry(*key).or_insert_with(|| match_of(l, &shapes))
             } else {
                 Match::None
             }
@@ -244,7 +257,7 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> An
             }
         }
         if foot.is_empty() {
-            summary_tail(&printed, &matched, &mut kind);
+            summary_tail(&keys, &matched, &mut kind);
         }
     } else {
         own_labels(layout, &printed, &shapes, &mut kind);
@@ -297,11 +310,11 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> An
 /// Without a footer template, the lines after the last line of the steps' shape (the most
 /// common words) that show only a name (`Final x: 0.0346`, `x* = 0.0346`) sum the run up:
 /// they are not iterations.
-fn summary_tail(printed: &[&str], matched: &[Match], kind: &mut [Option<Skip>]) {
+fn summary_tail(keys: &[u64], matched: &[Match], kind: &mut [Option<Skip>]) {
     let mut counts: std::collections::BTreeMap<u64, usize> = Default::default();
     for (j, m) in matched.iter().enumerate() {
         if *m != Match::None && kind[j].is_none() {
-            *counts.entry(words_key(printed[j])).or_default() += 1;
+            *counts.entry(keys[j]).or_default() += 1;
         }
     }
     let Some((&step, _)) = counts
@@ -310,13 +323,13 @@ fn summary_tail(printed: &[&str], matched: &[Match], kind: &mut [Option<Skip>]) 
     else {
         return;
     };
-    let Some(last) = (0..printed.len()).rposition(|j| {
-        kind[j].is_none() && matched[j] != Match::None && words_key(printed[j]) == step
-    }) else {
+    let Some(last) = (0..keys.len())
+        .rposition(|j| kind[j].is_none() && matched[j] != Match::None && keys[j] == step)
+    else {
         return;
     };
-    for j in last + 1..printed.len() {
-        if kind[j].is_none() && matched[j] == Match::Name && words_key(printed[j]) != step {
+    for j in last + 1..keys.len() {
+        if kind[j].is_none() && matched[j] == Match::Name && keys[j] != step {
             kind[j] = Some(Skip::Debug);
         }
     }
