@@ -357,7 +357,7 @@ pub fn read_trace(dir: &Path, file: &str) -> Given {
         (Err(e), _) => return unreadable(format!("cannot read '{file}': {e}")),
         _ => {}
     }
-    match read_text(&full, MAX_TRACE_BYTES) {
+    match crate::fsutil::read_trace_text(&full, MAX_TRACE_BYTES) {
         Ok(text) => Given::Trace {
             name: file.to_string(),
             text,

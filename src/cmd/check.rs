@@ -14,7 +14,7 @@ use crate::check::{Context, Given, Report, Status, check_exercise};
 use crate::cli::{Format, Outcome};
 use crate::exercise::load::Loaded;
 use crate::exercise::model::Question;
-use crate::fsutil::{read_text, read_text_from};
+use crate::fsutil::{read_trace_from, read_trace_text};
 use crate::grade::quiz::Variant;
 use crate::style::Paint;
 
@@ -216,11 +216,11 @@ pub fn outcome(r: &Report) -> Outcome {
 /// for `-` (`python3 gd.py | gbl check gd-trace --trace -`).
 fn read_cli_trace(trace: &Path) -> anyhow::Result<Given> {
     let (name, text) = if trace.as_os_str() == "-" {
-        let text = read_text_from(std::io::stdin().lock(), answers::MAX_TRACE_BYTES)
+        let text = read_trace_from(std::io::stdin().lock(), answers::MAX_TRACE_BYTES)
             .map_err(|e| anyhow::anyhow!("standard input: {e}"))?;
         ("stdin".to_string(), text)
     } else {
-        let text = read_text(trace, answers::MAX_TRACE_BYTES)
+        let text = read_trace_text(trace, answers::MAX_TRACE_BYTES)
             .map_err(|e| anyhow::anyhow!("{}: cannot read it: {e}", trace.display()))?;
         let name = trace.file_name().map_or_else(
             || trace.display().to_string(),

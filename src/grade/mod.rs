@@ -5,6 +5,7 @@
 //! right). Submissions are graded in parallel, a chunk at a time, and each graded submission
 //! is handed on at once, so memory holds one chunk of reports plus whatever the caller keeps.
 
+pub mod copies;
 pub mod export;
 pub mod names;
 pub mod quiz;
@@ -123,6 +124,12 @@ pub const SUBMISSION_BYTES: u64 = 64 << 20;
 
 /// Grades one submission. Never fails: what cannot be read scores 0, and says why.
 pub fn grade_one(sub: &Submission, setup: &Setup) -> Graded {
+    grade_in_class(sub, setup, &copies::Variants::default())
+}
+
+/// Grades one submission of a class whose variants are `variants`, flagging traces with
+/// another student's numbers (see [`copies`]).
+pub fn grade_in_class(sub: &Submission, setup: &Setup, variants: &copies::Variants) -> Graded {
     let read = crate::fsutil::with_read_budget(setup.submission_bytes, || {
         submission::read(sub, setup.all)
     });
@@ -150,6 +157,7 @@ pub fn grade_one(sub: &Submission, setup: &Setup) -> Graded {
                 }
             }
         };
+        copies::flag(&mut report, l, given, setup, &sub.student, variants);
         quiz::scale(&mut report, item.points, item.weight);
         for q in report
             .questions
@@ -180,8 +188,15 @@ pub fn grade_all<E>(
         .stack_size(STACK_BYTES)
         .build()
         .ok();
+    let class: Vec<String> = subs.iter().map(|s| s.student.clone()).collect();
+    let variants = copies::Variants::of_class(setup, &class);
     for chunk in subs.chunks(CHUNK) {
-        let grade = || -> Vec<Graded> { chunk.par_iter().map(|s| grade_one(s, setup)).collect() };
+        let grade = || -> Vec<Graded> {
+            chunk
+                .par_iter()
+                .map(|s| grade_in_class(s, setup, &variants))
+                .collect()
+        };
         let graded = match &pool {
             Some(p) => p.install(grade),
             None => grade(),

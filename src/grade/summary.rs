@@ -40,6 +40,9 @@ pub struct Tally {
     pub questions: Vec<QuestionTally>,
     /// Entries of the submissions folder that are not submissions.
     pub ignored: Vec<String>,
+    /// Traces with another student's numbers: `student: exercise.question: the numbers of
+    /// student X's variant`.
+    pub copies: Vec<String>,
 }
 
 impl Tally {
@@ -77,6 +80,11 @@ impl Tally {
             }
             if let Some(m) = &q.mistake {
                 *t.mistakes.entry(m.clone()).or_default() += 1;
+                if m == "other-variant" {
+                    let what = q.feedback.split(", not yours").next().unwrap_or_default();
+                    self.copies
+                        .push(format!("{}: {}.{}: {what}", g.student, e.id, q.id));
+                }
             }
         }
     }
@@ -215,6 +223,17 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
                 t.ignored.join(", ")
             ))
         )?;
+    }
+    if !t.copies.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint.warn("traces with another student's numbers:")
+        )?;
+        for c in &t.copies {
+            writeln!(out, "  {c}")?;
+        }
     }
     Ok(())
 }

@@ -10,8 +10,9 @@
 use std::ops::Range;
 
 use super::diagnose::{self, Found, WindowLine};
+use super::extract::Extracted;
 use super::judge::{Basis, Expect, Judge, Pair, Prediction, judge_fields, predict};
-use super::layout::{Extracted, FieldInfo, Kind, Layout, Part, Slot};
+use super::layout::{FieldInfo, Kind, Layout, Part, Slot};
 use super::{FOLLOWS_CREDIT, LineReport, LineStatus, MAX_LISTED_LINES, NumberReport, clip};
 use crate::engine::PyNum;
 
@@ -31,6 +32,10 @@ pub(super) struct Labels {
     pub index: usize,
     /// The first such line: (expected line, printed line), 0-based.
     pub first: Option<(usize, usize)>,
+    /// Lines (right or not) that print more values than the template.
+    pub extras: usize,
+    /// The first of them: printed line, 0-based.
+    pub first_extras: Option<usize>,
 }
 
 /// Each pair's verdict against the reference.
@@ -52,6 +57,10 @@ pub(super) fn against_reference(judge: &Judge, pairs: &[Pair]) -> ReferenceVerdi
         match *p {
             Pair::Both(k, j) => {
                 let r = judge.against_reference(k, j, &mut buf);
+                if r.extras {
+                    labels.extras += 1;
+                    labels.first_extras.get_or_insert(j);
+                }
                 if r.ok && r.labels_differ {
                     labels.other += 1;
                     labels.first.get_or_insert((k, j));
@@ -71,7 +80,12 @@ pub(super) fn against_reference(judge: &Judge, pairs: &[Pair]) -> ReferenceVerdi
 /// The values of the variable fields a printed line gives, with their half units: an integer
 /// where the reference is one and the student printed one, else the number (unscaled for a
 /// `%` field); the half unit is 0 for a field printed whole (`{x}`).
-fn printed_point(layout: &Layout, k: usize, ex: &Extracted, out: &mut [Option<(PyNum, f64)>]) {
+pub(super) fn printed_point(
+    layout: &Layout,
+    k: usize,
+    ex: &Extracted,
+    out: &mut [Option<(PyNum, f64)>],
+) {
     let slot = layout.slot(k);
     let tpl = layout.tpl(slot);
     for (f, got) in tpl.fields.iter().zip(&ex.values) {
@@ -85,10 +99,13 @@ fn printed_point(layout: &Layout, k: usize, ex: &Extracted, out: &mut [Option<(P
             } else {
                 PyNum::Float(n.value / f.scale)
             };
+            // The student's value lies within half a unit of the digits printed, and of the
+            // template's digits when fewer are printed (`round(x, 4)` printing 1.92).
             let h = if f.exact {
                 0.0
             } else {
-                n.half_unit() / f.scale
+                let asked = super::precision::template_half_unit(f.digits, n.value);
+                n.half_unit().min(asked) / f.scale
             };
             *slot_out = Some((value, h));
         }
@@ -142,6 +159,14 @@ pub(super) fn name_rule(judge: &Judge, pairs: &[Pair], ok: &[bool]) -> Option<Fo
             }
         }
     }
+    if let Some(value) = diagnose::constant_lines(layout, &window) {
+        return Some(Found {
+            code: "constant-lines",
+            message: format!(
+                "your lines after each update print the same numbers in every iteration ({value}): that is no gradient-descent run, so no line earns credit"
+            ),
+        });
+    }
     diagnose::rule(layout, &window, &start, judge.rules.tol)
 }
 
@@ -158,6 +183,8 @@ pub(super) struct Tally {
     pub omitted: usize,
     /// Printed lines not expected.
     pub extra: usize,
+    /// Departing lines left out of the report past [`MAX_LISTED_LINES`].
+    pub unlisted: usize,
 }
 
 impl Tally {
@@ -276,6 +303,7 @@ fn departing_line(
         name: mm.name,
         expected: mm.expected,
         printed: mm.printed,
+        coarse: mm.coarse.map(|d| d.describe()),
     });
     rep.note = r.unreadable.or_else(|| {
         (judge.rules.strict && r.labels_differ)
@@ -414,6 +442,11 @@ pub(super) fn carry_forward(
             tally.count(line.status, slot);
             if line.status == LineStatus::Correct && !listed_all {
                 tally.omitted += 1;
+                continue;
+            }
+            // A budget on the report: past it, departing lines are counted, not listed.
+            if lines.len() >= MAX_LISTED_LINES {
+                tally.unlisted += 1;
                 continue;
             }
             lines.push(with_texts(line, layout, printed));

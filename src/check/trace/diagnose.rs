@@ -8,8 +8,9 @@
 //! reference. A candidate identical to the reference at the digits printed can never do that,
 //! so a sequential update is only named when the function couples the variables.
 
+use super::extract::Extracted;
 use super::judge::{Expect, number_ok};
-use super::layout::{Extracted, FieldInfo, Kind, Layout};
+use super::layout::{FieldInfo, Kind, Layout};
 use crate::engine::descent::{Problem, Run, Stepper};
 use crate::engine::{BinOp, Expr, PyNum, simplify};
 use crate::exercise::model::Tolerance;
@@ -50,6 +51,80 @@ fn show(v: PyNum) -> String {
 fn explains(l: &Layout, run: &Run, window: &[WindowLine], tol: Option<Tolerance>) -> bool {
     let fields = StepFields::new(run);
     explains_by(l, run.len(), window, tol, &|i, f| fields.lookup(i, &f.name))
+}
+
+/// Whether `run` reproduces every window line at the digits printed (departing or not).
+fn reproduces(l: &Layout, run: &Run, window: &[WindowLine], tol: Option<Tolerance>) -> bool {
+    let fields = StepFields::new(run);
+    let lookup = |i: usize, f: &FieldInfo| fields.lookup(i, &f.name);
+    window.iter().all(|w| {
+        let slot = l.slot(w.k);
+        slot.i < run.len()
+            && l.tpl(slot)
+                .fields
+                .iter()
+                .zip(&w.ex.values)
+                .filter(|(f, _)| f.kind != Kind::Index)
+                .all(|(f, got)| {
+                    lookup(slot.i, f).is_some_and(|want| {
+                        let e = Expect {
+                            value: want.to_f64() * f.scale,
+                            spread: 0.0,
+                        };
+                        got.as_ref().is_some_and(|n| number_ok(n, e, tol))
+                    })
+                })
+    })
+}
+
+/// The lines after an update that print the same numbers on every line (`0`, `0`, `0`),
+/// where the reference's change: not a run of gradient descent. Returns the value printed.
+pub(crate) fn constant_lines(l: &Layout, window: &[WindowLine]) -> Option<String> {
+    let steps: Vec<&WindowLine> = window
+        .iter()
+        .filter(|w| l.slot(w.k).part == super::layout::Part::Step)
+        .collect();
+    if steps.len() < 3 {
+        return None;
+    }
+    let texts = |w: &WindowLine| -> Vec<Option<f64>> {
+        l.tpl(l.slot(w.k))
+            .fields
+            .iter()
+            .zip(&w.ex.values)
+            .filter(|(f, _)| !matches!(f.kind, Kind::Index | Kind::Lr))
+            .map(|(_, n)| n.as_ref().map(|n| n.value))
+            .collect()
+    };
+    // Each line of the step template prints the same numbers in every iteration.
+    let first = texts(steps[0]);
+    if first.is_empty() || first.iter().any(Option::is_none) {
+        return None;
+    }
+    for w in &steps {
+        let same_tpl = steps
+            .iter()
+            .find(|f| l.slot(f.k).tpl == l.slot(w.k).tpl)
+            .map(|f| texts(f));
+        let values = texts(w);
+        if values.iter().any(Option::is_none) || same_tpl.as_ref() != Some(&values) {
+            return None;
+        }
+    }
+    // The reference moves over the same lines (else constant lines are right).
+    let (a, b) = (l.slot(steps[0].k), l.slot(steps[steps.len() - 1].k));
+    if l.d.run.point(a.i.min(l.d.run.len() - 1)) == l.d.run.point(b.i.min(l.d.run.len() - 1)) {
+        return None;
+    }
+    let shown: Vec<String> = steps[0]
+        .ex
+        .values
+        .iter()
+        .zip(&l.tpl(l.slot(steps[0].k)).fields)
+        .filter(|(_, f)| !matches!(f.kind, Kind::Index | Kind::Lr))
+        .filter_map(|(n, _)| n.as_ref().map(|n| n.text.clone()))
+        .collect();
+    Some(shown.join(", "))
 }
 
 /// Whether the values `lookup(i, field)` (for steps `i < len`) reproduce every window line,
@@ -118,7 +193,16 @@ fn derivative_text(p: &Problem, k: usize, c: f64) -> (String, String) {
     } else {
         format!("∂f/∂{}", p.vars.get(k).map_or("x", String::as_str))
     };
-    (format!("{name} = {scaled}"), format!("{g}"))
+    // A product with float noise in it (0.1 × 1/5 = 0.020000000000000004) reads better as
+    // the factor times the right derivative.
+    let text = format!("{scaled}");
+    let noisy = super::scan::numbers(&text).any(|n| n.printed.digits.len() > 12);
+    let shown = if noisy {
+        format!("{}*({g})", show(num(c)))
+    } else {
+        text
+    };
+    (format!("{name} = {shown}"), format!("{g}"))
 }
 
 fn factor_two(c: f64) -> &'static str {
@@ -146,6 +230,11 @@ pub(crate) fn rule(
     let lr = d.run.lr;
     let steps = window.iter().map(|w| l.slot(w.k).i).max()?.min(l.updates());
     let found = |code, message: String| Some(Found { code, message });
+    // The right rule from the student's start reproduces the lines at their own digits:
+    // they depart only by their digits (or their start), and no other rule is proven.
+    if reproduces(l, &Run::new(p, start, lr, steps), window, tol) {
+        return None;
+    }
 
     // Printed before the update: line i shows the point after i - 1 updates.
     let right = Run::new(p, start, lr, steps);

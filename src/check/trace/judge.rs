@@ -1,12 +1,9 @@
 //! Pairing printed lines with expected ones, and judging each: against the reference, or,
 //! after a departure, by one step of the rule from the student's own previous values.
 
-use std::time::{Duration, Instant};
-
-use similar::DiffOp;
-use similar::algorithms::{Capture, Replace, myers};
-
-use super::layout::{Extracted, FieldInfo, Kind, Layout, Part, Slot, extract};
+use super::extract::{Extracted, extract};
+use super::layout::{FieldInfo, Kind, Layout, Part, Slot};
+use super::precision::{self, Digits, NumVerdict};
 use super::scan::Number;
 use crate::check::number::{Verdict, compare};
 use crate::engine::PyNum;
@@ -15,11 +12,6 @@ use crate::exercise::model::Tolerance;
 
 /// The longest line judged, in bytes; longer ones are wrong without a closer look.
 pub(crate) const MAX_LINE_BYTES: usize = 10_000;
-/// The largest unmatched stretch (expected plus printed lines) aligned with a diff; a longer
-/// one is paired line by line.
-const MAX_DIFF_LINES: usize = 4_000;
-/// How long the diff may search before it settles for a coarser alignment.
-const DIFF_TIME: Duration = Duration::from_millis(300);
 
 /// What a printed line is paired with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +43,9 @@ pub(crate) struct Mismatch {
     pub expected: String,
     /// What was printed (`nothing` when no number was there).
     pub printed: String,
+    /// Set when the printed number is a rounding of the value to fewer digits than the
+    /// template asks for: what it asks.
+    pub coarse: Option<Digits>,
 }
 
 /// How a line compares.
@@ -64,6 +59,8 @@ pub(crate) struct LineJudgement {
     pub labels_differ: bool,
     /// The iteration number differs (a label).
     pub index_differs: bool,
+    /// The line prints more values than the template (a note).
+    pub extras: bool,
     /// The line could not be read against the template (wrong number of numbers, too long).
     pub unreadable: Option<String>,
 }
@@ -77,24 +74,41 @@ pub(crate) struct Rules {
     pub tol: Option<Tolerance>,
 }
 
-/// `v` with the digits the student printed, else as the template formats it.
-fn shown(v: f64, like: Option<&Number>, f: &FieldInfo) -> String {
-    match like {
-        Some(n) if n.printed.exp < 0 && n.value.is_finite() => {
-            let d = (-n.printed.exp).min(20) as usize;
-            format!("{v:.d$}")
-        }
+/// The value `v` (scaled for a `%` field) as the template prints it; the reference's own
+/// value where there is one (so an integer prints as one).
+fn shown(v: f64, reference: Option<PyNum>, f: &FieldInfo) -> String {
+    match reference {
+        Some(r) if r.to_f64() * f.scale == v => f.format(r),
         _ => f.format(PyNum::Float(v / f.scale)),
     }
 }
 
-/// Whether a printed number is right for `e`: a correct rounding of the value (or within the
-/// tolerance); with a spread, a correct rounding of some value within the spread.
+/// A printed number against `e` by the field's digits: the reference (no spread) or a
+/// prediction from the student's own values.
+pub(crate) fn judge_number(
+    n: &Number,
+    e: Expect,
+    f: &FieldInfo,
+    tol: Option<Tolerance>,
+) -> NumVerdict {
+    if e.spread > 0.0 {
+        precision::against_prediction(n, e.value, e.spread, f.digits, tol)
+    } else {
+        precision::against_value(n, e.value, f.digits, tol)
+    }
+}
+
+/// Whether a printed number is right for `e` at the digits printed: a correct rounding of
+/// the value, within float noise of it, or within the tolerance; with a spread, a correct
+/// rounding of some value within the spread. (The template's digits are judged by
+/// [`judge_number`].)
 pub(crate) fn number_ok(n: &Number, e: Expect, tol: Option<Tolerance>) -> bool {
     if !n.value.is_finite() || !e.value.is_finite() {
         return false;
     }
-    if compare(&n.printed, e.value, 0, tol) == Verdict::Right {
+    if compare(&n.printed, e.value, 0, tol) == Verdict::Right
+        || precision::within_noise(n.value, e.value)
+    {
         return true;
     }
     if e.spread > 0.0 {
@@ -127,6 +141,7 @@ pub(crate) fn judge_fields(
         mismatch: None,
         labels_differ: !ex.same_labels,
         index_differs: false,
+        extras: ex.extras,
         unreadable: None,
     };
     for (f, got) in fields.iter().zip(&ex.values) {
@@ -143,8 +158,10 @@ pub(crate) fn judge_fields(
             value: want.value * f.scale,
             spread: want.spread * f.scale,
         };
-        let right = got.as_ref().is_some_and(|n| number_ok(n, want, rules.tol));
-        if right {
+        let verdict = got
+            .as_ref()
+            .map_or(NumVerdict::Wrong, |n| judge_number(n, want, f, rules.tol));
+        if verdict == NumVerdict::Right {
             continue;
         }
         if f.kind == Kind::Index {
@@ -155,14 +172,18 @@ pub(crate) fn judge_fields(
         }
         j.ok = false;
         if j.mismatch.is_none() {
+            let exact = (want.spread == 0.0).then(|| reference(f)).flatten();
             j.mismatch = Some(Mismatch {
                 name: f.name.clone(),
-                expected: shown(want.value, got.as_ref(), f),
+                expected: shown(want.value, exact, f),
                 printed: got.as_ref().map_or("no number".into(), |n| n.text.clone()),
+                coarse: (verdict == NumVerdict::Coarse).then_some(f.digits),
             });
         }
     }
-    if rules.strict && j.labels_differ {
+    // The template's exact text: other labels and extra values are wrong.
+    if rules.strict && (j.labels_differ || ex.extras) {
+        j.labels_differ = true;
         j.ok = false;
     }
     j
@@ -176,9 +197,16 @@ pub(crate) struct Judge<'a> {
     pub printed: &'a [&'a str],
     /// Strictness and tolerance.
     pub rules: Rules,
+    /// For each printed line, its 0-based line number in the file (skipped lines counted).
+    pub origin: &'a [usize],
 }
 
 impl Judge<'_> {
+    /// The 1-based line number in the file of printed line j.
+    pub fn line_no(&self, j: usize) -> usize {
+        self.origin.get(j).map_or(j + 1, |o| o + 1)
+    }
+
     /// Reads printed line j for expected line k.
     pub fn extract(&self, k: usize, j: usize, expected_text: &str) -> Result<Extracted, String> {
         let line = self.printed.get(j).copied().unwrap_or_default();
@@ -206,6 +234,7 @@ impl Judge<'_> {
                 mismatch: None,
                 labels_differ: false,
                 index_differs: false,
+                extras: false,
                 unreadable: None,
             };
         }
@@ -229,102 +258,6 @@ impl Judge<'_> {
         }
         j
     }
-
-    /// Pairs printed lines with expected ones: line by line when the counts agree, else by a
-    /// diff over the stretch between the agreeing first and last lines.
-    pub fn align(&self) -> Vec<Pair> {
-        let ne = self.layout.len();
-        let np = self.printed.len();
-        if ne == np {
-            return (0..ne).map(|k| Pair::Both(k, k)).collect();
-        }
-        let mut buf = String::new();
-        let agree = |k: usize, j: usize, buf: &mut String| {
-            let r = self.against_reference(k, j, buf);
-            r.ok && !r.index_differs
-        };
-        let mut pre = 0;
-        while pre < ne.min(np) && agree(pre, pre, &mut buf) {
-            pre += 1;
-        }
-        let mut suf = 0;
-        while suf < ne.min(np) - pre && agree(ne - 1 - suf, np - 1 - suf, &mut buf) {
-            suf += 1;
-        }
-        let (e0, e1, p0, p1) = (pre, ne - suf, pre, np - suf);
-        let mut pairs: Vec<Pair> = (0..pre).map(|k| Pair::Both(k, k)).collect();
-        let middle = if (e1 - e0) + (p1 - p0) <= MAX_DIFF_LINES && e1 > e0 && p1 > p0 {
-            self.diff_middle(e0..e1, p0..p1)
-        } else {
-            None
-        };
-        match middle {
-            Some(ops) => pairs.extend(ops),
-            None => pairs.extend(by_position(e0..e1, p0..p1)),
-        }
-        pairs.extend((0..suf).map(|t| Pair::Both(e1 + t, p1 + t)));
-        pairs
-    }
-
-    fn diff_middle(
-        &self,
-        exp: std::ops::Range<usize>,
-        got: std::ops::Range<usize>,
-    ) -> Option<Vec<Pair>> {
-        let mut buf = String::new();
-        let old: Vec<Old> = exp
-            .clone()
-            .map(|k| {
-                self.layout.render(k, &mut buf);
-                Old {
-                    k,
-                    text: buf.clone(),
-                }
-            })
-            .collect();
-        let new: Vec<New> = got.clone().map(|j| New { j, judge: self }).collect();
-        let mut hook = Replace::new(Capture::new());
-        let deadline = Instant::now() + DIFF_TIME;
-        myers::diff_deadline_raw(
-            &mut hook,
-            &old,
-            0..old.len(),
-            &new,
-            0..new.len(),
-            Some(deadline),
-        )
-        .ok()?;
-        let ops = hook.into_inner().into_ops();
-        let mut out = Vec::new();
-        for op in ops {
-            match op {
-                DiffOp::Equal {
-                    old_index,
-                    new_index,
-                    len,
-                } => out.extend(
-                    (0..len)
-                        .map(|t| Pair::Both(exp.start + old_index + t, got.start + new_index + t)),
-                ),
-                DiffOp::Delete {
-                    old_index, old_len, ..
-                } => out.extend((0..old_len).map(|t| Pair::Missing(exp.start + old_index + t))),
-                DiffOp::Insert {
-                    new_index, new_len, ..
-                } => out.extend((0..new_len).map(|t| Pair::Extra(got.start + new_index + t))),
-                DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => out.extend(by_position(
-                    exp.start + old_index..exp.start + old_index + old_len,
-                    got.start + new_index..got.start + new_index + new_len,
-                )),
-            }
-        }
-        Some(out)
-    }
 }
 
 fn unreadable(why: String) -> LineJudgement {
@@ -333,42 +266,8 @@ fn unreadable(why: String) -> LineJudgement {
         mismatch: None,
         labels_differ: false,
         index_differs: false,
+        extras: false,
         unreadable: Some(why),
-    }
-}
-
-/// Pairs two stretches line by line; the longer one's rest is missing or extra.
-fn by_position(exp: std::ops::Range<usize>, got: std::ops::Range<usize>) -> Vec<Pair> {
-    let n = exp.len().min(got.len());
-    let mut out: Vec<Pair> = (0..n)
-        .map(|t| Pair::Both(exp.start + t, got.start + t))
-        .collect();
-    out.extend((exp.start + n..exp.end).map(Pair::Missing));
-    out.extend((got.start + n..got.end).map(Pair::Extra));
-    out
-}
-
-/// An expected line in the diff.
-struct Old {
-    k: usize,
-    text: String,
-}
-
-/// A printed line in the diff: equal to an expected line when it agrees with it.
-struct New<'a> {
-    j: usize,
-    judge: &'a Judge<'a>,
-}
-
-impl PartialEq<Old> for New<'_> {
-    fn eq(&self, o: &Old) -> bool {
-        let line = self.judge.printed.get(self.j).copied().unwrap_or_default();
-        if line == o.text {
-            return true;
-        }
-        let mut buf = String::new();
-        let r = self.judge.against_reference(o.k, self.j, &mut buf);
-        r.ok && !r.index_differs
     }
 }
 

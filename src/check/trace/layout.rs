@@ -8,7 +8,7 @@ use crate::exercise::model::TraceQuestion;
 use crate::pyfmt::{Piece, Template};
 use crate::trace::render::{Field, StepFields};
 
-use super::scan::{self, Number};
+use super::precision::Digits;
 
 /// What a field stands for, as the reference rule computes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,11 +35,13 @@ pub(crate) struct FieldInfo {
     /// The field alone, as a template, for rendering its text.
     tpl: Template,
     /// Text a `{name = }` field prints before the value.
-    self_doc: String,
+    pub(crate) self_doc: String,
     /// Whether the value is printed exactly (`{x}`: Python's repr; no rounding).
     pub exact: bool,
     /// 100 for a `%` field, else 1.
     pub scale: f64,
+    /// The digits the template asks for.
+    pub digits: Digits,
 }
 
 impl FieldInfo {
@@ -111,6 +113,8 @@ pub(crate) struct Layout<'a> {
     updates: usize,
     /// Empty lines at the very end (a last template ending in `\n`), which do not count.
     blank_tail: usize,
+    /// The step template as written in the exercise.
+    pub step_text: String,
 }
 
 fn kind_of(name: &str, vars: &[String]) -> Option<Kind> {
@@ -162,6 +166,11 @@ fn split_lines(t: &Template, vars: &[String]) -> Result<Vec<LineTpl>, String> {
                     self_doc: f.self_doc.clone().unwrap_or_default(),
                     exact: !has_precision && f.conversion.is_none_or(|c| c == 'r' || c == 's'),
                     scale: if spec.ends_with('%') { 100.0 } else { 1.0 },
+                    digits: if f.conversion.is_some() {
+                        Digits::Full
+                    } else {
+                        Digits::of_spec(spec)
+                    },
                 };
                 if let Some(line) = lines.last_mut() {
                     line.pieces.push(LinePiece::Field(line.fields.len()));
@@ -200,6 +209,7 @@ impl<'a> Layout<'a> {
             step,
             footer: parse_part(&t.footer, vars)?,
             blank_tail: 0,
+            step_text: t.step.join("\n"),
         };
         let all = layout.len();
         layout.blank_tail = (0..all)
@@ -264,6 +274,11 @@ impl<'a> Layout<'a> {
         list.get(s.tpl).unwrap_or(&EMPTY)
     }
 
+    /// The lines printed before the loop.
+    pub fn header_lines(&self) -> usize {
+        self.header.len()
+    }
+
     /// The step templates (one per printed line of an update).
     pub fn step_lines(&self) -> usize {
         self.step.len()
@@ -300,137 +315,4 @@ impl<'a> Layout<'a> {
         self.render(k, &mut s);
         s
     }
-}
-
-/// The numbers a printed line gives for a template's fields.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Extracted {
-    /// One per field, in order; `None` where the text there is not a number (`nan`).
-    pub values: Vec<Option<Number>>,
-    /// Whether the line's text around the numbers matches the template.
-    pub same_labels: bool,
-}
-
-/// Reads the numbers of `line` for the fields of `tpl`: first by the template's own text
-/// (labels equal); else, labels differing, the line's numbers in order, one per field (or one
-/// per number of the expected line `expected`, keeping those at fields).
-pub(crate) fn extract(line: &str, tpl: &LineTpl, expected: Option<&str>) -> Option<Extracted> {
-    let templated = by_template(line, tpl);
-    if let Some(values) = &templated
-        && values.iter().all(Option::is_some)
-    {
-        return templated.map(|values| Extracted {
-            values,
-            same_labels: true,
-        });
-    }
-    let found: Vec<Number> = scan::numbers(line).collect();
-    let n = tpl.fields.len();
-    if found.len() == n {
-        // Also when the template's text matches but a field holds more than a number
-        // (`np.float64(2.4)`, as NumPy 2 prints a float inside a tuple).
-        return Some(Extracted {
-            values: found.into_iter().map(Some).collect(),
-            same_labels: false,
-        });
-    }
-    if let Some(values) = templated {
-        // The template's text, with a field that is not a number (`nan`).
-        return Some(Extracted {
-            values,
-            same_labels: true,
-        });
-    }
-    // A line without the iteration number (`x = 2.4` for `{i}-th x: {x:.4f}`): the numbers
-    // are the other fields, in order; the counter is a label.
-    let counted = tpl.fields.iter().filter(|f| f.kind != Kind::Index).count();
-    if counted < n && counted > 0 && found.len() == counted {
-        let mut rest = found.into_iter();
-        let values = tpl
-            .fields
-            .iter()
-            .map(|f| {
-                if f.kind == Kind::Index {
-                    None
-                } else {
-                    rest.next()
-                }
-            })
-            .collect();
-        return Some(Extracted {
-            values,
-            same_labels: false,
-        });
-    }
-    // The expected line may have numbers in its labels too; keep the ones at fields.
-    let expected = expected?;
-    let spans = field_spans(tpl, expected)?;
-    let all: Vec<Number> = scan::numbers(expected).collect();
-    if all.len() != found.len() {
-        return None;
-    }
-    let mut values = Vec::with_capacity(n);
-    for (s, e) in spans {
-        let idx = all.iter().position(|num| num.start >= s && num.end <= e)?;
-        values.push(found.get(idx).cloned());
-    }
-    Some(Extracted {
-        values,
-        same_labels: false,
-    })
-}
-
-/// The byte ranges of the fields in the expected line, found by walking its literal text.
-fn field_spans(tpl: &LineTpl, line: &str) -> Option<Vec<(usize, usize)>> {
-    let mut pos = 0;
-    let mut spans = Vec::new();
-    let mut pending: Option<usize> = None;
-    for p in &tpl.pieces {
-        match p {
-            LinePiece::Text(t) => {
-                let at = if pending.is_some() {
-                    pos + line.get(pos..)?.find(t.as_str())?
-                } else {
-                    pos
-                };
-                if let Some(start) = pending.take() {
-                    spans.push((start, at));
-                }
-                if !line.get(at..)?.starts_with(t.as_str()) {
-                    return None;
-                }
-                pos = at + t.len();
-            }
-            LinePiece::Field(_) => {
-                if let Some(start) = pending.take() {
-                    // Two fields side by side: no way to split them by text.
-                    spans.push((start, start));
-                }
-                pending = Some(pos);
-            }
-        }
-    }
-    if let Some(start) = pending {
-        spans.push((start, line.len()));
-    }
-    Some(spans)
-}
-
-/// The field values of `line` when its text around them is the template's.
-fn by_template(line: &str, tpl: &LineTpl) -> Option<Vec<Option<Number>>> {
-    let spans = field_spans(tpl, line)?;
-    if spans.len() != tpl.fields.len() {
-        return None;
-    }
-    let mut out = Vec::with_capacity(spans.len());
-    for ((s, e), f) in spans.into_iter().zip(&tpl.fields) {
-        let text = line.get(s..e)?;
-        let text = text
-            .strip_prefix(f.self_doc.as_str())
-            .unwrap_or(text)
-            .trim();
-        let text = text.strip_suffix('%').unwrap_or(text);
-        out.push(scan::parse_field(text));
-    }
-    Some(out)
 }

@@ -1,22 +1,26 @@
 //! Checking a trace: the lines a student's program printed while it ran gradient descent.
 //!
 //! # Reading
-//! The file is UTF-8 (a byte-order mark is dropped); lines end in `\n` or `\r\n`; trailing
-//! spaces and trailing empty lines do not count. Each printed line is paired with an expected
-//! line: line by line when there are as many of each, else by a Myers diff (from `similar`)
-//! over the stretch between the agreeing first and last lines, where a printed line *equals*
-//! an expected one when it agrees with it by the rules below (so a missing or an extra line in
-//! the middle does not shift every line after it).
+//! The file is UTF-8 (a byte-order mark dropped) or UTF-16 with a byte-order mark (see
+//! [`crate::fsutil::decode_trace`]); lines end in `\n` or `\r\n`; trailing spaces and trailing
+//! empty lines do not count; a Python traceback is cut off and named. Lines that are not the
+//! answer — blank lines, console text, debug prints without the iteration's shape — are
+//! skipped with one note and never counted (`shape.rs`).
+//!
+//! # Pairing
+//! Each answer line is paired with an expected line: line by line when there are as many of
+//! each, else by a diff bounded by work, never by time (`align.rs`).
 //!
 //! # One line against the reference
-//! A line is read against its template: when the text around the numbers is the template's,
-//! each field's number is read where the field is; otherwise (other labels, `iter 1: x =
-//! 2.4000`) its numbers are taken in order, one per field (or, if the template's own text has
-//! numbers, one per number of the expected line). Only the numbers count: other labels earn a
-//! note, and are wrong only with `strict_labels`. The iteration number `i` is a label too.
-//! A number is right when it is the engine's full-precision value correctly rounded to the
-//! digits printed (more digits are fine), compared in decimal, or within the exercise's
-//! tolerance (see [`crate::check::number`]). `nan`, `inf` and `1e400` are never right.
+//! A line is read against its template (`extract.rs`): by the template's text; by position
+//! (other labels, `iter 1: x = 2.4000`, `print(i, x)`); or, with more values than the
+//! template (`1-th x: 2.4000  grad: 0.6000`), by the template's text followed by the extras or
+//! by each field's name. Only the numbers count: other labels and extra values earn a note,
+//! and other labels are wrong only with `strict_labels`. The iteration number `i` is a label
+//! too. A number is judged by the digits the template asks for (`precision.rs`): within float
+//! noise, or the reference at the template's digits (fewer digits only when the value is the
+//! same decimal; more digits when they round to it), or within the exercise's tolerance.
+//! `nan`, `inf` and `1e400` are never right.
 //!
 //! # Credit carried forward
 //! After a line departs from the reference, each later step is judged by one step of the
@@ -25,39 +29,46 @@
 //! after step i−1 (every variable taken from the student's lines; one not printed is taken
 //! from the prediction). `y` is f at the student's printed point after the step, the gradient
 //! is ∇f(p). A printed value has fewer digits than the student's true value: the truth lies
-//! within `h` = half a unit of the last printed digit of each coordinate of `p` (0 for a value
-//! printed whole by `{x}`). That uncertainty moves the prediction by at most `E`, measured by
-//! evaluating the rule with each coordinate moved by ±h (plus 5 % for curvature). A carried
-//! line is right when its number is a correct rounding, to the digits it prints, of *some*
-//! value within `E` of the prediction: `|printed − prediction| ≤ h_printed + E` — which
-//! accepts either rounding neighbour exactly when the propagated error could flip the last
-//! digit — or within the tolerance widened by `E`. Such a line is `follows` and earns
-//! [`FOLLOWS_CREDIT`] (a whole line: the score counts the lines that are right under the
-//! rule). A step whose lines all agree with the reference puts the student back on it (the
-//! next step is predicted from the reference exactly).
+//! within `h` = half a unit of the last digit printed (or asked by the template, if fewer) of
+//! each coordinate of `p` (0 for a value printed whole by `{x}`). That uncertainty moves the
+//! prediction by at most `E`, measured by evaluating the rule with each coordinate moved by
+//! ±h (plus 5 % for curvature). A carried line is right when its number is a rounding, to the
+//! template's digits, of *some* value within `E` of the prediction, or within the tolerance
+//! widened by `E`. Such a line is `follows` and earns [`FOLLOWS_CREDIT`]. A step whose lines
+//! all agree with the reference puts the student back on it.
 //!
-//! A single slip therefore costs its own line only, wherever it falls; a printing typo
-//! (later lines back on the reference) costs one line too. A different rule (see [`diagnose`]) is wrong on
-//! every line, and once a rule is named no credit is carried forward: lines earn credit only
-//! where they happen to agree with the reference.
+//! No credit is carried forward when a rule is named (see `diagnose.rs`), when no number shows
+//! the template's digits, or when the run began at another start than the student's own
+//! (`start.rs`). A trace printed before the update is re-paired so that each line is judged
+//! against the iteration it shows (`before.rs`).
 //!
 //! # Score
 //! `points × credit / (expected lines + extra lines)`, where a correct line earns 1 and a
-//! follows line [`FOLLOWS_CREDIT`]; missing lines earn nothing and extra lines count against. The lines before
-//! the loop (the header) do not make a trace on their own: when no line after an update
-//! earns credit, the score is 0.
+//! follows line [`FOLLOWS_CREDIT`]; missing lines earn nothing and extra lines count against;
+//! skipped lines do not count. The lines before the loop (the header) do not make a trace on
+//! their own: when no line after an update earns credit, the score is 0; lines that all print
+//! the same value after each update earn nothing.
 //!
 //! # Report
 //! [`TraceReport`] is data: per-line verdicts (serialized as the JSON array `lines` of the
-//! question), a summary, the named mistake, notes. [`render_text`] draws a unified diff
-//! around the departures. For traces of more than [`MAX_LISTED_LINES`] lines only the lines
-//! that are not plainly correct are listed.
+//! question), a summary, the named mistakes (`findings.rs`), notes. [`render_text`] draws a
+//! unified diff around the departures with the expected numbers as the template prints them,
+//! and the scoring rule in one line under it. For traces of more than [`MAX_LISTED_LINES`]
+//! lines only the lines that are not plainly correct are listed.
 
+mod align;
+mod before;
 mod carry;
+mod combine;
 mod diagnose;
+mod extract;
+mod findings;
 mod judge;
 mod layout;
+mod precision;
 mod scan;
+mod shape;
+mod start;
 mod summary;
 mod text;
 
@@ -109,6 +120,24 @@ pub struct NumberReport {
     pub expected: String,
     /// What was printed there.
     pub printed: String,
+    /// When the printed number rounds the value to fewer digits than the task asks: what it
+    /// asks (`asks 4 decimals`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coarse: Option<String>,
+}
+
+impl NumberReport {
+    /// `expected 2.4000, printed 2.4010`, or `printed 2 where the task asks 4 decimals
+    /// (2.4000)`.
+    pub fn describe(&self) -> String {
+        match &self.coarse {
+            Some(asks) => format!(
+                "printed {} where the task {asks} ({})",
+                self.printed, self.expected
+            ),
+            None => format!("expected {}, printed {}", self.expected, self.printed),
+        }
+    }
 }
 
 /// One line's verdict.
@@ -169,6 +198,10 @@ pub struct TraceReport {
     pub notes: Vec<String>,
     /// Correct lines left out of `lines` (long traces only).
     pub omitted_correct: usize,
+    /// Departing lines left out of `lines` past [`MAX_LISTED_LINES`] listed ones.
+    pub omitted_departing: usize,
+    /// Printed lines skipped as not part of the answer (blank, console, debug prints).
+    pub skipped: usize,
     /// Every line's verdict, in order.
     pub lines: Vec<LineReport>,
 }
@@ -300,13 +333,14 @@ pub fn check_question(
     };
     let mut printed = printed_lines(text);
     let crash = python_error(&mut printed);
-    let mut report = check_lines(&layout, &printed, t);
+    let printed_count = printed.len();
+    let mut report = check_lines(&layout, printed, t, align::Limits::default());
     if let Some(error) = crash {
         report.findings.insert(
             0,
             Finding {
                 code: "crashed".into(),
-                message: match printed.len() {
+                message: match printed_count {
                     0 => format!(
                         "your program stopped with an error before printing anything: {error}"
                     ),
@@ -356,7 +390,15 @@ pub fn check_question(
 
 /// Judges the printed lines against the layout: pairs them, judges each against the
 /// reference, names a wrong rule, carries credit forward, and sums up.
-fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceReport {
+fn check_lines(
+    layout: &Layout,
+    all_printed: Vec<&str>,
+    t: &TraceQuestion,
+    limits: align::Limits,
+) -> TraceReport {
+    let all_count = all_printed.len();
+    let answer = shape::answer_lines(layout, all_printed);
+    let printed = answer.lines.as_slice();
     let judge = Judge {
         layout,
         printed,
@@ -364,11 +406,12 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
             strict: t.strict_labels,
             tol: t.tolerance,
         },
+        origin: &answer.origin,
     };
     let ne = layout.len();
     let mut report = TraceReport {
         expected_lines: ne,
-        printed_lines: printed.len(),
+        printed_lines: all_count,
         right: 0,
         credit: 0.0,
         counted: ne,
@@ -377,16 +420,51 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
         findings: Vec::new(),
         notes: Vec::new(),
         omitted_correct: 0,
+        omitted_departing: 0,
+        skipped: answer.skipped,
         lines: Vec::new(),
     };
-    if printed.is_empty() {
+    report.notes.extend(answer.note.clone());
+    if all_count == 0 {
         report.summary.push("your program printed nothing".into());
         return report;
     }
-    let pairs = judge.align();
-    let verdicts = carry::against_reference(&judge, &pairs);
+    if printed.is_empty() {
+        report
+            .summary
+            .push("none of the lines your program printed is part of the answer".into());
+        return report;
+    }
+    let mut pairs = align::align(&judge, limits);
+    let mut verdicts = carry::against_reference(&judge, &pairs);
     let rule = carry::name_rule(&judge, &pairs, &verdicts.ok);
-    let (lines, mut tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, rule.is_none());
+    let printed_before = rule
+        .as_ref()
+        .is_some_and(|f| f.code == "print-before-update");
+    if printed_before {
+        pairs = before::shifted(layout, &pairs);
+        verdicts = carry::against_reference(&judge, &pairs);
+    }
+    let coarse = precision::coarse_trace(&judge, &pairs);
+    let mut other_start = start::other_start(&judge, &pairs, &verdicts.ok);
+    let carry = rule.is_none() && coarse.is_none() && other_start.is_none();
+    let (mut lines, mut tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, carry);
+    if carry && let Some(message) = start::unanchored(&judge, &pairs, &verdicts.ok, &lines) {
+        // The lines follow from a first update that is not one step from the start.
+        other_start = Some(message);
+        (lines, tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, false);
+    }
+    // Line numbers in the file, skipped lines counted.
+    let in_file = |j: usize| answer.origin.get(j - 1).map_or(j, |o| o + 1);
+    for l in &mut lines {
+        l.printed_line = l.printed_line.map(in_file);
+        l.judged_from = l.judged_from.map(in_file);
+    }
+    // Garbage earns nothing.
+    if rule.as_ref().is_some_and(|f| f.code == "constant-lines") {
+        tally.right = 0;
+        tally.credit = 0.0;
+    }
     // The lines before the first update do not make a trace on their own.
     if tally.right_steps == 0 && tally.right > 0 {
         report.notes.push(
@@ -400,18 +478,29 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
     report.credit = tally.credit;
     report.counted = ne + tally.extra;
     report.omitted_correct = tally.omitted;
+    report.omitted_departing = tally.unlisted;
     report.first_departure = lines
         .iter()
         .find(|l| l.status != LineStatus::Correct)
         .and_then(|l| l.printed_line.or(l.line));
     report.summary = summary::summarize(&lines);
-    if let Some(f) = rule {
-        report.findings.push(Finding {
-            code: f.code.to_string(),
-            message: f.message,
-        });
+    let other_output = rule.is_none()
+        && answer.shaped == 0
+        && 2 * answer.labelled >= printed.len()
+        && tally.right_steps == 0
+        && !printed_before;
+    let found = findings::Found {
+        rule,
+        other_start,
+        coarse,
+        other_output,
+    };
+    report
+        .findings
+        .extend(findings::collect(layout, found, &lines));
+    if !printed_before && !other_output {
+        summary::length_findings(layout, &pairs, &mut report);
     }
-    summary::length_findings(layout, &pairs, &mut report);
     report
         .notes
         .extend(summary::label_note(&verdicts.labels, layout, printed));
@@ -420,13 +509,4 @@ fn check_lines(layout: &Layout, printed: &[&str], t: &TraceQuestion) -> TraceRep
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn printed_lines_drop_line_ends_and_trailing_blank_lines() {
-        assert_eq!(printed_lines("a\r\nb  \n\n\n"), ["a", "b"]);
-        assert_eq!(printed_lines("\u{feff}a\n"), ["a"]);
-        assert!(printed_lines("\n\n").is_empty());
-    }
-}
+mod tests;

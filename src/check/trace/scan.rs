@@ -96,6 +96,20 @@ pub(crate) fn numbers(line: &str) -> impl Iterator<Item = Number> + '_ {
     })
 }
 
+/// Whether `line` has a number (as [`numbers`] finds them), without reading it.
+pub(crate) fn has_number(line: &str) -> bool {
+    let b = line.as_bytes();
+    (0..b.len()).any(|i| {
+        let glued = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+        !glued
+            && (b[i].is_ascii_digit()
+                || ((b[i] == b'-' || b[i] == b'+' || b[i] == b'.')
+                    && i + 1 < b.len()
+                    && (b[i + 1].is_ascii_digit()
+                        || (b[i + 1] == b'.' && i + 2 < b.len() && b[i + 2].is_ascii_digit()))))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +130,8 @@ mod tests {
         assert_eq!(texts("iter 1: x = 2.4e-05"), ["1", "2.4e-05"]);
         assert_eq!(texts("x: nan inf"), Vec::<String>::new());
         assert_eq!(texts("é 3 ü"), ["3"]);
+        for line in ["x1 x2", "python3 gd.py", "3", "x: -.5", "a 1e5", "", "--"] {
+            assert_eq!(has_number(line), numbers(line).next().is_some(), "{line}");
+        }
     }
 }

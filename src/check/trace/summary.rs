@@ -150,7 +150,21 @@ pub(super) fn length_findings(layout: &Layout, pairs: &[Pair], report: &mut Trac
 /// The note on lines that agree with the reference under other labels than the template's
 /// (with one example), else on lines that number the iterations differently; only the
 /// numbers count.
-pub(super) fn label_note(labels: &Labels, layout: &Layout, printed: &[&str]) -> Option<String> {
+pub(super) fn label_note(labels: &Labels, layout: &Layout, printed: &[&str]) -> Vec<String> {
+    let mut notes: Vec<String> = other_labels(labels, layout, printed).into_iter().collect();
+    if let Some(j) = labels.first_extras {
+        let n = labels.extras;
+        notes.push(format!(
+            "{n} line{} print{} more values than the template (e.g. `{}`); only the template's values count",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "s" } else { "" },
+            clip(printed.get(j).copied().unwrap_or_default())
+        ));
+    }
+    notes
+}
+
+fn other_labels(labels: &Labels, layout: &Layout, printed: &[&str]) -> Option<String> {
     if labels.other > 0 {
         let n = labels.other;
         let (k, j) = labels.first.unwrap_or((0, 0));
@@ -195,10 +209,7 @@ pub(super) fn summarize(lines: &[LineReport]) -> Vec<String> {
             }
             LineStatus::Wrong => {
                 let mut s = match (&l.number, &l.note) {
-                    (Some(num), _) => format!(
-                        "line {at}: expected {}, printed {}",
-                        num.expected, num.printed
-                    ),
+                    (Some(num), _) => format!("line {at}: {}", num.describe()),
                     (None, Some(note)) => format!("line {at}: {note}"),
                     (None, None) => format!("line {at} is wrong"),
                 };

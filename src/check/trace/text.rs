@@ -132,7 +132,40 @@ fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
             t.omitted_correct
         )?;
     }
-    Ok(())
+    if t.omitted_departing > 0 {
+        writeln!(
+            out,
+            "{INDENT}({} more departing lines not listed)",
+            t.omitted_departing
+        )?;
+    }
+    writeln!(out, "{INDENT}{}", paint.dim(&scoring_line(t)))
+}
+
+/// The scoring rule in one line, with this trace's counts.
+pub(crate) fn scoring_line(t: &TraceReport) -> String {
+    let follows = t
+        .lines
+        .iter()
+        .filter(|l| l.status == LineStatus::Follows)
+        .count();
+    let mut s = format!(
+        "score: {} of {} lines right ({} correct, {follows} carried forward",
+        t.right,
+        t.counted,
+        t.right - follows.min(t.right)
+    );
+    if t.skipped > 0 {
+        s.push_str(&format!(
+            "; {} skipped line{} not counted",
+            t.skipped,
+            if t.skipped == 1 { "" } else { "s" }
+        ));
+    }
+    s.push_str(
+        "): a line is right when its numbers are the reference at the template's digits, or one step of the rule from your own previous line",
+    );
+    s
 }
 
 fn line(
@@ -176,10 +209,7 @@ fn line(
                     "follows from your line {}",
                     l.judged_from.unwrap_or(0)
                 )),
-                (_, Some(num), _) => paint.bad(&format!(
-                    "{}: expected {}, printed {}",
-                    num.name, num.expected, num.printed
-                )),
+                (_, Some(num), _) => paint.bad(&format!("{}: {}", num.name, num.describe())),
                 (_, None, Some(note)) => paint.bad(note),
                 _ => paint.bad("wrong"),
             };
