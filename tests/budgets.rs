@@ -216,3 +216,28 @@ fn a_thousand_bad_questions_report_a_hundred_problems() {
         "{all}"
     );
 }
+
+#[test]
+fn a_megabyte_id_or_trace_path_is_clipped_too() {
+    let long = "a".repeat(1_000_000);
+    let clipped = format!("'{}…' (1,000,000 characters)", "a".repeat(60));
+    for (text, want) in [
+        (
+            format!("? {long}\n: 1\n"),
+            format!("there is no exercise {clipped} (see 'gbl list')"),
+        ),
+        (
+            format!("gd-one-step:\n  ? {long}\n  : 1\n"),
+            format!("'gd-one-step' has no question {clipped} (its questions: grad, x1)"),
+        ),
+        (
+            format!("gd-trace: {{trace: {long}}}\n"),
+            format!("cannot read {clipped}: "),
+        ),
+    ] {
+        let (code, stdout, stderr, _) = check_answers(&text);
+        assert_eq!(code, Some(2));
+        assert!(stderr.contains(&want), "{want}\nnot in\n{}", &stderr[..stderr.len().min(500)]);
+        assert!(stderr.len() + stdout.len() < 2_000, "{} bytes", stderr.len() + stdout.len());
+    }
+}

@@ -85,7 +85,10 @@ pub fn parse(
         let Some(loaded) = exercises.iter().find(|l| l.id == ex_id) else {
             problems.push(at(
                 &ex_id,
-                format!("there is no exercise '{ex_id}' (see 'gbl list')"),
+                format!(
+                    "there is no exercise {} (see 'gbl list')",
+                    crate::clip::quoted(&ex_id)
+                ),
             ));
             continue;
         };
@@ -115,7 +118,8 @@ pub fn parse(
                 problems.push(at(
                     &path,
                     format!(
-                        "'{ex_id}' has no question '{q_id}' (its questions: {})",
+                        "'{ex_id}' has no question {} (its questions: {})",
+                        crate::clip::quoted(&q_id),
                         ids.join(", ")
                     ),
                 ));
@@ -189,6 +193,7 @@ fn number_text(n: &serde_yaml::Number) -> String {
 
 /// Reads a trace named in an answer file, refusing paths that leave the file's folder.
 pub fn read_trace(dir: &Path, file: &str) -> Given {
+    let shown = crate::clip::quoted(file);
     let unreadable = |reason: String| Given::Unreadable {
         name: file.to_string(),
         reason,
@@ -200,16 +205,16 @@ pub fn read_trace(dir: &Path, file: &str) -> Given {
             .any(|c| matches!(c, std::path::Component::ParentDir))
     {
         return unreadable(format!(
-            "'{file}' leaves the answer file's folder; name a file inside it"
+            "{shown} leaves the answer file's folder; name a file inside it"
         ));
     }
     let full: PathBuf = dir.join(rel);
     // A symbolic link may still point outside: compare real paths.
     match (full.canonicalize(), dir.canonicalize()) {
         (Ok(real), Ok(base)) if !real.starts_with(&base) => {
-            return unreadable(format!("'{file}' leads outside the answer file's folder"));
+            return unreadable(format!("{shown} leads outside the answer file's folder"));
         }
-        (Err(e), _) => return unreadable(format!("cannot read '{file}': {e}")),
+        (Err(e), _) => return unreadable(format!("cannot read {shown}: {e}")),
         _ => {}
     }
     match read_text(&full, MAX_TRACE_BYTES) {
@@ -217,6 +222,6 @@ pub fn read_trace(dir: &Path, file: &str) -> Given {
             name: file.to_string(),
             text,
         },
-        Err(e) => unreadable(format!("cannot read '{file}': {e}")),
+        Err(e) => unreadable(format!("cannot read {shown}: {e}")),
     }
 }

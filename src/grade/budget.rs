@@ -35,8 +35,9 @@ pub fn limit_trace_lines(answers: &mut IndexMap<String, ExerciseAnswers>, budget
             *given = Given::Unreadable {
                 name: name.clone(),
                 reason: format!(
-                    "'{name}' has {lines} lines: the traces of one submission may hold {budget} \
-                     lines together, and {left} are left"
+                    "{} has {lines} lines: the traces of one submission may hold {budget} \
+                     lines together, and {left} are left",
+                    crate::clip::quoted(name)
                 ),
             };
         } else {
