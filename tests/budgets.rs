@@ -67,8 +67,21 @@ fn deep_block_nesting_is_refused_too() {
 }
 
 #[test]
-fn seventy_one_thousand_unknown_ids_report_a_hundred_and_count_the_rest() {
+fn seventy_one_thousand_unknown_ids_are_over_the_values_budget() {
     let text: String = (0..71_000).map(|i| format!("nope-{i}: 1\n")).collect();
+    let (code, _, stderr, secs) = check_answers(&text);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: a.yaml:50001:1: the YAML holds more than 50000 values, the most gbl reads\n"
+    );
+    // Was about 300 s (a position lookup per error, each scanning the file).
+    assert!(secs < 5.0, "{secs} s");
+}
+
+#[test]
+fn forty_thousand_unknown_ids_report_a_hundred_and_count_the_rest() {
+    let text: String = (0..40_000).map(|i| format!("nope-{i}: 1\n")).collect();
     let (code, stdout, _, secs) = check_answers(&text);
     // The file could be read: its problems are reported with the rest (exit 1, not 2).
     assert_eq!(code, Some(1));
@@ -87,9 +100,9 @@ fn seventy_one_thousand_unknown_ids_report_a_hundred_and_count_the_rest() {
     );
     assert_eq!(
         lines[100],
-        "problem: a.yaml: and 70900 more problems (the first 100 are shown)"
+        "problem: a.yaml: and 39900 more problems (the first 100 are shown)"
     );
-    // Was about 300 s (a position lookup per error, each scanning the file).
+    // Was quadratic: a position lookup per error, each scanning the file.
     assert!(secs < 10.0, "{secs} s");
 }
 
@@ -203,4 +216,38 @@ fn a_thousand_bad_questions_report_a_hundred_problems() {
         all.contains("and 900 more problems (the first 100 are shown)"),
         "{all}"
     );
+}
+
+#[test]
+fn a_megabyte_id_or_trace_path_is_clipped_too() {
+    let long = "a".repeat(1_000_000);
+    let clipped = format!("'{}…' (1,000,000 characters)", "a".repeat(60));
+    for (text, want) in [
+        (
+            format!("? {long}\n: 1\n"),
+            format!("there is no exercise {clipped} (see 'gbl list')"),
+        ),
+        (
+            format!("gd-one-step:\n  ? {long}\n  : 1\n"),
+            format!("'gd-one-step' has no question {clipped} (its questions: grad, x1)"),
+        ),
+        (
+            format!("gd-trace: {{trace: {long}}}\n"),
+            format!("cannot read {clipped}: "),
+        ),
+    ] {
+        let (code, stdout, stderr, _) = check_answers(&text);
+        // Problems of single answers are reported with the rest of the check (exit 1).
+        assert_eq!(code, Some(1));
+        assert!(
+            stdout.contains(&want),
+            "{want}\nnot in\n{}",
+            &stdout[..stdout.len().min(500)]
+        );
+        assert!(
+            stderr.len() + stdout.len() < 2_000,
+            "{} bytes",
+            stderr.len() + stdout.len()
+        );
+    }
 }

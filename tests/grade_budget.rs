@@ -54,4 +54,18 @@ fn the_trace_that_would_exceed_the_submission_budget_is_refused_alone() {
             "mv-trace.trace: cannot read 'mv.txt': it would take the files read together over {budget} bytes, the budget of one submission"
         )]
     );
+
+    // A line budget that holds the first trace only: the second is not judged.
+    setup.submission_bytes = gbl::grade::budget::SUBMISSION_BYTES;
+    let gd_lines = String::from_utf8(gd).unwrap().lines().count();
+    let mv_lines = String::from_utf8(mv).unwrap().lines().count();
+    setup.trace_lines = gd_lines;
+    let g = grade_one(&sub, &setup);
+    assert_eq!(g.score, 1.0);
+    assert_eq!(
+        g.problems,
+        vec![format!(
+            "mv-trace.trace: 'mv.txt' has {mv_lines} lines: the traces of one submission may hold {gd_lines} lines together, and 0 are left"
+        )]
+    );
 }

@@ -121,6 +121,10 @@ pub struct Lenient {
 
 /// `did you mean a, b?` for the ids closest to `id`, or `None`.
 pub fn did_you_mean<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    // A misspelt id is about as long as an id; comparing a megabyte of text is work for nothing.
+    if id.len() > 100 {
+        return None;
+    }
     let mut near: Vec<&str> = ids
         .into_iter()
         .filter(|other| {
@@ -179,7 +183,10 @@ pub fn parse_lenient(
                 .unwrap_or_else(|| "see 'gbl list'".into());
             problems.push(at(
                 &ex_id,
-                format!("there is no exercise '{ex_id}' ({hint})"),
+                format!(
+                    "there is no exercise {} ({hint})",
+                    crate::clip::quoted(&ex_id)
+                ),
             ));
             continue;
         };
@@ -217,7 +224,8 @@ pub fn parse_lenient(
                 problems.push(at(
                     &path,
                     format!(
-                        "'{ex_id}' has no question '{q_id}' ({near}its questions: {})",
+                        "'{ex_id}' has no question {} ({near}its questions: {})",
+                        crate::clip::quoted(&q_id),
                         ids.join(", ")
                     ),
                 ));
@@ -334,6 +342,7 @@ fn number_text(n: &serde_yaml::Number) -> String {
 
 /// Reads a trace named in an answer file, refusing paths that leave the file's folder.
 pub fn read_trace(dir: &Path, file: &str) -> Given {
+    let shown = crate::clip::quoted(file);
     let unreadable = |reason: String| Given::Unreadable {
         name: file.to_string(),
         reason,
@@ -345,16 +354,16 @@ pub fn read_trace(dir: &Path, file: &str) -> Given {
             .any(|c| matches!(c, std::path::Component::ParentDir))
     {
         return unreadable(format!(
-            "'{file}' leaves the answer file's folder; name a file inside it"
+            "{shown} leaves the answer file's folder; name a file inside it"
         ));
     }
     let full: PathBuf = dir.join(rel);
     // A symbolic link may still point outside: compare real paths.
     match (full.canonicalize(), dir.canonicalize()) {
         (Ok(real), Ok(base)) if !real.starts_with(&base) => {
-            return unreadable(format!("'{file}' leads outside the answer file's folder"));
+            return unreadable(format!("{shown} leads outside the answer file's folder"));
         }
-        (Err(e), _) => return unreadable(format!("cannot read '{file}': {e}")),
+        (Err(e), _) => return unreadable(format!("cannot read {shown}: {e}")),
         _ => {}
     }
     match crate::fsutil::read_trace_text(&full, MAX_TRACE_BYTES) {
@@ -362,6 +371,6 @@ pub fn read_trace(dir: &Path, file: &str) -> Given {
             name: file.to_string(),
             text,
         },
-        Err(e) => unreadable(format!("cannot read '{file}': {e}")),
+        Err(e) => unreadable(format!("cannot read {shown}: {e}")),
     }
 }

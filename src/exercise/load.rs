@@ -38,7 +38,7 @@ impl Diagnostic {
         Diagnostic {
             file: source.name.clone(),
             pos: Some(locate(&source.text, path)),
-            message: format!("{path}: {}", message.into()),
+            message: format!("{}: {}", crate::clip::plain(path), message.into()),
         }
     }
 }
@@ -74,7 +74,7 @@ impl<'a> Locator<'a> {
         Diagnostic {
             file: self.source.name.clone(),
             pos: None,
-            message: format!("{path}: {}", message.into()),
+            message: format!("{}: {}", crate::clip::plain(path), message.into()),
         }
     }
 }

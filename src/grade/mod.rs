@@ -5,6 +5,7 @@
 //! right). Submissions are graded in parallel, a chunk at a time, and each graded submission
 //! is handed on at once, so memory holds one chunk of reports plus whatever the caller keeps.
 
+pub mod budget;
 pub mod copies;
 pub mod export;
 pub mod names;
@@ -50,8 +51,10 @@ pub struct Setup<'a> {
     pub items: Vec<Item<'a>>,
     /// Every exercise gbl knows.
     pub all: &'a [Loaded],
-    /// The bytes each submission may have read ([`SUBMISSION_BYTES`]).
+    /// The bytes each submission may have read ([`budget::SUBMISSION_BYTES`]).
     pub submission_bytes: u64,
+    /// The lines each submission's traces may hold ([`budget::SUBMISSION_TRACE_LINES`]).
+    pub trace_lines: usize,
 }
 
 impl<'a> Setup<'a> {
@@ -73,7 +76,8 @@ impl<'a> Setup<'a> {
             quiz,
             items,
             all,
-            submission_bytes: SUBMISSION_BYTES,
+            submission_bytes: budget::SUBMISSION_BYTES,
+            trace_lines: budget::SUBMISSION_TRACE_LINES,
         })
     }
 }
@@ -117,11 +121,6 @@ impl Graded {
     }
 }
 
-/// The bytes one submission may have read in all (its answer file and its traces): one
-/// student's files never cost more than this in reading and memory, however many traces
-/// they name.
-pub const SUBMISSION_BYTES: u64 = 64 << 20;
-
 /// Grades one submission. Never fails: what cannot be read scores 0, and says why.
 pub fn grade_one(sub: &Submission, setup: &Setup) -> Graded {
     grade_in_class(sub, setup, &copies::Variants::default())
@@ -130,9 +129,10 @@ pub fn grade_one(sub: &Submission, setup: &Setup) -> Graded {
 /// Grades one submission of a class whose variants are `variants`, flagging traces with
 /// another student's numbers (see [`copies`]).
 pub fn grade_in_class(sub: &Submission, setup: &Setup, variants: &copies::Variants) -> Graded {
-    let read = crate::fsutil::with_read_budget(setup.submission_bytes, || {
+    let mut read = crate::fsutil::with_read_budget(setup.submission_bytes, || {
         submission::read(sub, setup.all)
     });
+    budget::limit_trace_lines(&mut read.answers, setup.trace_lines);
     let mut problems = read.problems;
     let empty = Default::default();
     let mut exercises = Vec::new();

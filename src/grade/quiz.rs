@@ -23,6 +23,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::check::ExerciseReport;
+use crate::clip::quoted;
 use crate::engine::PyNum;
 use crate::exercise::bounds::{MAX_POINTS, show_number};
 use crate::exercise::compute::default_params;
@@ -162,7 +163,7 @@ fn problems(q: &LoadedQuiz, exercises: &[Loaded], prove: bool) -> Vec<Diagnostic
         if !seen.insert(e.id.as_str()) {
             out.push(at(
                 &format!("{path}.id"),
-                format!("'{}' is in the quiz twice", e.id),
+                format!("{} is in the quiz twice", quoted(&e.id)),
             ));
             continue;
         }
@@ -183,7 +184,7 @@ fn problems(q: &LoadedQuiz, exercises: &[Loaded], prove: bool) -> Vec<Diagnostic
         let Some(l) = exercises.iter().find(|l| l.id == e.id) else {
             out.push(at(
                 &format!("{path}.id"),
-                format!("there is no exercise '{}' (see 'gbl list')", e.id),
+                format!("there is no exercise {} (see 'gbl list')", quoted(&e.id)),
             ));
             continue;
         };
