@@ -7,6 +7,8 @@
 //!   `\\(` and `\\)`, `\\[` and `\\]`. A display formula may span lines.
 //! - The TeX between them is read as MathJax read it: after Markdown's backslash escapes
 //!   (`\\` → `\`, `\*` → `*`, ...), so a chapter renders as it did before.
+//! - `:=` (the update) is read as one relation, `\coloneqq` (≔): MathML would otherwise space
+//!   the colon as punctuation, `x: = x`.
 //! - Nothing inside a code span or a fenced code block is touched.
 //! - A formula the converter ([`pulldown_latex`]) cannot read, or an opener without its
 //!   closer, is an error with the chapter's line; the build fails.
@@ -144,7 +146,7 @@ fn render_prose(
         }
         out.push_str(&text[copied..i]);
         let tex = &text[i + 3..i + 3 + len];
-        match mathml(&unescape(tex), display) {
+        match mathml(&unescape(tex).replace(":=", "\\coloneqq "), display) {
             Ok(m) => out.push_str(&m),
             Err(message) => {
                 errors.push(MathError { line, message });
@@ -327,6 +329,13 @@ mod tests {
         let out = render("연쇄 법칙 \\\\( x \\\\) é\\\\( y \\\\)\\é\n").unwrap();
         assert!(out.starts_with("연쇄 법칙 <math"), "{out}");
         assert!(out.ends_with("</math>\\é\n"), "{out}");
+    }
+
+    #[test]
+    fn the_update_is_one_relation() {
+        let out = render("\\\\( x := x - 1 \\\\)").unwrap();
+        assert!(out.contains("<mo>≔</mo>"), "{out}");
+        assert!(!out.contains("<mo>:</mo>"), "{out}");
     }
 
     #[test]
