@@ -49,14 +49,18 @@ pub fn render(text: &str) -> Result<String, Vec<MathError>> {
         let f = fence_of(l.trim_end_matches(['\n', '\r']));
         match (fence, f) {
             (None, Some(open)) => {
-                render_prose(&text[prose.0..at], prose.1, &mut out, &mut errors, &mut count);
+                render_prose(
+                    &text[prose.0..at],
+                    prose.1,
+                    &mut out,
+                    &mut errors,
+                    &mut count,
+                );
                 fence = Some(open);
                 out.push_str(l);
             }
             (Some((c, len)), Some((c2, len2))) => {
-                let closes = c == c2
-                    && len2 >= len
-                    && l.trim().bytes().all(|b| b == c);
+                let closes = c == c2 && len2 >= len && l.trim().bytes().all(|b| b == c);
                 if closes {
                     fence = None;
                     prose = (at + l.len(), n + 2);
@@ -212,7 +216,10 @@ pub fn mathml(tex: &str, display: bool) -> Result<String, String> {
             Err(e) => {
                 let first = e.to_string();
                 let first = first.lines().next().unwrap_or("").trim();
-                return Err(format!("the formula `{}` cannot be read: {first}", tex.trim()));
+                return Err(format!(
+                    "the formula `{}` cannot be read: {first}",
+                    tex.trim()
+                ));
             }
         }
     }
@@ -280,7 +287,8 @@ mod tests {
 
     #[test]
     fn inline_and_display_become_mathml() {
-        let out = render("a \\\\( x^2 \\\\) b\n\\\\[ x := x - \\eta \\\\, f'(x) . \\\\]\n").unwrap();
+        let out =
+            render("a \\\\( x^2 \\\\) b\n\\\\[ x := x - \\eta \\\\, f'(x) . \\\\]\n").unwrap();
         assert!(!out.contains("\\\\("), "{out}");
         assert!(out.starts_with("a <math"), "{out}");
         assert!(out.contains("<msup><mi>x</mi><mn>2</mn></msup>"), "{out}");
@@ -321,7 +329,11 @@ mod tests {
         let out = mathml("\\big( x \\big)", false).unwrap();
         assert!(!out.contains("\"minsize"), "{out}");
         assert!(out.contains("\" minsize=\"1.2em\""), "{out}");
-        assert_eq!(out.matches("<mo").count(), out.matches("</mo>").count(), "{out}");
+        assert_eq!(
+            out.matches("<mo").count(),
+            out.matches("</mo>").count(),
+            "{out}"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `plot KIND ...`: the lecture's pictures as SVG inside the page.
 //!
-//! - `plot path f= from= lr= steps=`: the function with the visited points coloured by
-//!   iteration (two variables: the contour of log f with the path);
+//! - `plot path f= from= lr= steps= [over="LO, HI"]`: the function with the visited points
+//!   coloured by iteration (two variables: the contour of log f with the path); `over` draws a
+//!   function of one variable at least over that interval (to show what the run never visits);
 //! - `plot iterates f= from= lr= steps=`: each variable against the iteration;
 //! - `plot compare f="a; b; c" from= lr= steps=`: one panel per function, side by side;
 //! - `plot rates f= from= lr="0.05; 0.1; 0.3" steps=`: x against the iteration, one line
@@ -12,7 +13,7 @@
 
 use super::directive::{Directive, DirectiveError};
 use super::run::{run_of, run_with_lr};
-use crate::figures::{contour_around, descent_svg, graph_svg, path1d_around};
+use crate::figures::{contour_around, descent_svg, graph_svg, path1d_around, path1d_including};
 use crate::plot;
 
 fn list(s: &str) -> Vec<&str> {
@@ -20,6 +21,28 @@ fn list(s: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// `over="LO, HI"`: the interval a one-variable plot must show, besides the run's points.
+fn interval(d: &Directive, over: &str) -> Result<Vec<f64>, DirectiveError> {
+    let bad = || {
+        d.error(format!(
+            "'plot path': over=\"{over}\" is not an interval: write two numbers, e.g. over=\"-2, 2\""
+        ))
+    };
+    let parts: Vec<&str> = over.split(',').map(str::trim).collect();
+    if parts.len() != 2 {
+        return Err(bad());
+    }
+    let mut out = Vec::new();
+    for p in parts {
+        let v: f64 = p.parse().map_err(|_| bad())?;
+        if !v.is_finite() || v.abs() > 1e6 {
+            return Err(bad());
+        }
+        out.push(v);
+    }
+    Ok(out)
 }
 
 /// Runs a `plot` directive.
@@ -31,8 +54,25 @@ pub fn plot(d: &Directive) -> Result<String, DirectiveError> {
     let run_args = ["f", "from", "lr", "steps"];
     let svg = match kind.as_str() {
         "path" => {
-            d.expect(&["the kind"], &run_args, &["grad"])?;
-            descent_svg(&run_of(d)?)
+            d.expect(&["the kind"], &run_args, &["grad", "over"])?;
+            let r = run_of(d)?;
+            match d.get("over") {
+                None => descent_svg(&r),
+                Some(over) => {
+                    let include = interval(d, over)?;
+                    if r.problem.vars.len() != 1 {
+                        return Err(d.error(
+                            "'plot path': over= widens the drawing of a function of one variable",
+                        ));
+                    }
+                    let x_star = r.judgement.x_star.as_ref().and_then(|s| s.first().copied());
+                    let label = format!("f({}) = {}", r.problem.vars[0], r.f);
+                    plot::descent_path(
+                        &format!("gradient descent on f = {}, lr = {}", r.f, r.run.lr),
+                        &path1d_including(&label, &r.problem, &r.run, x_star, &include),
+                    )
+                }
+            }
         }
         "iterates" => {
             d.expect(&["the kind"], &run_args, &["grad"])?;
