@@ -43,7 +43,10 @@ fn pages() -> Vec<(String, String)> {
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap_or_default();
-            (p.strip_prefix(&root).unwrap_or(&p).display().to_string(), text)
+            (
+                p.strip_prefix(&root).unwrap_or(&p).display().to_string(),
+                text,
+            )
         })
         .collect()
 }
@@ -99,7 +102,11 @@ fn no_raw_tex_is_left_in_any_page() {
             }
         }
     }
-    assert!(raw.is_empty(), "raw TeX in the built book:\n{}", raw.join("\n"));
+    assert!(
+        raw.is_empty(),
+        "raw TeX in the built book:\n{}",
+        raw.join("\n")
+    );
 }
 
 #[test]
@@ -117,7 +124,10 @@ fn formulas_are_mathml_and_no_mathjax_is_loaded() {
     assert_eq!(n, print.matches("</math>").count());
     assert!(print.contains("<math display=\"block\">"));
     for (page, text) in &pages {
-        assert!(!text.to_lowercase().contains("mathjax"), "{page} mentions MathJax");
+        assert!(
+            !text.to_lowercase().contains("mathjax"),
+            "{page} mentions MathJax"
+        );
     }
 }
 
@@ -186,7 +196,11 @@ fn no_resource_comes_from_another_site() {
 fn the_math_font_ships_with_the_book() {
     let font = root().join("math-font/latinmodern-math.woff2");
     let bytes = std::fs::read(&font).unwrap_or_default();
-    assert!(bytes.starts_with(b"wOF2"), "{} is not a WOFF2 font", font.display());
+    assert!(
+        bytes.starts_with(b"wOF2"),
+        "{} is not a WOFF2 font",
+        font.display()
+    );
     let mut css = Vec::new();
     files(&root().join("theme"), "css", &mut css);
     let text: String = css
@@ -221,7 +235,11 @@ fn the_print_page_opens_every_worked_solution() {
         .expect("chromium (apt-get install chromium) must be installed for this test");
     let dom = String::from_utf8_lossy(&out.stdout);
     let all = tags(&dom, "details");
-    assert_eq!(all.len(), folded, "the page's solutions, after its scripts ran");
+    assert_eq!(
+        all.len(),
+        folded,
+        "the page's solutions, after its scripts ran"
+    );
     let closed: Vec<&&str> = all.iter().filter(|t| !t.contains("open")).collect();
     assert!(
         closed.is_empty(),
