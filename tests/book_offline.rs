@@ -247,3 +247,110 @@ fn the_print_page_opens_every_worked_solution() {
         closed.len()
     );
 }
+
+/// Loads every chapter in a 390 px wide frame of headless Chromium and reports, per page, the
+/// page's scroll width, the smallest plot text in CSS pixels and the number of plots.
+fn measure_on_a_phone(pages: &[&str]) -> Vec<(String, f64, f64, usize)> {
+    let book = root();
+    let list: Vec<String> = pages.iter().map(|p| format!("\"{p}\"")).collect();
+    let html = format!(
+        r#"<html><body><pre id="out"></pre><script>
+var pages = [{list}];
+var out = document.getElementById("out"); var i = 0;
+function next() {{
+  if (i >= pages.length) {{ return; }}
+  var f = document.createElement("iframe"); f.style.width = "390px"; f.style.height = "800px";
+  f.onload = function () {{
+    var d = f.contentDocument;
+    var svgs = d.querySelectorAll("figure.gbl-plot svg"); var small = 1000;
+    svgs.forEach(function (s) {{
+      var r = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+      s.querySelectorAll("[font-size]").forEach(function (t) {{
+        var px = parseFloat(t.getAttribute("font-size")) * r; if (px > 0 && px < small) small = px; }});
+    }});
+    out.textContent += pages[i] + " " + d.documentElement.scrollWidth + " " + small + " " + svgs.length + "\n";
+    f.remove(); i++; next();
+  }};
+  f.src = "file://{book}/" + pages[i] + ".html"; document.body.appendChild(f);
+}}
+next();
+</script></body></html>"#,
+        list = list.join(","),
+        book = book.display()
+    );
+    let dir = std::env::temp_dir().join(format!("gbl-book-phone-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let page = dir.join("measure.html");
+    std::fs::write(&page, html).expect("write the measuring page");
+    let out = std::process::Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=30000",
+            "--dump-dom",
+        ])
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium (apt-get install chromium) must be installed for this test");
+    let _ = std::fs::remove_dir_all(&dir);
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = dom.find("<pre id=\"out\">").map_or(0, |i| i + 14);
+    let end = dom[start..].find("</pre>").map_or(start, |i| start + i);
+    dom[start..end]
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            Some((
+                f.first()?.to_string(),
+                f.get(1)?.parse().ok()?,
+                f.get(2)?.parse().ok()?,
+                f.get(3)?.parse().ok()?,
+            ))
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs the built book and Debian's chromium: run after `mdbook build book`"]
+fn on_a_phone_pages_do_not_scroll_sideways_and_plot_text_stays_readable() {
+    let pages = [
+        "introduction",
+        "aim",
+        "iterating",
+        "seeing-descent",
+        "big-steps",
+        "learning-rate",
+        "many-variables",
+        "beyond-bowls",
+        "backpropagation",
+        "asides",
+        "quiz",
+        "appendix/using-gbl",
+        "appendix/writing-exercises",
+        "appendix/expressions",
+        "appendix/errata",
+    ];
+    let measured = measure_on_a_phone(&pages);
+    assert_eq!(
+        measured.len(),
+        pages.len(),
+        "every page measured: {measured:?}"
+    );
+    let plots: usize = measured.iter().map(|m| m.3).sum();
+    assert!(plots >= 10, "only {plots} plots measured");
+    for (page, width, smallest, n) in &measured {
+        assert!(
+            *width <= 390.0,
+            "{page} is {width} px wide in a 390 px frame"
+        );
+        if *n > 0 {
+            // Font sizes are written to one decimal: 12 px within that rounding.
+            assert!(*smallest >= 11.9, "{page}: plot text at {smallest:.1} px");
+        }
+    }
+}

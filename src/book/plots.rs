@@ -178,15 +178,76 @@ pub fn plot(d: &Directive) -> Result<String, DirectiveError> {
     Ok(figure(&svg))
 }
 
+/// The smallest size, in CSS pixels, at which a plot's text may be shown on a narrow screen.
+pub const MIN_TEXT_PX: f64 = 12.0;
+
 /// An SVG as an HTML block: on lines without blank ones, so that Markdown keeps it whole.
+/// The figure carries `--gbl-min-width`, the narrowest width at which its smallest text is
+/// still [`MIN_TEXT_PX`] (never more than the plot's own width): on a phone the plot keeps that
+/// width and scrolls sideways inside its box (see `book/theme/gbl.css`).
 pub fn figure(svg: &str) -> String {
     let body: Vec<&str> = svg
         .lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty() && !l.starts_with("<?xml"))
         .collect();
+    let style = readable_width(svg)
+        .map(|w| format!(" style=\"--gbl-min-width:{w}px\""))
+        .unwrap_or_default();
     format!(
-        "<figure class=\"gbl-plot\">\n{}\n</figure>\n",
+        "<figure class=\"gbl-plot\"{style}>\n{}\n</figure>\n",
         body.join("\n")
     )
+}
+
+/// The width (CSS px) at which the smallest `font-size` of `svg` shows at [`MIN_TEXT_PX`],
+/// capped at the SVG's own `width`; `None` without a `viewBox` or any text.
+pub fn readable_width(svg: &str) -> Option<u32> {
+    let head = &svg[..svg.find('>')?];
+    let lower = head.to_ascii_lowercase();
+    let number_after = |key: &str| -> Option<&str> {
+        let i = lower.find(key)? + key.len();
+        let rest = &head[i..];
+        Some(&rest[..rest.find('"')?])
+    };
+    let view_w: f64 = number_after("viewbox=\"")?
+        .split_whitespace()
+        .nth(2)?
+        .parse()
+        .ok()?;
+    let own_w: f64 = number_after(" width=\"")?.parse().ok()?;
+    let smallest = svg
+        .split("font-size=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse::<f64>().ok())
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    if !smallest.is_finite() || !(view_w > 0.0) || !(own_w > 0.0) {
+        return None;
+    }
+    Some((view_w * MIN_TEXT_PX / smallest).min(own_w).ceil() as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readable_width_shows_the_smallest_text_at_12_px() {
+        let svg = "<svg width=\"640\" height=\"440\" viewbox=\"0 0 1280 880\">\
+                   <text font-size=\"34\">t</text><text font-size=\"26\">a</text></svg>";
+        // 1280 units shown at 591 px: 26 units are 26 * 591 / 1280 = 12.0 px.
+        assert_eq!(readable_width(svg), Some(591));
+        assert!(
+            figure(svg).starts_with("<figure class=\"gbl-plot\" style=\"--gbl-min-width:591px\">")
+        );
+        let small =
+            "<svg width=\"300\" viewBox=\"0 0 600 400\"><text font-size=\"10\">x</text></svg>";
+        assert_eq!(
+            readable_width(small),
+            Some(300),
+            "never wider than the plot itself"
+        );
+        assert_eq!(readable_width("<svg width=\"300\"><text/></svg>"), None);
+    }
 }
