@@ -60,7 +60,7 @@ fn the_local_minimum_and_the_global_one_are_the_engines() {
     let (src, out) = chapter("beyond-bowls.md");
     assert!(!out.contains("{{#gbl"), "a directive was left unexpanded");
     assert!(
-        out.contains("<figure class=\"gbl-plot\">"),
+        out.contains("<figure class=\"gbl-plot\""),
         "the plots are drawn"
     );
     let right = descend1(quartic_grad, 2.0, 0.05, 30);
@@ -112,7 +112,7 @@ fn the_ill_conditioned_bowl_zigzags_across_its_valley() {
     let (_, out) = chapter("many-variables.md");
     let section = between(&out, "A bowl steeper one way", "## Exercises");
     assert!(
-        section.contains("<figure class=\"gbl-plot\">"),
+        section.contains("<figure class=\"gbl-plot\""),
         "the zigzag is drawn"
     );
     // x2 flips its sign every step (factor 1 - 20 lr < 0) while x1 creeps (factor 1 - 2 lr).
