@@ -128,7 +128,34 @@ fn formulas_are_mathml_and_no_mathjax_is_loaded() {
             !text.to_lowercase().contains("mathjax"),
             "{page} mentions MathJax"
         );
+        // TeX the converter did not understand leaks into the formula's text as braces,
+        // backslashes, underscores or stars (`\operatorname*{argmin}_x` did).
+        for formula in text.split("<math").skip(1) {
+            let body = &formula[..formula.find("</math>").unwrap_or(formula.len())];
+            let shown = strip_tags(body);
+            for leak in ["{", "}", "&#92;", "&#95;", "&#42;"] {
+                assert!(
+                    !shown.contains(leak),
+                    "{page}: raw TeX in a formula: {shown}"
+                );
+            }
+        }
     }
+}
+
+/// The text of an HTML fragment, without its tags.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[test]
