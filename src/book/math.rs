@@ -11,7 +11,8 @@
 //!   the colon as punctuation, `x: = x`.
 //! - Nothing inside a code span or a fenced code block is touched.
 //! - A formula the converter ([`pulldown_latex`]) cannot read, or an opener without its
-//!   closer, is an error with the chapter's line; the build fails.
+//!   closer, is an error with the chapter's line; the build fails. So is a formula it reads
+//!   only in part, showing some of the TeX as text (a backslash or a brace not asked for).
 //! - The MathML is written on one line, and every character of its text that Markdown could
 //!   read (`*`, `_`, `` ` ``, `\`, `[`, `]`, `|`, `$`, `~`) as a character reference, so that
 //!   Markdown leaves it alone, inside tables too.
@@ -234,12 +235,36 @@ pub fn mathml(tex: &str, display: bool) -> Result<String, String> {
     let mut raw = String::new();
     push_mathml(&mut raw, events.into_iter(), config)
         .map_err(|e| format!("the formula `{}` cannot be written: {e}", tex.trim()))?;
+    if let Some(leak) = leaked(&raw, tex) {
+        return Err(format!(
+            "the formula `{}` is not fully understood by the MathML converter (it would show \
+             `{leak}` as text); write it another way",
+            tex.trim()
+        ));
+    }
     let safe = markdown_safe(&raw);
     Ok(if display {
         format!("<span class=\"gbl-math-block\">{safe}</span>")
     } else {
         safe
     })
+}
+
+/// TeX that the converter passed through as text (`\operatorname*{argmin}` shows
+/// `*{argmin}`): a backslash, or a brace the formula did not ask for with `\{`, `\}`.
+fn leaked(mathml: &str, tex: &str) -> Option<char> {
+    let braces_asked = tex.contains("\\{") || tex.contains("\\}") || tex.contains("brace");
+    let mut in_tag = false;
+    for c in mathml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            '\\' if !in_tag => return Some(c),
+            '{' | '}' if !in_tag && !braces_asked => return Some(c),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// MathML with its text protected from Markdown: newlines become spaces, attributes are
@@ -348,6 +373,14 @@ mod tests {
         let out = render("\\\\( x := x - 1 \\\\)").unwrap();
         assert!(out.contains("<mo>≔</mo>"), "{out}");
         assert!(!out.contains("<mo>:</mo>"), "{out}");
+    }
+
+    #[test]
+    fn tex_the_converter_passes_through_is_an_error() {
+        let e = mathml("x^* = \\operatorname*{argmin}_x f(x)", true).unwrap_err();
+        assert!(e.contains("not fully understood"), "{e}");
+        assert!(mathml("\\underset{x}{\\operatorname{argmin}} f(x)", true).is_ok());
+        assert!(mathml("\\{ x \\}", false).is_ok());
     }
 
     #[test]
