@@ -222,7 +222,8 @@ pub fn readable_width(svg: &str) -> Option<u32> {
         .filter_map(|rest| rest.split('"').next()?.parse::<f64>().ok())
         .filter(|v| v.is_finite() && *v > 0.0)
         .fold(f64::INFINITY, f64::min);
-    if !smallest.is_finite() || !(view_w > 0.0) || !(own_w > 0.0) {
+    let positive = |v: f64| v.is_finite() && v > 0.0;
+    if !positive(smallest) || !positive(view_w) || !positive(own_w) {
         return None;
     }
     Some((view_w * MIN_TEXT_PX / smallest).min(own_w).ceil() as u32)
