@@ -381,3 +381,86 @@ fn on_a_phone_pages_do_not_scroll_sideways_and_plot_text_stays_readable() {
         }
     }
 }
+
+/// Runs `script` (which fills `<pre id="out">`) in headless Chromium with the chapter `page`
+/// loaded in a frame of the same origin, and returns what it wrote.
+fn in_a_frame(page: &str, script: &str) -> String {
+    let html = format!(
+        r#"<html><body><pre id="out"></pre><iframe id="f" style="width:900px;height:900px"></iframe><script>
+var f = document.getElementById("f"); var out = document.getElementById("out");
+f.onload = function () {{ var d = f.contentDocument; var w = f.contentWindow; {script} }};
+f.src = "file://{book}/{page}";
+</script></body></html>"#,
+        book = root().display()
+    );
+    let dir = std::env::temp_dir().join(format!("gbl-book-frame-{}-{page}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let file = dir.join("frame.html");
+    std::fs::write(&file, html).expect("write the page");
+    let out = std::process::Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+        ])
+        .arg(format!("file://{}", file.display()))
+        .output()
+        .expect("chromium (apt-get install chromium) must be installed for this test");
+    let _ = std::fs::remove_dir_all(&dir);
+    let dom = String::from_utf8_lossy(&out.stdout).to_string();
+    let start = dom.find("<pre id=\"out\">").map_or(0, |i| i + 14);
+    let end = dom[start..].find("</pre>").map_or(start, |i| start + i);
+    dom[start..end].to_string()
+}
+
+#[test]
+#[ignore = "needs the built book and Debian's chromium: run after `mdbook build book`"]
+fn printing_a_chapter_shows_every_worked_solution() {
+    // The script path (Firefox, Safari): `beforeprint` opens every <details>, `afterprint`
+    // folds them again.
+    let script = r#"
+var all = d.querySelectorAll("details"); var n = all.length;
+w.dispatchEvent(new w.Event("beforeprint"));
+var opened = d.querySelectorAll("details[open]").length;
+w.dispatchEvent(new w.Event("afterprint"));
+var after = d.querySelectorAll("details[open]").length;
+out.textContent = n + " " + opened + " " + after;"#;
+    let got = in_a_frame("big-steps.html", script);
+    let n: Vec<usize> = got
+        .split_whitespace()
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    assert_eq!(n.len(), 3, "chromium reported: {got:?}");
+    assert!(n[0] >= 3, "only {} folded solutions on the page", n[0]);
+    assert_eq!(n[1], n[0], "beforeprint opened {} of {}", n[1], n[0]);
+    assert_eq!(n[2], 0, "afterprint leaves {} open", n[2]);
+
+    // The style path (Chromium): the print rules alone show the solutions' text. They are
+    // applied to the screen here, since headless Chromium cannot switch to print media.
+    let script = r#"
+var css = "";
+for (var s of d.styleSheets) { try { for (var r of s.cssRules) {
+  if (r.media && r.media.mediaText === "print") { for (var q of r.cssRules) { css += q.cssText + "\n"; } }
+} } catch (e) {} }
+var st = d.createElement("style"); st.textContent = css; d.head.appendChild(st);
+var shown = 0, all = d.querySelectorAll("details");
+all.forEach(function (x) { var p = x.querySelector("summary ~ *"); if (p && p.getBoundingClientRect().height > 0) shown++; });
+out.textContent = all.length + " " + shown + " " + (css.indexOf("details-content") >= 0);"#;
+    let got = in_a_frame("big-steps.html", script);
+    let parts: Vec<&str> = got.split_whitespace().collect();
+    assert_eq!(parts.len(), 3, "chromium reported: {got:?}");
+    assert_eq!(
+        parts[2], "true",
+        "no print rule for <details> in the book's styles"
+    );
+    assert_eq!(
+        parts[0], parts[1],
+        "solutions shown by the print rules: {got}"
+    );
+}
