@@ -126,3 +126,37 @@ fn the_ill_conditioned_bowl_zigzags_across_its_valley() {
     assert!(section.contains(&format!("{a:.4}")), "x1 after 10: {a:.4}");
     assert!(section.contains(&format!("{b:.4}")), "x2 after 10: {b:.4}");
 }
+
+#[test]
+fn plot_path_over_widens_the_drawing_and_rejects_what_is_not_an_interval() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let env = Env::load(&Origin::Dir(root.join("exercises")));
+    let run = |over: &str| {
+        let text = format!(
+            "text\n\n{{{{#gbl plot path f=\"x^4 - 3*x^2 + x\" from=\"x=2\" lr=0.05 steps=30{over}}}}}\n"
+        );
+        process_chapter(&text, "src/t.md", "T", &env)
+    };
+    let narrow = run("").expect("the plot without over");
+    let wide = run(" over=\"-2.2, 2.2\"").expect("the plot with over");
+    // The widened plot shows the deeper valley at x = -1.3: its x axis reaches -2.
+    // Tick labels are written as `>\n-2\n</text>`.
+    let tick = |svg: &str, t: &str| svg.contains(&format!(">\n{t}\n</text>"));
+    assert!(!tick(&narrow, "-2"), "the run alone stays right of 0");
+    assert!(tick(&wide, "-2"), "no tick at -2");
+    for bad in [
+        " over=\"1\"",
+        " over=\"a, b\"",
+        " over=\"1, 2, 3\"",
+        " over=\"inf, 1\"",
+    ] {
+        let e = run(bad).expect_err("not an interval");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, 3, "{e:?}");
+        assert!(e[0].message.contains("is not an interval"), "{e:?}");
+    }
+    let two =
+        "{{#gbl plot path f=\"x1^2 + x2^2\" from=\"x1=1, x2=1\" lr=0.1 steps=3 over=\"-1, 1\"}}\n";
+    let e = process_chapter(two, "src/t.md", "T", &env).expect_err("one variable only");
+    assert!(e[0].message.contains("one variable"), "{e:?}");
+}
