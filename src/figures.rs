@@ -56,9 +56,23 @@ pub fn path1d(label: &str, problem: &Problem, run: &Run) -> Path1D {
 /// One run of a one-variable function as a path, the function drawn on both sides of its
 /// minimiser `x_star` when that is known.
 pub fn path1d_around(label: &str, problem: &Problem, run: &Run, x_star: Option<f64>) -> Path1D {
+    path1d_including(label, problem, run, x_star, &[])
+}
+
+/// [`path1d_around`], with the function drawn at least over the values of `include` too
+/// (to show a part of the function the run never visits, such as a deeper minimum).
+pub fn path1d_including(
+    label: &str,
+    problem: &Problem,
+    run: &Run,
+    x_star: Option<f64>,
+    include: &[f64],
+) -> Path1D {
     let xs = xs_of(run, 0);
     let ys: Vec<f64> = (0..run.len()).map(|i| run.value(i).to_f64()).collect();
-    let (lo, hi) = span(&mirrored(&xs, x_star));
+    let mut wanted = mirrored(&xs, x_star);
+    wanted.extend(include.iter().copied().filter(|v| v.is_finite()));
+    let (lo, hi) = span(&wanted);
     let f = (0..SAMPLES)
         .map(|i| {
             let x = lo + (hi - lo) * i as f64 / (SAMPLES - 1) as f64;

@@ -119,7 +119,18 @@ Escaped: \{{#gbl exercise nope}}
     // value and derive: bare inline text.
     assert!(out.contains("The factor is\n0.8\nand the derivative\n`x/5`\nas gbl"));
     // plots: inline SVG, no blank line inside (Markdown would end the HTML block there).
-    assert_eq!(out.matches("<figure class=\"gbl-plot\">\n<svg").count(), 6);
+    // Each figure carries the width at which its smallest text is 12 px (phones keep it).
+    let figures: Vec<&str> = out
+        .split("<figure class=\"gbl-plot\" style=\"--gbl-min-width:")
+        .skip(1)
+        .collect();
+    assert_eq!(figures.len(), 6);
+    for fig in &figures {
+        let (px, rest) = fig.split_once("px\">\n").expect("a width in px");
+        assert!(rest.starts_with("<svg"), "{fig:.80}");
+        let px: u32 = px.parse().expect("a whole number of px");
+        assert!((300..=2000).contains(&px), "min width {px} px");
+    }
     for fig in out.split("<figure").skip(1) {
         let body = &fig[..fig.find("</figure>").expect("closed")];
         assert!(!body.contains("\n\n"), "a blank line inside a figure");

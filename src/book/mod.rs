@@ -16,6 +16,9 @@
 //! | `backprop graph= at=` | the forward table and the backward table |
 //! | `schema` | the reference of every field of the exercise format |
 //!
+//! Before the directives run, every formula (`\\( ... \\)`, `\\[ ... \\]`) becomes MathML
+//! (see [`math`]), so the built book needs no script and no network to show its mathematics.
+//!
 //! A directive that cannot be run (unknown kind, unknown or missing argument, a bad
 //! expression, a missing exercise) is an error naming the chapter's file and line; every such
 //! error in the book is reported at once, and the build fails.
@@ -24,6 +27,7 @@ pub mod directive;
 mod exercise;
 mod graph;
 mod markdown;
+pub mod math;
 mod plots;
 mod run;
 mod schema;
@@ -157,7 +161,19 @@ pub fn process_chapter(
         line: e.line,
         message: e.message,
     };
-    for piece in directive::split(text) {
+    let rendered = match math::render(text) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.extend(e.into_iter().map(|e| BookError {
+                file: file.to_string(),
+                chapter: chapter.to_string(),
+                line: e.line,
+                message: e.message,
+            }));
+            text.to_string()
+        }
+    };
+    for piece in directive::split(&rendered) {
         match piece {
             Piece::Text(t) => out.push_str(&t),
             Piece::Broken(e, original) => {

@@ -94,7 +94,7 @@ pub(crate) fn descent_path(title: &str, path: &Path1D) -> String {
             },
             Item {
                 swatch: Swatch::Rainbow,
-                label: "iterates (x_k, f(x_k)), coloured by iteration".into(),
+                label: "iterates (x_k, f(x_k)), colored by iteration".into(),
             },
         ];
         let lx1 = w - 10.0;
@@ -169,7 +169,7 @@ pub(crate) fn side_by_side(title: &str, paths: &[Path1D]) -> String {
         },
         Item {
             swatch: Swatch::Rainbow,
-            label: "iterates, coloured by iteration".into(),
+            label: "iterates, colored by iteration".into(),
         },
     ];
     let lh = legend::height(&legend_items, w - 20.0);
