@@ -35,7 +35,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     } else {
         for p in &args.paths {
             if p.is_dir() {
-                let (ok, bad) = load_all(&Origin::Dir(p.clone()));
+                let (ok, bad) = load_all(&Origin::dir(p.clone()));
                 loaded.extend(ok);
                 problems.extend(bad);
                 if exercise_files(p).map(|f| f.is_empty()).unwrap_or(false) {

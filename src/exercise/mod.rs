@@ -9,6 +9,7 @@ pub mod locate;
 pub mod model;
 pub mod prompt;
 pub mod reference;
+pub mod sources;
 pub mod validate;
 pub mod variant;
 pub mod yaml;

@@ -24,9 +24,9 @@ pub struct Exercise {
     pub id: Option<String>,
     /// Short title shown by `gbl list`.
     pub title: String,
-    /// The book chapter the exercise belongs to: the chapter's file name without `.md`
-    /// (`aim`, `iterating`, `seeing-descent`, `big-steps`, `learning-rate`, `many-variables`,
-    /// `backpropagation`, `quiz`).
+    /// The chapter the exercise belongs to. For the bundled exercises, the book chapter's file
+    /// name without `.md` (`aim`, `iterating`, `seeing-descent`, `big-steps`, `learning-rate`,
+    /// `many-variables`, `backpropagation`, `quiz`); in your own folders, any text.
     pub chapter: String,
     /// The task in Markdown. `{{name}}` is replaced by a parameter's value, and `{{REF}}` by
     /// a computed value or a run's setting (`{{main.f}}`, `{{main.lr}}`, `{{main.x[0]}}`).

@@ -16,7 +16,8 @@ use crate::engine::PyNum;
 use crate::engine::verdict::Verdict;
 use crate::pyfmt::Template;
 
-/// The book's chapters an exercise may belong to.
+/// The book's chapters a bundled exercise may belong to (other exercises' chapters are free
+/// text).
 pub const CHAPTERS: [&str; 8] = [
     "aim",
     "iterating",
@@ -101,7 +102,7 @@ impl Validator<'_> {
                 ),
             );
         }
-        if !CHAPTERS.contains(&ex.chapter.as_str()) {
+        if self.l.bundled && !CHAPTERS.contains(&ex.chapter.as_str()) {
             self.report(
                 "chapter",
                 format!(
