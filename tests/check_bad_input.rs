@@ -226,3 +226,38 @@ fn validate_reports_every_problem_at_once() {
         "a chapter is free text in your own folder: {text}"
     );
 }
+
+#[test]
+fn a_trace_path_that_stays_inside_is_normalised_and_read() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir(dir.path().join("traces")).expect("mkdir");
+    let lecture = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("solutions/traces/gd-trace.txt"),
+    )
+    .expect("the lecture's trace");
+    std::fs::write(dir.path().join("traces/out.txt"), lecture).expect("written");
+    for (path, inside) in [
+        ("traces/../traces/out.txt", true),
+        ("./traces/./out.txt", true),
+        ("traces/../../out.txt", false),
+        ("traces/../../x/../out.txt", false),
+    ] {
+        std::fs::write(
+            dir.path().join("a.yaml"),
+            format!("gd-trace: {{trace: '{path}'}}\n"),
+        )
+        .expect("written");
+        let out = gbl()
+            .current_dir(dir.path())
+            .args(["check", "--answers", "a.yaml"])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            text.contains("leaves the answer file's folder"),
+            !inside,
+            "{path}: {text}"
+        );
+        assert_eq!(text.contains("all 21 lines right"), inside, "{path}: {text}");
+    }
+}
