@@ -120,6 +120,19 @@ fn the_summary_names_the_common_mistakes_and_the_distribution() {
     assert!(summary.contains("add-gradient ×3"), "{summary}");
     assert!(summary.contains("power-rule-factor ×2"), "{summary}");
     assert!(summary.contains("8 of 12 submissions have parts that could not be read"));
+    // Each unreadable submission is listed with its reason.
+    for line in [
+        "  finn: finn.yaml: the answer file is empty",
+        "  kai: no answers.yaml in the submission folder (it holds answer.yaml: name it answers.yaml)",
+        "  gus: gd-trace.trace: '../../etc/passwd' leaves the answer file's folder; name a file inside it",
+    ] {
+        assert!(summary.contains(&format!("{line}\n")), "{line} in:\n{summary}");
+    }
+    // One trace with some lines right is partial credit, not simply wrong.
+    assert!(
+        summary.contains("gd-trace.trace          2/12    16%  1 partly right  7 unanswered"),
+        "{summary}"
+    );
 }
 
 fn write(dir: &Path, rel: &str, text: &str) {
@@ -310,4 +323,37 @@ fn an_all_right_class_exits_0_and_the_gradebook_file_is_written_atomically() {
     );
     let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
     assert_eq!(left.len(), 3);
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let class = tmp.path().join("class");
+    write(&class, "=HYPERLINK(\"evil\",\"x\").yaml", "gd-one-step: {x1: 1}\n");
+    write(&class, "+sum.yaml", "gd-one-step: {x1: 1}\n");
+    write(&class, "-minus.yaml", "{{{\n");
+    write(&class, "plain.yaml", "gd-one-step: {x1: 1}\n");
+    let out = gbl()
+        .arg("grade")
+        .arg(quiz())
+        .arg(&class)
+        .arg("-q")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let mut students: Vec<String> = rows(&out.stdout).into_iter().map(|r| r.0).collect();
+    students.sort();
+    assert_eq!(
+        students,
+        ["'+sum", "'-minus", "'=HYPERLINK(\"evil\",\"x\")", "plain"]
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in text.lines() {
+        let first = line.trim_start_matches('"');
+        assert!(!first.starts_with(['=', '+', '-', '@']), "{line}");
+        // The error cell starts after the last comma-separated score.
+        for cell in line.split(',') {
+            assert!(!cell.trim_start_matches('"').starts_with(['=', '+', '@']), "{line}");
+        }
+    }
 }

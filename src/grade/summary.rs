@@ -12,6 +12,9 @@ use crate::style::Paint;
 /// Bins of the score histogram (tenths of the maximum).
 pub const BINS: usize = 10;
 
+/// The most unreadable submissions listed by name in the summary; the rest are counted.
+pub const MAX_LISTED: usize = 20;
+
 /// One question's results over the class.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QuestionTally {
@@ -19,6 +22,8 @@ pub struct QuestionTally {
     pub name: String,
     /// Students who got it right.
     pub correct: usize,
+    /// Students who got part of the credit (a trace with some lines right).
+    pub partial: usize,
     /// Students who gave no answer.
     pub missing: usize,
     /// Diagnosed mistake code → how many students made it.
@@ -36,6 +41,8 @@ pub struct Tally {
     pub scores: Vec<f64>,
     /// Students with something that could not be read.
     pub with_problems: usize,
+    /// The first [`MAX_LISTED`] of them, with their first reason.
+    pub unreadable: Vec<(String, String)>,
     /// Each question, in the quiz's order.
     pub questions: Vec<QuestionTally>,
     /// Entries of the submissions folder that are not submissions.
@@ -55,8 +62,12 @@ impl Tally {
     /// Counts one graded submission.
     pub fn add(&mut self, g: &Graded) {
         self.scores.push(g.score);
-        if !g.problems.is_empty() {
+        if let Some(first) = g.problems.first() {
             self.with_problems += 1;
+            if self.unreadable.len() < MAX_LISTED {
+                let reason = first.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.unreadable.push((g.student.clone(), reason));
+            }
         }
         let qs = g
             .exercises
@@ -73,6 +84,7 @@ impl Tally {
             match q.status {
                 Status::Correct => t.correct += 1,
                 Status::Missing => t.missing += 1,
+                Status::Wrong | Status::Invalid if q.score > 0.0 => t.partial += 1,
                 Status::Wrong | Status::Invalid => {}
             }
             if let Some(m) = &q.mistake {
@@ -111,6 +123,14 @@ impl Tally {
             (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
         };
         (mean, median)
+    }
+}
+
+/// At most `max` characters of `s`, with `…` when cut.
+fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
     }
 }
 
@@ -183,11 +203,13 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
         } else {
             paint.bad(&rate)
         };
-        let missing = if q.missing > 0 {
-            format!("  {} unanswered", q.missing)
-        } else {
-            String::new()
-        };
+        let mut missing = String::new();
+        if q.partial > 0 {
+            missing.push_str(&format!("  {} partly right", q.partial));
+        }
+        if q.missing > 0 {
+            missing.push_str(&format!("  {} unanswered", q.missing));
+        }
         let line = format!("  {:<width$}  {rate}{missing}", q.name);
         if common.is_empty() {
             writeln!(out, "{line}")?;
@@ -201,10 +223,20 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
             out,
             "{}",
             paint.warn(&format!(
-                "{} of {n} submissions have parts that could not be read (see the error column)",
+                "{} of {n} submissions have parts that could not be read (see the error column):",
                 t.with_problems
             ))
         )?;
+        for (student, reason) in &t.unreadable {
+            writeln!(out, "  {student}: {}", clip(reason, 160))?;
+        }
+        if t.with_problems > t.unreadable.len() {
+            writeln!(
+                out,
+                "  and {} more",
+                t.with_problems - t.unreadable.len()
+            )?;
+        }
     }
     if !t.ignored.is_empty() {
         writeln!(
