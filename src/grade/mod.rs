@@ -6,6 +6,7 @@
 //! is handed on at once, so memory holds one chunk of reports plus whatever the caller keeps.
 
 pub mod export;
+pub mod identity;
 pub mod names;
 pub mod quiz;
 pub mod submission;
