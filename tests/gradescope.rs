@@ -178,3 +178,117 @@ fn expected_answers_wait_for_the_due_date_by_default() {
             .contains("expected: `-2.4`")
     );
 }
+
+/// Unzips with CPython's zipfile (an independent reader), applying each file's Unix mode.
+fn unzip(zip: &Path, into: &Path) {
+    let script = "import os, sys, zipfile\n\
+z = zipfile.ZipFile(sys.argv[1])\n\
+assert z.testzip() is None\n\
+for i in z.infolist():\n\
+    p = z.extract(i, sys.argv[2])\n\
+    os.chmod(p, (i.external_attr >> 16) & 0o7777)\n";
+    let ok = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(zip)
+        .arg(into)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !ok {
+        // Without CPython, Info-ZIP's unzip keeps modes too.
+        let status = std::process::Command::new("unzip")
+            .args(["-q", "-o"])
+            .arg(zip)
+            .arg("-d")
+            .arg(into)
+            .status()
+            .expect("python3 or unzip is needed to read the package");
+        assert!(status.success());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_package_runs_in_a_gradescope_like_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let zip = tmp.path().join("autograder.zip");
+    let out = gbl()
+        .arg("gradescope")
+        .arg(quiz())
+        .arg("-o")
+        .arg(&zip)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("the autograder for 'Sample quiz"), "{said}");
+    // Gradescope: the package in source/, run_autograder copied beside it.
+    let ag = autograder_root("cleo");
+    let source = ag.path().join("source");
+    unzip(&zip, &source);
+    for (file, mode) in [
+        ("setup.sh", 0o755),
+        ("run_autograder", 0o755),
+        ("gbl", 0o755),
+        ("quiz.yaml", 0o644),
+        ("exercises/gd-one-step.yaml", 0o644),
+        ("exercises/chain-rule-x5.yaml", 0o644),
+        ("exercises/gd-diverge.yaml", 0o644),
+        ("exercises/gd-trace.yaml", 0o644),
+    ] {
+        let meta = std::fs::metadata(source.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(meta.permissions().mode() & 0o777, mode, "{file}");
+    }
+    assert_eq!(
+        std::fs::read_dir(source.join("exercises")).unwrap().count(),
+        4,
+        "only the quiz's exercises"
+    );
+    std::fs::copy(source.join("run_autograder"), ag.path().join("run_autograder")).unwrap();
+    let run = std::process::Command::new(ag.path().join("run_autograder"))
+        .env_remove("GBL_EXERCISES")
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let v: Value = serde_json::from_slice(
+        &std::fs::read(ag.path().join("results/results.json")).unwrap(),
+    )
+    .unwrap();
+    // cleo, keyed by her email in the metadata: her score as graded by hand.
+    assert!((v["score"].as_f64().unwrap() - 6.404761905).abs() < 1e-9, "{v}");
+    let tests = v["tests"].as_array().unwrap();
+    assert_eq!(tests.last().unwrap()["visibility"], "after_due_date");
+    // Without metadata the script fails loudly instead of grading a made-up student.
+    std::fs::remove_file(ag.path().join("submission_metadata.json")).unwrap();
+    std::fs::remove_file(ag.path().join("results/results.json")).unwrap();
+    let run = std::process::Command::new(ag.path().join("run_autograder"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(!ag.path().join("results/results.json").exists());
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("submission_metadata.json"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // The same quiz and binary give the same package, byte for byte.
+    let again = tmp.path().join("again.zip");
+    gbl()
+        .arg("gradescope")
+        .arg(quiz())
+        .arg("-o")
+        .arg(&again)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&zip).unwrap(), std::fs::read(&again).unwrap());
+}

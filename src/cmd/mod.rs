@@ -6,6 +6,7 @@ pub mod completions;
 pub mod derive;
 pub mod descend;
 pub mod grade;
+pub mod gradescope;
 pub mod hint;
 pub mod init;
 pub mod list;

@@ -5,6 +5,7 @@
 //! right). Submissions are graded in parallel, a chunk at a time, and each graded submission
 //! is handed on at once, so memory holds one chunk of reports plus whatever the caller keeps.
 
+pub mod autograder;
 pub mod export;
 pub mod identity;
 pub mod names;
