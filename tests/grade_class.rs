@@ -357,3 +357,57 @@ fn csv_cells_a_spreadsheet_would_run_are_escaped() {
         }
     }
 }
+
+#[test]
+fn a_roster_puts_every_student_in_the_gradebook() {
+    let tmp = tempfile::tempdir().unwrap();
+    let roster = tmp.path().join("roster.csv");
+    std::fs::write(
+        &roster,
+        "key,name,email\nada,Ada Lovelace,ada@uni.edu\ncleo,Cleo,cleo@uni.edu\nzoe,Zoe,zoe@uni.edu\n",
+    )
+    .unwrap();
+    let out = gbl()
+        .arg("grade")
+        .arg(quiz())
+        .arg(root().join("solutions/quiz/class"))
+        .arg("--roster")
+        .arg(&roster)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let r = rows(&out.stdout);
+    assert_eq!(r.len(), 13, "12 submissions and zoe");
+    assert_eq!(
+        r.last().unwrap(),
+        &("zoe".to_string(), 0.0, "missing: no submission".to_string())
+    );
+    // ada and cleo as without a roster (hand-checked in the golden tests).
+    assert!(r.contains(&("ada".to_string(), 11.0, String::new())));
+    let summary = String::from_utf8(out.stderr).unwrap();
+    for line in [
+        "13 students (1 without a submission) · mean 3.68/11",
+        "8 of 12 submissions have parts that could not be read",
+        "1 of 3 students on the roster handed in nothing: zoe\n",
+        "not on the roster, graded anyway: ben, dan, eve, finn, gus, hana, ivy, jo, kai, lea\n",
+    ] {
+        assert!(summary.contains(line), "{line} in:\n{summary}");
+    }
+    assert!(!summary.contains("  zoe:"), "missing is not unreadable: {summary}");
+    // A student twice on the roster is an error at its line; nothing is graded.
+    std::fs::write(&roster, "ada\ncleo\nada\n").unwrap();
+    let out = gbl()
+        .arg("grade")
+        .arg(quiz())
+        .arg(root().join("solutions/quiz/class"))
+        .arg("--roster")
+        .arg(&roster)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("roster.csv:3: the student 'ada' is on the roster twice")
+    );
+}

@@ -17,7 +17,7 @@ use crate::grade::export::gradescope::Visibility;
 use crate::grade::export::{Book, GradeFormat};
 use crate::grade::submission::{self, Found};
 use crate::grade::summary::{Tally, render};
-use crate::grade::{Setup, grade_all, identity, quiz};
+use crate::grade::{Setup, grade_all, identity, quiz, roster};
 use crate::style::Paint;
 
 /// Arguments of `gbl grade`.
@@ -68,6 +68,10 @@ pub struct Args {
     /// hidden until it closes).
     #[arg(long, value_enum, value_name = "WHEN")]
     pub visibility: Option<Visibility>,
+    /// The class roster (CSV: key,name,email; key is the name of the student's submission):
+    /// every student on it is in the gradebook, one without a submission as "missing".
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
     /// Leave out the class summary.
     #[arg(long, short)]
     pub quiet: bool,
@@ -133,6 +137,21 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         submission::discover(&args.path)
             .with_context(|| format!("cannot read the folder {}", args.path.display()))?
     };
+    let mut found = found;
+    let mut missing = Vec::new();
+    let mut strangers = Vec::new();
+    let mut roster_size = 0;
+    if let Some(file) = &args.roster {
+        if args.format == GradeFormat::Gradescope {
+            bail!("--roster is for a class (--format csv or json), not one Gradescope submission");
+        }
+        let students = roster::read(file).map_err(|e| anyhow::anyhow!("{e}"))?;
+        roster_size = students.len();
+        missing = roster::missing(&students, &found.submissions);
+        strangers = roster::strangers(&students, &found.submissions);
+        found.submissions.extend(missing.iter().cloned());
+        found.submissions.sort_by(|a, b| a.student.cmp(&b.student));
+    }
     if found.submissions.is_empty() {
         bail!(
             "{}: no submissions (NAME.yaml files or NAME/ folders with answers.yaml)",
@@ -145,6 +164,9 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         .with_expected(args.expected);
     let mut tally = Tally::new(&q.quiz.title, q.quiz.max_score());
     tally.ignored = found.ignored.clone();
+    tally.missing = missing.into_iter().map(|s| s.student).collect();
+    tally.not_on_roster = strangers;
+    tally.roster_size = roster_size;
     let mut all_correct = true;
     grade_all(&found.submissions, &setup, |g| {
         all_correct &= g.all_correct();

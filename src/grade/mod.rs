@@ -10,6 +10,7 @@ pub mod export;
 pub mod identity;
 pub mod names;
 pub mod quiz;
+pub mod roster;
 pub mod submission;
 pub mod summary;
 

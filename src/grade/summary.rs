@@ -2,7 +2,7 @@
 //! common diagnosed mistakes, so the instructor knows what to re-teach. Built as data while
 //! grading ([`Tally::add`]), then rendered ([`render`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use super::Graded;
@@ -47,6 +47,12 @@ pub struct Tally {
     pub questions: Vec<QuestionTally>,
     /// Entries of the submissions folder that are not submissions.
     pub ignored: Vec<String>,
+    /// Roster students without a submission (they score 0 and count in the mean).
+    pub missing: BTreeSet<String>,
+    /// How many students the roster lists (0 without a roster).
+    pub roster_size: usize,
+    /// Students with a submission who are not on the roster.
+    pub not_on_roster: Vec<String>,
 }
 
 impl Tally {
@@ -62,7 +68,9 @@ impl Tally {
     /// Counts one graded submission.
     pub fn add(&mut self, g: &Graded) {
         self.scores.push(g.score);
-        if let Some(first) = g.problems.first() {
+        if self.missing.contains(&g.student) {
+            // Counted as missing, not as unreadable.
+        } else if let Some(first) = g.problems.first() {
             self.with_problems += 1;
             if self.unreadable.len() < MAX_LISTED {
                 let reason = first.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -126,6 +134,29 @@ impl Tally {
     }
 }
 
+/// "12 submissions", or with a roster's missing students "13 students (1 without a
+/// submission)".
+fn counted(n: usize, missing: usize) -> String {
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    if missing == 0 {
+        format!("{n} submission{}", s(n))
+    } else {
+        format!("{n} student{} ({missing} without a submission)", s(n))
+    }
+}
+
+/// The first [`MAX_LISTED`] names, then how many more.
+fn listed<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let n = names.len();
+    let mut shown: Vec<&str> = names.take(MAX_LISTED).collect();
+    let more;
+    if n > MAX_LISTED {
+        more = format!("and {} more", n - MAX_LISTED);
+        shown.push(&more);
+    }
+    shown.join(", ")
+}
+
 /// At most `max` characters of `s`, with `…` when cut.
 fn clip(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
@@ -148,8 +179,8 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
         "{}  {}",
         paint.strong(&t.title),
         paint.dim(&format!(
-            "{n} submission{} · mean {}/{} · median {}",
-            if n == 1 { "" } else { "s" },
+            "{} · mean {}/{} · median {}",
+            counted(n, t.missing.len()),
             num(mean),
             num(t.max_score),
             num(median)
@@ -223,8 +254,9 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
             out,
             "{}",
             paint.warn(&format!(
-                "{} of {n} submissions have parts that could not be read (see the error column):",
-                t.with_problems
+                "{} of {} submissions have parts that could not be read (see the error column):",
+                t.with_problems,
+                n - t.missing.len()
             ))
         )?;
         for (student, reason) in &t.unreadable {
@@ -237,6 +269,28 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
                 t.with_problems - t.unreadable.len()
             )?;
         }
+    }
+    if !t.missing.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            paint.warn(&format!(
+                "{} of {} students on the roster handed in nothing: {}",
+                t.missing.len(),
+                t.roster_size,
+                listed(t.missing.iter().map(String::as_str))
+            ))
+        )?;
+    }
+    if !t.not_on_roster.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            paint.warn(&format!(
+                "not on the roster, graded anyway: {}",
+                listed(t.not_on_roster.iter().map(String::as_str))
+            ))
+        )?;
     }
     if !t.ignored.is_empty() {
         writeln!(
