@@ -28,6 +28,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     let mut problems: Vec<Diagnostic> = Vec::new();
     let mut quizzes = 0;
     let mut quiz_problems = Vec::new();
+    let mut warnings: Vec<Diagnostic> = Vec::new();
     if args.paths.is_empty() {
         let (ok, bad) = load_all(&args.source.origin());
         loaded = ok;
@@ -45,6 +46,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 quizzes += 1;
                 match crate::grade::quiz::read(p) {
                     Ok(q) => {
+                        warnings.extend(quiz_warnings(&q));
                         quiz_problems.extend(crate::grade::quiz::check(&q, &args.source.load()?))
                     }
                     Err(d) => quiz_problems.push(d),
@@ -68,10 +70,14 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     };
     problems.extend(quiz_problems);
     for l in &loaded {
+        problems.extend(crate::exercise::lint::problems(l));
         problems.extend(validate(l));
     }
     for d in &problems {
         writeln!(out, "{} {d}", paint.bad("error:"))?;
+    }
+    for d in &warnings {
+        writeln!(out, "{} {d}", paint.warn("warning:"))?;
     }
     let files_with_problems = {
         let mut f: Vec<&str> = problems.iter().map(|d| d.file.as_str()).collect();
@@ -100,4 +106,19 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         )?;
         Ok(Outcome::Wrong)
     }
+}
+
+/// What is allowed in a quiz but is probably not meant: no salt (every student gets the
+/// exercises' default numbers, so answers can be shared).
+fn quiz_warnings(q: &crate::grade::quiz::LoadedQuiz) -> Vec<Diagnostic> {
+    if q.quiz.salt.is_some() {
+        return Vec::new();
+    }
+    vec![Diagnostic {
+        file: q.source.name.clone(),
+        pos: None,
+        message: "the quiz has no salt, so every student gets the same numbers (and can share \
+                  answers); add a secret `salt: \"...\"` to give each student their own"
+            .into(),
+    }]
 }

@@ -173,13 +173,46 @@ pub fn parse_exercise(id: &str, source: Source) -> Result<Loaded, Diagnostic> {
             message: "the file is empty".into(),
         });
     }
-    let exercise: Exercise = super::yaml::from_str(&source.name, &source.text)?;
+    let exercise: Exercise =
+        super::yaml::from_str(&source.name, &source.text).map_err(|d| placed(d, &source))?;
     Ok(Loaded {
         id: id.to_string(),
         source,
         exercise,
         bundled: false,
     })
+}
+
+/// A parse error said better: a field given twice at its second key (serde names no place),
+/// and a missing `format` with what to add.
+fn placed(d: Diagnostic, source: &Source) -> Diagnostic {
+    if let Some(key) = field_in(&d.message, "duplicate field `")
+        && let Some(dup) = super::dupkeys::duplicates(&source.text)
+            .into_iter()
+            .find(|x| x.key == key)
+    {
+        return Diagnostic {
+            pos: Some(dup.pos),
+            message: dup.message(),
+            ..d
+        };
+    }
+    if field_in(&d.message, "missing field `").as_deref() == Some("format") {
+        return Diagnostic {
+            pos: Some(Pos { line: 1, col: 1 }),
+            message: "missing field `format`: add `format: 1` as the file's first line (the \
+                      version of the exercise format)"
+                .into(),
+            ..d
+        };
+    }
+    d
+}
+
+/// The name in a serde message such as "duplicate field `title`".
+fn field_in(msg: &str, lead: &str) -> Option<String> {
+    let rest = &msg[msg.find(lead)? + lead.len()..];
+    Some(rest[..rest.find('`')?].to_string())
 }
 
 /// Reads one exercise file.

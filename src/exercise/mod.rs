@@ -3,7 +3,9 @@
 pub mod ambiguity;
 pub mod bounds;
 pub mod compute;
+pub mod dupkeys;
 pub mod gradcheck;
+pub mod lint;
 pub mod load;
 pub mod locate;
 pub mod model;

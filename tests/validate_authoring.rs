@@ -1,0 +1,126 @@
+#![allow(clippy::unwrap_used)] // a test that cannot set up should fail loudly
+
+//! `gbl validate` on authoring mistakes: keys given twice (also in `params`) at the second
+//! key's line and column, a missing `format` with what to add, an id students cannot type, the
+//! same id as `.yaml` and `.yml`, and a quiz without a salt (a warning).
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn gbl() -> Command {
+    let mut c = Command::cargo_bin("gbl").unwrap();
+    c.env("NO_COLOR", "1").env_remove("GBL_EXERCISES");
+    c
+}
+
+const GOOD: &str = "format: 1\ntitle: Mine\nchapter: week 1\nprompt: From {{x0}}.\nparams: {x0: 4}\nruns:\n  main:\n    descent: {f: x^2, from: {x: x0}, lr: 0.25, steps: 1}\nquestions:\n  - {id: x1, kind: number, prompt: x1, answer: \"main.x[1]\"}\n";
+
+/// Validates the folder `dir`: (exit code, stdout).
+fn validate(dir: &Path) -> (i32, String) {
+    let out = gbl().arg("validate").arg(dir).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn one(name: &str, text: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    let (code, out) = validate(dir.path());
+    (code, out, dir.path().join(name).display().to_string())
+}
+
+#[test]
+fn the_good_exercise_is_valid() {
+    let (code, out, _) = one("mine.yaml", GOOD);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn a_key_given_twice_is_an_error_at_the_second() {
+    let text = GOOD.replace("chapter: week 1\n", "chapter: week 1\ntitle: Again\n");
+    let (code, out, f) = one("mine.yaml", &text);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(&format!(
+            "error: {f}:4:1: the key 'title' is given twice in this mapping (first at line 2); keep one"
+        )),
+        "{out}"
+    );
+    // In params, where the parser would let the last one win silently.
+    let text = GOOD.replace("params: {x0: 4}", "params: {x0: 4, x0: 2}");
+    let (code, out, f) = one("mine.yaml", &text);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(&format!(
+            "error: {f}:5:17: the key 'x0' is given twice in this mapping (first at line 5); keep one"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_missing_format_says_what_to_add() {
+    let (code, out, f) = one("mine.yaml", GOOD.trim_start_matches("format: 1\n"));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(&format!("{f}:1:1: missing field `format`: add `format: 1`")),
+        "{out}"
+    );
+}
+
+#[test]
+fn ids_students_cannot_type_and_ids_defined_twice() {
+    let (code, out, f) = one("my step.yaml", GOOD);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(&format!("{f}: the id 'my step' (the file name) has a space in it")),
+        "{out}"
+    );
+    assert!(out.contains("e.g. to 'my-step.yaml'"), "{out}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("twin.yaml"), GOOD).unwrap();
+    std::fs::write(dir.path().join("twin.yml"), GOOD).unwrap();
+    let (code, out) = validate(dir.path());
+    assert_eq!(code, 1);
+    let yml = dir.path().join("twin.yml").display().to_string();
+    let yaml = dir.path().join("twin.yaml").display().to_string();
+    assert!(
+        out.contains(&format!(
+            "{yml}: the exercise id 'twin' is also defined in {yaml}; rename one of them"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_quiz_without_a_salt_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = dir.path().join("quiz.yaml");
+    std::fs::write(
+        &quiz,
+        "format: 1\ntitle: Q\nexercises:\n  - {id: gd-one-step, points: 2}\n",
+    )
+    .unwrap();
+    let out = gbl().arg("validate").arg(&quiz).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains(&format!(
+            "warning: {}: the quiz has no salt, so every student gets the same numbers",
+            quiz.display()
+        )),
+        "{text}"
+    );
+    std::fs::write(
+        &quiz,
+        "format: 1\ntitle: Q\nsalt: s\nexercises:\n  - {id: gd-one-step, points: 2}\n",
+    )
+    .unwrap();
+    let out = gbl().arg("validate").arg(&quiz).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("warning"));
+}
