@@ -258,6 +258,10 @@ fn a_trace_path_that_stays_inside_is_normalised_and_read() {
             !inside,
             "{path}: {text}"
         );
-        assert_eq!(text.contains("all 21 lines right"), inside, "{path}: {text}");
+        assert_eq!(
+            text.contains("all 21 lines right"),
+            inside,
+            "{path}: {text}"
+        );
     }
 }

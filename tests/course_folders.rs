@@ -10,9 +10,10 @@ use assert_cmd::Command;
 
 fn gbl() -> Command {
     let mut c = Command::cargo_bin("gbl").unwrap();
-    c.env("NO_COLOR", "1")
-        .env_remove("GBL_EXERCISES")
-        .env("GBL_STATE_DIR", std::env::temp_dir().join("gbl-course-folders-state"));
+    c.env("NO_COLOR", "1").env_remove("GBL_EXERCISES").env(
+        "GBL_STATE_DIR",
+        std::env::temp_dir().join("gbl-course-folders-state"),
+    );
     c
 }
 
@@ -53,9 +54,12 @@ fn two_folders_and_the_bundle_are_all_listed() {
         .env("GBL_EXERCISES", &joined)
         .args(["check", "week-b", "x1=2"]));
     assert_eq!(code, 0, "{out}{err}");
-    let (code, _, err) = run(gbl()
-        .env("GBL_EXERCISES", &joined)
-        .args(["check", "gd-one-step", "x1=2.4", "--no-bundled"]));
+    let (code, _, err) = run(gbl().env("GBL_EXERCISES", &joined).args([
+        "check",
+        "gd-one-step",
+        "x1=2.4",
+        "--no-bundled",
+    ]));
     assert_eq!(code, 2);
     assert!(err.contains("there is no exercise 'gd-one-step'"), "{err}");
 }
@@ -90,7 +94,13 @@ fn an_id_defined_twice_is_an_error_naming_both_files() {
         "{err}"
     );
     let (code, out, err) = run(gbl()
-        .args(["check", "gd-one-step", "x1=2", "--no-bundled", "--exercises"])
+        .args([
+            "check",
+            "gd-one-step",
+            "x1=2",
+            "--no-bundled",
+            "--exercises",
+        ])
         .arg(a.path()));
     assert_eq!(code, 0, "your copy is used alone: {out}{err}");
 }
@@ -110,10 +120,14 @@ fn a_quiz_beside_the_exercises_breaks_nothing() {
     let (code, out, err) = run(gbl().args(["validate"]).arg(a.path()));
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("1 exercise files are valid"), "{out}");
-    let (code, out, err) = run(gbl()
-        .current_dir(a.path())
-        .args(["validate", "quiz.yaml", "--exercises", "."]));
-    assert_eq!(code, 0, "a quiz mixing bundled and own exercises: {out}{err}");
+    let (code, out, err) =
+        run(gbl()
+            .current_dir(a.path())
+            .args(["validate", "quiz.yaml", "--exercises", "."]));
+    assert_eq!(
+        code, 0,
+        "a quiz mixing bundled and own exercises: {out}{err}"
+    );
 }
 
 #[test]

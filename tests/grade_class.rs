@@ -126,7 +126,10 @@ fn the_summary_names_the_common_mistakes_and_the_distribution() {
         "  kai: no answers.yaml in the submission folder (it holds answer.yaml: name it answers.yaml)",
         "  gus: gd-trace.trace: '../../etc/passwd' leaves the answer file's folder; name a file inside it",
     ] {
-        assert!(summary.contains(&format!("{line}\n")), "{line} in:\n{summary}");
+        assert!(
+            summary.contains(&format!("{line}\n")),
+            "{line} in:\n{summary}"
+        );
     }
     // One trace with some lines right is partial credit, not simply wrong.
     assert!(
@@ -329,7 +332,11 @@ fn an_all_right_class_exits_0_and_the_gradebook_file_is_written_atomically() {
 fn csv_cells_a_spreadsheet_would_run_are_escaped() {
     let tmp = tempfile::tempdir().unwrap();
     let class = tmp.path().join("class");
-    write(&class, "=HYPERLINK(\"evil\",\"x\").yaml", "gd-one-step: {x1: 1}\n");
+    write(
+        &class,
+        "=HYPERLINK(\"evil\",\"x\").yaml",
+        "gd-one-step: {x1: 1}\n",
+    );
     write(&class, "+sum.yaml", "gd-one-step: {x1: 1}\n");
     write(&class, "-minus.yaml", "{{{\n");
     write(&class, "plain.yaml", "gd-one-step: {x1: 1}\n");
@@ -353,7 +360,10 @@ fn csv_cells_a_spreadsheet_would_run_are_escaped() {
         assert!(!first.starts_with(['=', '+', '-', '@']), "{line}");
         // The error cell starts after the last comma-separated score.
         for cell in line.split(',') {
-            assert!(!cell.trim_start_matches('"').starts_with(['=', '+', '@']), "{line}");
+            assert!(
+                !cell.trim_start_matches('"').starts_with(['=', '+', '@']),
+                "{line}"
+            );
         }
     }
 }
@@ -393,7 +403,10 @@ fn a_roster_puts_every_student_in_the_gradebook() {
     ] {
         assert!(summary.contains(line), "{line} in:\n{summary}");
     }
-    assert!(!summary.contains("  zoe:"), "missing is not unreadable: {summary}");
+    assert!(
+        !summary.contains("  zoe:"),
+        "missing is not unreadable: {summary}"
+    );
     // A student twice on the roster is an error at its line; nothing is graded.
     std::fs::write(&roster, "ada\ncleo\nada\n").unwrap();
     let out = gbl()

@@ -125,10 +125,7 @@ fn without_an_identity_nothing_is_graded() {
 
 #[test]
 fn a_whole_class_folder_is_refused() {
-    let (code, v, err) = results(
-        &["--student", "x"],
-        &root().join("solutions/quiz/class"),
-    );
+    let (code, v, err) = results(&["--student", "x"], &root().join("solutions/quiz/class"));
     assert_eq!(code, 2);
     assert_eq!(v, Value::Null);
     assert!(err.contains("holds 12 submissions, not one"), "{err}");
@@ -250,7 +247,11 @@ fn the_package_runs_in_a_gradescope_like_folder() {
         4,
         "only the quiz's exercises"
     );
-    std::fs::copy(source.join("run_autograder"), ag.path().join("run_autograder")).unwrap();
+    std::fs::copy(
+        source.join("run_autograder"),
+        ag.path().join("run_autograder"),
+    )
+    .unwrap();
     let run = std::process::Command::new(ag.path().join("run_autograder"))
         .env_remove("GBL_EXERCISES")
         .output()
@@ -260,12 +261,14 @@ fn the_package_runs_in_a_gradescope_like_folder() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let v: Value = serde_json::from_slice(
-        &std::fs::read(ag.path().join("results/results.json")).unwrap(),
-    )
-    .unwrap();
+    let v: Value =
+        serde_json::from_slice(&std::fs::read(ag.path().join("results/results.json")).unwrap())
+            .unwrap();
     // cleo, keyed by her email in the metadata: her score as graded by hand.
-    assert!((v["score"].as_f64().unwrap() - 6.404761905).abs() < 1e-9, "{v}");
+    assert!(
+        (v["score"].as_f64().unwrap() - 6.404761905).abs() < 1e-9,
+        "{v}"
+    );
     let tests = v["tests"].as_array().unwrap();
     assert_eq!(tests.last().unwrap()["visibility"], "after_due_date");
     // Without metadata the script fails loudly instead of grading a made-up student.

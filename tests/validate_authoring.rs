@@ -78,7 +78,9 @@ fn ids_students_cannot_type_and_ids_defined_twice() {
     let (code, out, f) = one("my step.yaml", GOOD);
     assert_eq!(code, 1);
     assert!(
-        out.contains(&format!("{f}: the id 'my step' (the file name) has a space in it")),
+        out.contains(&format!(
+            "{f}: the id 'my step' (the file name) has a space in it"
+        )),
         "{out}"
     );
     assert!(out.contains("e.g. to 'my-step.yaml'"), "{out}");

@@ -215,13 +215,15 @@ mod tests {
 
     #[test]
     fn list_items_are_separate_mappings() {
-        let text = "questions:\n  - id: a\n    kind: number\n  - id: b\n    kind: number\n    id: c\n";
+        let text =
+            "questions:\n  - id: a\n    kind: number\n  - id: b\n    kind: number\n    id: c\n";
         assert_eq!(found(text), vec![("id".into(), 6, 5, 4)]);
     }
 
     #[test]
     fn flow_mappings_on_one_line() {
-        let text = "params: {x0: 4, lr: 0.1, x0: 2}\nvary:\n  x0: {choices: [1, 2], choices: [3]}\n";
+        let text =
+            "params: {x0: 4, lr: 0.1, x0: 2}\nvary:\n  x0: {choices: [1, 2], choices: [3]}\n";
         assert_eq!(
             found(text),
             vec![("x0".into(), 1, 26, 1), ("choices".into(), 3, 25, 3)]
@@ -236,7 +238,14 @@ mod tests {
 
     #[test]
     fn odd_text_never_panics() {
-        for text in ["- - -", "{{{", "\"unclosed: x", ": : :", "a:\n- b: 1\n- b: 1\n", "é: 1\né: 2\n"] {
+        for text in [
+            "- - -",
+            "{{{",
+            "\"unclosed: x",
+            ": : :",
+            "a:\n- b: 1\n- b: 1\n",
+            "é: 1\né: 2\n",
+        ] {
             let _ = duplicates(text);
         }
         assert_eq!(found("é: 1\né: 2\n"), vec![("é".into(), 2, 1, 1)]);

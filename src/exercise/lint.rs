@@ -38,7 +38,13 @@ pub fn id_problem(id: &str) -> Option<String> {
     };
     let suggested: String = id
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '.' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     Some(format!(
         "the id '{}' (the file name) has {shown} in it, which students cannot type in \

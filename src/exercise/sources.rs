@@ -75,8 +75,7 @@ impl Origin {
 
 /// Whether two paths name the same folder (the same path, or the same folder on disk).
 fn same_folder(a: &Path, b: &Path) -> bool {
-    a == b
-        || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
 /// The exercise files in a folder, sorted by name: `*.yaml` and `*.yml`, hidden files left out.
@@ -222,8 +221,16 @@ mod tests {
         assert_eq!(ids.len(), BUNDLED.len() + 2);
         assert!(ids.contains(&"gd-one-step") && ids.contains(&"mine-a"));
         assert_eq!(ids.last(), Some(&"mine-b"));
-        assert!(ok.iter().find(|l| l.id == "gd-one-step").is_some_and(|l| l.bundled));
-        assert!(ok.iter().find(|l| l.id == "mine-a").is_some_and(|l| !l.bundled));
+        assert!(
+            ok.iter()
+                .find(|l| l.id == "gd-one-step")
+                .is_some_and(|l| l.bundled)
+        );
+        assert!(
+            ok.iter()
+                .find(|l| l.id == "mine-a")
+                .is_some_and(|l| !l.bundled)
+        );
     }
 
     #[test]
@@ -253,14 +260,22 @@ mod tests {
             ]
         );
         let (ok, bad) = load_all(&Origin::dir(a.path()));
-        assert_eq!((ok.len(), bad.len()), (2, 1), "without the bundle only the twin");
+        assert_eq!(
+            (ok.len(), bad.len()),
+            (2, 1),
+            "without the bundle only the twin"
+        );
     }
 
     #[test]
     fn quizzes_and_hidden_files_are_not_exercises() {
         let a = tempfile::tempdir().expect("dir");
         write(a.path(), "mine.yaml", ONE);
-        write(a.path(), "quiz.yaml", "format: 1\ntitle: Q\nsalt: s\nexercises:\n  - {id: mine, points: 2}\n");
+        write(
+            a.path(),
+            "quiz.yaml",
+            "format: 1\ntitle: Q\nsalt: s\nexercises:\n  - {id: mine, points: 2}\n",
+        );
         write(a.path(), ".mine.yaml", "not: an exercise\n");
         let (ok, bad) = load_all(&Origin::dir(a.path()));
         assert!(bad.is_empty(), "{bad:?}");

@@ -27,8 +27,7 @@ pub fn from_file(path: &Path) -> Result<String, String> {
 
 /// The identity in a metadata text.
 pub fn from_text(text: &str) -> Result<String, String> {
-    let v: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
     let user = v
         .get("users")
         .and_then(|u| u.as_array())

@@ -60,10 +60,14 @@ pub fn parse(text: &str) -> Result<Vec<Student>, String> {
             continue;
         }
         if key.is_empty() {
-            return Err(format!("{line}: the row has no student key in its first cell"));
+            return Err(format!(
+                "{line}: the row has no student key in its first cell"
+            ));
         }
         if !seen.insert(key.clone()) {
-            return Err(format!("{line}: the student '{key}' is on the roster twice"));
+            return Err(format!(
+                "{line}: the student '{key}' is on the roster twice"
+            ));
         }
         students.push(Student {
             key,

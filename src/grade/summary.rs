@@ -263,11 +263,7 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
             writeln!(out, "  {student}: {}", clip(reason, 160))?;
         }
         if t.with_problems > t.unreadable.len() {
-            writeln!(
-                out,
-                "  and {} more",
-                t.with_problems - t.unreadable.len()
-            )?;
+            writeln!(out, "  and {} more", t.with_problems - t.unreadable.len())?;
         }
     }
     if !t.missing.is_empty() {

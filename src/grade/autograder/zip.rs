@@ -28,9 +28,14 @@ const UTF8: u16 = 1 << 11;
 
 /// The archive's bytes, or why it cannot be written.
 pub fn write(entries: &[Entry]) -> Result<Vec<u8>, String> {
-    let total: usize = entries.iter().map(|e| e.bytes.len() + e.name.len() + 80).sum();
+    let total: usize = entries
+        .iter()
+        .map(|e| e.bytes.len() + e.name.len() + 80)
+        .sum();
     if total >= u32::MAX as usize || entries.len() >= u16::MAX as usize {
-        return Err("the package would be larger than a ZIP file without extensions holds (4 GiB)".into());
+        return Err(
+            "the package would be larger than a ZIP file without extensions holds (4 GiB)".into(),
+        );
     }
     let mut out: Vec<u8> = Vec::with_capacity(total + 22);
     let mut central: Vec<u8> = Vec::new();
@@ -93,7 +98,11 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     for (i, slot) in table.iter_mut().enumerate() {
         let mut c = i as u32;
         for _ in 0..8 {
-            c = if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 == 1 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
         }
         *slot = c;
     }
@@ -132,7 +141,10 @@ mod tests {
         let a = write(&files).unwrap_or_default();
         assert_eq!(a, write(&files).unwrap_or_default());
         // Local headers + names + data, central headers + names, end record.
-        assert_eq!(a.len(), (30 + 14 + 10) + (30 + 16 + 10) + (46 + 14) + (46 + 16) + 22);
+        assert_eq!(
+            a.len(),
+            (30 + 14 + 10) + (30 + 16 + 10) + (46 + 14) + (46 + 16) + 22
+        );
         assert_eq!(&a[..4], b"PK\x03\x04");
         assert_eq!(&a[a.len() - 22..a.len() - 18], b"PK\x05\x06");
     }

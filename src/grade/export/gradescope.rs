@@ -75,7 +75,12 @@ fn expected_test(g: &Graded, when: Visibility) -> Value {
     for e in &g.exercises {
         for q in &e.questions {
             let shown = expected(q).unwrap_or_else(|| "see `gbl solve` (a trace)".into());
-            lines.push(format!("- {}.{}: `{}`", e.id, q.id, shown.replace('`', "'")));
+            lines.push(format!(
+                "- {}.{}: `{}`",
+                e.id,
+                q.id,
+                shown.replace('`', "'")
+            ));
         }
     }
     json!({
