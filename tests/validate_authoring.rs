@@ -126,3 +126,32 @@ fn a_quiz_without_a_salt_is_a_warning() {
     let out = gbl().arg("validate").arg(&quiz).output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("warning"));
 }
+
+#[test]
+fn placeholders_take_a_python_format_spec() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = GOOD.replace(
+        "prompt: From {{x0}}.",
+        "prompt: \"From {{x0:.2f}} with lr {{main.lr:.3f}} to {{ main.x[1] :+.3e }}.\"",
+    );
+    std::fs::write(dir.path().join("mine.yaml"), &text).unwrap();
+    let (code, out) = validate(dir.path());
+    assert_eq!(code, 0, "{out}");
+    let out = gbl()
+        .args(["show", "mine", "--exercises"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    // CPython: format(4, ".2f"), format(0.25, ".3f"), format(4 - 0.25*2*4, "+.3e").
+    assert!(
+        shown.contains("From 4.00 with lr 0.250 to +2.000e+00."),
+        "{shown}"
+    );
+    // A spec Python would refuse is an error at its place.
+    let bad = GOOD.replace("prompt: From {{x0}}.", "prompt: From {{x0:.2q}}.");
+    std::fs::write(dir.path().join("mine.yaml"), &bad).unwrap();
+    let (code, out) = validate(dir.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains(":4:9: prompt: '{{x0:.2q}}': format spec ':.2q'"), "{out}");
+}

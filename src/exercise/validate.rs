@@ -230,7 +230,12 @@ impl Validator<'_> {
                 self.report(path, "a '{{' without its '}}'");
                 return;
             };
-            let key = after[..close].trim();
+            let (key, spec) = super::prompt::split_spec(&after[..close]);
+            if let Some(spec) = spec
+                && let Err(e) = super::prompt::formatted(crate::engine::PyNum::Float(0.5), spec)
+            {
+                self.report(path, format!("'{{{{{key}:{spec}}}}}': {e}"));
+            }
             if !ex.params.contains_key(key) {
                 let checked = Reference::parse(key).and_then(|r| r.check_static(&ex.runs));
                 if let Err(e) = checked {
