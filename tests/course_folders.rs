@@ -138,3 +138,33 @@ fn chapters_are_free_text_outside_the_bundled_book() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(!out.contains("chapter"), "{out}");
 }
+
+/// The sample course in solutions/course (also graded by .ci/run): totals checked by hand in
+/// the submissions' comments.
+#[test]
+fn the_sample_course_grades_as_hand_checked() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("solutions/course");
+    let (code, out, err) = run(gbl()
+        .arg("grade")
+        .arg(root.join("quiz.yaml"))
+        .arg(root.join("class"))
+        .arg("--exercises")
+        .arg(root.join("exercises"))
+        .arg("--roster")
+        .arg(root.join("roster.csv"))
+        .arg("-q"));
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        out,
+        "student,score,max_score,week1-two-steps,gd-one-step,error\n\
+         ada,4,4,2,2,\n\
+         ben,2,4,1,1,\n\
+         cy,0,4,0,0,missing: no submission\n"
+    );
+    let (code, out, err) = run(gbl()
+        .arg("validate")
+        .arg(root.join("quiz.yaml"))
+        .arg("--exercises")
+        .arg(root.join("exercises")));
+    assert_eq!(code, 0, "{out}{err}");
+}
