@@ -153,5 +153,44 @@ fn placeholders_take_a_python_format_spec() {
     std::fs::write(dir.path().join("mine.yaml"), &bad).unwrap();
     let (code, out) = validate(dir.path());
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains(":4:9: prompt: '{{x0:.2q}}': format spec ':.2q'"), "{out}");
+    assert!(
+        out.contains(":4:9: prompt: '{{x0:.2q}}': format spec ':.2q'"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_authored_solution_comes_before_the_generated_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{GOOD}solution: |\n  Start at {{{{x0}}}} and move against the slope: x1 = {{{{main.x[1]:.1f}}}}.\n"
+    );
+    std::fs::write(dir.path().join("mine.yaml"), &text).unwrap();
+    let (code, out) = validate(dir.path());
+    assert_eq!(code, 0, "{out}");
+    let out = gbl()
+        .args(["solve", "mine", "--exercises"])
+        .arg(dir.path())
+        .env("GBL_STATE_DIR", dir.path().join("state"))
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    // x1 = 4 - 0.25·(2·4) = 2, formatted as Python's format(2.0, ".1f").
+    let authored = shown
+        .find("  Start at 4 and move against the slope: x1 = 2.0.\n")
+        .unwrap_or_else(|| panic!("{shown}"));
+    let steps = shown
+        .find("Step by step:")
+        .unwrap_or_else(|| panic!("{shown}"));
+    let first = shown.find("Step 1").unwrap_or_else(|| panic!("{shown}"));
+    assert!(authored < steps && steps < first, "{shown}");
+    // A placeholder that names nothing is an error at the solution.
+    let bad = format!("{GOOD}solution: \"{{{{nothing}}}}\"\n");
+    std::fs::write(dir.path().join("mine.yaml"), &bad).unwrap();
+    let (code, out) = validate(dir.path());
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(":11:11: solution: '{{nothing}}' names no parameter"),
+        "{out}"
+    );
 }

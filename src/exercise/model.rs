@@ -49,6 +49,10 @@ pub struct Exercise {
     /// Hints, from gentle to explicit; `gbl hint` shows the next one each time.
     #[serde(default)]
     pub hints: Vec<String>,
+    /// A worked solution in the author's words (Markdown, with `{{...}}` placeholders filled
+    /// with each student's numbers), shown by `gbl solve` before the generated steps.
+    #[serde(default)]
+    pub solution: Option<String>,
     /// Significant digits a number answer must have when correctly rounded (default 3).
     #[serde(default)]
     pub sig_digits: Option<u32>,

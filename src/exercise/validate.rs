@@ -177,6 +177,9 @@ impl Validator<'_> {
             self.check_placeholders(&format!("questions[{i}].prompt"), q.prompt());
         }
         self.check_placeholders("prompt", &ex.prompt);
+        if let Some(text) = &ex.solution {
+            self.check_placeholders("solution", text);
+        }
         for (i, h) in ex.hints.iter().enumerate() {
             self.check_placeholders(&format!("hints[{i}]"), h);
         }
