@@ -204,7 +204,7 @@ fn validate_reports_every_problem_at_once() {
         ),
         format!("{f}:26:9: questions[1].id: the id 'x1' is used twice"),
         format!("{f}:33:13: questions[2].answer: 'other.q': run 'other' has no value 'q'"),
-        format!("{f}:5:9: prompt: '{{{{nothing}}}}' names no parameter (parameters: a)"),
+        format!("{f}:5:30: prompt: '{{{{nothing}}}}' names no parameter (parameters: a)"),
         format!(
             "{f}:13:10: runs.main.descent.f: expected an operand after '^', found the end of the expression (column 5)"
         ),

@@ -154,7 +154,7 @@ fn placeholders_take_a_python_format_spec() {
     let (code, out) = validate(dir.path());
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains(":4:9: prompt: '{{x0:.2q}}': format spec ':.2q'"),
+        out.contains(":4:14: prompt: '{{x0:.2q}}': format spec ':.2q'"),
         "{out}"
     );
 }
@@ -190,7 +190,23 @@ fn an_authored_solution_comes_before_the_generated_steps() {
     let (code, out) = validate(dir.path());
     assert_eq!(code, 1);
     assert!(
-        out.contains(":11:11: solution: '{{nothing}}' names no parameter"),
+        out.contains(":11:12: solution: '{{nothing}}' names no parameter"),
         "{out}"
+    );
+}
+
+#[test]
+fn an_unknown_placeholder_is_reported_once_at_itself() {
+    let text = GOOD.replace(
+        "prompt: From {{x0}}.",
+        "prompt: |\n  From here\n  start at {{x00}} now.",
+    );
+    let (code, out, f) = one("mine.yaml", &text);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        format!(
+            "error: {f}:6:12: prompt: '{{{{x00}}}}' names no parameter (parameters: x0)\n1 problem in 1 of 1 exercise files\n"
+        )
     );
 }

@@ -8,6 +8,7 @@ use indexmap::IndexMap;
 
 use super::compute::{ComputeError, Results, compute_each};
 use super::load::{Diagnostic, Loaded};
+use super::locate::Pos;
 use super::model::{FORMAT_VERSION, Question, Value};
 use super::prompt::fill;
 use super::reference::{Answer, Reference};
@@ -35,6 +36,7 @@ pub fn validate(l: &Loaded) -> Vec<Diagnostic> {
         l,
         out: Vec::new(),
         seen: HashSet::new(),
+        bad_placeholders: HashSet::new(),
     };
     v.run();
     super::load::clip(v.out)
@@ -44,6 +46,8 @@ struct Validator<'a> {
     l: &'a Loaded,
     out: Vec<Diagnostic>,
     seen: HashSet<(String, String)>,
+    /// Texts (by path) with a placeholder already reported: not reported again when filled.
+    bad_placeholders: HashSet<String>,
 }
 
 impl Validator<'_> {
@@ -234,10 +238,11 @@ impl Validator<'_> {
                 return;
             };
             let (key, spec) = super::prompt::split_spec(&after[..close]);
+            let literal = format!("{{{{{}}}}}", &after[..close]);
             if let Some(spec) = spec
                 && let Err(e) = super::prompt::formatted(crate::engine::PyNum::Float(0.5), spec)
             {
-                self.report(path, format!("'{{{{{key}:{spec}}}}}': {e}"));
+                self.report_placeholder(path, &literal, format!("'{{{{{key}:{spec}}}}}': {e}"));
             }
             if !ex.params.contains_key(key) {
                 let checked = Reference::parse(key).and_then(|r| r.check_static(&ex.runs));
@@ -251,11 +256,25 @@ impl Validator<'_> {
                             names.join(", ")
                         )
                     };
-                    self.report(path, message);
+                    self.report_placeholder(path, &literal, message);
                 }
             }
             rest = &after[close + 2..];
         }
+    }
+
+    /// A problem with the placeholder `literal` of the text at `path`, placed at the
+    /// placeholder itself when it is found in the file after the text's start.
+    fn report_placeholder(&mut self, path: &str, literal: &str, message: String) {
+        self.bad_placeholders.insert(path.to_string());
+        if !self.seen.insert((path.to_string(), message.clone())) {
+            return;
+        }
+        let mut d = self.diagnostic(path, message);
+        if let Some(p) = d.pos {
+            d.pos = find_after(&self.l.source.text, p, literal).or(d.pos);
+        }
+        self.out.push(d);
     }
 
     /// Every expression of a run parses, so that all of them are reported at once.
@@ -304,18 +323,27 @@ impl Validator<'_> {
                 .any(|f| r.split(['.', '[']).next() == Some(f.as_str()))
         };
         if first && failed.is_empty() {
-            if let Err(e) = fill(&ex.prompt, results) {
+            if let Err(e) = fill(&ex.prompt, results)
+                && !self.bad_placeholders.contains("prompt")
+            {
                 self.report("prompt", e);
             }
             for (i, h) in ex.hints.iter().enumerate() {
-                if let Err(e) = fill(h, results) {
-                    self.report(&format!("hints[{i}]"), e);
+                let path = format!("hints[{i}]");
+                if let Err(e) = fill(h, results)
+                    && !self.bad_placeholders.contains(&path)
+                {
+                    self.report(&path, e);
                 }
             }
         }
         for (i, q) in ex.questions.iter().enumerate() {
-            if first && let Err(e) = fill(q.prompt(), results) {
-                self.report(&format!("questions[{i}].prompt"), e);
+            let prompt_path = format!("questions[{i}].prompt");
+            if first
+                && let Err(e) = fill(q.prompt(), results)
+                && !self.bad_placeholders.contains(&prompt_path)
+            {
+                self.report(&prompt_path, e);
             }
             let path = format!("questions[{i}].answer");
             if broken(q.answer_ref()) {
@@ -442,4 +470,23 @@ fn run_of(path: &str) -> String {
         .and_then(|p| p.split('.').next())
         .unwrap_or("")
         .to_string()
+}
+
+/// Where `needle` first appears at or after `from` (1-based line and column, in bytes as
+/// the rest of the locator counts them).
+fn find_after(text: &str, from: Pos, needle: &str) -> Option<Pos> {
+    for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
+        let start = if i + 1 == from.line {
+            from.col.saturating_sub(1).min(line.len())
+        } else {
+            0
+        };
+        if let Some(at) = line.get(start..).and_then(|rest| rest.find(needle)) {
+            return Some(Pos {
+                line: i + 1,
+                col: start + at + 1,
+            });
+        }
+    }
+    None
 }
