@@ -210,3 +210,33 @@ fn an_unknown_placeholder_is_reported_once_at_itself() {
         )
     );
 }
+
+#[test]
+fn a_converging_exercise_is_watched_in_every_variant() {
+    // f = x², lr from 0.25 to 1.25: each step multiplies x by 1 - 2·lr, so lr = 1 cycles
+    // (x → -x) and lr = 1.25 diverges (|1 - 2.5| > 1); the default lr = 0.25 converges.
+    let text = GOOD
+        .replace(
+            "params: {x0: 4}",
+            "params: {x0: 4, lr: 0.25}\nvary:\n  lr: {range: [0.25, 1.25], step: 0.25}",
+        )
+        .replace("lr: 0.25, steps: 1}", "lr: lr, steps: 3}");
+    let (code, out, f) = one("mine.yaml", &text);
+    assert_eq!(code, 0, "a warning, not an error: {out}");
+    assert!(
+        out.contains(&format!(
+            "warning: {f}:9:3: runs.main: the run converges with the default numbers but cycles (in the variant lr = 1.0); add `require: {{main.verdict: converges}}`"
+        )),
+        "{out}"
+    );
+    // One update alone is not watched: its verdict is not part of the exercise.
+    let single = text.replace("steps: 3}", "steps: 1}");
+    let (code, out, _) = one("mine.yaml", &single);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("warning"), "{out}");
+    let pinned = format!("{text}require:\n  main.verdict: converges\n");
+    let (code, out, _) = one("mine.yaml", &pinned);
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("warning"), "{out}");
+    assert!(out.contains("required to be converges"), "{out}");
+}

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::ExerciseSource;
 use crate::cli::Outcome;
 use crate::exercise::load::{Diagnostic, Origin, exercise_files, load_all, read_exercise};
-use crate::exercise::validate::validate;
+use crate::exercise::validate::validate_with_warnings;
 use crate::style::Paint;
 
 /// Arguments of `gbl validate`.
@@ -71,7 +71,9 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     problems.extend(quiz_problems);
     for l in &loaded {
         problems.extend(crate::exercise::lint::problems(l));
-        problems.extend(validate(l));
+        let (errors, warned) = validate_with_warnings(l);
+        problems.extend(errors);
+        warnings.extend(warned);
     }
     for d in &problems {
         writeln!(out, "{} {d}", paint.bad("error:"))?;

@@ -32,14 +32,20 @@ pub const CHAPTERS: [&str; 8] = [
 
 /// Every problem in one exercise (empty when it is sound).
 pub fn validate(l: &Loaded) -> Vec<Diagnostic> {
+    validate_with_warnings(l).0
+}
+
+/// Every problem in one exercise, and the warnings (see [`super::drift`]).
+pub fn validate_with_warnings(l: &Loaded) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut v = Validator {
         l,
         out: Vec::new(),
         seen: HashSet::new(),
         bad_placeholders: HashSet::new(),
+        drift: super::drift::Drift::default(),
     };
     v.run();
-    super::load::clip(v.out)
+    (super::load::clip(v.out), v.drift.warnings)
 }
 
 struct Validator<'a> {
@@ -48,6 +54,8 @@ struct Validator<'a> {
     seen: HashSet<(String, String)>,
     /// Texts (by path) with a placeholder already reported: not reported again when filled.
     bad_placeholders: HashSet<String>,
+    /// Converging runs watched across variants.
+    drift: super::drift::Drift,
 }
 
 impl Validator<'_> {
@@ -224,6 +232,7 @@ impl Validator<'_> {
                 self.report_compute(e, &label);
             }
             self.check_results(&results, &failed, &label, k == 0);
+            self.drift.observe(self.l, &results, &label, k == 0);
         }
     }
 
