@@ -240,3 +240,32 @@ fn a_converging_exercise_is_watched_in_every_variant() {
     assert!(!out.contains("warning"), "{out}");
     assert!(out.contains("required to be converges"), "{out}");
 }
+
+#[test]
+fn require_takes_comparisons() {
+    // Variants x0 ∈ {1, 2, 3} and lr ∈ {0.25, 0.75}; f = x², so a = 1 and 1/a = 1.
+    let text = GOOD
+        .replace(
+            "params: {x0: 4}",
+            "params: {x0: 1, lr: 0.25}\nvary:\n  x0: {choices: [1, 2, 3]}\n  lr: {choices: [0.25, 0.75]}",
+        )
+        .replace("lr: 0.25, steps: 1}", "lr: lr, steps: 1}");
+    let ok = format!(
+        "{text}require:\n  lr < 1: the run must converge\n  main.x[1] <= x0: a step goes downhill\n"
+    );
+    let (code, out, _) = one("mine.yaml", &ok);
+    assert_eq!(code, 0, "{out}");
+    let bad = format!("{text}require:\n  x0 != 2: the factor must show\n");
+    let (code, out, f) = one("mine.yaml", &bad);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "{f}:15:12: require.x0 != 2: required: x0 != 2 (the factor must show), but x0 is 2 and 2 is 2 (in the variant x0 = 2, lr = 0.25)"
+        )),
+        "{out}"
+    );
+    let nonsense = format!("{text}require:\n  main.verdict < 2: why\n");
+    let (code, out, _) = one("mine.yaml", &nonsense);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("words only with == or !="), "{out}");
+}

@@ -3,6 +3,7 @@
 pub mod ambiguity;
 pub mod bounds;
 pub mod compute;
+pub mod condition;
 pub mod drift;
 pub mod dupkeys;
 pub mod gradcheck;

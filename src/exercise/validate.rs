@@ -196,6 +196,9 @@ impl Validator<'_> {
             self.check_placeholders(&format!("hints[{i}]"), h);
         }
         for key in ex.require.keys() {
+            if super::condition::parse(key).is_some() {
+                continue;
+            }
             if let Err(e) = Reference::parse(key).and_then(|r| r.check_static(&ex.runs)) {
                 self.report(&format!("require.{key}"), e);
             }
@@ -393,6 +396,18 @@ impl Validator<'_> {
                 continue;
             }
             let path = format!("require.{key}");
+            if let Some(c) = super::condition::parse(key) {
+                match super::condition::holds(&c, results) {
+                    Ok(Ok(())) => {}
+                    Ok(Err(values)) => self.report_variant(
+                        &path,
+                        format!("required: {key} ({}), but {values}", show(want)),
+                        variant,
+                    ),
+                    Err(e) => self.report(&path, e),
+                }
+                continue;
+            }
             let got = Reference::parse(key).and_then(|r| r.resolve(results));
             match got {
                 Ok(a) if same(&a, want) => {}
