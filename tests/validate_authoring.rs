@@ -269,3 +269,42 @@ fn require_takes_comparisons() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("words only with == or !="), "{out}");
 }
+
+#[test]
+fn an_answer_may_be_an_expression_over_parameters_and_run_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = GOOD
+        .replace("params: {x0: 4}", "params: {x0: 4, lr: 0.25}")
+        .replace("lr: 0.25, steps: 1}", "lr: lr, steps: 1}")
+        .replace(
+            "answer: \"main.x[1]\"}",
+            "answer: \"main.x[1]\"}\n  - {id: w1, kind: number, prompt: again, answer: \"x0 - lr*main.grad[0]\"}",
+        );
+    std::fs::write(dir.path().join("mine.yaml"), &text).unwrap();
+    let (code, out) = validate(dir.path());
+    assert_eq!(code, 0, "{out}");
+    let check = |answers: &[&str]| {
+        gbl()
+            .args(["check", "mine"])
+            .args(answers)
+            .arg("--exercises")
+            .arg(dir.path())
+            .env("GBL_STATE_DIR", dir.path().join("state"))
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    // Python: x0 - lr*(2*x0) = 4 - 0.25*8 = 2.0.
+    assert_eq!(check(&["x1=2", "w1=2"]), Some(0));
+    assert_eq!(check(&["x1=2", "w1=3"]), Some(1));
+    // A reference that names nothing is an error at the answer.
+    let bad = text.replace("x0 - lr*main.grad[0]", "x0 - lr*main.slope[0]");
+    std::fs::write(dir.path().join("mine.yaml"), &bad).unwrap();
+    let (code, out) = validate(dir.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("questions[1].answer: 'main.slope[0]'"),
+        "{out}"
+    );
+}

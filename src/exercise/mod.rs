@@ -1,6 +1,7 @@
 //! Exercises: the YAML model, loading, computing, references, variants and validation.
 
 pub mod ambiguity;
+pub mod answer;
 pub mod bounds;
 pub mod compute;
 pub mod condition;

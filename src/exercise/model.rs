@@ -195,7 +195,8 @@ pub struct NumberQuestion {
     pub id: String,
     /// The question in Markdown (`{{...}}` placeholders as in the exercise's prompt).
     pub prompt: String,
-    /// What the answer must equal: a reference such as `main.x[1]`.
+    /// What the answer must equal: a reference such as `main.x[1]`, or an arithmetic
+    /// expression over parameters and references (`x0 - lr*main.grad[0]`).
     pub answer: String,
     /// The question's weight in the exercise's score (default 1).
     #[serde(default)]
@@ -216,7 +217,8 @@ pub struct ExactQuestion {
     pub id: String,
     /// The question in Markdown.
     pub prompt: String,
-    /// What the answer must equal: a reference.
+    /// What the answer must equal: a reference, or an arithmetic expression over parameters
+    /// and references.
     pub answer: String,
     /// The question's weight (default 1).
     #[serde(default)]

@@ -177,13 +177,8 @@ impl Validator<'_> {
                     );
                 }
             } else {
-                match Reference::parse(q.answer_ref()) {
-                    Err(e) => self.report(&format!("questions[{i}].answer"), e),
-                    Ok(r) => {
-                        if let Err(e) = r.check_static(&ex.runs) {
-                            self.report(&format!("questions[{i}].answer"), e);
-                        }
-                    }
+                if let Err(e) = super::answer::check_static(q.answer_ref(), &ex.runs) {
+                    self.report(&format!("questions[{i}].answer"), e);
                 }
             }
             self.check_placeholders(&format!("questions[{i}].prompt"), q.prompt());
@@ -376,13 +371,10 @@ impl Validator<'_> {
                 }
                 continue;
             }
-            let Ok(r) = Reference::parse(q.answer_ref()) else {
-                continue;
-            };
-            if r.check_static(&ex.runs).is_err() {
+            if super::answer::check_static(q.answer_ref(), &ex.runs).is_err() {
                 continue;
             }
-            match r.resolve(results) {
+            match super::answer::resolve(q.answer_ref(), results) {
                 Ok(a) => {
                     if let Err(e) = fits(q, &a) {
                         self.report_variant(&path, e, variant);
