@@ -308,3 +308,40 @@ fn an_answer_may_be_an_expression_over_parameters_and_run_values() {
         "{out}"
     );
 }
+
+#[test]
+fn the_authors_tests_run_in_every_variant() {
+    // f = x², x1 = x0 - 0.25·2·x0 = x0/2; adding the gradient instead gives
+    // x0 + 0.25·2·x0 = 1.5·x0, the sign slip the checker names add-gradient.
+    let text = GOOD
+        .replace(
+            "params: {x0: 4}",
+            "params: {x0: 4}\nvary:\n  x0: {choices: [2, 4, 6]}",
+        )
+        .to_string();
+    let passing = format!(
+        "{text}tests:\n  - {{question: x1, answer: \"main.x[1]\", status: correct, score: 1, mistake: none}}\n  - {{question: x1, answer: \"main.x[0] + 0.25*main.grad[0]\", status: wrong, score: 0, mistake: add-gradient}}\n  - {{question: x1, answer: oops, status: invalid}}\n"
+    );
+    let (code, out, _) = one("mine.yaml", &passing);
+    assert_eq!(code, 0, "{out}");
+    // A claim the checker does not make fails, with what it got instead.
+    let failing = format!(
+        "{text}tests:\n  - {{question: x1, answer: \"main.x[0]\", status: wrong, mistake: add-gradient}}\n  - {{question: nope, answer: 1, status: wrong}}\n"
+    );
+    let (code, out, f) = one("mine.yaml", &failing);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "{f}:14:3: tests[0]: the answer 4 to x1 gets mistake "
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("(not add-gradient) in the variant x0 = 4"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{f}:15:3: tests[1]: there is no question 'nope'")),
+        "{out}"
+    );
+}

@@ -72,7 +72,12 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     for l in &loaded {
         problems.extend(crate::exercise::lint::problems(l));
         let (errors, warned) = validate_with_warnings(l);
+        // The author's tests mean something only on a sound exercise.
+        let sound = errors.is_empty();
         problems.extend(errors);
+        if sound {
+            problems.extend(crate::check::selftest::run(l));
+        }
         warnings.extend(warned);
     }
     for d in &problems {

@@ -49,6 +49,10 @@ pub struct Exercise {
     /// Hints, from gentle to explicit; `gbl hint` shows the next one each time.
     #[serde(default)]
     pub hints: Vec<String>,
+    /// The author's tests: answers and the verdict each must get, checked by `gbl validate`
+    /// in every variant it proves.
+    #[serde(default)]
+    pub tests: Vec<AuthorTest>,
     /// A worked solution in the author's words (Markdown, with `{{...}}` placeholders filled
     /// with each student's numbers), shown by `gbl solve` before the generated steps.
     #[serde(default)]
@@ -56,6 +60,33 @@ pub struct Exercise {
     /// Significant digits a number answer must have when correctly rounded (default 3).
     #[serde(default)]
     pub sig_digits: Option<u32>,
+}
+
+/// One author's test: a question, an answer, and what checking it must give.
+///
+/// ```yaml
+/// tests:
+///   - {question: x1, answer: "main.x[0] + main.grad[0]", status: wrong, mistake: add-gradient}
+///   - {question: x1, answer: "main.x[1]", status: correct}
+/// ```
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorTest {
+    /// The question's id.
+    pub question: String,
+    /// The answer as a student would give it. A text that computes (an expression over
+    /// parameters and run values, `main.x[0] + main.grad[0]`) is replaced by its value in each
+    /// variant; any other text (`(x-2)/5`, `diverges`) is given as it is.
+    pub answer: Value,
+    /// The status it must get: `correct`, `wrong`, `missing` or `invalid`.
+    pub status: String,
+    /// The score it must get, in the question's own points (default: not checked).
+    #[serde(default)]
+    pub score: Option<f64>,
+    /// The diagnosed mistake it must get (`add-gradient`); `none` for no diagnosis (default:
+    /// not checked).
+    #[serde(default)]
+    pub mistake: Option<String>,
 }
 
 /// A number or an expression over the parameters (`x0`, `2*a`, `1/10`).
