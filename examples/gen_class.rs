@@ -41,7 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(&class)?;
     std::fs::write(dir.join("quiz.yaml"), QUIZ)?;
     let q: Quiz = serde_yaml::from_str(QUIZ)?;
-    let (exercises, _) = load_all(&Origin::Bundled);
+    let (exercises, _) = load_all(&Origin::bundled());
     let trace_ex = exercises
         .iter()
         .find(|l| l.id == "gd-trace")

@@ -67,6 +67,9 @@ pub enum Command {
     Man,
     /// Grade a folder of submissions against a quiz and write a gradebook.
     Grade(cmd::grade::Args),
+    /// Write Gradescope's autograder for a quiz (setup.sh, run_autograder, the quiz, its
+    /// exercises and gbl) as one zip to upload.
+    Gradescope(cmd::gradescope::Args),
     /// The book's mdBook preprocessor (mdBook runs it; see book/book.toml).
     Mdbook(cmd::mdbook::Args),
 }
@@ -221,6 +224,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Completions(args) => cmd::completions::run(args, &mut out),
         Command::Man => cmd::completions::man(&mut out),
         Command::Grade(args) => cmd::grade::run(args, paint, &mut out),
+        Command::Gradescope(args) => cmd::gradescope::run(args, paint, &mut out),
         Command::Mdbook(args) => cmd::mdbook::run(args, &mut out),
     }
 }

@@ -5,7 +5,6 @@ use crate::engine::verdict::short;
 use crate::exercise::compute::{Computed, Results};
 use crate::exercise::load::Loaded;
 use crate::exercise::model::Question;
-use crate::exercise::reference::Reference;
 
 /// The most steps written out in full; longer runs show the first and last ones.
 const SHOWN_STEPS: usize = 12;
@@ -166,8 +165,7 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
     for q in &loaded.exercise.questions {
         let value = match q {
             Question::Trace(_) => "the printed trace (see `gbl show`)".to_string(),
-            _ => Reference::parse(q.answer_ref())
-                .and_then(|r| r.resolve(results))
+            _ => crate::exercise::answer::resolve(q.answer_ref(), results)
                 .map(|a| match a {
                     crate::exercise::reference::Answer::Num(n) => num(n),
                     other => other.to_string(),

@@ -15,7 +15,7 @@ use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 
 fn env() -> Env {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    Env::load(&Origin::Dir(root.join("exercises")))
+    Env::load(&Origin::dir(root.join("exercises")))
 }
 
 #[test]

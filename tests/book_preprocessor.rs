@@ -17,7 +17,7 @@ fn root() -> PathBuf {
 }
 
 fn env() -> Env {
-    Env::load(&Origin::Dir(root().join("exercises")))
+    Env::load(&Origin::dir(root().join("exercises")))
 }
 
 fn expand(text: &str) -> String {

@@ -202,10 +202,9 @@ fn validate_reports_every_problem_at_once() {
         format!(
             "{f}:2:5: id: the id 'another-name' does not match the file name 'many-problems.yaml'"
         ),
-        format!("{f}:4:10: chapter: unknown chapter 'nowhere'"),
         format!("{f}:26:9: questions[1].id: the id 'x1' is used twice"),
         format!("{f}:33:13: questions[2].answer: 'other.q': run 'other' has no value 'q'"),
-        format!("{f}:5:9: prompt: '{{{{nothing}}}}' names no parameter (parameters: a)"),
+        format!("{f}:5:30: prompt: '{{{{nothing}}}}' names no parameter (parameters: a)"),
         format!(
             "{f}:13:10: runs.main.descent.f: expected an operand after '^', found the end of the expression (column 5)"
         ),
@@ -219,7 +218,50 @@ fn validate_reports_every_problem_at_once() {
         assert!(text.contains(&expected), "missing {expected:?} in:\n{text}");
     }
     assert!(
-        text.contains("9 problems in 1 of 1 exercise files"),
+        text.contains("8 problems in 1 of 1 exercise files"),
         "{text}"
     );
+    assert!(
+        !text.contains("chapter"),
+        "a chapter is free text in your own folder: {text}"
+    );
+}
+
+#[test]
+fn a_trace_path_that_stays_inside_is_normalised_and_read() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir(dir.path().join("traces")).expect("mkdir");
+    let lecture = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("solutions/traces/gd-trace.txt"),
+    )
+    .expect("the lecture's trace");
+    std::fs::write(dir.path().join("traces/out.txt"), lecture).expect("written");
+    for (path, inside) in [
+        ("traces/../traces/out.txt", true),
+        ("./traces/./out.txt", true),
+        ("traces/../../out.txt", false),
+        ("traces/../../x/../out.txt", false),
+    ] {
+        std::fs::write(
+            dir.path().join("a.yaml"),
+            format!("gd-trace: {{trace: '{path}'}}\n"),
+        )
+        .expect("written");
+        let out = gbl()
+            .current_dir(dir.path())
+            .args(["check", "--answers", "a.yaml"])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            text.contains("leaves the answer file's folder"),
+            !inside,
+            "{path}: {text}"
+        );
+        assert_eq!(
+            text.contains("all 21 lines right"),
+            inside,
+            "{path}: {text}"
+        );
+    }
 }

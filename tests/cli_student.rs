@@ -251,13 +251,25 @@ fn exercises_from_another_folder() {
     assert_eq!(out.status.code(), Some(1));
     let out = gbl()
         .env("GBL_EXERCISES", dir.path())
-        .args(["check", "gd-one-step", "x1=2.4"])
+        .args(["check", "gd-one-step", "grad=0.6", "x1=2.4"])
         .output()
         .expect("runs");
     assert_eq!(
         out.status.code(),
-        Some(2),
-        "the bundled ones are not used then"
+        Some(0),
+        "the bundled ones are used beside a folder: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = gbl()
+        .env("GBL_EXERCISES", dir.path())
+        .args(["check", "gd-one-step", "x1=2.4", "--no-bundled"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "--no-bundled leaves them out");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("there is no exercise 'gd-one-step'"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
     let out = gbl()
         .args(["list", "--exercises", "/nonexistent"])

@@ -15,7 +15,7 @@ fn root() -> PathBuf {
 
 #[test]
 fn the_trace_that_would_exceed_the_submission_budget_is_refused_alone() {
-    let (all, bad) = load_all(&Origin::Bundled);
+    let (all, bad) = load_all(&Origin::bundled());
     assert!(bad.is_empty());
     let q = quiz::parse(Source {
         name: "q.yaml".into(),

@@ -120,6 +120,22 @@ fn the_summary_names_the_common_mistakes_and_the_distribution() {
     assert!(summary.contains("add-gradient ×3"), "{summary}");
     assert!(summary.contains("power-rule-factor ×2"), "{summary}");
     assert!(summary.contains("8 of 12 submissions have parts that could not be read"));
+    // Each unreadable submission is listed with its reason.
+    for line in [
+        "  finn: finn.yaml: the answer file is empty",
+        "  kai: no answers.yaml in the submission folder (it holds answer.yaml: name it answers.yaml)",
+        "  gus: gd-trace.trace: '../../etc/passwd' leaves the answer file's folder; name a file inside it",
+    ] {
+        assert!(
+            summary.contains(&format!("{line}\n")),
+            "{line} in:\n{summary}"
+        );
+    }
+    // One trace with some lines right is partial credit, not simply wrong.
+    assert!(
+        summary.contains("gd-trace.trace          2/12    16%  1 partly right  7 unanswered"),
+        "{summary}"
+    );
 }
 
 fn write(dir: &Path, rel: &str, text: &str) {
@@ -310,4 +326,101 @@ fn an_all_right_class_exits_0_and_the_gradebook_file_is_written_atomically() {
     );
     let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
     assert_eq!(left.len(), 3);
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let class = tmp.path().join("class");
+    write(
+        &class,
+        "=HYPERLINK(\"evil\",\"x\").yaml",
+        "gd-one-step: {x1: 1}\n",
+    );
+    write(&class, "+sum.yaml", "gd-one-step: {x1: 1}\n");
+    write(&class, "-minus.yaml", "{{{\n");
+    write(&class, "plain.yaml", "gd-one-step: {x1: 1}\n");
+    let out = gbl()
+        .arg("grade")
+        .arg(quiz())
+        .arg(&class)
+        .arg("-q")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let mut students: Vec<String> = rows(&out.stdout).into_iter().map(|r| r.0).collect();
+    students.sort();
+    assert_eq!(
+        students,
+        ["'+sum", "'-minus", "'=HYPERLINK(\"evil\",\"x\")", "plain"]
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in text.lines() {
+        let first = line.trim_start_matches('"');
+        assert!(!first.starts_with(['=', '+', '-', '@']), "{line}");
+        // The error cell starts after the last comma-separated score.
+        for cell in line.split(',') {
+            assert!(
+                !cell.trim_start_matches('"').starts_with(['=', '+', '@']),
+                "{line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_roster_puts_every_student_in_the_gradebook() {
+    let tmp = tempfile::tempdir().unwrap();
+    let roster = tmp.path().join("roster.csv");
+    std::fs::write(
+        &roster,
+        "key,name,email\nada,Ada Lovelace,ada@uni.edu\ncleo,Cleo,cleo@uni.edu\nzoe,Zoe,zoe@uni.edu\n",
+    )
+    .unwrap();
+    let out = gbl()
+        .arg("grade")
+        .arg(quiz())
+        .arg(root().join("solutions/quiz/class"))
+        .arg("--roster")
+        .arg(&roster)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let r = rows(&out.stdout);
+    assert_eq!(r.len(), 13, "12 submissions and zoe");
+    assert_eq!(
+        r.last().unwrap(),
+        &("zoe".to_string(), 0.0, "missing: no submission".to_string())
+    );
+    // ada and cleo as without a roster (hand-checked in the golden tests).
+    assert!(r.contains(&("ada".to_string(), 11.0, String::new())));
+    let summary = String::from_utf8(out.stderr).unwrap();
+    for line in [
+        "13 students (1 without a submission) · mean 3.68/11",
+        "8 of 12 submissions have parts that could not be read",
+        "1 of 3 students on the roster handed in nothing: zoe\n",
+        "not on the roster, graded anyway: ben, dan, eve, finn, gus, hana, ivy, jo, kai, lea\n",
+    ] {
+        assert!(summary.contains(line), "{line} in:\n{summary}");
+    }
+    assert!(
+        !summary.contains("  zoe:"),
+        "missing is not unreadable: {summary}"
+    );
+    // A student twice on the roster is an error at its line; nothing is graded.
+    std::fs::write(&roster, "ada\ncleo\nada\n").unwrap();
+    let out = gbl()
+        .arg("grade")
+        .arg(quiz())
+        .arg(root().join("solutions/quiz/class"))
+        .arg("--roster")
+        .arg(&roster)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("roster.csv:3: the student 'ada' is on the roster twice")
+    );
 }

@@ -80,7 +80,9 @@ fn json_of_three_students() {
 }
 
 // Hand-checked: cleo's folder alone, as Gradescope runs it (PATH holds answers.yaml); named
-// with --student so she gets her own numbers; score 1 + 2 + 1.5 + 1.904761905.
+// with --student so she gets her own numbers; score 1 + 2 + 1.5 + 1.904761905. The expected
+// answers are shown in each question here (--expected visible; see tests/gradescope.rs for the
+// default, which keeps them for after the due date).
 #[test]
 fn gradescope_results_of_one_submission() {
     let dir = root().join("solutions/quiz/class/cleo");
@@ -89,6 +91,7 @@ fn gradescope_results_of_one_submission() {
         .arg(root().join("solutions/quiz/quiz.yaml"))
         .arg(&dir)
         .args(["--format", "gradescope", "--student", "cleo", "--quiet"])
+        .args(["--expected", "visible"])
         .assert()
         .code(1)
         .get_output()

@@ -88,6 +88,7 @@ impl Fixture {
             ex,
             "--trace",
             file.to_str().expect("utf-8 path"),
+            "--no-bundled",
             "--exercises",
             exercises.to_str().expect("utf-8 path"),
         ];
@@ -1165,6 +1166,7 @@ fn answer_files_name_traces_inside_their_folder_only() {
             "check",
             "--answers",
             file.to_str().expect("utf-8"),
+            "--no-bundled",
             "--exercises",
             exercises.to_str().expect("utf-8"),
         ])

@@ -11,7 +11,7 @@ use gbl::exercise::compute::default_params;
 use gbl::exercise::load::{Loaded, Origin, Source, load_all};
 use libfuzzer_sys::fuzz_target;
 
-static BUNDLED: LazyLock<Vec<Loaded>> = LazyLock::new(|| load_all(&Origin::Bundled).0);
+static BUNDLED: LazyLock<Vec<Loaded>> = LazyLock::new(|| load_all(&Origin::bundled()).0);
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -9,7 +9,7 @@ use gbl::book::{Env, process_book};
 use gbl::exercise::load::Origin;
 use libfuzzer_sys::fuzz_target;
 
-static ENV: LazyLock<Env> = LazyLock::new(|| Env::load(&Origin::Bundled));
+static ENV: LazyLock<Env> = LazyLock::new(|| Env::load(&Origin::bundled()));
 
 fuzz_target!(|data: &[u8]| {
     let Ok((_ctx, book)) = mdbook_preprocessor::parse_input(data) else {

@@ -9,7 +9,7 @@ use gbl::exercise::validate::validate;
 use gbl::grade::quiz;
 use libfuzzer_sys::fuzz_target;
 
-static BUNDLED: LazyLock<Vec<Loaded>> = LazyLock::new(|| load_all(&Origin::Bundled).0);
+static BUNDLED: LazyLock<Vec<Loaded>> = LazyLock::new(|| load_all(&Origin::bundled()).0);
 
 fuzz_target!(|data: &[u8]| {
     let Some((&kind, rest)) = data.split_first() else {

@@ -13,7 +13,7 @@ use libfuzzer_sys::fuzz_target;
 
 /// Each bundled exercise with a trace question, and that question's id.
 static TRACES: LazyLock<Vec<(Loaded, String)>> = LazyLock::new(|| {
-    load_all(&Origin::Bundled)
+    load_all(&Origin::bundled())
         .0
         .into_iter()
         .filter_map(|l| {

@@ -69,10 +69,7 @@ impl Env {
         Env {
             exercises,
             broken: bad.iter().map(ToString::to_string).collect(),
-            origin: match origin {
-                Origin::Bundled => "the bundled exercises".into(),
-                Origin::Dir(d) => d.display().to_string(),
-            },
+            origin: origin.describe(),
         }
     }
 
@@ -92,9 +89,9 @@ impl Env {
                         d.display()
                     );
                 }
-                Origin::Dir(d)
+                Origin::dir(d)
             }
-            None => Origin::choose(None),
+            None => Origin::choose(&[], false),
         };
         Ok(Env::load(&origin))
     }

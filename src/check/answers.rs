@@ -340,6 +340,25 @@ fn number_text(n: &serde_yaml::Number) -> String {
     }
 }
 
+/// A relative path normalised lexically (`a/./b/../c` is `a/c`), or `None` when it is
+/// absolute or climbs above its start (`../x`, `a/../../x`). Symbolic links are checked
+/// afterwards on the real path.
+pub fn inside(rel: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    for c in rel.components() {
+        match c {
+            Component::Normal(p) => parts.push(p),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(parts.iter().collect())
+}
+
 /// Reads a trace named in an answer file, refusing paths that leave the file's folder.
 pub fn read_trace(dir: &Path, file: &str) -> Given {
     let shown = crate::clip::quoted(file);
@@ -347,16 +366,11 @@ pub fn read_trace(dir: &Path, file: &str) -> Given {
         name: file.to_string(),
         reason,
     };
-    let rel = Path::new(file);
-    if rel.is_absolute()
-        || rel
-            .components()
-            .any(|c| matches!(c, std::path::Component::ParentDir))
-    {
+    let Some(rel) = inside(Path::new(file)) else {
         return unreadable(format!(
             "{shown} leaves the answer file's folder; name a file inside it"
         ));
-    }
+    };
     let full: PathBuf = dir.join(rel);
     // A symbolic link may still point outside: compare real paths.
     match (full.canonicalize(), dir.canonicalize()) {

@@ -8,6 +8,7 @@ pub mod feedback;
 pub mod number;
 pub mod question;
 pub mod render;
+pub mod selftest;
 pub mod trace;
 
 use indexmap::IndexMap;

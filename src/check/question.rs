@@ -51,19 +51,9 @@ pub fn check(ctx: &Context, q: &Question, given: Option<&Given>, sig: u32) -> Qu
     if let Question::Trace(t) = q {
         return super::trace::check_question(ctx, q, t, given);
     }
-    let reference = match Reference::parse(q.answer_ref()) {
-        Ok(r) => r,
-        Err(e) => {
-            return report(
-                q,
-                Status::Invalid,
-                json!(null),
-                given,
-                format!("the exercise is broken: {e}"),
-            );
-        }
-    };
-    let expected = match reference.resolve(&ctx.results) {
+    // A plain reference can be replayed to diagnose mistakes; an expression cannot.
+    let reference = Reference::parse(q.answer_ref()).ok();
+    let expected = match crate::exercise::answer::resolve(q.answer_ref(), &ctx.results) {
         Ok(a) => a,
         Err(e) => {
             return report(
@@ -108,9 +98,10 @@ pub fn check(ctx: &Context, q: &Question, given: Option<&Given>, sig: u32) -> Qu
     };
     // A value asked for, given as an expression in the run's variables: "put x = 5 in".
     let outcome = match (outcome, &expected) {
-        (Outcome::Invalid(why), Answer::Num(v)) => {
-            super::evaluate::put_in(ctx, &reference, &text, *v).unwrap_or(Outcome::Invalid(why))
-        }
+        (Outcome::Invalid(why), Answer::Num(v)) => match &reference {
+            Some(r) => super::evaluate::put_in(ctx, r, &text, *v).unwrap_or(Outcome::Invalid(why)),
+            None => Outcome::Invalid(why),
+        },
         (o, _) => o,
     };
     match outcome {
@@ -126,7 +117,8 @@ pub fn check(ctx: &Context, q: &Question, given: Option<&Given>, sig: u32) -> Qu
             r.mistake = mistake.map(str::to_string);
             // A named mistake replaces the vaguer "too big": it says what to fix.
             if let Some(m) = matcher
-                && let Some(d) = explain(ctx, &reference, &expected, &m)
+                && let Some(reference) = &reference
+                && let Some(d) = explain(ctx, reference, &expected, &m)
             {
                 r.feedback = d.message;
                 r.mistake = Some(d.code.to_string());

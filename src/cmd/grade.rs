@@ -17,7 +17,7 @@ use crate::grade::export::gradescope::Visibility;
 use crate::grade::export::{Book, GradeFormat};
 use crate::grade::submission::{self, Found};
 use crate::grade::summary::{Tally, render};
-use crate::grade::{Setup, grade_all, quiz};
+use crate::grade::{Setup, grade_all, identity, quiz, roster};
 use crate::style::Paint;
 
 /// Arguments of `gbl grade`.
@@ -26,7 +26,8 @@ use crate::style::Paint;
 PATH holds one submission per student: NAME.yaml (an answer file) or a folder NAME/ with \
 answers.yaml and the trace files it names. A folder that itself holds answers.yaml is one \
 submission (as in Gradescope's /autograder/submission). The student is named by the file or \
-folder. A submission that cannot be read scores 0 for what cannot be read, with the reason \
+folder; with --format gradescope, by --student or the identity in Gradescope's \
+submission_metadata.json (never by a folder name). A submission that cannot be read scores 0 for what cannot be read, with the reason \
 in its row; symbolic links in PATH are not followed and only regular files are read (a FIFO \
 or a device is refused), each \
 submission may have at most 64 MB read, names that are not UTF-8 are shown escaped, and hidden \
@@ -49,15 +50,28 @@ pub struct Args {
     /// gradescope (results.json for the one submission in PATH).
     #[arg(long, value_enum, default_value_t = GradeFormat::Csv)]
     pub format: GradeFormat,
-    /// Name the student of a single submission (PATH holding answers.yaml), e.g. from
-    /// Gradescope's submission metadata; their variant is drawn for this name.
+    /// Name the student of a single submission (PATH holding answers.yaml); their variant is
+    /// drawn for this name.
     #[arg(long, value_name = "NAME")]
     pub student: Option<String>,
+    /// With --format gradescope: Gradescope's submission_metadata.json, whose first user's
+    /// email (else sid, else id) names the student (default: submission_metadata.json next to
+    /// PATH, as in /autograder). Without it or --student, gbl refuses.
+    #[arg(long, value_name = "FILE")]
+    pub metadata: Option<PathBuf>,
+    /// With --format gradescope: when students see the expected answers (default
+    /// after-due-date: a last, 0-point test lists them; visible shows them in each question).
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub expected: Option<Visibility>,
     /// With --format gradescope: when the student sees the results, which show the expected
     /// answers (Gradescope's default is at once; after-due-date keeps a quiz's answers
     /// hidden until it closes).
     #[arg(long, value_enum, value_name = "WHEN")]
     pub visibility: Option<Visibility>,
+    /// The class roster (CSV: key,name,email; key is the name of the student's submission):
+    /// every student on it is in the gradebook, one without a submission as "missing".
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
     /// Leave out the class summary.
     #[arg(long, short)]
     pub quiet: bool,
@@ -79,8 +93,16 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             args.quiz.display()
         );
     }
-    if args.visibility.is_some() && args.format != GradeFormat::Gradescope {
-        bail!("--visibility is for --format gradescope");
+    if args.format != GradeFormat::Gradescope {
+        for (given, flag) in [
+            (args.visibility.is_some(), "--visibility"),
+            (args.metadata.is_some(), "--metadata"),
+            (args.expected.is_some(), "--expected"),
+        ] {
+            if given {
+                bail!("{flag} is for --format gradescope");
+            }
+        }
     }
     let setup = Setup::new(&q.quiz, &exercises).map_err(|e| anyhow::anyhow!("{e}"))?;
     if !args.path.is_dir() {
@@ -94,7 +116,13 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         check_gradebook_path(file, &args.path)?;
     }
     let holds_answers = std::fs::symlink_metadata(args.path.join(submission::ANSWERS)).is_ok();
-    let found = if args.format == GradeFormat::Gradescope || holds_answers {
+    let found = if args.format == GradeFormat::Gradescope {
+        let student = gradescope_student(&args, holds_answers)?;
+        Found {
+            submissions: vec![submission::single(&args.path, Some(&student))],
+            ignored: Vec::new(),
+        }
+    } else if holds_answers {
         Found {
             submissions: vec![submission::single(&args.path, args.student.as_deref())],
             ignored: Vec::new(),
@@ -109,6 +137,21 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         submission::discover(&args.path)
             .with_context(|| format!("cannot read the folder {}", args.path.display()))?
     };
+    let mut found = found;
+    let mut missing = Vec::new();
+    let mut strangers = Vec::new();
+    let mut roster_size = 0;
+    if let Some(file) = &args.roster {
+        if args.format == GradeFormat::Gradescope {
+            bail!("--roster is for a class (--format csv or json), not one Gradescope submission");
+        }
+        let students = roster::read(file).map_err(|e| anyhow::anyhow!("{e}"))?;
+        roster_size = students.len();
+        missing = roster::missing(&students, &found.submissions);
+        strangers = roster::strangers(&students, &found.submissions);
+        found.submissions.extend(missing.iter().cloned());
+        found.submissions.sort_by(|a, b| a.student.cmp(&b.student));
+    }
     if found.submissions.is_empty() {
         bail!(
             "{}: no submissions (NAME.yaml files or NAME/ folders with answers.yaml)",
@@ -116,9 +159,14 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         );
     }
 
-    let mut book = Book::new(args.format, &setup)?.with_visibility(args.visibility);
+    let mut book = Book::new(args.format, &setup)?
+        .with_visibility(args.visibility)
+        .with_expected(args.expected);
     let mut tally = Tally::new(&q.quiz.title, q.quiz.max_score());
     tally.ignored = found.ignored.clone();
+    tally.missing = missing.into_iter().map(|s| s.student).collect();
+    tally.not_on_roster = strangers;
+    tally.roster_size = roster_size;
     let mut all_correct = true;
     grade_all(&found.submissions, &setup, |g| {
         all_correct &= g.all_correct();
@@ -156,6 +204,51 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         Outcome::Correct
     } else {
         Outcome::Wrong
+    })
+}
+
+/// The student of a Gradescope submission: `--student`, else the identity in the metadata
+/// file. Refuses a whole class folder (it would be graded as one student) and a submission
+/// without an identity (its numbers would be drawn for a made-up name).
+fn gradescope_student(args: &Args, holds_answers: bool) -> anyhow::Result<String> {
+    if !holds_answers
+        && let Ok(found) = submission::discover(&args.path)
+        && found.submissions.len() > 1
+    {
+        bail!(
+            "{} holds {} submissions, not one: --format gradescope grades the one submission \
+             of a student (a folder with answers.yaml, like /autograder/submission); grade a \
+             class with --format csv or json",
+            args.path.display(),
+            found.submissions.len()
+        );
+    }
+    if let Some(s) = &args.student {
+        return Ok(s.clone());
+    }
+    let metadata = match &args.metadata {
+        Some(m) => m.clone(),
+        None => {
+            let beside = args
+                .path
+                .canonicalize()
+                .ok()
+                .and_then(|p| p.parent().map(|d| d.join(identity::METADATA)));
+            match beside {
+                Some(m) if m.exists() => m,
+                _ => bail!(
+                    "--format gradescope needs the student's identity, which keys their \
+                     numbers: pass --metadata /autograder/{} (or --student KEY); there is no {} \
+                     next to {}",
+                    identity::METADATA,
+                    identity::METADATA,
+                    args.path.display()
+                ),
+            }
+        }
+    };
+    identity::from_file(&metadata).map_err(|e| {
+        anyhow::anyhow!("{e}; the student's identity keys their numbers, so nothing is graded")
     })
 }
 

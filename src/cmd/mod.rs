@@ -6,6 +6,7 @@ pub mod completions;
 pub mod derive;
 pub mod descend;
 pub mod grade;
+pub mod gradescope;
 pub mod hint;
 pub mod init;
 pub mod list;
@@ -69,24 +70,29 @@ use crate::exercise::load::{Loaded, Origin, load_all};
 /// Where to read exercises from: shared by every command that uses them.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExerciseSource {
-    /// Read exercises from this folder instead of the bundled ones.
-    #[arg(long, value_name = "DIR", env = "GBL_EXERCISES", global = true)]
-    pub exercises: Option<PathBuf>,
+    /// Also read the exercises of this folder (repeatable; added to the bundled ones and to
+    /// the folders of GBL_EXERCISES, which are separated like PATH).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub exercises: Vec<PathBuf>,
+    /// Leave out the bundled exercises: use only your folders.
+    #[arg(long, global = true)]
+    pub no_bundled: bool,
 }
 
 impl ExerciseSource {
     /// Where the exercises come from.
     pub fn origin(&self) -> Origin {
-        Origin::choose(self.exercises.as_deref())
+        Origin::choose(&self.exercises, self.no_bundled)
     }
 
-    /// Every exercise; any that does not parse is an error naming its file, line and column.
+    /// Every exercise; any that does not parse, or whose id is defined twice, is an error
+    /// naming its file, line and column.
     pub fn load(&self) -> anyhow::Result<Vec<Loaded>> {
         let origin = self.origin();
-        if let Origin::Dir(d) = &origin
-            && !d.is_dir()
-        {
-            bail!("the exercise folder {} does not exist", d.display());
+        for d in &origin.dirs {
+            if !d.is_dir() {
+                bail!("the exercise folder {} does not exist", d.display());
+            }
         }
         let (ok, bad) = load_all(&origin);
         if !bad.is_empty() {
@@ -101,30 +107,29 @@ impl ExerciseSource {
 }
 
 impl ExerciseSource {
-    /// Only the exercise `id` (parsing one file is faster than parsing all); when there is no
-    /// such file, every exercise is loaded so that the error can suggest the closest ids.
+    /// Only the exercise `id` when only the bundled exercises are in use (parsing one is
+    /// faster than parsing all); with folders every exercise is loaded, so that an id
+    /// defined twice is caught, and so is an unknown id (with the closest ids suggested).
     pub fn load_one(&self, id: &str) -> anyhow::Result<Vec<Loaded>> {
-        use crate::exercise::load::{BUNDLED, Source, parse_exercise, read_exercise};
-        let one = match self.origin() {
-            Origin::Bundled => BUNDLED
-                .iter()
-                .find(|(file, _)| file.strip_suffix(".yaml") == Some(id))
-                .map(|(file, text)| {
-                    parse_exercise(
-                        id,
-                        Source {
-                            name: format!("exercises/{file}"),
-                            text: text.to_string(),
-                        },
-                    )
-                }),
-            Origin::Dir(d) => {
-                let path = d.join(format!("{id}.yaml"));
-                path.is_file().then(|| read_exercise(&path))
-            }
-        };
+        use crate::exercise::load::{BUNDLED, Source, parse_exercise};
+        let origin = self.origin();
+        if !origin.bundled || !origin.dirs.is_empty() {
+            return self.load();
+        }
+        let one = BUNDLED
+            .iter()
+            .find(|(file, _)| file.strip_suffix(".yaml") == Some(id))
+            .map(|(file, text)| {
+                parse_exercise(
+                    id,
+                    Source {
+                        name: format!("exercises/{file}"),
+                        text: text.to_string(),
+                    },
+                )
+            });
         match one {
-            Some(Ok(l)) => Ok(vec![l]),
+            Some(Ok(l)) => Ok(vec![Loaded { bundled: true, ..l }]),
             Some(Err(d)) => bail!("{d}\n(run 'gbl validate' for every problem)"),
             None => self.load(),
         }

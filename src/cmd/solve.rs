@@ -8,6 +8,7 @@ use super::ExerciseSource;
 use super::student::{Student, StudentArgs};
 use crate::cli::{Format, Outcome};
 use crate::exercise::compute::{Slip, compute};
+use crate::exercise::prompt::fill;
 use crate::style::Paint;
 
 /// Arguments of `gbl solve`.
@@ -48,10 +49,17 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         .map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
     super::state::reveal(l, student.name());
     let lines = crate::solve::worked(l, &results);
+    let authored = match &l.exercise.solution {
+        Some(text) => Some(
+            fill(text, &results)
+                .map_err(|e| anyhow::anyhow!("{}: solution: {e}", l.source.name))?,
+        ),
+        None => None,
+    };
     if args.format == Format::Json {
         super::print_json(
             out,
-            &serde_json::json!({"id": l.id, "title": l.exercise.title, "lines": lines}),
+            &serde_json::json!({"id": l.id, "title": l.exercise.title, "solution": authored, "lines": lines}),
         )?;
         return Ok(Outcome::Correct);
     }
@@ -61,6 +69,12 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         paint.strong(&l.exercise.title),
         paint.dim(&format!("({})", l.id))
     )?;
+    if let Some(text) = &authored {
+        for line in text.trim_end().lines() {
+            writeln!(out, "  {line}")?;
+        }
+        writeln!(out, "  {}", paint.strong("Step by step:"))?;
+    }
     for line in lines {
         let styled = if line.ends_with(':') {
             paint.strong(&line)

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::ExerciseSource;
 use crate::cli::Outcome;
 use crate::exercise::load::{Diagnostic, Origin, exercise_files, load_all, read_exercise};
-use crate::exercise::validate::validate;
+use crate::exercise::validate::validate_with_warnings;
 use crate::style::Paint;
 
 /// Arguments of `gbl validate`.
@@ -28,6 +28,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     let mut problems: Vec<Diagnostic> = Vec::new();
     let mut quizzes = 0;
     let mut quiz_problems = Vec::new();
+    let mut warnings: Vec<Diagnostic> = Vec::new();
     if args.paths.is_empty() {
         let (ok, bad) = load_all(&args.source.origin());
         loaded = ok;
@@ -35,7 +36,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     } else {
         for p in &args.paths {
             if p.is_dir() {
-                let (ok, bad) = load_all(&Origin::Dir(p.clone()));
+                let (ok, bad) = load_all(&Origin::dir(p.clone()));
                 loaded.extend(ok);
                 problems.extend(bad);
                 if exercise_files(p).map(|f| f.is_empty()).unwrap_or(false) {
@@ -45,6 +46,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
                 quizzes += 1;
                 match crate::grade::quiz::read(p) {
                     Ok(q) => {
+                        warnings.extend(quiz_warnings(&q));
                         quiz_problems.extend(crate::grade::quiz::check(&q, &args.source.load()?))
                     }
                     Err(d) => quiz_problems.push(d),
@@ -68,10 +70,21 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     };
     problems.extend(quiz_problems);
     for l in &loaded {
-        problems.extend(validate(l));
+        problems.extend(crate::exercise::lint::problems(l));
+        let (errors, warned) = validate_with_warnings(l);
+        // The author's tests mean something only on a sound exercise.
+        let sound = errors.is_empty();
+        problems.extend(errors);
+        if sound {
+            problems.extend(crate::check::selftest::run(l));
+        }
+        warnings.extend(warned);
     }
     for d in &problems {
         writeln!(out, "{} {d}", paint.bad("error:"))?;
+    }
+    for d in &warnings {
+        writeln!(out, "{} {d}", paint.warn("warning:"))?;
     }
     let files_with_problems = {
         let mut f: Vec<&str> = problems.iter().map(|d| d.file.as_str()).collect();
@@ -100,4 +113,19 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         )?;
         Ok(Outcome::Wrong)
     }
+}
+
+/// What is allowed in a quiz but is probably not meant: no salt (every student gets the
+/// exercises' default numbers, so answers can be shared).
+fn quiz_warnings(q: &crate::grade::quiz::LoadedQuiz) -> Vec<Diagnostic> {
+    if q.quiz.salt.is_some() {
+        return Vec::new();
+    }
+    vec![Diagnostic {
+        file: q.source.name.clone(),
+        pos: None,
+        message: "the quiz has no salt, so every student gets the same numbers (and can share \
+                  answers); add a secret `salt: \"...\"` to give each student their own"
+            .into(),
+    }]
 }

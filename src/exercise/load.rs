@@ -1,11 +1,13 @@
 //! Loading exercises: one pass that reads and parses each file; [`super::validate`] checks
 //! what was read.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::locate::{Pos, locate};
 use super::model::Exercise;
 use crate::fsutil::read_text;
+
+pub use super::sources::{Origin, exercise_files, load_all};
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
@@ -118,6 +120,8 @@ pub struct Loaded {
     pub source: Source,
     /// The parsed exercise.
     pub exercise: Exercise,
+    /// Whether it is one of the exercises built into gbl (whose chapters are the book's).
+    pub bundled: bool,
 }
 
 /// Turns a serde error into a diagnostic with its line and column.
@@ -169,12 +173,46 @@ pub fn parse_exercise(id: &str, source: Source) -> Result<Loaded, Diagnostic> {
             message: "the file is empty".into(),
         });
     }
-    let exercise: Exercise = super::yaml::from_str(&source.name, &source.text)?;
+    let exercise: Exercise =
+        super::yaml::from_str(&source.name, &source.text).map_err(|d| placed(d, &source))?;
     Ok(Loaded {
         id: id.to_string(),
         source,
         exercise,
+        bundled: false,
     })
+}
+
+/// A parse error said better: a field given twice at its second key (serde names no place),
+/// and a missing `format` with what to add.
+fn placed(d: Diagnostic, source: &Source) -> Diagnostic {
+    if let Some(key) = field_in(&d.message, "duplicate field `")
+        && let Some(dup) = super::dupkeys::duplicates(&source.text)
+            .into_iter()
+            .find(|x| x.key == key)
+    {
+        return Diagnostic {
+            pos: Some(dup.pos),
+            message: dup.message(),
+            ..d
+        };
+    }
+    if field_in(&d.message, "missing field `").as_deref() == Some("format") {
+        return Diagnostic {
+            pos: Some(Pos { line: 1, col: 1 }),
+            message: "missing field `format`: add `format: 1` as the file's first line (the \
+                      version of the exercise format)"
+                .into(),
+            ..d
+        };
+    }
+    d
+}
+
+/// The name in a serde message such as "duplicate field `title`".
+fn field_in(msg: &str, lead: &str) -> Option<String> {
+    let rest = &msg[msg.find(lead)? + lead.len()..];
+    Some(rest[..rest.find('`')?].to_string())
 }
 
 /// Reads one exercise file.
@@ -192,77 +230,6 @@ pub fn read_exercise(path: &Path) -> Result<Loaded, Diagnostic> {
     let text =
         read_text(path, MAX_EXERCISE_BYTES).map_err(|e| fail(format!("cannot read it: {e}")))?;
     parse_exercise(&id, Source { name, text })
-}
-
-/// The exercise files in a folder, sorted by name.
-pub fn exercise_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Diagnostic {
-        file: dir.display().to_string(),
-        pos: None,
-        message: format!("cannot read the exercise folder: {e}"),
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-/// Where exercises come from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origin {
-    /// Built into the binary.
-    Bundled,
-    /// A folder.
-    Dir(PathBuf),
-}
-
-impl Origin {
-    /// `--exercises DIR`, else `GBL_EXERCISES`, else the bundled ones.
-    pub fn choose(flag: Option<&Path>) -> Origin {
-        if let Some(d) = flag {
-            return Origin::Dir(d.to_path_buf());
-        }
-        match std::env::var_os("GBL_EXERCISES") {
-            Some(d) if !d.is_empty() => Origin::Dir(PathBuf::from(d)),
-            _ => Origin::Bundled,
-        }
-    }
-}
-
-/// Reads every exercise; returns those that parsed and a diagnostic for each that did not.
-pub fn load_all(origin: &Origin) -> (Vec<Loaded>, Vec<Diagnostic>) {
-    let mut ok = Vec::new();
-    let mut bad = Vec::new();
-    match origin {
-        Origin::Bundled => {
-            for (file, text) in BUNDLED {
-                let id = file.trim_end_matches(".yaml");
-                let source = Source {
-                    name: format!("exercises/{file}"),
-                    text: text.to_string(),
-                };
-                match parse_exercise(id, source) {
-                    Ok(l) => ok.push(l),
-                    Err(d) => bad.push(d),
-                }
-            }
-        }
-        Origin::Dir(dir) => match exercise_files(dir) {
-            Ok(files) => {
-                for f in files {
-                    match read_exercise(&f) {
-                        Ok(l) => ok.push(l),
-                        Err(d) => bad.push(d),
-                    }
-                }
-            }
-            Err(d) => bad.push(d),
-        },
-    }
-    (ok, bad)
 }
 
 /// The key named in serde's "unknown field `key`" message.

@@ -24,9 +24,9 @@ pub struct Exercise {
     pub id: Option<String>,
     /// Short title shown by `gbl list`.
     pub title: String,
-    /// The book chapter the exercise belongs to: the chapter's file name without `.md`
-    /// (`aim`, `iterating`, `seeing-descent`, `big-steps`, `learning-rate`, `many-variables`,
-    /// `backpropagation`, `quiz`).
+    /// The chapter the exercise belongs to. For the bundled exercises, the book chapter's file
+    /// name without `.md` (`aim`, `iterating`, `seeing-descent`, `big-steps`, `learning-rate`,
+    /// `many-variables`, `backpropagation`, `quiz`); in your own folders, any text.
     pub chapter: String,
     /// The task in Markdown. `{{name}}` is replaced by a parameter's value, and `{{REF}}` by
     /// a computed value or a run's setting (`{{main.f}}`, `{{main.lr}}`, `{{main.x[0]}}`).
@@ -49,9 +49,44 @@ pub struct Exercise {
     /// Hints, from gentle to explicit; `gbl hint` shows the next one each time.
     #[serde(default)]
     pub hints: Vec<String>,
+    /// The author's tests: answers and the verdict each must get, checked by `gbl validate`
+    /// in every variant it proves.
+    #[serde(default)]
+    pub tests: Vec<AuthorTest>,
+    /// A worked solution in the author's words (Markdown, with `{{...}}` placeholders filled
+    /// with each student's numbers), shown by `gbl solve` before the generated steps.
+    #[serde(default)]
+    pub solution: Option<String>,
     /// Significant digits a number answer must have when correctly rounded (default 3).
     #[serde(default)]
     pub sig_digits: Option<u32>,
+}
+
+/// One author's test: a question, an answer, and what checking it must give.
+///
+/// ```yaml
+/// tests:
+///   - {question: x1, answer: "main.x[0] + main.grad[0]", status: wrong, mistake: add-gradient}
+///   - {question: x1, answer: "main.x[1]", status: correct}
+/// ```
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorTest {
+    /// The question's id.
+    pub question: String,
+    /// The answer as a student would give it. A text that computes (an expression over
+    /// parameters and run values, `main.x[0] + main.grad[0]`) is replaced by its value in each
+    /// variant; any other text (`(x-2)/5`, `diverges`) is given as it is.
+    pub answer: Value,
+    /// The status it must get: `correct`, `wrong`, `missing` or `invalid`.
+    pub status: String,
+    /// The score it must get, in the question's own points (default: not checked).
+    #[serde(default)]
+    pub score: Option<f64>,
+    /// The diagnosed mistake it must get (`add-gradient`); `none` for no diagnosis (default:
+    /// not checked).
+    #[serde(default)]
+    pub mistake: Option<String>,
 }
 
 /// A number or an expression over the parameters (`x0`, `2*a`, `1/10`).
@@ -191,7 +226,8 @@ pub struct NumberQuestion {
     pub id: String,
     /// The question in Markdown (`{{...}}` placeholders as in the exercise's prompt).
     pub prompt: String,
-    /// What the answer must equal: a reference such as `main.x[1]`.
+    /// What the answer must equal: a reference such as `main.x[1]`, or an arithmetic
+    /// expression over parameters and references (`x0 - lr*main.grad[0]`).
     pub answer: String,
     /// The question's weight in the exercise's score (default 1).
     #[serde(default)]
@@ -212,7 +248,8 @@ pub struct ExactQuestion {
     pub id: String,
     /// The question in Markdown.
     pub prompt: String,
-    /// What the answer must equal: a reference.
+    /// What the answer must equal: a reference, or an arithmetic expression over parameters
+    /// and references.
     pub answer: String,
     /// The question's weight (default 1).
     #[serde(default)]

@@ -8,6 +8,7 @@ use indexmap::IndexMap;
 
 use super::compute::{ComputeError, Results, compute_each};
 use super::load::{Diagnostic, Loaded};
+use super::locate::Pos;
 use super::model::{FORMAT_VERSION, Question, Value};
 use super::prompt::fill;
 use super::reference::{Answer, Reference};
@@ -16,7 +17,8 @@ use crate::engine::PyNum;
 use crate::engine::verdict::Verdict;
 use crate::pyfmt::Template;
 
-/// The book's chapters an exercise may belong to.
+/// The book's chapters a bundled exercise may belong to (other exercises' chapters are free
+/// text).
 pub const CHAPTERS: [&str; 8] = [
     "aim",
     "iterating",
@@ -30,19 +32,30 @@ pub const CHAPTERS: [&str; 8] = [
 
 /// Every problem in one exercise (empty when it is sound).
 pub fn validate(l: &Loaded) -> Vec<Diagnostic> {
+    validate_with_warnings(l).0
+}
+
+/// Every problem in one exercise, and the warnings (see [`super::drift`]).
+pub fn validate_with_warnings(l: &Loaded) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut v = Validator {
         l,
         out: Vec::new(),
         seen: HashSet::new(),
+        bad_placeholders: HashSet::new(),
+        drift: super::drift::Drift::default(),
     };
     v.run();
-    super::load::clip(v.out)
+    (super::load::clip(v.out), v.drift.warnings)
 }
 
 struct Validator<'a> {
     l: &'a Loaded,
     out: Vec<Diagnostic>,
     seen: HashSet<(String, String)>,
+    /// Texts (by path) with a placeholder already reported: not reported again when filled.
+    bad_placeholders: HashSet<String>,
+    /// Converging runs watched across variants.
+    drift: super::drift::Drift,
 }
 
 impl Validator<'_> {
@@ -101,7 +114,7 @@ impl Validator<'_> {
                 ),
             );
         }
-        if !CHAPTERS.contains(&ex.chapter.as_str()) {
+        if self.l.bundled && !CHAPTERS.contains(&ex.chapter.as_str()) {
             self.report(
                 "chapter",
                 format!(
@@ -164,22 +177,23 @@ impl Validator<'_> {
                     );
                 }
             } else {
-                match Reference::parse(q.answer_ref()) {
-                    Err(e) => self.report(&format!("questions[{i}].answer"), e),
-                    Ok(r) => {
-                        if let Err(e) = r.check_static(&ex.runs) {
-                            self.report(&format!("questions[{i}].answer"), e);
-                        }
-                    }
+                if let Err(e) = super::answer::check_static(q.answer_ref(), &ex.runs) {
+                    self.report(&format!("questions[{i}].answer"), e);
                 }
             }
             self.check_placeholders(&format!("questions[{i}].prompt"), q.prompt());
         }
         self.check_placeholders("prompt", &ex.prompt);
+        if let Some(text) = &ex.solution {
+            self.check_placeholders("solution", text);
+        }
         for (i, h) in ex.hints.iter().enumerate() {
             self.check_placeholders(&format!("hints[{i}]"), h);
         }
         for key in ex.require.keys() {
+            if super::condition::parse(key).is_some() {
+                continue;
+            }
             if let Err(e) = Reference::parse(key).and_then(|r| r.check_static(&ex.runs)) {
                 self.report(&format!("require.{key}"), e);
             }
@@ -216,6 +230,7 @@ impl Validator<'_> {
                 self.report_compute(e, &label);
             }
             self.check_results(&results, &failed, &label, k == 0);
+            self.drift.observe(self.l, &results, &label, k == 0);
         }
     }
 
@@ -229,7 +244,13 @@ impl Validator<'_> {
                 self.report(path, "a '{{' without its '}}'");
                 return;
             };
-            let key = after[..close].trim();
+            let (key, spec) = super::prompt::split_spec(&after[..close]);
+            let literal = format!("{{{{{}}}}}", &after[..close]);
+            if let Some(spec) = spec
+                && let Err(e) = super::prompt::formatted(crate::engine::PyNum::Float(0.5), spec)
+            {
+                self.report_placeholder(path, &literal, format!("'{{{{{key}:{spec}}}}}': {e}"));
+            }
             if !ex.params.contains_key(key) {
                 let checked = Reference::parse(key).and_then(|r| r.check_static(&ex.runs));
                 if let Err(e) = checked {
@@ -242,11 +263,25 @@ impl Validator<'_> {
                             names.join(", ")
                         )
                     };
-                    self.report(path, message);
+                    self.report_placeholder(path, &literal, message);
                 }
             }
             rest = &after[close + 2..];
         }
+    }
+
+    /// A problem with the placeholder `literal` of the text at `path`, placed at the
+    /// placeholder itself when it is found in the file after the text's start.
+    fn report_placeholder(&mut self, path: &str, literal: &str, message: String) {
+        self.bad_placeholders.insert(path.to_string());
+        if !self.seen.insert((path.to_string(), message.clone())) {
+            return;
+        }
+        let mut d = self.diagnostic(path, message);
+        if let Some(p) = d.pos {
+            d.pos = find_after(&self.l.source.text, p, literal).or(d.pos);
+        }
+        self.out.push(d);
     }
 
     /// Every expression of a run parses, so that all of them are reported at once.
@@ -295,18 +330,27 @@ impl Validator<'_> {
                 .any(|f| r.split(['.', '[']).next() == Some(f.as_str()))
         };
         if first && failed.is_empty() {
-            if let Err(e) = fill(&ex.prompt, results) {
+            if let Err(e) = fill(&ex.prompt, results)
+                && !self.bad_placeholders.contains("prompt")
+            {
                 self.report("prompt", e);
             }
             for (i, h) in ex.hints.iter().enumerate() {
-                if let Err(e) = fill(h, results) {
-                    self.report(&format!("hints[{i}]"), e);
+                let path = format!("hints[{i}]");
+                if let Err(e) = fill(h, results)
+                    && !self.bad_placeholders.contains(&path)
+                {
+                    self.report(&path, e);
                 }
             }
         }
         for (i, q) in ex.questions.iter().enumerate() {
-            if first && let Err(e) = fill(q.prompt(), results) {
-                self.report(&format!("questions[{i}].prompt"), e);
+            let prompt_path = format!("questions[{i}].prompt");
+            if first
+                && let Err(e) = fill(q.prompt(), results)
+                && !self.bad_placeholders.contains(&prompt_path)
+            {
+                self.report(&prompt_path, e);
             }
             let path = format!("questions[{i}].answer");
             if broken(q.answer_ref()) {
@@ -327,13 +371,10 @@ impl Validator<'_> {
                 }
                 continue;
             }
-            let Ok(r) = Reference::parse(q.answer_ref()) else {
-                continue;
-            };
-            if r.check_static(&ex.runs).is_err() {
+            if super::answer::check_static(q.answer_ref(), &ex.runs).is_err() {
                 continue;
             }
-            match r.resolve(results) {
+            match super::answer::resolve(q.answer_ref(), results) {
                 Ok(a) => {
                     if let Err(e) = fits(q, &a) {
                         self.report_variant(&path, e, variant);
@@ -347,6 +388,18 @@ impl Validator<'_> {
                 continue;
             }
             let path = format!("require.{key}");
+            if let Some(c) = super::condition::parse(key) {
+                match super::condition::holds(&c, results) {
+                    Ok(Ok(())) => {}
+                    Ok(Err(values)) => self.report_variant(
+                        &path,
+                        format!("required: {key} ({}), but {values}", show(want)),
+                        variant,
+                    ),
+                    Err(e) => self.report(&path, e),
+                }
+                continue;
+            }
             let got = Reference::parse(key).and_then(|r| r.resolve(results));
             match got {
                 Ok(a) if same(&a, want) => {}
@@ -433,4 +486,23 @@ fn run_of(path: &str) -> String {
         .and_then(|p| p.split('.').next())
         .unwrap_or("")
         .to_string()
+}
+
+/// Where `needle` first appears at or after `from` (1-based line and column, in bytes as
+/// the rest of the locator counts them).
+fn find_after(text: &str, from: Pos, needle: &str) -> Option<Pos> {
+    for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
+        let start = if i + 1 == from.line {
+            from.col.saturating_sub(1).min(line.len())
+        } else {
+            0
+        };
+        if let Some(at) = line.get(start..).and_then(|rest| rest.find(needle)) {
+            return Some(Pos {
+                line: i + 1,
+                col: start + at + 1,
+            });
+        }
+    }
+    None
 }

@@ -5,11 +5,14 @@
 //! right). Submissions are graded in parallel, a chunk at a time, and each graded submission
 //! is handed on at once, so memory holds one chunk of reports plus whatever the caller keeps.
 
+pub mod autograder;
 pub mod budget;
 pub mod copies;
 pub mod export;
+pub mod identity;
 pub mod names;
 pub mod quiz;
+pub mod roster;
 pub mod submission;
 pub mod summary;
 

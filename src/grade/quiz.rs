@@ -88,10 +88,7 @@ pub struct LoadedQuiz {
 /// Whether a YAML text looks like a quiz rather than an exercise: a mapping with an
 /// `exercises:` key and no `runs:`.
 pub fn looks_like_quiz(text: &str) -> bool {
-    match crate::exercise::yaml::from_str::<serde_yaml::Value>("", text) {
-        Ok(serde_yaml::Value::Mapping(m)) => m.contains_key("exercises") && !m.contains_key("runs"),
-        _ => false,
-    }
+    crate::exercise::sources::looks_like_quiz(text)
 }
 
 /// Whether the file at `path` is a quiz (see [`looks_like_quiz`]); unreadable files are not.
@@ -331,7 +328,7 @@ mod tests {
 
     #[test]
     fn reports_every_problem_with_its_position() {
-        let (ex, _) = load_all(&Origin::Bundled);
+        let (ex, _) = load_all(&Origin::bundled());
         let q = quiz(
             "format: 2\ntitle: T\nexercises:\n  - {id: gd-one-step, points: 0}\n  - {id: nothing, points: 1}\n  - {id: gd-one-step, points: 1}\n",
         );
@@ -360,7 +357,7 @@ mod tests {
 
     #[test]
     fn salted_draws_are_stable_and_differ_between_students() {
-        let (ex, _) = load_all(&Origin::Bundled);
+        let (ex, _) = load_all(&Origin::bundled());
         let Some(l) = ex.iter().find(|l| l.id == "chain-rule-x5") else {
             panic!("no chain-rule-x5")
         };

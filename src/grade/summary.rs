@@ -2,7 +2,7 @@
 //! common diagnosed mistakes, so the instructor knows what to re-teach. Built as data while
 //! grading ([`Tally::add`]), then rendered ([`render`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use super::Graded;
@@ -12,6 +12,9 @@ use crate::style::Paint;
 /// Bins of the score histogram (tenths of the maximum).
 pub const BINS: usize = 10;
 
+/// The most unreadable submissions listed by name in the summary; the rest are counted.
+pub const MAX_LISTED: usize = 20;
+
 /// One question's results over the class.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QuestionTally {
@@ -19,6 +22,8 @@ pub struct QuestionTally {
     pub name: String,
     /// Students who got it right.
     pub correct: usize,
+    /// Students who got part of the credit (a trace with some lines right).
+    pub partial: usize,
     /// Students who gave no answer.
     pub missing: usize,
     /// Diagnosed mistake code → how many students made it.
@@ -36,6 +41,8 @@ pub struct Tally {
     pub scores: Vec<f64>,
     /// Students with something that could not be read.
     pub with_problems: usize,
+    /// The first [`MAX_LISTED`] of them, with their first reason.
+    pub unreadable: Vec<(String, String)>,
     /// Each question, in the quiz's order.
     pub questions: Vec<QuestionTally>,
     /// Entries of the submissions folder that are not submissions.
@@ -43,6 +50,12 @@ pub struct Tally {
     /// Traces with another student's numbers: `student: exercise.question: the numbers of
     /// student X's variant`.
     pub copies: Vec<String>,
+    /// Roster students without a submission (they score 0 and count in the mean).
+    pub missing: BTreeSet<String>,
+    /// How many students the roster lists (0 without a roster).
+    pub roster_size: usize,
+    /// Students with a submission who are not on the roster.
+    pub not_on_roster: Vec<String>,
 }
 
 impl Tally {
@@ -58,8 +71,14 @@ impl Tally {
     /// Counts one graded submission.
     pub fn add(&mut self, g: &Graded) {
         self.scores.push(g.score);
-        if !g.problems.is_empty() {
+        if self.missing.contains(&g.student) {
+            // Counted as missing, not as unreadable.
+        } else if let Some(first) = g.problems.first() {
             self.with_problems += 1;
+            if self.unreadable.len() < MAX_LISTED {
+                let reason = first.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.unreadable.push((g.student.clone(), reason));
+            }
         }
         let qs = g
             .exercises
@@ -76,6 +95,7 @@ impl Tally {
             match q.status {
                 Status::Correct => t.correct += 1,
                 Status::Missing => t.missing += 1,
+                Status::Wrong | Status::Invalid if q.score > 0.0 => t.partial += 1,
                 Status::Wrong | Status::Invalid => {}
             }
             if let Some(m) = &q.mistake {
@@ -122,6 +142,37 @@ impl Tally {
     }
 }
 
+/// "12 submissions", or with a roster's missing students "13 students (1 without a
+/// submission)".
+fn counted(n: usize, missing: usize) -> String {
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    if missing == 0 {
+        format!("{n} submission{}", s(n))
+    } else {
+        format!("{n} student{} ({missing} without a submission)", s(n))
+    }
+}
+
+/// The first [`MAX_LISTED`] names, then how many more.
+fn listed<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let n = names.len();
+    let mut shown: Vec<&str> = names.take(MAX_LISTED).collect();
+    let more;
+    if n > MAX_LISTED {
+        more = format!("and {} more", n - MAX_LISTED);
+        shown.push(&more);
+    }
+    shown.join(", ")
+}
+
+/// At most `max` characters of `s`, with `…` when cut.
+fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
 fn num(v: f64) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -136,8 +187,8 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
         "{}  {}",
         paint.strong(&t.title),
         paint.dim(&format!(
-            "{n} submission{} · mean {}/{} · median {}",
-            if n == 1 { "" } else { "s" },
+            "{} · mean {}/{} · median {}",
+            counted(n, t.missing.len()),
             num(mean),
             num(t.max_score),
             num(median)
@@ -191,11 +242,13 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
         } else {
             paint.bad(&rate)
         };
-        let missing = if q.missing > 0 {
-            format!("  {} unanswered", q.missing)
-        } else {
-            String::new()
-        };
+        let mut missing = String::new();
+        if q.partial > 0 {
+            missing.push_str(&format!("  {} partly right", q.partial));
+        }
+        if q.missing > 0 {
+            missing.push_str(&format!("  {} unanswered", q.missing));
+        }
         let line = format!("  {:<width$}  {rate}{missing}", q.name);
         if common.is_empty() {
             writeln!(out, "{line}")?;
@@ -209,8 +262,37 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
             out,
             "{}",
             paint.warn(&format!(
-                "{} of {n} submissions have parts that could not be read (see the error column)",
-                t.with_problems
+                "{} of {} submissions have parts that could not be read (see the error column):",
+                t.with_problems,
+                n - t.missing.len()
+            ))
+        )?;
+        for (student, reason) in &t.unreadable {
+            writeln!(out, "  {student}: {}", clip(reason, 160))?;
+        }
+        if t.with_problems > t.unreadable.len() {
+            writeln!(out, "  and {} more", t.with_problems - t.unreadable.len())?;
+        }
+    }
+    if !t.missing.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            paint.warn(&format!(
+                "{} of {} students on the roster handed in nothing: {}",
+                t.missing.len(),
+                t.roster_size,
+                listed(t.missing.iter().map(String::as_str))
+            ))
+        )?;
+    }
+    if !t.not_on_roster.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            paint.warn(&format!(
+                "not on the roster, graded anyway: {}",
+                listed(t.not_on_roster.iter().map(String::as_str))
             ))
         )?;
     }

@@ -3,6 +3,11 @@
 //! "score", "max_score", "status", "output", "output_format"}]}`, one test per question,
 //! `status` `passed` when the question is right and `failed` otherwise. Outputs are
 //! Markdown (`md`).
+//!
+//! The expected answers are shown in each question's test only when the instructor makes
+//! them visible at once (`--expected visible`); otherwise (by default) they are left out of
+//! the questions and gathered in one last test, "expected answers", worth no points, that
+//! Gradescope shows after the due date (`after_due_date`), after publishing, or never.
 
 use serde_json::{Value, json};
 
@@ -35,35 +40,64 @@ impl Visibility {
     }
 }
 
-/// What the student sees for one question.
-fn output(q: &QuestionReport) -> String {
+/// A question's expected answer as shown (`0.6`, not the float's `0.6000000000000001`);
+/// `None` for a trace (many lines: its feedback names the lines instead) or no answer.
+fn expected(q: &QuestionReport) -> Option<String> {
+    match &q.expected {
+        Value::Null => None,
+        Value::String(s) if s.contains('\n') => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => crate::solve::num(PyNum::Int(i)),
+            (None, Some(f)) => crate::solve::num(PyNum::Float(f)),
+            (None, None) => n.to_string(),
+        }),
+        v => Some(v.to_string()),
+    }
+}
+
+/// What the student sees for one question (with its expected answer when `show_expected`).
+fn output(q: &QuestionReport, show_expected: bool) -> String {
     let mut parts = Vec::new();
     if let Some(g) = &q.given {
         parts.push(format!("given: `{}`", g.replace('`', "'")));
     }
-    // A trace's expected output is many lines: its feedback names the lines instead.
-    match &q.expected {
-        Value::Null => {}
-        Value::String(s) if s.contains('\n') => {}
-        Value::String(s) => parts.push(format!("expected: `{s}`")),
-        // As the feedback shows it: `0.6`, not the float's `0.6000000000000001`.
-        Value::Number(n) => {
-            let shown = match (n.as_i64(), n.as_f64()) {
-                (Some(i), _) => crate::solve::num(PyNum::Int(i)),
-                (None, Some(f)) => crate::solve::num(PyNum::Float(f)),
-                (None, None) => n.to_string(),
-            };
-            parts.push(format!("expected: `{shown}`"));
-        }
-        v => parts.push(format!("expected: `{v}`")),
+    if show_expected && let Some(e) = expected(q) {
+        parts.push(format!("expected: `{e}`"));
     }
     parts.push(q.feedback.clone());
     parts.join("  \n")
 }
 
-/// The results of one graded submission.
-pub fn results(g: &Graded) -> Value {
-    let tests: Vec<Value> = g
+/// The test that gathers every expected answer, shown to students at `when`.
+fn expected_test(g: &Graded, when: Visibility) -> Value {
+    let mut lines = Vec::new();
+    for e in &g.exercises {
+        for q in &e.questions {
+            let shown = expected(q).unwrap_or_else(|| "see `gbl solve` (a trace)".into());
+            lines.push(format!(
+                "- {}.{}: `{}`",
+                e.id,
+                q.id,
+                shown.replace('`', "'")
+            ));
+        }
+    }
+    json!({
+        "name": "expected answers",
+        "score": 0,
+        "max_score": 0,
+        "output": lines.join("\n"),
+        "output_format": "md",
+        "visibility": when.as_str(),
+    })
+}
+
+/// The results of one graded submission, the expected answers shown to students at
+/// `expected_when`.
+pub fn results(g: &Graded, expected_when: Visibility) -> Value {
+    let show = expected_when == Visibility::Visible;
+    let mut tests: Vec<Value> = g
         .exercises
         .iter()
         .flat_map(|e| {
@@ -73,12 +107,15 @@ pub fn results(g: &Graded) -> Value {
                     "score": q.score,
                     "max_score": q.max_score,
                     "status": if q.status == Status::Correct { "passed" } else { "failed" },
-                    "output": output(q),
+                    "output": output(q, show),
                     "output_format": "md",
                 })
             })
         })
         .collect();
+    if !show {
+        tests.push(expected_test(g, expected_when));
+    }
     let mut summary = format!(
         "{}: {}/{} points",
         g.student,

@@ -25,8 +25,13 @@ pub enum Book {
     Csv(Box<csv::CsvBook>),
     /// JSON: every student's full report.
     Json(json::JsonBook),
-    /// Gradescope: the one submission, and when students see its results.
-    Gradescope(Option<serde_json::Value>, Option<gradescope::Visibility>),
+    /// Gradescope: the one submission, when students see its results, and when they see
+    /// the expected answers.
+    Gradescope(
+        Option<serde_json::Value>,
+        Option<gradescope::Visibility>,
+        gradescope::Visibility,
+    ),
 }
 
 impl Book {
@@ -35,15 +40,26 @@ impl Book {
         Ok(match format {
             GradeFormat::Csv => Book::Csv(Box::new(csv::CsvBook::new(setup)?)),
             GradeFormat::Json => Book::Json(json::JsonBook::new(setup)),
-            GradeFormat::Gradescope => Book::Gradescope(None, None),
+            GradeFormat::Gradescope => {
+                Book::Gradescope(None, None, gradescope::Visibility::AfterDueDate)
+            }
         })
     }
 
     /// Sets when students see a Gradescope result (Gradescope shows it at once by default).
     pub fn with_visibility(self, v: Option<gradescope::Visibility>) -> Book {
         match self {
-            Book::Gradescope(r, _) => Book::Gradescope(r, v),
+            Book::Gradescope(r, _, e) => Book::Gradescope(r, v, e),
             other => other,
+        }
+    }
+
+    /// Sets when students see the expected answers on Gradescope (after the due date unless
+    /// set).
+    pub fn with_expected(self, when: Option<gradescope::Visibility>) -> Book {
+        match (self, when) {
+            (Book::Gradescope(r, v, _), Some(e)) => Book::Gradescope(r, v, e),
+            (other, _) => other,
         }
     }
 
@@ -52,11 +68,11 @@ impl Book {
         match self {
             Book::Csv(b) => b.add(g)?,
             Book::Json(b) => b.add(g)?,
-            Book::Gradescope(slot, visibility) => {
+            Book::Gradescope(slot, visibility, expected) => {
                 if slot.is_some() {
                     anyhow::bail!("Gradescope's results.json holds one submission");
                 }
-                let mut r = gradescope::results(g);
+                let mut r = gradescope::results(g, *expected);
                 if let (Some(v), Some(obj)) = (visibility, r.as_object_mut()) {
                     obj.insert("visibility".into(), v.as_str().into());
                 }
@@ -71,7 +87,7 @@ impl Book {
         let mut bytes = match self {
             Book::Csv(b) => return b.finish(),
             Book::Json(b) => return Ok(b.finish()?),
-            Book::Gradescope(v, _) => {
+            Book::Gradescope(v, _, _) => {
                 serde_json::to_vec_pretty(&v.unwrap_or(serde_json::Value::Null))?
             }
         };
