@@ -237,7 +237,15 @@ fn a_megabyte_id_or_trace_path_is_clipped_too() {
     ] {
         let (code, stdout, stderr, _) = check_answers(&text);
         assert_eq!(code, Some(2));
-        assert!(stderr.contains(&want), "{want}\nnot in\n{}", &stderr[..stderr.len().min(500)]);
-        assert!(stderr.len() + stdout.len() < 2_000, "{} bytes", stderr.len() + stdout.len());
+        assert!(
+            stderr.contains(&want),
+            "{want}\nnot in\n{}",
+            &stderr[..stderr.len().min(500)]
+        );
+        assert!(
+            stderr.len() + stdout.len() < 2_000,
+            "{} bytes",
+            stderr.len() + stdout.len()
+        );
     }
 }
