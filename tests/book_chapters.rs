@@ -12,7 +12,7 @@ fn chapter(name: &str) -> (String, String) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let path = root.join("book/src").join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let env = Env::load(&Origin::Dir(root.join("exercises")));
+    let env = Env::load(&Origin::dir(root.join("exercises")));
     let out = process_chapter(&text, name, name, &env).unwrap_or_else(|e| panic!("{e:?}"));
     (text, out)
 }
@@ -130,7 +130,7 @@ fn the_ill_conditioned_bowl_zigzags_across_its_valley() {
 #[test]
 fn plot_path_over_widens_the_drawing_and_rejects_what_is_not_an_interval() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let env = Env::load(&Origin::Dir(root.join("exercises")));
+    let env = Env::load(&Origin::dir(root.join("exercises")));
     let run = |over: &str| {
         let text = format!(
             "text\n\n{{{{#gbl plot path f=\"x^4 - 3*x^2 + x\" from=\"x=2\" lr=0.05 steps=30{over}}}}}\n"
