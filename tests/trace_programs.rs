@@ -87,6 +87,8 @@ impl Fixture {
             let out = gbl()
                 .args(["check", ex, "--trace"])
                 .arg(file)
+                // The fixture's copies of bundled exercises stand in for the bundle.
+                .arg("--no-bundled")
                 .arg("--exercises")
                 .arg(&exercises)
                 .args(extra)
