@@ -278,3 +278,36 @@ fn exercises_from_another_folder() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent does not exist"));
 }
+
+#[test]
+fn validate_prints_one_json_document_with_every_problem_at_its_place() {
+    let out = gbl()
+        .args(["validate", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["valid"], true);
+    assert_eq!(doc["files"], 12);
+    assert_eq!(doc["problems"], serde_json::json!([]));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("bad.yaml"), "format: 1\nid: bad\n").expect("write");
+    let out = gbl()
+        .args(["validate", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["valid"], false);
+    let first = &doc["problems"][0];
+    assert_eq!(first["message"], "missing field `title`");
+    assert!(
+        first["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("bad.yaml")),
+        "{first}"
+    );
+    assert_eq!(first["line"], 1);
+}

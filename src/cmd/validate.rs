@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::ExerciseSource;
-use crate::cli::Outcome;
+use crate::cli::{Format, Outcome};
 use crate::exercise::load::{Diagnostic, Origin, exercise_files, load_all, read_exercise};
 use crate::exercise::validate::validate_with_warnings;
 use crate::style::Paint;
@@ -20,6 +20,10 @@ pub struct Args {
     /// Where the exercises come from when no path is given.
     #[command(flatten)]
     pub source: ExerciseSource,
+    /// Output format: `json` prints `{"valid", "files", "problems", "warnings"}`, each
+    /// problem and warning as `{"message", "file", "line", "column"}`.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// Runs `gbl validate`.
@@ -79,6 +83,25 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             problems.extend(crate::check::selftest::run(l));
         }
         warnings.extend(warned);
+    }
+    if args.format == Format::Json {
+        let list = |ds: &[Diagnostic]| -> Vec<serde_json::Value> {
+            ds.iter().map(super::report::problem_json).collect()
+        };
+        super::print_json(
+            out,
+            &serde_json::json!({
+                "valid": problems.is_empty(),
+                "files": count,
+                "problems": list(&problems),
+                "warnings": list(&warnings),
+            }),
+        )?;
+        return Ok(if problems.is_empty() {
+            Outcome::Correct
+        } else {
+            Outcome::Wrong
+        });
     }
     for d in &problems {
         writeln!(out, "{} {d}", paint.bad("error:"))?;
