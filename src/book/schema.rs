@@ -18,6 +18,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ),
     ("Variation", "A variation (`vary.PARAM`)"),
     ("Tolerance", "A tolerance (`tolerance`)"),
+    ("AuthorTest", "An author's test (`tests[i]`)"),
 ];
 
 /// Runs a `schema` directive.
