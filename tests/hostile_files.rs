@@ -123,6 +123,12 @@ fn a_fifo_given_to_trace_answers_or_quiz_is_refused_at_once() {
             stderr.contains("it is a FIFO (named pipe), not a regular file"),
             "{args:?}: {stderr}"
         );
+        // Only --trace has a way to read a pipe, and says it.
+        assert_eq!(
+            stderr.contains("(to read what a program pipes in, write --trace -)"),
+            args[0] == "check" && args[2] == "--trace",
+            "{args:?}: {stderr}"
+        );
     }
 }
 

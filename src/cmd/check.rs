@@ -220,8 +220,16 @@ fn read_cli_trace(trace: &Path) -> anyhow::Result<Given> {
             .map_err(|e| anyhow::anyhow!("standard input: {e}"))?;
         ("stdin".to_string(), text)
     } else {
-        let text = read_trace_text(trace, answers::MAX_TRACE_BYTES)
-            .map_err(|e| anyhow::anyhow!("{}: cannot read it: {e}", trace.display()))?;
+        let text = read_trace_text(trace, answers::MAX_TRACE_BYTES).map_err(|e| {
+            // `--trace /dev/stdin` from a pipe is a FIFO: say how a pipe is read.
+            let pipe = match e {
+                crate::fsutil::ReadError::NotRegular(kind) if kind.contains("FIFO") => {
+                    " (to read what a program pipes in, write --trace -)"
+                }
+                _ => "",
+            };
+            anyhow::anyhow!("{}: cannot read it: {e}{pipe}", trace.display())
+        })?;
         let name = trace.file_name().map_or_else(
             || trace.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
