@@ -274,6 +274,30 @@ fn the_two_variable_trace_passes_in_other_styles() {
         for i in range(1, 11):\n    x1, x2 = x1 - 0.1*2*x1, x2 - 0.1*2*x2\n    print(f'{i}: x1 = {x1:.3f}, x2 = {x2:.3f}, y = {x1**2 + x2**2:.3f}')\n";
     let (q, text) = fx.run("mv-trace", "mv-names-one-line", program);
     assert_eq!(score(&q), 20.0, "{text}");
+    // Both lines of an iteration on one plain line, without labels: print(i, x1, x2, y).
+    let program = "x = [3.0, -2.0]\nprint('Initial (x1, x2):', tuple(x))\nprint('Initial y:', x[0]**2 + x[1]**2)\n\
+        for i in range(10):\n    x = [v - 0.1*2*v for v in x]\n    print(i+1, x[0], x[1], x[0]**2 + x[1]**2)\n";
+    let (q, text) = fx.run("mv-trace", "mv-plain-one-line", program);
+    assert_eq!(score(&q), 20.0, "{text}");
+    assert!(!feedback(&q).contains("stopped"), "{q}");
+}
+
+#[test]
+fn a_first_update_that_departs_is_not_said_to_be_followed_when_it_is_not() {
+    let fx = Fixture::new();
+    // x2's step uses the new x1 (-2 - 0.1*2*2.4 = -2.48): the points after it follow no
+    // step of the rule, only the y lines are f at the printed points.
+    let program = "x1, x2 = 3, -2\nprint(f'Initial (x1, x2): ({x1}, {x2})')\nprint(f'Initial y: {x1**2 + x2**2}')\n\
+        for i in range(1, 11):\n    x1 = x1 - 0.1*2*x1\n    x2 = x2 - 0.1*2*x1\n    print(f'{i}-th (x1, x2): ({x1:.3f}, {x2:.3f})')\n    print(f'y: {x1**2 + x2**2:.3f}')\n";
+    let (q, text) = fx.run("mv-trace", "mv-x1-in-x2", program);
+    assert_eq!(score(&q), 0.0, "{text}");
+    let f = feedback(&q);
+    assert!(!f.contains("follow the update from that value"), "{f}");
+    assert!(
+        f.contains("your first update already departs (your line 3): credit is carried forward only from a run that follows from your start x1 = 3, x2 = -2, so the lines after it are judged against the reference"),
+        "{f}"
+    );
+    assert!(f.contains("line 3: expected -1.600, printed -2.480"), "{f}");
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! Lines that hold several template lines side by side (`1-th (x1, x2): (2.400, -1.600)
 //! y: 8.320` for the two step lines of a two-variable trace) are split into one line per
 //! template: at the word where each later template's words begin (in order), or else at the
-//! later template's value name used as a label (`y = 8.320`). Each piece must hold its
-//! template's count of numbers (the counter may be left out when split by names).
+//! later template's value name used as a label (`y = 8.320`), or, for a plain line without
+//! any of the templates' words (`print(i, x1, x2, y)`), after each template's count of
+//! numbers. Each piece must hold its template's count of numbers (the counter may be left out
+//! when split by names or by count).
 
 use super::judge::MAX_LINE_BYTES;
 use super::layout::{Layout, Part};
@@ -41,7 +43,56 @@ fn cuts(line: &str, part: &[&TplShape]) -> Option<Vec<usize>> {
     if part.len() < 2 {
         return None;
     }
-    by_words(line, part).or_else(|| by_names(line, part))
+    by_words(line, part)
+        .or_else(|| by_names(line, part))
+        // Only steps: a plain step line may hold as many numbers as the header lines together.
+        .or_else(|| {
+            (part[0].part == Part::Step)
+                .then(|| by_count(line, part))
+                .flatten()
+        })
+}
+
+/// The cuts of a plain step line (none of the templates' words in it: `1 2.4 -1.6 8.32` from
+/// `print(i, x1, x2, y)`) that holds exactly the numbers of the templates side by side, the
+/// later templates' counters possibly left out: after each template's count of numbers.
+fn by_count(line: &str, part: &[&TplShape]) -> Option<Vec<usize>> {
+    let words = words_at(line);
+    if words.iter().any(|(_, w)| {
+        part.iter()
+            .any(|s| s.words.iter().any(|t| w.eq_ignore_ascii_case(t)))
+    }) {
+        return None;
+    }
+    let numbers: Vec<_> = scan::numbers(line).collect();
+    let full: usize = part.iter().map(|s| s.numbers).sum();
+    let later_counters: usize = part[1..].iter().map(|s| s.counters).sum();
+    let sizes: Vec<usize> = if numbers.len() == full {
+        part.iter().map(|s| s.numbers).collect()
+    } else if later_counters > 0 && numbers.len() + later_counters == full {
+        part.iter()
+            .enumerate()
+            .map(|(t, s)| {
+                if t == 0 {
+                    s.numbers
+                } else {
+                    s.numbers.saturating_sub(s.counters)
+                }
+            })
+            .collect()
+    } else {
+        return None;
+    };
+    if sizes.contains(&0) {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    let mut seen = 0;
+    for size in &sizes[..sizes.len() - 1] {
+        seen += size;
+        cuts.push(numbers.get(seen)?.start);
+    }
+    Some(cuts)
 }
 
 /// The cuts where each template's words begin, in order.

@@ -264,10 +264,31 @@ pub(crate) fn unanchored(
             .map(|(v, name)| format!("{name} = {}", crate::pyfmt::repr_value(*v)))
             .collect::<Vec<_>>()
             .join(", ");
-        return Some(format!(
-            "your first update already departs (your line {}) and the lines after it follow the update from that value, not from your start {x0}: credit is carried forward only from your own start",
-            judge.line_no(j)
-        ));
+        // Say that the lines follow from that value only when lines with the point do: a
+        // value line (y = f at the printed point) follows from any printed point.
+        let point_follows = lines.iter().any(|l| {
+            l.status == super::LineStatus::Follows
+                && l.line.is_some_and(|n| {
+                    n >= 1
+                        && n <= layout.len()
+                        && layout
+                            .tpl(layout.slot(n - 1))
+                            .fields
+                            .iter()
+                            .any(|f| matches!(f.kind, Kind::Var(_)))
+                })
+        });
+        return Some(if point_follows {
+            format!(
+                "your first update already departs (your line {}) and the lines after it follow the update from that value, not from your start {x0}: credit is carried forward only from your own start",
+                judge.line_no(j)
+            )
+        } else {
+            format!(
+                "your first update already departs (your line {}): credit is carried forward only from a run that follows from your start {x0}, so the lines after it are judged against the reference",
+                judge.line_no(j)
+            )
+        });
     }
     None
 }
