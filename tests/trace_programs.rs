@@ -621,3 +621,20 @@ fn grade_flags_a_trace_with_another_students_numbers() {
     assert_eq!(row("ada")["score"].as_f64(), Some(20.0));
     assert_eq!(row("eve")["mistake"], Value::Null);
 }
+
+#[test]
+fn bare_values_without_the_start_line_miss_only_the_start_line() {
+    let fx = Fixture::new();
+    // Twenty right values, no `Initial x:` line, no iteration numbers.
+    let program = "x = 3\nfor i in range(20):\n    x = x - x/5\n    print('%.4f' % x)\n";
+    let (q, text) = fx.run("gd-trace", "bare-no-start", program);
+    let f = feedback(&q);
+    assert!(
+        f.starts_with("expected line 1 not printed; 20 of 21 lines right"),
+        "{text}"
+    );
+    assert!(!f.contains("your run starts at"), "{f}");
+    assert!(!f.contains("stopped after"), "{f}");
+    // 20 of 21 lines: 20·20/21 points.
+    assert!((score(&q) - 19.05).abs() < 0.01, "{text}");
+}

@@ -154,6 +154,10 @@ pub(crate) fn judge_fields(
             expect(f)
         };
         let Some(want) = want else { continue };
+        // A line that prints no iteration number (`print(x)`) numbers nothing differently.
+        if f.kind == Kind::Index && got.is_none() {
+            continue;
+        }
         let want = Expect {
             value: want.value * f.scale,
             spread: want.spread * f.scale,
