@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::carry::Labels;
-use super::judge::Pair;
+use super::judge::{Pair, Paired};
 use super::layout::{Layout, Part};
 use super::{Finding, LineReport, LineStatus, TraceReport, clip};
 
@@ -63,7 +63,7 @@ pub(super) fn feedback(r: &TraceReport) -> String {
 fn printed_steps(layout: &Layout, pairs: &[Pair]) -> Vec<bool> {
     let mut seen = vec![false; layout.updates() + 1];
     for p in pairs {
-        if let Pair::Both(k, _) = *p {
+        if let Paired::Both(k, _) = p.get() {
             let s = layout.slot(k);
             if s.part == Part::Step
                 && let Some(flag) = seen.get_mut(s.i)
@@ -80,19 +80,19 @@ pub(super) fn length_findings(layout: &Layout, pairs: &[Pair], report: &mut Trac
     let missing_tail = pairs
         .iter()
         .rev()
-        .take_while(|p| matches!(p, Pair::Missing(_)))
+        .take_while(|p| matches!(p.get(), Paired::Missing(_)))
         .count();
     let extra_tail = pairs
         .iter()
         .rev()
-        .take_while(|p| matches!(p, Pair::Extra(_)))
+        .take_while(|p| matches!(p.get(), Paired::Extra(_)))
         .count();
     let n = layout.updates();
     let printed_steps = printed_steps(layout, pairs);
     // A line of the step template left out of iterations whose other lines were printed.
     let mut left_out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for p in pairs {
-        if let Pair::Missing(k) = *p {
+        if let Paired::Missing(k) = p.get() {
             let s = layout.slot(k);
             if s.part == Part::Step && printed_steps.get(s.i).copied().unwrap_or(false) {
                 left_out.entry(s.tpl).or_default().push(k);
@@ -113,8 +113,8 @@ pub(super) fn length_findings(layout: &Layout, pairs: &[Pair], report: &mut Trac
     if missing_tail > 0 && last_printed_step < n {
         let last_printed_step = pairs
             .iter()
-            .filter_map(|p| match p {
-                Pair::Both(k, _) => Some(layout.slot(*k)),
+            .filter_map(|p| match p.get() {
+                Paired::Both(k, _) => Some(layout.slot(k)),
                 _ => None,
             })
             .filter(|s| s.part == Part::Step)
