@@ -144,23 +144,29 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
         return Err(ReadError::TooLarge { limit });
     }
     draw_budget(len)?;
-    read_text_from(f, limit)
+    // The file's own size (at most `limit`, budget drawn) is room enough: no doubling past it.
+    read_text_into(f, limit, Vec::with_capacity(len as usize + 1))
 }
 
 /// Reads at most `limit` bytes of UTF-8 text from `reader` (a file, standard input); a
 /// byte-order mark is dropped.
 pub fn read_text_from(reader: impl Read, limit: u64) -> Result<String, ReadError> {
-    let mut bytes = Vec::new();
+    read_text_into(reader, limit, Vec::new())
+}
+
+/// [`read_text_from`] into `bytes` (empty, with the room it may need).
+fn read_text_into(reader: impl Read, limit: u64, mut bytes: Vec<u8>) -> Result<String, ReadError> {
     reader.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { limit });
     }
-    let text =
+    let mut text =
         String::from_utf8(bytes).map_err(|e| ReadError::NotText(e.utf8_error().valid_up_to()))?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
+    if text.starts_with('\u{feff}') {
+        // In place: a marked file is not copied.
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// Checks that `path` may be replaced by [`write_atomic`]: it does not exist yet, or it is a
@@ -227,6 +233,19 @@ mod tests {
         assert_eq!(read_text(&f, 6).expect("fits"), "abc");
         let e = read_text(&f, 5).expect_err("too large");
         assert_eq!(e.to_string(), "the file is larger than 5 bytes");
+    }
+
+    #[test]
+    fn only_the_leading_byte_order_mark_is_dropped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, "\u{feff}1 2.4000\n2 \u{feff}1.9200\n").expect("write");
+        assert_eq!(
+            read_text(&f, 100).expect("fits"),
+            "1 2.4000\n2 \u{feff}1.9200\n"
+        );
+        let from = read_text_from("\u{feff}\u{feff}x".as_bytes(), 100).expect("fits");
+        assert_eq!(from, "\u{feff}x");
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //!    `Initial x: 3` does not pair every step line one off). Ties leave the unpaired lines
 //!    at the end. Past [`Limits::max_cells`] cells, line by line.
 
-use super::judge::{Judge, MAX_LINE_BYTES, Pair};
+use super::judge::{Judge, MAX_LINE_BYTES, Pair, Paired};
 use super::shape::words;
 use std::ops::Range;
 
@@ -60,7 +60,7 @@ pub(crate) fn align(judge: &Judge, limits: Limits) -> Vec<Pair> {
     let ne = judge.layout.len();
     let np = judge.printed.len();
     if ne == np {
-        return (0..ne).map(|k| Pair::Both(k, k)).collect();
+        return (0..ne).map(|k| Pair::from(Paired::Both(k, k))).collect();
     }
     let mut buf = String::new();
     let mut pre = 0;
@@ -72,7 +72,7 @@ pub(crate) fn align(judge: &Judge, limits: Limits) -> Vec<Pair> {
         suf += 1;
     }
     let (exp, got) = (pre..ne - suf, pre..np - suf);
-    let mut pairs: Vec<Pair> = (0..pre).map(|k| Pair::Both(k, k)).collect();
+    let mut pairs: Vec<Pair> = (0..pre).map(|k| Pair::from(Paired::Both(k, k))).collect();
     let ops = if exp.len() + got.len() <= limits.max_lines && !exp.is_empty() && !got.is_empty() {
         myers(judge, exp.clone(), got.clone(), limits)
     } else {
@@ -82,7 +82,7 @@ pub(crate) fn align(judge: &Judge, limits: Limits) -> Vec<Pair> {
         Some(ops) => pairs.extend(pair_ops(judge, &ops, exp.start, got.start, limits)),
         None => pairs.extend(by_shape(judge, exp.clone(), got.clone(), limits)),
     }
-    pairs.extend((0..suf).map(|t| Pair::Both(exp.end + t, got.end + t)));
+    pairs.extend((0..suf).map(|t| Pair::from(Paired::Both(exp.end + t, got.end + t))));
     pairs
 }
 
@@ -93,7 +93,7 @@ fn pair_ops(judge: &Judge, ops: &[Op], e0: usize, p0: usize, limits: Limits) -> 
     let mut n = 0;
     while n < ops.len() {
         if let Op::Equal(k, j) = ops[n] {
-            out.push(Pair::Both(e0 + k, p0 + j));
+            out.push(Pair::from(Paired::Both(e0 + k, p0 + j)));
             n += 1;
             continue;
         }
@@ -259,14 +259,14 @@ fn by_shape(judge: &Judge, exp: Range<usize>, got: Range<usize>, limits: Limits)
         let here = cost[a * w + b];
         if a > 0 && cost[(a - 1) * w + b] + 1 == here {
             a -= 1;
-            out.push(Pair::Missing(exp.start + a));
+            out.push(Pair::from(Paired::Missing(exp.start + a)));
         } else if b > 0 && cost[a * w + b - 1] + 1 == here {
             b -= 1;
-            out.push(Pair::Extra(got.start + b));
+            out.push(Pair::from(Paired::Extra(got.start + b)));
         } else {
             a -= 1;
             b -= 1;
-            out.push(Pair::Both(exp.start + a, got.start + b));
+            out.push(Pair::from(Paired::Both(exp.start + a, got.start + b)));
         }
     }
     out.reverse();
@@ -277,9 +277,9 @@ fn by_shape(judge: &Judge, exp: Range<usize>, got: Range<usize>, limits: Limits)
 fn by_position(exp: Range<usize>, got: Range<usize>) -> Vec<Pair> {
     let n = exp.len().min(got.len());
     let mut out: Vec<Pair> = (0..n)
-        .map(|t| Pair::Both(exp.start + t, got.start + t))
+        .map(|t| Pair::from(Paired::Both(exp.start + t, got.start + t)))
         .collect();
-    out.extend((exp.start + n..exp.end).map(Pair::Missing));
-    out.extend((got.start + n..got.end).map(Pair::Extra));
+    out.extend((exp.start + n..exp.end).map(|k| Pair::from(Paired::Missing(k))));
+    out.extend((got.start + n..got.end).map(|j| Pair::from(Paired::Extra(j))));
     out
 }

@@ -5,7 +5,7 @@
 //! last update's lines were never printed (missing). The values that are right earn their
 //! credit; the iteration numbers are labels (wrong only with `strict_labels`).
 
-use super::judge::Pair;
+use super::judge::{Pair, Paired};
 use super::layout::{Layout, Part};
 
 /// The pairs re-made for a trace printed before each update.
@@ -20,24 +20,27 @@ pub(crate) fn shifted(layout: &Layout, pairs: &[Pair]) -> Vec<Pair> {
                 .find(|&k| layout.slot(k).part != Part::Header)
                 .unwrap_or(0);
             let end = h + layout.updates() * s;
-            out.extend((end.saturating_sub(s)..end.min(layout.len())).map(Pair::Missing));
+            out.extend(
+                (end.saturating_sub(s)..end.min(layout.len()))
+                    .map(|k| Pair::from(Paired::Missing(k))),
+            );
         }
     };
     for &p in pairs {
-        match p {
-            Pair::Both(k, j) if layout.slot(k).part == Part::Step => {
+        match p.get() {
+            Paired::Both(k, j) if layout.slot(k).part == Part::Step => {
                 if layout.slot(k).i == 1 {
-                    out.push(Pair::Extra(j));
+                    out.push(Paired::Extra(j).into());
                 } else {
-                    out.push(Pair::Both(k - s, j));
+                    out.push(Paired::Both(k - s, j).into());
                 }
             }
-            Pair::Missing(k) if layout.slot(k).part == Part::Step => {
+            Paired::Missing(k) if layout.slot(k).part == Part::Step => {
                 if layout.slot(k).i > 1 {
-                    out.push(Pair::Missing(k - s));
+                    out.push(Paired::Missing(k - s).into());
                 }
             }
-            Pair::Both(k, _) | Pair::Missing(k) if layout.slot(k).part == Part::Footer => {
+            Paired::Both(k, _) | Paired::Missing(k) if layout.slot(k).part == Part::Footer => {
                 missing_last(&mut out);
                 out.push(p);
             }

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::diagnose::{self, Found, WindowLine};
 use super::extract::Extracted;
-use super::judge::{Basis, Expect, Judge, Pair, Prediction, judge_fields, predict};
+use super::judge::{Basis, Expect, Judge, Pair, Paired, Prediction, judge_fields, predict};
 use super::layout::{FieldInfo, Kind, Layout, Part, Slot};
 use super::{FOLLOWS_CREDIT, LineReport, LineStatus, MAX_LISTED_LINES, NumberReport, clip};
 use crate::engine::PyNum;
@@ -54,8 +54,8 @@ pub(super) fn against_reference(judge: &Judge, pairs: &[Pair]) -> ReferenceVerdi
     let mut ok = Vec::with_capacity(pairs.len());
     let mut labels = Labels::default();
     for p in pairs {
-        match *p {
-            Pair::Both(k, j) => {
+        match p.get() {
+            Paired::Both(k, j) => {
                 let r = judge.against_reference(k, j, &mut buf);
                 if r.extras {
                     labels.extras += 1;
@@ -119,7 +119,7 @@ fn student_start(judge: &Judge, pairs: &[Pair]) -> Vec<PyNum> {
     let mut buf = String::new();
     let mut printed: PrintedPoint = vec![None; layout.d.run.vars.len()];
     for p in pairs {
-        if let Pair::Both(k, j) = *p
+        if let Paired::Both(k, j) = p.get()
             && layout.slot(k).part == Part::Header
         {
             layout.render(k, &mut buf);
@@ -148,7 +148,7 @@ pub(super) fn name_rule(judge: &Judge, pairs: &[Pair], ok: &[bool]) -> Option<Fo
         if window.len() >= WINDOW {
             break;
         }
-        if let Pair::Both(k, j) = *p {
+        if let Paired::Both(k, j) = p.get() {
             layout.render(k, &mut buf);
             if let Ok(ex) = judge.extract(k, j, &buf) {
                 window.push(WindowLine {
@@ -211,9 +211,9 @@ impl Tally {
 
 /// Where a pair's expected line comes from; an extra line comes from no step.
 fn slot_of(layout: &Layout, p: Pair) -> Option<Slot> {
-    match p {
-        Pair::Both(k, _) | Pair::Missing(k) => Some(layout.slot(k)),
-        Pair::Extra(_) => None,
+    match p.get() {
+        Paired::Both(k, _) | Paired::Missing(k) => Some(layout.slot(k)),
+        Paired::Extra(_) => None,
     }
 }
 
@@ -246,7 +246,7 @@ fn group_point(
     let mut point: PrintedPoint = vec![None; layout.d.run.vars.len()];
     let mut point_line = None;
     for m in members {
-        if let Pair::Both(k, j) = pairs[m] {
+        if let Paired::Both(k, j) = pairs[m].get() {
             layout.render(k, buf);
             if let Ok(ex) = judge.extract(k, j, buf) {
                 let before = point.iter().filter(|p| p.is_some()).count();
@@ -412,7 +412,7 @@ pub(super) fn carry_forward(
         idx = members.end;
         let group_ok = members
             .clone()
-            .all(|m| ok[m] || matches!(pairs[m], Pair::Extra(_)));
+            .all(|m| ok[m] || matches!(pairs[m].get(), Paired::Extra(_)));
         let slot = slot_of(layout, pairs[members.start]);
         let (point, point_line) = if group_ok {
             (vec![None; layout.d.run.vars.len()], None)
@@ -431,11 +431,11 @@ pub(super) fn carry_forward(
             point_line
         };
         for m in members {
-            let line = match pairs[m] {
-                Pair::Extra(j) => bare_line(None, Some(j), LineStatus::Extra),
-                Pair::Missing(k) => bare_line(Some(k), None, LineStatus::Missing),
-                Pair::Both(k, j) if ok[m] => bare_line(Some(k), Some(j), LineStatus::Correct),
-                Pair::Both(k, j) => {
+            let line = match pairs[m].get() {
+                Paired::Extra(j) => bare_line(None, Some(j), LineStatus::Extra),
+                Paired::Missing(k) => bare_line(Some(k), None, LineStatus::Missing),
+                Paired::Both(k, j) if ok[m] => bare_line(Some(k), Some(j), LineStatus::Correct),
+                Paired::Both(k, j) => {
                     departing_line(judge, (k, j), prediction.as_ref(), judged_from, &mut buf)
                 }
             };

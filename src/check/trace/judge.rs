@@ -13,16 +13,7 @@ use crate::exercise::model::Tolerance;
 /// The longest line judged, in bytes; longer ones are wrong without a closer look.
 pub(crate) const MAX_LINE_BYTES: usize = 10_000;
 
-/// What a printed line is paired with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Pair {
-    /// Expected line k and printed line j.
-    Both(usize, usize),
-    /// Expected line k, not printed.
-    Missing(usize),
-    /// Printed line j, not expected.
-    Extra(usize),
-}
+pub(crate) use super::pair::{Pair, Paired};
 
 /// A value a printed number is judged against.
 #[derive(Clone, Copy, Debug)]

@@ -65,6 +65,7 @@ mod extract;
 mod findings;
 mod judge;
 mod layout;
+mod pair;
 mod precision;
 mod scan;
 mod shape;

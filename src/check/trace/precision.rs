@@ -23,7 +23,7 @@
 use crate::check::number::{Printed, Verdict, compare};
 use crate::exercise::model::Tolerance;
 
-use super::judge::{Judge, Pair};
+use super::judge::{Judge, Pair, Paired};
 use super::layout::Kind;
 use super::scan::Number;
 
@@ -321,7 +321,9 @@ pub(crate) fn coarse_trace(judge: &Judge, pairs: &[Pair]) -> Option<Digits> {
     let mut asked = None;
     let mut coarse = false;
     for p in pairs {
-        let Pair::Both(k, j) = *p else { continue };
+        let Paired::Both(k, j) = p.get() else {
+            continue;
+        };
         let slot = layout.slot(k);
         layout.render(k, &mut buf);
         let Ok(ex) = judge.extract(k, j, &buf) else {

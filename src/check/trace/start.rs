@@ -11,7 +11,7 @@
 //! start, the run began there.
 
 use super::carry::printed_point;
-use super::judge::{Judge, Pair};
+use super::judge::{Judge, Pair, Paired};
 use super::layout::Part;
 use super::precision::NOISE;
 use crate::engine::PyNum;
@@ -33,7 +33,9 @@ pub(crate) fn other_start(judge: &Judge, pairs: &[Pair], ok: &[bool]) -> Option<
     let mut buf = String::new();
     let mut first_step_departs = false;
     for (idx, p) in pairs.iter().enumerate() {
-        let Pair::Both(k, j) = *p else { continue };
+        let Paired::Both(k, j) = p.get() else {
+            continue;
+        };
         let slot = layout.slot(k);
         match slot.part {
             Part::Header => {
@@ -98,7 +100,9 @@ fn worked_back(judge: &Judge, pairs: &[Pair]) -> Option<String> {
     let mut point = vec![None; vars.len()];
     let mut line = None;
     for p in pairs {
-        let Pair::Both(k, j) = *p else { continue };
+        let Paired::Both(k, j) = p.get() else {
+            continue;
+        };
         if layout.slot(k).part != Part::Step || layout.slot(k).i != 1 {
             continue;
         }
@@ -201,7 +205,9 @@ fn reproduces(judge: &Judge, pairs: &[Pair], start: &[f64]) -> bool {
     let mut buf = String::new();
     let mut checked = 0;
     for p in pairs {
-        let Pair::Both(k, j) = *p else { continue };
+        let Paired::Both(k, j) = p.get() else {
+            continue;
+        };
         let slot = layout.slot(k);
         if slot.part != Part::Step || slot.i > steps {
             continue;
@@ -248,7 +254,9 @@ pub(crate) fn unanchored(
     }
     // The first step line, paired, and whether anything after an update agreed before it.
     for (idx, p) in pairs.iter().enumerate() {
-        let Pair::Both(k, j) = *p else { continue };
+        let Paired::Both(k, j) = p.get() else {
+            continue;
+        };
         let slot = layout.slot(k);
         if slot.part != Part::Step {
             continue;

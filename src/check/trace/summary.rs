@@ -1,10 +1,10 @@
 //! What a judged trace adds up to: one sentence per departure, the mistakes named from the
 //! length of the output, a note on other labels, and the feedback line.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::carry::Labels;
-use super::judge::Pair;
+use super::judge::{Pair, Paired};
 use super::layout::{Layout, Part};
 use super::{Finding, LineReport, LineStatus, TraceReport, clip};
 
@@ -58,38 +58,43 @@ pub(super) fn feedback(r: &TraceReport) -> String {
     parts.join("; ")
 }
 
+/// Which iterations have a printed line paired with one of their step lines: entry `i` for
+/// iteration `i` (one flag per iteration, not a set of a million numbers).
+fn printed_steps(layout: &Layout, pairs: &[Pair]) -> Vec<bool> {
+    let mut seen = vec![false; layout.updates() + 1];
+    for p in pairs {
+        if let Paired::Both(k, _) = p.get() {
+            let s = layout.slot(k);
+            if s.part == Part::Step
+                && let Some(flag) = seen.get_mut(s.i)
+            {
+                *flag = true;
+            }
+        }
+    }
+    seen
+}
+
 /// Stopping early and running too long, from the unpaired lines at the end.
 pub(super) fn length_findings(layout: &Layout, pairs: &[Pair], report: &mut TraceReport) {
-    let missing_tail: Vec<usize> = pairs
+    let missing_tail = pairs
         .iter()
         .rev()
-        .take_while(|p| matches!(p, Pair::Missing(_)))
-        .filter_map(|p| match p {
-            Pair::Missing(k) => Some(*k),
-            _ => None,
-        })
-        .collect();
+        .take_while(|p| matches!(p.get(), Paired::Missing(_)))
+        .count();
     let extra_tail = pairs
         .iter()
         .rev()
-        .take_while(|p| matches!(p, Pair::Extra(_)))
+        .take_while(|p| matches!(p.get(), Paired::Extra(_)))
         .count();
     let n = layout.updates();
-    let printed_steps: BTreeSet<usize> = pairs
-        .iter()
-        .filter_map(|p| match p {
-            Pair::Both(k, _) => Some(layout.slot(*k)),
-            _ => None,
-        })
-        .filter(|s| s.part == Part::Step)
-        .map(|s| s.i)
-        .collect();
+    let printed_steps = printed_steps(layout, pairs);
     // A line of the step template left out of iterations whose other lines were printed.
     let mut left_out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for p in pairs {
-        if let Pair::Missing(k) = *p {
+        if let Paired::Missing(k) = p.get() {
             let s = layout.slot(k);
-            if s.part == Part::Step && printed_steps.contains(&s.i) {
+            if s.part == Part::Step && printed_steps.get(s.i).copied().unwrap_or(false) {
                 left_out.entry(s.tpl).or_default().push(k);
             }
         }
@@ -104,19 +109,19 @@ pub(super) fn length_findings(layout: &Layout, pairs: &[Pair], report: &mut Trac
             ),
         });
     }
-    let last_printed_step = printed_steps.last().copied().unwrap_or(0);
-    if !missing_tail.is_empty() && last_printed_step < n {
+    let last_printed_step = printed_steps.iter().rposition(|&p| p).unwrap_or(0);
+    if missing_tail > 0 && last_printed_step < n {
         let last_printed_step = pairs
             .iter()
-            .filter_map(|p| match p {
-                Pair::Both(k, _) => Some(layout.slot(*k)),
+            .filter_map(|p| match p.get() {
+                Paired::Both(k, _) => Some(layout.slot(k)),
                 _ => None,
             })
             .filter(|s| s.part == Part::Step)
             .map(|s| s.i)
             .max()
             .unwrap_or(0);
-        let m = missing_tail.len();
+        let m = missing_tail;
         report.findings.push(Finding {
             code: "stopped-early".into(),
             message: format!(
