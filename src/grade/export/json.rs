@@ -6,7 +6,10 @@
 //! `error` is null when everything could be read; `mistake` is the diagnosed mistake's code
 //! or null. A trace's per-line verdicts are left out (its feedback names the lines).
 
+use serde::Serialize;
 use serde_json::{Value, json};
+
+use crate::check::Status;
 
 use super::super::{Graded, Setup};
 
@@ -73,28 +76,66 @@ impl JsonBook {
     }
 }
 
+/// One student's entry, serialised field by field in the order above (no JSON tree is built).
+#[derive(Serialize)]
+pub struct Student<'g> {
+    student: &'g str,
+    score: f64,
+    max_score: f64,
+    error: Option<String>,
+    exercises: Vec<Exercise<'g>>,
+}
+
+#[derive(Serialize)]
+struct Exercise<'g> {
+    id: &'g str,
+    score: f64,
+    max_score: f64,
+    questions: Vec<Question<'g>>,
+}
+
+#[derive(Serialize)]
+struct Question<'g> {
+    id: &'g str,
+    status: Status,
+    expected: &'g Value,
+    given: &'g Option<String>,
+    feedback: &'g str,
+    score: f64,
+    max_score: f64,
+    mistake: &'g Option<String>,
+}
+
 /// One student's entry.
-pub fn student(g: &Graded) -> Value {
+pub fn student(g: &Graded) -> Student<'_> {
     let error = g.error();
-    json!({
-        "student": g.student,
-        "score": g.score,
-        "max_score": g.max_score,
-        "error": if error.is_empty() { Value::Null } else { json!(error) },
-        "exercises": g.exercises.iter().map(|e| json!({
-            "id": e.id,
-            "score": e.score,
-            "max_score": e.max_score,
-            "questions": e.questions.iter().map(|q| json!({
-                "id": q.id,
-                "status": q.status,
-                "expected": q.expected,
-                "given": q.given,
-                "feedback": q.feedback,
-                "score": q.score,
-                "max_score": q.max_score,
-                "mistake": q.mistake,
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
+    Student {
+        student: &g.student,
+        score: g.score,
+        max_score: g.max_score,
+        error: (!error.is_empty()).then_some(error),
+        exercises: g
+            .exercises
+            .iter()
+            .map(|e| Exercise {
+                id: &e.id,
+                score: e.score,
+                max_score: e.max_score,
+                questions: e
+                    .questions
+                    .iter()
+                    .map(|q| Question {
+                        id: &q.id,
+                        status: q.status,
+                        expected: &q.expected,
+                        given: &q.given,
+                        feedback: &q.feedback,
+                        score: q.score,
+                        max_score: q.max_score,
+                        mistake: &q.mistake,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
 }
