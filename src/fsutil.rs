@@ -191,6 +191,15 @@ pub fn check_output(path: &Path) -> std::io::Result<Option<Metadata>> {
 /// the folder cannot redirect it); a file that is replaced keeps its permissions; a target
 /// that is not a regular file is refused (see [`check_output`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the bytes written by `fill` a piece at a time (so that a
+/// large file need not be held in memory first).
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let old = check_output(path)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -205,7 +214,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut w)?;
+        w.flush()?;
+    }
     if let Some(old) = old {
         tmp.as_file().set_permissions(old.permissions())?;
     }

@@ -153,7 +153,9 @@ pub struct Context<'a> {
     pub params: IndexMap<String, PyNum>,
     /// The correct results.
     pub results: Results,
-    slips: std::cell::RefCell<IndexMap<Slip, Option<Results>>>,
+    /// Kept behind a lock so that one context can serve every student of a variant, on
+    /// every grading thread (the results do not depend on which thread computes them).
+    slips: std::sync::Mutex<IndexMap<Slip, Option<Results>>>,
 }
 
 impl<'a> Context<'a> {
@@ -167,17 +169,18 @@ impl<'a> Context<'a> {
             loaded,
             params,
             results,
-            slips: std::cell::RefCell::new(IndexMap::new()),
+            slips: std::sync::Mutex::new(IndexMap::new()),
         })
     }
 
     /// The results with `slip` built in (computed once, then kept).
     pub fn with_slip(&self, slip: Slip) -> Option<Results> {
-        if let Some(r) = self.slips.borrow().get(&slip) {
+        let lock = || self.slips.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = lock().get(&slip) {
             return r.clone();
         }
         let r = compute(&self.loaded.exercise, &self.params, slip).ok();
-        self.slips.borrow_mut().insert(slip, r.clone());
+        lock().insert(slip, r.clone());
         r
     }
 }

@@ -95,6 +95,20 @@ fn rounded(v: f64, decimals: usize) -> Option<Printed> {
     Printed::parse(&format!("{v:.decimals$}"))
 }
 
+/// Whether `g` (a number printed with `printed` decimals) is too far from `expected` for any
+/// rounding of it (or of its neighbours) to `printed` decimals or more to print as `g`: a
+/// rounding to d ≥ `printed` decimals moves a value by at most half of 10⁻ᵈ, so a gap of
+/// more than twice 10⁻ᵖʳⁱⁿᵗᵉᵈ (plus a relative slack for the float neighbours and the
+/// parsing of `g`) rules every candidate out without printing any.
+fn far_apart(g: f64, expected: f64, printed: i64) -> bool {
+    if !(0..=300).contains(&printed) || !g.is_finite() {
+        return false;
+    }
+    let unit = 10f64.powi(-(printed as i32));
+    let slack = 1e-12 * (g.abs() + expected.abs());
+    (g - expected).abs() > 2.0 * unit + slack
+}
+
 /// How a printed number compares with the reference.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Verdict {
@@ -132,6 +146,9 @@ pub fn compare(given: &Printed, expected: f64, sig: u32, tol: Option<Tolerance>)
         sig as i64 - 1 - expected.abs().log10().floor() as i64
     };
     let d = printed.max(needed).clamp(0, 340) as usize;
+    if far_apart(g, expected, printed) {
+        return Verdict::Wrong;
+    }
     // The reference and its immediate neighbours, for values a hair from a tie.
     let mut candidates = vec![expected];
     let mut lo = expected;
@@ -163,6 +180,36 @@ pub fn compare(given: &Printed, expected: f64, sig: u32, tol: Option<Tolerance>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_rejection_never_rejects_a_rounding_of_the_reference() {
+        for &v in &[
+            0.0,
+            1.0,
+            -2.5,
+            0.125,
+            1.0 / 3.0,
+            123456.789,
+            1e-7,
+            -9.999_999_5,
+            1e15,
+        ] {
+            for d in 0..12usize {
+                let shown = format!("{v:.d$}");
+                let p = Printed::parse(&shown).expect("a number");
+                assert!(!far_apart(p.to_f64(), v, p.decimals()), "{shown} for {v}");
+                assert_ne!(compare(&p, v, 0, None), Verdict::Wrong, "{shown} for {v}");
+            }
+        }
+        // Far apart: 2.5 is not 2.4 to one decimal, nor 2.40 to two.
+        assert!(far_apart(2.5, 2.25, 1));
+        assert!(
+            !far_apart(2.41, 2.4, 2),
+            "within two hundredths: left to the full check"
+        );
+        assert!(far_apart(2.43, 2.4, 2));
+        assert_eq!(check("2.43", 2.4, 3), Verdict::Wrong);
+    }
 
     fn check(given: &str, expected: f64, sig: u32) -> Verdict {
         compare(

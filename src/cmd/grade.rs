@@ -12,7 +12,7 @@ use anyhow::{Context as _, bail};
 
 use super::ExerciseSource;
 use crate::cli::Outcome;
-use crate::fsutil::{check_output, write_atomic};
+use crate::fsutil::{check_output, write_atomic_with};
 use crate::grade::export::gradescope::Visibility;
 use crate::grade::export::{Book, GradeFormat};
 use crate::grade::submission::{self, Found};
@@ -173,12 +173,14 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         tally.add(&g);
         book.add(&g)
     })?;
-    let bytes = book.finish()?;
 
     match output {
         Some(file) => {
-            write_atomic(file, &bytes)
-                .with_context(|| format!("cannot write the gradebook {}", file.display()))?;
+            write_atomic_with(file, |w| {
+                book.finish_into(w)
+                    .map_err(|e| std::io::Error::other(format!("{e:#}")))
+            })
+            .with_context(|| format!("cannot write the gradebook {}", file.display()))?;
             if !args.quiet {
                 render(&tally, paint, out)?;
                 writeln!(
@@ -189,7 +191,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             }
         }
         None => {
-            out.write_all(&bytes)?;
+            book.finish_into(out)?;
             out.flush()?;
             if !args.quiet {
                 render(

@@ -58,14 +58,17 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             } else if p.exists() {
                 match read_exercise(p) {
                     Ok(l) => loaded.push(l),
-                    Err(d) => problems.push(d),
+                    Err(ds) => problems.extend(ds),
                 }
             } else {
                 anyhow::bail!("{}: no such file or folder", p.display());
             }
         }
     }
-    let count = loaded.len() + problems.len();
+    // An unreadable file may have several problems: count each file once.
+    let unreadable: std::collections::BTreeSet<&str> =
+        problems.iter().map(|d| d.file.as_str()).collect();
+    let count = loaded.len() + unreadable.len();
     let count = count + quizzes;
     let what = if quizzes > 0 {
         "exercise and quiz files"

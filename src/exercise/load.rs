@@ -164,8 +164,22 @@ pub fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     }
 }
 
-/// Parses one exercise from its text.
+/// Parses one exercise from its text; its first problem only (see [`parse_exercise_all`]).
 pub fn parse_exercise(id: &str, source: Source) -> Result<Loaded, Diagnostic> {
+    parse_exercise_all(id, source).map_err(|mut ds| ds.swap_remove(0))
+}
+
+/// Parses one exercise from its text; when it cannot be read, every structural problem
+/// found (the first one first, then those of [`super::rest`]), never an empty list.
+pub fn parse_exercise_all(id: &str, source: Source) -> Result<Loaded, Vec<Diagnostic>> {
+    parse_one(id, &source).map_err(|first| {
+        let more = super::rest::more_problems(&source, &first);
+        clip(std::iter::once(first).chain(more).collect())
+    })
+}
+
+fn parse_one(id: &str, source: &Source) -> Result<Loaded, Diagnostic> {
+    let source = source.clone();
     if source.text.trim().is_empty() {
         return Err(Diagnostic {
             file: source.name.clone(),
@@ -215,8 +229,8 @@ fn field_in(msg: &str, lead: &str) -> Option<String> {
     Some(rest[..rest.find('`')?].to_string())
 }
 
-/// Reads one exercise file.
-pub fn read_exercise(path: &Path) -> Result<Loaded, Diagnostic> {
+/// Reads one exercise file; every structural problem when it cannot be read.
+pub fn read_exercise(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let name = path.display().to_string();
     let fail = |message: String| Diagnostic {
         file: name.clone(),
@@ -226,10 +240,10 @@ pub fn read_exercise(path: &Path) -> Result<Loaded, Diagnostic> {
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .ok_or_else(|| fail("not a file name".into()))?;
-    let text =
-        read_text(path, MAX_EXERCISE_BYTES).map_err(|e| fail(format!("cannot read it: {e}")))?;
-    parse_exercise(&id, Source { name, text })
+        .ok_or_else(|| vec![fail("not a file name".into())])?;
+    let text = read_text(path, MAX_EXERCISE_BYTES)
+        .map_err(|e| vec![fail(format!("cannot read it: {e}"))])?;
+    parse_exercise_all(&id, Source { name, text })
 }
 
 /// The key named in serde's "unknown field `key`" message.
@@ -239,7 +253,7 @@ fn unknown_field(msg: &str) -> Option<String> {
 }
 
 /// The first `key:` at or after `from` (within the mapping that starts there).
-fn find_key(text: &str, from: Pos, key: &str) -> Option<Pos> {
+pub(crate) fn find_key(text: &str, from: Pos, key: &str) -> Option<Pos> {
     let pattern = format!("{key}:");
     for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
         let mut search = 0;

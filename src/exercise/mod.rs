@@ -14,6 +14,7 @@ pub mod locate;
 pub mod model;
 pub mod prompt;
 pub mod reference;
+pub mod rest;
 pub mod sources;
 pub mod validate;
 pub mod variant;

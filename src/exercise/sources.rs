@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::load::{BUNDLED, Diagnostic, Loaded, MAX_EXERCISE_BYTES, Source, parse_exercise};
+use super::load::{BUNDLED, Diagnostic, Loaded, MAX_EXERCISE_BYTES, Source, parse_exercise_all};
 use crate::fsutil::read_text;
 
 /// Where exercises come from: the bundled ones or not, plus folders.
@@ -108,23 +108,23 @@ pub fn looks_like_quiz(text: &str) -> bool {
 }
 
 /// Reads one file of a folder: `None` for a quiz (skipped), else the exercise or its problem.
-fn read_entry(path: &Path) -> Option<Result<Loaded, Diagnostic>> {
+fn read_entry(path: &Path) -> Option<Result<Loaded, Vec<Diagnostic>>> {
     let name = path.display().to_string();
     let id = path.file_stem()?.to_string_lossy().into_owned();
     let text = match read_text(path, MAX_EXERCISE_BYTES) {
         Ok(t) => t,
         Err(e) => {
-            return Some(Err(Diagnostic {
+            return Some(Err(vec![Diagnostic {
                 file: name,
                 pos: None,
                 message: format!("cannot read it: {e}"),
-            }));
+            }]));
         }
     };
     if looks_like_quiz(&text) {
         return None;
     }
-    Some(parse_exercise(&id, Source { name, text }))
+    Some(parse_exercise_all(&id, Source { name, text }))
 }
 
 /// Reads every exercise; returns those that parsed and a diagnostic for each that did not,
@@ -139,9 +139,9 @@ pub fn load_all(origin: &Origin) -> (Vec<Loaded>, Vec<Diagnostic>) {
                 name: format!("exercises/{file}"),
                 text: text.to_string(),
             };
-            match parse_exercise(id, source) {
+            match parse_exercise_all(id, source) {
                 Ok(l) => ok.push(Loaded { bundled: true, ..l }),
-                Err(d) => bad.push(d),
+                Err(ds) => bad.extend(ds),
             }
         }
     }
@@ -151,7 +151,7 @@ pub fn load_all(origin: &Origin) -> (Vec<Loaded>, Vec<Diagnostic>) {
                 for f in files {
                     match read_entry(&f) {
                         Some(Ok(l)) => ok.push(l),
-                        Some(Err(d)) => bad.push(d),
+                        Some(Err(ds)) => bad.extend(ds),
                         None => {}
                     }
                 }

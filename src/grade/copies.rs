@@ -10,12 +10,13 @@
 use indexmap::IndexMap;
 
 use crate::check::answers::ExerciseAnswers;
-use crate::check::{Context, ExerciseReport, Status, check_exercise};
+use crate::check::{ExerciseReport, Status, check_exercise};
 use crate::engine::PyNum;
 use crate::exercise::load::Loaded;
 use crate::exercise::model::Question;
 
 use super::Setup;
+use super::contexts::Contexts;
 
 /// The most distinct variants of an exercise a wrong trace is tried against.
 pub const MAX_VARIANTS: usize = 256;
@@ -75,13 +76,14 @@ impl Variants {
 
 /// Flags each wrong trace of `report` (exercise `l`, answers `given`, by `student`) that is
 /// right for another variant of the class.
-pub fn flag(
+pub fn flag<'a>(
     report: &mut ExerciseReport,
-    l: &Loaded,
+    l: &'a Loaded,
     given: &ExerciseAnswers,
     setup: &Setup,
     student: &str,
     variants: &Variants,
+    contexts: &Contexts<'a>,
 ) {
     let others = variants.of(&l.id);
     if others.is_empty() {
@@ -106,8 +108,8 @@ pub fn flag(
         let mut one = ExerciseAnswers::new();
         one.insert(q.id.clone(), g.clone());
         let owner = others.iter().filter(|(p, _)| *p != own).find(|(p, _)| {
-            Context::new(l, p.clone()).is_ok_and(|ctx| {
-                check_exercise(&ctx, &one)
+            contexts.get(l, p).as_ref().as_ref().is_ok_and(|ctx| {
+                check_exercise(ctx, &one)
                     .questions
                     .iter()
                     .any(|r| r.id == q.id && r.status == Status::Correct)

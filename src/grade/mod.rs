@@ -7,6 +7,7 @@
 
 pub mod autograder;
 pub mod budget;
+pub mod contexts;
 pub mod copies;
 pub mod export;
 pub mod identity;
@@ -18,7 +19,7 @@ pub mod summary;
 
 use rayon::prelude::*;
 
-use crate::check::{Context, ExerciseReport, Status, check_exercise, round_score};
+use crate::check::{ExerciseReport, Status, check_exercise, round_score};
 use crate::exercise::load::Loaded;
 use quiz::Quiz;
 use submission::Submission;
@@ -126,12 +127,23 @@ impl Graded {
 
 /// Grades one submission. Never fails: what cannot be read scores 0, and says why.
 pub fn grade_one(sub: &Submission, setup: &Setup) -> Graded {
-    grade_in_class(sub, setup, &copies::Variants::default())
+    grade_in_class(
+        sub,
+        setup,
+        &copies::Variants::default(),
+        &contexts::Contexts::default(),
+    )
 }
 
 /// Grades one submission of a class whose variants are `variants`, flagging traces with
-/// another student's numbers (see [`copies`]).
-pub fn grade_in_class(sub: &Submission, setup: &Setup, variants: &copies::Variants) -> Graded {
+/// another student's numbers (see [`copies`]); the exercises' runs come from `contexts`,
+/// computed once per variant.
+pub fn grade_in_class<'a>(
+    sub: &Submission,
+    setup: &Setup<'a>,
+    variants: &copies::Variants,
+    contexts: &contexts::Contexts<'a>,
+) -> Graded {
     let mut read = crate::fsutil::with_read_budget(setup.submission_bytes, || {
         submission::read(sub, setup.all)
     });
@@ -142,11 +154,12 @@ pub fn grade_in_class(sub: &Submission, setup: &Setup, variants: &copies::Varian
     for item in &setup.items {
         let l = item.loaded;
         let given = read.answers.get(&l.id).unwrap_or(&empty);
-        let report = setup
-            .quiz
-            .params_for(l, &sub.student)
-            .and_then(|p| Context::new(l, p).map_err(|e| format!("{}: {e}", l.source.name)))
-            .map(|ctx| check_exercise(&ctx, given));
+        let report = setup.quiz.params_for(l, &sub.student).and_then(|p| {
+            match contexts.get(l, &p).as_ref() {
+                Ok(ctx) => Ok(check_exercise(ctx, given)),
+                Err(e) => Err(e.clone()),
+            }
+        });
         let mut report = match report {
             Ok(r) => r,
             Err(e) => {
@@ -160,7 +173,15 @@ pub fn grade_in_class(sub: &Submission, setup: &Setup, variants: &copies::Varian
                 }
             }
         };
-        copies::flag(&mut report, l, given, setup, &sub.student, variants);
+        copies::flag(
+            &mut report,
+            l,
+            given,
+            setup,
+            &sub.student,
+            variants,
+            contexts,
+        );
         quiz::scale(&mut report, item.points, item.weight);
         for q in report
             .questions
@@ -182,9 +203,9 @@ pub fn grade_in_class(sub: &Submission, setup: &Setup, variants: &copies::Varian
 
 /// Grades every submission, in parallel a chunk at a time, and hands each result to `each`
 /// in the submissions' order.
-pub fn grade_all<E>(
+pub fn grade_all<'a, E>(
     subs: &[Submission],
-    setup: &Setup,
+    setup: &Setup<'a>,
     mut each: impl FnMut(Graded) -> Result<(), E>,
 ) -> Result<(), E> {
     let pool = rayon::ThreadPoolBuilder::new()
@@ -193,11 +214,12 @@ pub fn grade_all<E>(
         .ok();
     let class: Vec<String> = subs.iter().map(|s| s.student.clone()).collect();
     let variants = copies::Variants::of_class(setup, &class);
+    let contexts = contexts::Contexts::default();
     for chunk in subs.chunks(CHUNK) {
         let grade = || -> Vec<Graded> {
             chunk
                 .par_iter()
-                .map(|s| grade_in_class(s, setup, &variants))
+                .map(|s| grade_in_class(s, setup, &variants, &contexts))
                 .collect()
         };
         let graded = match &pool {

@@ -39,7 +39,7 @@ impl Book {
     pub fn new(format: GradeFormat, setup: &Setup) -> anyhow::Result<Book> {
         Ok(match format {
             GradeFormat::Csv => Book::Csv(Box::new(csv::CsvBook::new(setup)?)),
-            GradeFormat::Json => Book::Json(json::JsonBook::new(setup)),
+            GradeFormat::Json => Book::Json(json::JsonBook::new(setup)?),
             GradeFormat::Gradescope => {
                 Book::Gradescope(None, None, gradescope::Visibility::AfterDueDate)
             }
@@ -82,11 +82,20 @@ impl Book {
         Ok(())
     }
 
+    /// Writes the file to `out` (the JSON gradebook from its spill file, a student at a
+    /// time).
+    pub fn finish_into(self, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+        match self {
+            Book::Json(b) => b.finish_into(out),
+            other => Ok(out.write_all(&other.finish()?)?),
+        }
+    }
+
     /// The file's bytes.
     pub fn finish(self) -> anyhow::Result<Vec<u8>> {
         let mut bytes = match self {
             Book::Csv(b) => return b.finish(),
-            Book::Json(b) => return Ok(b.finish()?),
+            Book::Json(b) => return b.finish(),
             Book::Gradescope(v, _, _) => {
                 serde_json::to_vec_pretty(&v.unwrap_or(serde_json::Value::Null))?
             }
