@@ -144,6 +144,20 @@ fn expected_answers_wait_for_the_due_date_by_default() {
             "{t}"
         );
     }
+    // cleo's trace departs at one line: while hidden, its test says how many lines are right
+    // and where it departs, without quoting a single expected line.
+    let trace = tests
+        .iter()
+        .find(|t| t["name"] == "gd-trace.trace")
+        .expect("the trace's test");
+    let out = trace["output"].as_str().unwrap();
+    assert!(out.contains("20 of 21 lines right"), "{out}");
+    assert!(out.contains("the first line that departs is line"), "{out}");
+    assert!(
+        out.contains("(the expected lines are shown after the due date)"),
+        "{out}"
+    );
+    assert!(!out.contains("expected 0."), "{out}");
     let last = &tests[9];
     assert_eq!(last["name"], "expected answers");
     assert_eq!(last["visibility"], "after_due_date");
@@ -174,6 +188,14 @@ fn expected_answers_wait_for_the_due_date_by_default() {
             .unwrap()
             .contains("expected: `-2.4`")
     );
+    // Visible: the trace's whole feedback, with the expected value of the line that departs.
+    let trace = tests
+        .iter()
+        .find(|t| t["name"] == "gd-trace.trace")
+        .expect("the trace's test");
+    let out = trace["output"].as_str().unwrap();
+    assert!(out.contains(": expected "), "{out}");
+    assert!(!out.contains("shown after the due date"), "{out}");
 }
 
 /// Unzips with CPython's zipfile (an independent reader), applying each file's Unix mode.

@@ -65,8 +65,28 @@ fn output(q: &QuestionReport, show_expected: bool) -> String {
     if show_expected && let Some(e) = expected(q) {
         parts.push(format!("expected: `{e}`"));
     }
-    parts.push(q.feedback.clone());
+    match &q.lines {
+        // A trace's feedback quotes expected lines: while they are hidden, say only what the
+        // student printed and which mistakes were named.
+        Some(r) if !show_expected => parts.push(hidden_trace_feedback(r)),
+        _ => parts.push(q.feedback.clone()),
+    }
     parts.join("  \n")
+}
+
+/// A trace's verdict without the reference's numbers: lines right, the first line that
+/// departs, and the mistakes named (their sentences quote only the task and the student's
+/// own lines, except a coarse print, whose sentence names the digits asked).
+fn hidden_trace_feedback(r: &crate::check::trace::TraceReport) -> String {
+    let mut out = format!("{} of {} lines right", r.right, r.counted);
+    if let Some(n) = r.first_departure {
+        out.push_str(&format!("; the first line that departs is line {n}"));
+    }
+    for f in &r.findings {
+        out.push_str(&format!("; {}", f.message));
+    }
+    out.push_str(" (the expected lines are shown after the due date)");
+    out
 }
 
 /// The test that gathers every expected answer, shown to students at `when`.
