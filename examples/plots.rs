@@ -5,9 +5,8 @@
 
 use std::path::PathBuf;
 
-use gbl::cmd::backprop;
-use gbl::cmd::descend::{Descent, descend};
 use gbl::figures::{descent_svg, graph_svg, iterates_svg, label, path1d};
+use gbl::playground::{self as backprop, Descent, descend};
 use gbl::plot;
 
 /// A run from the lecture: `f` from `x=3` (or `x1=3,x2=-2`) with learning rate `lr`.

@@ -1,10 +1,10 @@
 //! Figures: turns engine results into the plain data that [`crate::plot`] draws.
 //! Used by `gbl descend --plot` and by the book.
 
-use crate::cmd::descend::Descent;
 use crate::engine::backprop::{Graph, Pass};
 use crate::engine::descent::{Problem, Run};
 use crate::engine::{Expr, PyNum};
+use crate::playground::Descent;
 use crate::plot::{self, Contour, GraphEdge, GraphNode, Path1D};
 
 /// Grid points across a function's plot.

@@ -14,6 +14,7 @@ pub mod exercise;
 pub mod figures;
 pub mod fsutil;
 pub mod grade;
+pub mod playground;
 pub mod plot;
 pub mod pyfmt;
 pub mod solve;

@@ -8,7 +8,7 @@ use crate::engine::backprop::{Graph, Pass};
 pub fn compute(d: &Directive) -> Result<(Graph, Pass), DirectiveError> {
     let graph = d.req("graph")?;
     let at = d.req("at")?;
-    crate::cmd::backprop::compute(graph, &[at.to_string()])
+    crate::playground::compute(graph, &[at.to_string()])
         .map_err(|e| d.error(format!("{}: {e:#}", d.what())))
 }
 

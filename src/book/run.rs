@@ -6,8 +6,8 @@
 
 use super::directive::{Directive, DirectiveError};
 use super::markdown::{code, escape, fence, num, paren, table as md_table};
-use crate::cmd::descend::{Descent, descend, unescape};
 use crate::engine::{PyNum, parse};
+use crate::playground::{Descent, descend, unescape};
 use crate::pyfmt::{Template, format_value};
 use crate::trace::render::{StepFields, render_templates};
 

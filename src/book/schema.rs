@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::directive::{Directive, DirectiveError};
 use super::markdown::{code, table};
-use crate::cmd::schema::exercise_schema;
+use crate::playground::exercise_schema;
 
 /// The order in which the schema's definitions are described, with a heading for each.
 const SECTIONS: &[(&str, &str)] = &[

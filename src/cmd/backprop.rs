@@ -5,9 +5,9 @@ use std::io::Write;
 use anyhow::Context;
 use serde_json::{Value, json};
 
-use crate::bindings::bindings;
 use crate::cli::{Format, Outcome};
-use crate::engine::backprop::{Graph, Pass, Slip, run as pass};
+use crate::engine::backprop::{Graph, Pass};
+use crate::playground::compute;
 use crate::style::Paint;
 
 /// Arguments of `gbl backprop`.
@@ -25,14 +25,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-}
-
-/// Parses and runs a graph given as text.
-pub fn compute(graph: &str, at: &[String]) -> anyhow::Result<(Graph, Pass)> {
-    let g = Graph::parse(graph).map_err(|e| anyhow::anyhow!("the graph: {}", e.render(graph)))?;
-    let at = bindings(at).map_err(anyhow::Error::msg).context("--at")?;
-    let p = pass(&g, &at, Slip::None)?;
-    Ok((g, p))
 }
 
 /// Runs `gbl backprop`.

@@ -21,12 +21,7 @@ pub mod student;
 pub mod validate;
 pub mod watch;
 
-use crate::engine::{Expr, ParseError, parse};
-
-/// Parses an expression given on the command line; the error shows the spot with a caret.
-pub fn parse_arg(what: &str, src: &str) -> anyhow::Result<Expr> {
-    parse(src).map_err(|e: ParseError| anyhow::anyhow!("{what}: {}", e.render(src)))
-}
+pub use crate::playground::parse_arg;
 
 /// Prints a JSON document followed by a new line.
 pub fn print_json(out: &mut dyn std::io::Write, value: &serde_json::Value) -> anyhow::Result<()> {

@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use crate::cli::Outcome;
-use crate::exercise::model::Exercise;
+use crate::playground::exercise_schema;
 
 /// Arguments of `gbl schema`.
 #[derive(Debug, clap::Args)]
@@ -28,11 +28,6 @@ pub enum Kind {
     List,
     /// What any command prints with `--format json` when it exits with 2.
     Error,
-}
-
-/// The exercise schema as JSON.
-pub fn exercise_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(Exercise)).unwrap_or(serde_json::Value::Null)
 }
 
 /// Runs `gbl schema`.

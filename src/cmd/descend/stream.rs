@@ -11,11 +11,11 @@ use anyhow::bail;
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq};
 
-use super::Prepared;
 use crate::engine::descent::{StepError, Stepper, format_point};
 use crate::engine::eval::EvalErrorKind;
 use crate::engine::verdict::{Judgement, Observer, judge_observed, short};
 use crate::engine::{PyNum, Verdict};
+use crate::playground::Prepared;
 use crate::pyfmt::Template;
 use crate::style::Paint;
 use crate::trace::render::StepState;
