@@ -80,19 +80,28 @@ pub struct Args {
     pub source: ExerciseSource,
 }
 
-/// Runs `gbl grade`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = args.source.load()?;
-    let q = quiz::read(&args.quiz).map_err(|d| anyhow::anyhow!("{d}"))?;
-    let problems = quiz::check(&q, &exercises);
+/// Reads a quiz and checks it against `exercises`: every problem at once, as an error.
+pub(crate) fn usable_quiz(
+    path: &std::path::Path,
+    exercises: &[crate::exercise::load::Loaded],
+) -> anyhow::Result<quiz::LoadedQuiz> {
+    let q = quiz::read(path).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let problems = quiz::check(&q, exercises);
     if !problems.is_empty() {
         let lines: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
         bail!(
             "the quiz cannot be used:\n{}\n(run 'gbl validate {}' for the same list)",
             lines.join("\n"),
-            args.quiz.display()
+            path.display()
         );
     }
+    Ok(q)
+}
+
+/// Runs `gbl grade`.
+pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let exercises = args.source.load()?;
+    let q = usable_quiz(&args.quiz, &exercises)?;
     if args.format != GradeFormat::Gradescope {
         for (given, flag) in [
             (args.visibility.is_some(), "--visibility"),

@@ -14,7 +14,6 @@ use crate::cli::Outcome;
 use crate::fsutil::{check_output, open_regular, write_atomic};
 use crate::grade::autograder::{self, MAX_BINARY_BYTES, Package};
 use crate::grade::export::gradescope::Visibility;
-use crate::grade::quiz;
 use crate::style::Paint;
 
 /// Arguments of `gbl gradescope`.
@@ -49,16 +48,7 @@ pub struct Args {
 /// Runs `gbl gradescope`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let exercises = args.source.load()?;
-    let q = quiz::read(&args.quiz).map_err(|d| anyhow::anyhow!("{d}"))?;
-    let problems = quiz::check(&q, &exercises);
-    if !problems.is_empty() {
-        let lines: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
-        bail!(
-            "the quiz cannot be used:\n{}\n(run 'gbl validate {}' for the same list)",
-            lines.join("\n"),
-            args.quiz.display()
-        );
-    }
+    let q = super::grade::usable_quiz(&args.quiz, &exercises)?;
     let chosen: Vec<_> = q
         .quiz
         .exercises
