@@ -413,6 +413,57 @@ pub fn decode_trace(bytes: Vec<u8>) -> Result<String, ReadError> {
     }
 }
 
+/// Whether the regular file at `path` (at most `limit` bytes) is UTF-8 text that
+/// [`read_trace_text`] reads as it is (no UTF-16 or UTF-32 mark or look), checked in pieces
+/// without holding the file.
+pub fn is_plain_utf8(path: &Path, limit: u64) -> bool {
+    let Ok(f) = open_regular(path) else {
+        return false;
+    };
+    if f.metadata().map_or(true, |m| m.len() > limit) {
+        return false;
+    }
+    let mut reader = std::io::BufReader::with_capacity(64 << 10, f.take(limit));
+    let mut first = true;
+    // An incomplete character at the end of a piece, carried to the next.
+    let mut carry: Vec<u8> = Vec::with_capacity(4);
+    loop {
+        let piece = match std::io::BufRead::fill_buf(&mut reader) {
+            Ok([]) => return carry.is_empty(),
+            Ok(p) => p,
+            Err(_) => return false,
+        };
+        if first {
+            if piece.starts_with(&[0xFF, 0xFE])
+                || piece.starts_with(&[0xFE, 0xFF])
+                || piece.starts_with(&[0, 0, 0xFE, 0xFF])
+                || looks_like_utf16(piece)
+            {
+                return false;
+            }
+            first = false;
+        }
+        let n = piece.len();
+        let mut joined;
+        let bytes = if carry.is_empty() {
+            piece
+        } else {
+            joined = std::mem::take(&mut carry);
+            joined.extend_from_slice(piece);
+            joined.as_slice()
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(_) => {}
+            // Cut in the middle of a character: the rest comes with the next piece.
+            Err(e) if e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4 => {
+                carry = bytes[e.valid_up_to()..].to_vec();
+            }
+            Err(_) => return false,
+        }
+        std::io::BufRead::consume(&mut reader, n);
+    }
+}
+
 /// Whether more than a quarter of the first 4 KiB are NUL bytes, all on even or all on odd
 /// offsets: ASCII text in UTF-16 without a byte-order mark.
 fn looks_like_utf16(bytes: &[u8]) -> bool {

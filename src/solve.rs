@@ -52,7 +52,7 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
                 out.push(format!(
                     "Start at {} = {} with learning rate lr = {}; each update is x := x - lr·f'(x).",
                     if vars.len() == 1 { vars[0].clone() } else { format!("({})", vars.join(", ")) },
-                    if vars.len() == 1 { num(d.run.point(0)[0]) } else { point(d.run.point(0)) },
+                    if vars.len() == 1 { num(d.run.point(0)[0]) } else { point(&d.run.point(0)) },
                     d.run.lr
                 ));
                 let updates = d.run.len().saturating_sub(1);
@@ -84,7 +84,7 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
                     let grads: Vec<String> = vars
                         .iter()
                         .enumerate()
-                        .map(|(i, v)| format!("∂f/∂{v}{} = {}", point(before), num(g[i])))
+                        .map(|(i, v)| format!("∂f/∂{v}{} = {}", point(&before), num(g[i])))
                         .collect();
                     out.push(format!(
                         "Step {k}: {}; {}; f = {}",

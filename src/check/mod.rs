@@ -44,6 +44,14 @@ pub enum Given {
         /// Its text.
         text: String,
     },
+    /// A trace file to be read when it is judged: a long one is judged while it is read
+    /// (standard input and answer files give [`Given::Trace`]).
+    TraceFile {
+        /// The file's name as the student wrote it.
+        name: String,
+        /// Where it is; checked readable and within the size limit.
+        path: std::path::PathBuf,
+    },
     /// A trace file that could not be used (outside the folder, missing, too large, binary).
     Unreadable {
         /// The file's name as the student wrote it.
@@ -58,7 +66,9 @@ impl Given {
     pub fn shown(&self) -> String {
         match self {
             Given::Text(t) => t.clone(),
-            Given::Trace { name, .. } | Given::Unreadable { name, .. } => name.clone(),
+            Given::Trace { name, .. }
+            | Given::TraceFile { name, .. }
+            | Given::Unreadable { name, .. } => name.clone(),
         }
     }
 }

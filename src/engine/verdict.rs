@@ -115,7 +115,7 @@ fn floats(v: &[PyNum]) -> Vec<f64> {
 pub fn judge(problem: &Problem, x0: &[PyNum], lr: PyNum, run: &Run) -> Judgement {
     let mut seen = Observer::new(x0, run.len());
     for k in 0..run.len() {
-        seen.see(run.point(k), run.value(k));
+        seen.see(&run.point(k), run.value(k));
     }
     judge_observed(problem, x0, lr, &seen, run.stopped.as_ref())
 }

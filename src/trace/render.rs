@@ -39,13 +39,15 @@ impl<'a> StepFields<'a> {
     /// The value of `name` for the line printed after update `i` (0: before any update).
     pub fn lookup(&self, i: usize, name: &str) -> Option<PyNum> {
         let run = self.run;
+        let x = run.point(i);
+        let grad_used = run.gradient(i.saturating_sub(1));
         StepState {
             vars: &run.vars,
             lr: run.lr,
             i,
-            x: run.point(i),
+            x: &x,
             value: run.value(i),
-            grad_used: run.gradient(i.saturating_sub(1)),
+            grad_used: &grad_used,
         }
         .lookup(name)
     }

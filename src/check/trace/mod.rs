@@ -70,6 +70,7 @@ mod precision;
 mod scan;
 mod shape;
 mod start;
+mod stream;
 mod summary;
 mod text;
 
@@ -324,9 +325,24 @@ pub fn check_question(
             );
         }
     };
+    let read;
     let (name, text) = match given {
         None => return base(Status::Missing, "no trace given".into(), None),
         Some(Given::Trace { name, text }) => (name.clone(), text.as_str()),
+        Some(Given::TraceFile { name, path }) => {
+            let limit = super::answers::MAX_TRACE_BYTES;
+            if let Some(report) = stream::exact_long_trace(&layout, path, limit) {
+                return finish(q, &layout, report, base, name.clone());
+            }
+            read = match crate::fsutil::read_trace_text(path, limit) {
+                Ok(text) => text,
+                Err(e) => {
+                    let why = format!("cannot read {}: {e}", crate::clip::quoted(name));
+                    return base(Status::Invalid, why, Some(name.clone()));
+                }
+            };
+            (name.clone(), read.as_str())
+        }
         Some(Given::Unreadable { name, reason }) => {
             return base(Status::Invalid, reason.clone(), Some(name.clone()));
         }
@@ -353,6 +369,18 @@ pub fn check_question(
             },
         );
     }
+    finish(q, &layout, report, base, name)
+}
+
+/// The question's verdict from the trace's report: status, feedback, score, the mistake
+/// named and the expected output.
+fn finish(
+    q: &Question,
+    layout: &Layout,
+    report: TraceReport,
+    base: impl Fn(Status, String, Option<String>) -> QuestionReport,
+    name: String,
+) -> QuestionReport {
     let mut r = base(
         if report.right == report.counted && report.counted > 0 {
             Status::Correct

@@ -221,7 +221,7 @@ fn reproduces(judge: &Judge, pairs: &[Pair], start: &[f64]) -> bool {
         };
         for (f, got) in layout.tpl(slot).fields.iter().zip(&ex.values) {
             let Kind::Var(v) = f.kind else { continue };
-            let Some(want) = run.point(slot.i).get(v) else {
+            let Some(&want) = run.point(slot.i).get(v) else {
                 return false;
             };
             let e = Expect {

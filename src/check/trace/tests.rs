@@ -69,3 +69,135 @@ fn printed_lines_drop_line_ends_and_trailing_blank_lines() {
     assert_eq!(printed_lines("\u{feff}a\n"), ["a"]);
     assert!(printed_lines("\n\n").is_empty());
 }
+
+/// Checks gd-trace with `steps` updates against each given trace file, read whole and read
+/// while judged; returns both verdicts and whether the long-trace reading judged it alone.
+fn both_ways(
+    steps: usize,
+    files: &[(&str, Vec<u8>)],
+) -> Vec<(QuestionReport, QuestionReport, bool)> {
+    let loaded = gd_trace(steps);
+    let ctx =
+        Context::new(&loaded, default_params(&loaded.exercise).expect("params")).expect("computes");
+    let q = loaded.exercise.questions.first().expect("a question");
+    let Question::Trace(t) = q else {
+        panic!("a trace question");
+    };
+    let Some(Computed::Descent(d)) = ctx.results.runs.get(&t.run) else {
+        panic!("a descent");
+    };
+    let layout = Layout::new(t, d).expect("layout");
+    let dir = tempfile::tempdir().expect("temp dir");
+    files
+        .iter()
+        .map(|(name, bytes)| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).expect("written");
+            let text = crate::fsutil::read_trace_text(&path, 1 << 30).expect("readable");
+            let whole = Given::Trace {
+                name: name.to_string(),
+                text,
+            };
+            let file = Given::TraceFile {
+                name: name.to_string(),
+                path: path.clone(),
+            };
+            let streamed = stream::exact_long_trace(&layout, &path, 1 << 30).is_some();
+            (
+                check_question(&ctx, q, t, Some(&whole)),
+                check_question(&ctx, q, t, Some(&file)),
+                streamed,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_trace_read_while_judged_gets_the_verdict_of_the_whole_file() {
+    let steps = 30_000;
+    let loaded = gd_trace(steps);
+    let ctx =
+        Context::new(&loaded, default_params(&loaded.exercise).expect("params")).expect("computes");
+    let Some(Question::Trace(t)) = loaded.exercise.questions.first() else {
+        panic!("a trace question");
+    };
+    let Some(Computed::Descent(d)) = ctx.results.runs.get(&t.run) else {
+        panic!("a descent");
+    };
+    let layout = Layout::new(t, d).expect("layout");
+    let lines: Vec<String> = (0..layout.len()).map(|k| layout.line(k)).collect();
+    assert_eq!(
+        lines[1], "1-th x: 2.4000",
+        "the reference, by hand: 3 - 3/5"
+    );
+    let join = |l: &[String], end: &str| l.iter().map(|s| format!("{s}{end}")).collect::<String>();
+    let exact = join(&lines, "\n");
+    let mut marked = vec![0xEF, 0xBB, 0xBF];
+    marked.extend(join(&lines, "  \r\n").into_bytes());
+    marked.extend(b"\n\n   \n");
+    let mut blank_inside = lines.clone();
+    blank_inside.insert(5, String::new());
+    let mut one_wrong = lines.clone();
+    one_wrong[20_000] = one_wrong[20_000].replace("-th x: ", "-th x: 1");
+    let mut too_many = lines.clone();
+    too_many.push("30001-th x: 0.0000".into());
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(exact.encode_utf16().flat_map(u16::to_le_bytes));
+    let files = [
+        ("exact.txt", exact.clone().into_bytes()),
+        ("marked.txt", marked),
+        ("blank.txt", join(&blank_inside, "\n").into_bytes()),
+        ("wrong.txt", join(&one_wrong, "\n").into_bytes()),
+        ("more.txt", join(&too_many, "\n").into_bytes()),
+        (
+            "fewer.txt",
+            join(&lines[..lines.len() - 1], "\n").into_bytes(),
+        ),
+        ("utf16.txt", utf16),
+    ];
+    let results = both_ways(steps, &files);
+    for ((name, _), (whole, file, streamed)) in files.iter().zip(&results) {
+        assert_eq!(whole, file, "{name}: the same verdict either way");
+        let right = matches!(*name, "exact.txt" | "marked.txt");
+        assert_eq!(
+            *streamed, right,
+            "{name}: judged while read only when exact"
+        );
+        let same_text = matches!(*name, "blank.txt" | "utf16.txt");
+        assert_eq!(
+            whole.status == Status::Correct,
+            right || same_text,
+            "{name}"
+        );
+    }
+    assert_eq!(results[0].1.score, 20.0);
+    assert_eq!(results[0].1.feedback, "all 30001 lines right");
+}
+
+#[test]
+fn a_short_trace_is_never_judged_while_read() {
+    let results = both_ways(
+        20,
+        &[("short.txt", {
+            let loaded = gd_trace(20);
+            let ctx = Context::new(&loaded, default_params(&loaded.exercise).expect("params"))
+                .expect("computes");
+            let Some(Question::Trace(t)) = loaded.exercise.questions.first() else {
+                panic!("a trace question");
+            };
+            let Some(Computed::Descent(d)) = ctx.results.runs.get(&t.run) else {
+                panic!("a descent");
+            };
+            let layout = Layout::new(t, d).expect("layout");
+            (0..layout.len())
+                .map(|k| layout.line(k) + "\n")
+                .collect::<String>()
+                .into_bytes()
+        })],
+    );
+    let (whole, file, streamed) = &results[0];
+    assert!(!streamed);
+    assert_eq!(whole, file);
+    // Short traces list every line.
+    assert_eq!(file.lines.as_ref().map(|l| l.lines.len()), Some(21));
+}
