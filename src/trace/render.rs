@@ -39,17 +39,13 @@ impl<'a> StepFields<'a> {
     /// The value of `name` for the line printed after update `i` (0: before any update).
     pub fn lookup(&self, i: usize, name: &str) -> Option<PyNum> {
         let run = self.run;
-        let x = run.point(i);
-        let grad_used = run.gradient(i.saturating_sub(1));
-        StepState {
-            vars: &run.vars,
-            lr: run.lr,
-            i,
-            x: &x,
-            value: run.value(i),
-            grad_used: &grad_used,
+        match resolve(name, &run.vars)? {
+            Field::Index => i64::try_from(i).ok().map(PyNum::Int),
+            Field::Lr => Some(run.lr),
+            Field::Value => Some(run.value(i)),
+            Field::Var(k) => run.point(i).get(k).copied(),
+            Field::Grad(k) => run.gradient(i.saturating_sub(1)).get(k).copied(),
         }
-        .lookup(name)
     }
 
     /// The names a template may use, for error messages.
