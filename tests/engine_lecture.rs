@@ -239,7 +239,7 @@ fn x2_over_10_library() {
     );
     // f(3) = 1/10 * 3**2 = 0.9 in CPython; f'(3) = 3/5 = 0.6.
     assert_eq!(run.value(0), PyNum::Float(0.9));
-    assert_eq!(run.gradient(0), [PyNum::Float(0.6)]);
+    assert_eq!(*run.gradient(0), [PyNum::Float(0.6)]);
 }
 
 #[test]

@@ -227,6 +227,6 @@ fn a_zero_learning_rate_never_moves_and_is_not_called_cycles() {
         let j = judge(&problem, &x0, PyNum::Int(0), &run);
         assert_ne!(j.verdict, Verdict::Cycles, "{f}");
         assert!(j.reason.contains("x never moves"), "{f}: {}", j.reason);
-        assert_eq!(run.point(3), &[PyNum::Int(3)], "x stays at 3");
+        assert_eq!(*run.point(3), [PyNum::Int(3)], "x stays at 3");
     }
 }
