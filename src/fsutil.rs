@@ -18,6 +18,10 @@ use std::fs::Metadata;
 use std::io::{Read, Write};
 use std::path::Path;
 
+mod beneath;
+
+pub use beneath::{BeneathError, is_within, open_beneath};
+
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -205,26 +209,68 @@ pub fn write_atomic_with(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".gbl-").suffix(".tmp");
-    #[cfg(unix)]
+    let mut tmp = TempFile::new_in(&dir)?;
     {
-        // A new file gets the usual mode (0666 less the umask), as `File::create` would.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(&dir)?;
-    {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        let mut w = std::io::BufWriter::new(&mut tmp.file);
         fill(&mut w)?;
         w.flush()?;
     }
     if let Some(old) = old {
-        tmp.as_file().set_permissions(old.permissions())?;
+        tmp.file.set_permissions(old.permissions())?;
     }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    tmp.file.sync_all()?;
+    std::fs::rename(&tmp.path, path)?;
+    tmp.persisted = true;
     Ok(())
+}
+
+/// A temporary file created exclusively, with an unpredictable name, in a folder given as it
+/// is (relative paths stay relative, so a folder deeper than `PATH_MAX` works); removed
+/// unless it was renamed into place.
+struct TempFile {
+    path: std::path::PathBuf,
+    file: std::fs::File,
+    persisted: bool,
+}
+
+impl TempFile {
+    fn new_in(dir: &Path) -> std::io::Result<TempFile> {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            // A new file gets the usual mode (0666 less the umask), as `File::create` would.
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o666);
+        }
+        let mut last = None;
+        // A name already taken (even by a planted link: `create_new` follows none) is
+        // skipped for another.
+        for _ in 0..100 {
+            let name: String = (0..12).map(|_| fastrand::alphanumeric()).collect();
+            let path = dir.join(format!(".gbl-{name}.tmp"));
+            match options.open(&path) {
+                Ok(file) => {
+                    return Ok(TempFile {
+                        path,
+                        file,
+                        persisted: false,
+                    });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| std::io::Error::other("no temporary name left")))
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.persisted {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -311,23 +357,29 @@ mod tests {
 }
 
 /// Reads a trace: the printed output of a student's program, of at most `limit` bytes (see
-/// [`decode_trace`] for the encodings read). The file is read by [`read_text`], with its
-/// checks; only a file that is not UTF-8 is read again, as bytes, to be decoded.
+/// [`decode_trace`] for the encodings read), with [`read_text`]'s checks: a regular file,
+/// opened non-blocking, its size checked against the limit and the shared budget first.
 pub fn read_trace_text(path: &Path, limit: u64) -> Result<String, ReadError> {
-    match read_text(path, limit) {
-        Ok(text) if looks_like_utf16(text.as_bytes()) => Err(not_marked_utf16()),
-        Err(ReadError::NotText(_)) => {
-            let mut bytes = Vec::new();
-            std::fs::File::open(path)?
-                .take(limit + 1)
-                .read_to_end(&mut bytes)?;
-            if bytes.len() as u64 > limit {
-                return Err(ReadError::TooLarge { limit });
-            }
-            decode_trace(bytes)
-        }
-        other => other,
+    read_trace_file(open_regular(path)?, limit)
+}
+
+/// [`read_trace_text`] of a file already opened (by [`open_beneath`]): a regular file of at
+/// most `limit` bytes, drawn on the shared budget.
+pub fn read_trace_file(f: std::fs::File, limit: u64) -> Result<String, ReadError> {
+    let meta = f.metadata()?;
+    if let Some(kind) = special_kind(&meta) {
+        return Err(ReadError::NotRegular(kind));
     }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    draw_budget(meta.len())?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    f.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    decode_trace(bytes)
 }
 
 /// Reads a trace of at most `limit` bytes from `reader` (standard input); see

@@ -371,20 +371,18 @@ pub fn read_trace(dir: &Path, file: &str) -> Given {
             "{shown} leaves the answer file's folder; name a file inside it"
         ));
     };
-    let full: PathBuf = dir.join(rel);
-    // A symbolic link may still point outside: compare real paths.
-    match (full.canonicalize(), dir.canonicalize()) {
-        (Ok(real), Ok(base)) if !real.starts_with(&base) => {
-            return unreadable(format!("{shown} leads outside the answer file's folder"));
-        }
-        (Err(e), _) => return unreadable(format!("cannot read {shown}: {e}")),
-        _ => {}
-    }
-    match crate::fsutil::read_trace_text(&full, MAX_TRACE_BYTES) {
+    let read = crate::fsutil::open_beneath(dir, &rel)
+        .and_then(|f| Ok(crate::fsutil::read_trace_file(f, MAX_TRACE_BYTES)?));
+    match read {
         Ok(text) => Given::Trace {
             name: file.to_string(),
             text,
         },
-        Err(e) => unreadable(format!("cannot read {shown}: {e}")),
+        Err(crate::fsutil::BeneathError::Outside) => {
+            unreadable(format!("{shown} leads outside the answer file's folder"))
+        }
+        Err(crate::fsutil::BeneathError::Read(e)) => {
+            unreadable(format!("cannot read {shown}: {e}"))
+        }
     }
 }

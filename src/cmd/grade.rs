@@ -276,9 +276,7 @@ fn check_gradebook_path(file: &Path, submissions: &Path) -> anyhow::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    if let (Ok(dir), Ok(subs)) = (parent.canonicalize(), submissions.canonicalize())
-        && dir.starts_with(&subs)
-    {
+    if crate::fsutil::is_within(parent, submissions).unwrap_or(false) {
         bail!(
             "cannot write the gradebook {}: it is inside the submissions folder {}, where it \
              would be read as a submission; write it elsewhere",

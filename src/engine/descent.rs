@@ -402,7 +402,7 @@ impl Run {
         let mut keep = |s: &Stepper, len: &mut usize| {
             if every == 0 {
                 flat.record(s);
-            } else if *len % every == 0 {
+            } else if (*len).is_multiple_of(every) {
                 starts.extend_from_slice(&s.x);
             }
             *len += 1;
