@@ -1,8 +1,13 @@
-//! The expression parser, with every derivative simplified and evaluated: any text is
-//! parsed or refused, never a panic, and what parses can be differentiated and evaluated.
+//! The expression parser, with every derivative simplified and evaluated, as gbl does it for
+//! what a user types: any text is parsed or refused, never a panic; what parses is
+//! differentiated under the node budget (`try_derivative`: an expression whose derivative would
+//! be too large is refused before it is built), simplified and evaluated; and the same text is
+//! read as a backprop graph.
 #![no_main]
 
-use gbl::engine::{PyNum, derivative, eval::eval, parse, simplify};
+use gbl::engine::budget::try_derivative;
+use gbl::engine::diff::Rules;
+use gbl::engine::{PyNum, eval::eval, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -17,7 +22,9 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let _ = eval(&e, &at);
     for v in vars.iter().take(4) {
-        let d = simplify(&derivative(&e, v));
+        let Ok(d) = try_derivative(&e, v, Rules::default()) else {
+            continue;
+        };
         let _ = eval(&d, &at);
         let _ = d.to_string();
     }
