@@ -21,13 +21,11 @@ import contextlib
 import html
 import io
 import json
-import math
 import os
 import shutil
 import subprocess
 import sys
 import sysconfig
-import tempfile
 
 __all__ = [
     "GblError",
@@ -255,15 +253,19 @@ def _lines_html(lines):
     return rows
 
 
-def _run(args, stdin=None):
-    """Runs ``gbl ARGS`` twice (JSON, then text without colour) and returns a Result."""
+def _run(options, operands, stdin=None):
+    """Runs ``gbl check OPTIONS -- OPERANDS`` twice (JSON, then text without colour).
+
+    The operands come after ``--``, so an id or an answer is never read as an option.
+    """
     exe = binary()
     data = None if stdin is None else stdin.encode("utf-8")
 
     def run(fmt):
+        command = [exe, "check"] + options + ["--format", fmt, "--color", "never", "--"]
         try:
             return subprocess.run(
-                [exe] + args + ["--format", fmt, "--color", "never"],
+                command + operands,
                 input=data,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
@@ -297,15 +299,11 @@ def _run(args, stdin=None):
 
 
 def _answer(value):
-    """An answer as gbl reads it in an answer file (YAML; JSON is YAML too)."""
+    """An answer as gbl reads it on its command line (QUESTION=VALUE)."""
     if isinstance(value, bool):
         raise TypeError("an answer is a number, an expression or a choice, not %r" % value)
-    if isinstance(value, int):
-        return value
     if isinstance(value, float):
-        if math.isfinite(value):
-            return value
-        return repr(value)
+        return repr(value)  # Python's shortest form: 2.4, 5.08e-05
     return str(value)
 
 
@@ -313,20 +311,14 @@ def check(exercise, /, **answers):
     """Checks answers worked out by hand: ``check("gd-one-step", grad=0.6, x1=2.4)``.
 
     Each keyword is a question id; its value a number, a fraction or expression string
-    (``"12/5"``, ``"(x-2)/5"``) or a choice (``"diverges"``). ``None`` means not answered.
-    Returns a Result; raises GblError when gbl cannot check (an unknown exercise, ...).
+    (``"12/5"``, ``"(x-2)/5"``) or a choice (``"diverges"``); ``None`` leaves it unanswered.
+    The same as ``gbl check gd-one-step grad=0.6 x1=2.4``. Returns a Result; raises GblError
+    when gbl cannot check (an unknown exercise or question, no answer at all, ...).
     """
-    answered = {q: _answer(v) for q, v in answers.items() if v is not None}
-    with tempfile.TemporaryDirectory(prefix="gbl-") as folder:
-        path = os.path.join(folder, "answers.yaml")
-        # One question per line, so a problem gbl reports at a line is easy to find.
-        lines = ["%s:" % json.dumps(exercise)]
-        lines += ["  %s: %s" % (json.dumps(q), json.dumps(v)) for q, v in answered.items()]
-        if not answered:
-            lines = ["%s: {}" % json.dumps(exercise)]
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
-        return _run(["check", "--answers", path])
+    operands = [exercise] + [
+        "%s=%s" % (q, _answer(v)) for q, v in answers.items() if v is not None
+    ]
+    return _run([], operands)
 
 
 def check_trace(exercise, text):
@@ -334,7 +326,7 @@ def check_trace(exercise, text):
 
     The same as ``python3 prog.py | gbl check EXERCISE --trace -``.
     """
-    return _run(["check", exercise, "--trace", "-"], stdin=text)
+    return _run(["--trace", "-"], [exercise], stdin=text)
 
 
 class _Tee(io.TextIOBase):

@@ -114,6 +114,29 @@ class CheckAnswers(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertEqual(caught.exception.message, doc["error"]["message"])
 
+    def test_unknown_question_and_no_answer_raise(self):
+        with self.assertRaises(gbl.GblError) as caught:
+            gbl.check("gd-one-step", grad=0.6, nope=1)
+        self.assertEqual(
+            caught.exception.message,
+            "'gd-one-step' has no question 'nope' (its questions: grad, x1)",
+        )
+        with self.assertRaises(gbl.GblError) as caught:
+            gbl.check("gd-one-step")
+        self.assertIn("give answers as QUESTION=VALUE", caught.exception.message)
+
+    def test_an_id_is_never_an_option(self):
+        with self.assertRaises(gbl.GblError) as caught:
+            gbl.check("--reveal", x=1)
+        self.assertIn("there is no exercise '--reveal'", caught.exception.message)
+
+    def test_float_answers_keep_their_digits(self):
+        # 3 - 0.6 in float64 is 2.4 exactly as Python prints it; a tiny answer keeps its exponent.
+        r = gbl.check("gd-one-step", grad=3 / 5, x1=3 - 3 / 5)
+        self.assertTrue(r.correct)
+        r = gbl.check("gd-one-step", grad=0.6, x1=5.08e-05)
+        self.assertEqual(r.question("x1").given, "5.08e-05")
+
     def test_boolean_is_refused(self):
         with self.assertRaises(TypeError):
             gbl.check("gd-one-step", x1=True)
