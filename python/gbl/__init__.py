@@ -140,8 +140,8 @@ class Result:
 
     ``score`` and ``max_score`` are the totals, ``questions`` every question of every checked
     exercise in order, ``correct`` is true when gbl exited 0 (everything checked is right),
-    ``json`` the whole report. ``str(result)`` is the CLI's own text (colour off); in Jupyter
-    the result shows as an HTML table.
+    ``json`` the whole report. ``str(result)`` and ``repr(result)`` are the CLI's own text
+    (colour off); in Jupyter the result shows as an HTML table.
     """
 
     def __init__(self, report, returncode, text):
@@ -173,15 +173,8 @@ class Result:
         return self.text
 
     def __repr__(self):
-        ids = ", ".join(e.get("id", "?") for e in self.exercises)
-        return "<gbl.Result %s %s/%s>" % (
-            ids,
-            _score(self.score),
-            _score(self.max_score),
-        )
-
-    def _repr_pretty_(self, printer, cycle):
-        printer.text(self.text.rstrip("\n"))
+        # What a student sees at a Python prompt: the verdict itself, not an object's address.
+        return self.text.rstrip("\n")
 
     def _repr_html_(self):
         esc = html.escape

@@ -83,6 +83,7 @@ class CheckAnswers(unittest.TestCase):
         r = gbl.check("gd-one-step", grad=0.6, x1=3.6)
         _, text = cli(["check", "gd-one-step", "grad=0.6", "x1=3.6"], fmt="text")
         self.assertEqual(str(r), text)
+        self.assertEqual(repr(r), text.rstrip("\n"))  # what a Python prompt shows
         self.assertIn("1/2", str(r))
         self.assertIn("✗ x1", str(r))
 
