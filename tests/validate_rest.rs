@@ -1,8 +1,8 @@
 #![allow(clippy::unwrap_used)] // a test that cannot set up should fail loudly
 
 //! `gbl validate` past a file's first structural error: every misspelt key of the file is
-//! reported at its own line and column (the first error once, not twice), while a YAML
-//! syntax error still stops the file (nothing after it can be read reliably).
+//! reported at its own line and column (the first error once, not twice). Nothing after a
+//! YAML syntax error is read (see `validate_yaml.rs` for what before it still is).
 
 use std::path::Path;
 
@@ -110,6 +110,7 @@ fn a_single_error_is_reported_once() {
     assert!(lines[0].contains("unknown field `answr`"), "{out}");
 }
 
+/// An unclosed flow sequence at the top swallows the rest of the file: only the error.
 #[test]
 fn a_yaml_syntax_error_still_stops_the_file() {
     let text = FOUR.replace("title: Mine", "title: [Mine");

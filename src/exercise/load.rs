@@ -46,8 +46,8 @@ impl Diagnostic {
 }
 
 /// The most problems reported for one file; the rest are counted ("and N more problems"),
-/// not located: finding a position scans the file, so locating them all would cost time
-/// in proportion to problems × file size.
+/// not located: each is placed by walking the file's tree, so a file with a million
+/// problems would cost time in proportion to problems × file size.
 pub const MAX_DIAGNOSTICS: usize = 100;
 
 /// Makes diagnostics at YAML paths of one source, locating only the first
@@ -154,7 +154,11 @@ pub fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     }
     // serde places an unknown key at the start of its mapping; point at the key itself.
     let pos = match (pos, unknown_field(&msg)) {
-        (Some(p), Some(key)) => Some(find_key(text, p, &key).unwrap_or(p)),
+        (Some(p), Some(key)) => Some(
+            super::locate::tree(text)
+                .key_in_mapping_at(p, &key)
+                .unwrap_or(p),
+        ),
         (p, _) => p,
     };
     Diagnostic {
@@ -170,11 +174,15 @@ pub fn parse_exercise(id: &str, source: Source) -> Result<Loaded, Diagnostic> {
 }
 
 /// Parses one exercise from its text; when it cannot be read, every structural problem
-/// found (the first one first, then those of [`super::rest`]), never an empty list.
+/// found (the first one first, then those of [`super::rest`]), never an empty list. serde's
+/// first problem is left out when it lies in what a YAML syntax error left unfinished (the
+/// syntax error is reported instead).
 pub fn parse_exercise_all(id: &str, source: Source) -> Result<Loaded, Vec<Diagnostic>> {
     parse_one(id, &source).map_err(|first| {
-        let more = super::rest::more_problems(&source, &first);
-        clip(std::iter::once(first).chain(more).collect())
+        let (keep, more) = super::rest::more_problems(&source, &first);
+        let first = keep.then_some(first);
+        let all: Vec<Diagnostic> = first.into_iter().chain(more).collect();
+        clip(all)
     })
 }
 
@@ -250,24 +258,4 @@ pub fn read_exercise(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 fn unknown_field(msg: &str) -> Option<String> {
     let rest = &msg[msg.find("unknown field `")? + "unknown field `".len()..];
     Some(rest[..rest.find('`')?].to_string())
-}
-
-/// The first `key:` at or after `from` (within the mapping that starts there).
-pub(crate) fn find_key(text: &str, from: Pos, key: &str) -> Option<Pos> {
-    let pattern = format!("{key}:");
-    for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
-        let mut search = 0;
-        while let Some(at) = line[search..].find(&pattern) {
-            let col = search + at;
-            let before = line[..col].chars().last();
-            if matches!(before, None | Some(' ') | Some('{') | Some(',') | Some('-')) {
-                return Some(Pos {
-                    line: i + 1,
-                    col: col + 1,
-                });
-            }
-            search = col + pattern.len();
-        }
-    }
-    None
 }

@@ -1,12 +1,18 @@
 //! The rest of an exercise file after its first structural error.
 //!
 //! serde stops at the first key it cannot read, so an author who misspells two keys would
-//! learn of the second only after fixing the first. When the file is valid YAML, it is read
-//! again as a tree and each part that stands on its own is read on its own:
+//! learn of the second only after fixing the first. The file is read again as a tree and
+//! each part that stands on its own is read on its own:
 //! - each entry of `runs`, `vary`, `questions` and `tests`, each at the line and column of
 //!   its key or item;
 //! - the top level without those four, at the line and column of the key at fault when serde
-//!   names one, else at the top of the file.
+//!   names one, else at the top of the file;
+//! - every key given twice in its mapping (see [`super::dupkeys`]).
+//!
+//! When the file is not valid YAML, the tree holds what the parser read before its error:
+//! only the entries of those four that were read to their end before the error (by both
+//! serde's parser and the tree's) are checked, and the top level is not (its missing keys may
+//! come after the error), so nothing is said about what follows the error.
 //!
 //! A problem already reported (the first error, or one said twice) is left out, and at most
 //! [`super::load::MAX_DIAGNOSTICS`] are kept, as for every file.
@@ -15,12 +21,45 @@ use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
 use super::load::{Diagnostic, Locator, Source};
+use super::locate::{Kind, Pos, Tree};
 use super::model::{AuthorTest, Exercise, Question, RunSpec, Variation};
 
-/// Every structural problem of `source` besides `first` (which is reported already).
-pub fn more_problems(source: &Source, first: &Diagnostic) -> Vec<Diagnostic> {
-    let Ok(Value::Mapping(top)) = super::yaml::from_str::<Value>(&source.name, &source.text) else {
-        return Vec::new();
+/// The parts of a file checked on their own.
+const PARTS: [&str; 4] = ["runs", "vary", "questions", "tests"];
+
+/// Every structural problem of `source` besides `first` (serde's first), and whether `first`
+/// stands: not when it lies in what a syntax error left unfinished (then the syntax error,
+/// first in the list, is said instead).
+pub fn more_problems(source: &Source, first: &Diagnostic) -> (bool, Vec<Diagnostic>) {
+    let tree = super::locate::tree(&source.text);
+    // The syntax error, when serde read the file as a stream and met a structural problem
+    // first.
+    let mut syntax: Option<Diagnostic> = None;
+    let mut first_stands = true;
+    let (top, whole) = match super::yaml::from_str::<Value>(&source.name, &source.text) {
+        Ok(Value::Mapping(top)) => (top, true),
+        Ok(_) => return (true, Vec::new()),
+        // A key given twice in a mapping: serde refuses the whole text as a value, but it
+        // is valid YAML, and the tree reads all of it.
+        Err(d) if d.message.contains("duplicate entry") && tree.error().is_none() => {
+            (read_before(&tree, None), true)
+        }
+        Err(d) => {
+            let cut = match (tree.error().map(|e| e.0), d.pos) {
+                (Some(a), Some(b)) => a.min(b),
+                (a, b) => match a.or(b) {
+                    Some(p) => p,
+                    None => return (true, Vec::new()),
+                },
+            };
+            let top = read_before(&tree, Some(cut));
+            let open = unfinished(&tree, cut);
+            if first.pos.is_none_or(|p| open.is_some_and(|o| p >= o)) {
+                first_stands = false;
+            }
+            syntax = Some(d);
+            (top, false)
+        }
     };
     let at = Locator::new(source);
     let mut found: Vec<(String, String)> = Vec::new();
@@ -28,35 +67,62 @@ pub fn more_problems(source: &Source, first: &Diagnostic) -> Vec<Diagnostic> {
     entries::<Variation>(&top, "vary", true, &mut found);
     entries::<Question>(&top, "questions", false, &mut found);
     entries::<AuthorTest>(&top, "tests", false, &mut found);
-    let mut rest = top.clone();
-    rest.insert("runs".into(), Value::Mapping(Mapping::new()));
-    rest.insert("vary".into(), Value::Mapping(Mapping::new()));
-    rest.insert("questions".into(), Value::Sequence(Vec::new()));
-    rest.insert("tests".into(), Value::Sequence(Vec::new()));
-    if let Err(e) = serde_yaml::from_value::<Exercise>(Value::Mapping(rest)) {
-        let msg = e.to_string();
-        let path = named_key(&msg).filter(|k| top.contains_key(k.as_str()));
-        found.push((path.unwrap_or_default(), msg));
+    if whole {
+        let mut rest = top.clone();
+        rest.insert("runs".into(), Value::Mapping(Mapping::new()));
+        rest.insert("vary".into(), Value::Mapping(Mapping::new()));
+        rest.insert("questions".into(), Value::Sequence(Vec::new()));
+        rest.insert("tests".into(), Value::Sequence(Vec::new()));
+        if let Err(e) = serde_yaml::from_value::<Exercise>(Value::Mapping(rest)) {
+            let msg = e.to_string();
+            if !msg.contains("duplicate field `") {
+                let path = named_key(&msg).filter(|k| top.contains_key(k.as_str()));
+                found.push((path.unwrap_or_default(), msg));
+            }
+        }
     }
-    let mut out: Vec<Diagnostic> = Vec::new();
+    let mut out: Vec<Diagnostic> = syntax
+        .filter(|d| d.message != first.message)
+        .into_iter()
+        .collect();
+    let first = Some(first).filter(|_| first_stands);
+    for dup in tree.duplicates() {
+        let d = Diagnostic {
+            file: source.name.clone(),
+            pos: Some(dup.pos),
+            message: dup.message(),
+        };
+        if first != Some(&d) && !out.contains(&d) {
+            out.push(d);
+        }
+    }
     for (path, msg) in found {
-        if first.message.contains(&msg) {
+        if first.is_some_and(|f| f.message.contains(&msg)) {
             continue;
         }
         let d = if let Some((entry, key)) = path.strip_suffix(':').and_then(|p| p.rsplit_once('.'))
         {
-            // A misspelt key: at the key itself, found from its entry on.
-            let from = super::locate::locate(&source.text, entry);
+            // A misspelt key: at the key itself.
+            let pos = tree
+                .key_pos(&format!("{entry}.{key}"))
+                .unwrap_or_else(|| tree.locate(entry));
             Diagnostic {
                 file: source.name.clone(),
-                pos: Some(super::load::find_key(&source.text, from, key).unwrap_or(from)),
+                pos: Some(pos),
                 message: format!("{}: {msg}", crate::clip::plain(entry)),
             }
         } else if path.is_empty() {
             Diagnostic {
                 file: source.name.clone(),
-                pos: Some(super::locate::Pos { line: 1, col: 1 }),
+                pos: Some(Pos { line: 1, col: 1 }),
                 message: msg,
+            }
+        } else if let Some(pos) = tree.key_pos(&path).filter(|_| !path.contains(['.', '['])) {
+            // A top-level key serde refuses: at the key.
+            Diagnostic {
+                file: source.name.clone(),
+                pos: Some(pos),
+                message: format!("{}: {msg}", crate::clip::plain(&path)),
             }
         } else {
             at.at(&path, msg)
@@ -65,7 +131,77 @@ pub fn more_problems(source: &Source, first: &Diagnostic) -> Vec<Diagnostic> {
             out.push(d);
         }
     }
-    out
+    (first_stands, out)
+}
+
+/// Where the first part left unfinished by a syntax error at `cut` starts: the first top-level
+/// entry not read to its end, or within one of [`PARTS`], its first entry not read to its end.
+fn unfinished(tree: &Tree, cut: Pos) -> Option<Pos> {
+    let done = |id| {
+        let n = tree.node(id);
+        n.complete && n.end <= cut
+    };
+    let Kind::Map(entries) = &tree.node(tree.root()?).kind else {
+        return tree.root().map(|r| tree.node(r).pos);
+    };
+    let Some(e) = entries.iter().find(|e| !done(e.value)) else {
+        // The error comes after the last entry read.
+        return Some(cut);
+    };
+    if !PARTS.contains(&e.key.as_str()) {
+        return Some(e.key_pos);
+    }
+    let inner = match &tree.node(e.value).kind {
+        Kind::Map(items) => items.iter().find(|i| !done(i.value)).map(|i| i.key_pos),
+        Kind::Seq(items) => items.iter().find(|&&i| !done(i)).map(|&i| tree.node(i).pos),
+        _ => None,
+    };
+    Some(inner.unwrap_or(e.key_pos))
+}
+
+/// The top level of `tree` as a mapping: without `cut`, all of it; with one, only its
+/// [`PARTS`], each with the entries read to their end before `cut`.
+fn read_before(tree: &Tree, cut: Option<Pos>) -> Mapping {
+    let mut top = Mapping::new();
+    let Some(root) = tree.root() else { return top };
+    let before = cut.unwrap_or(Pos {
+        line: usize::MAX,
+        col: usize::MAX,
+    });
+    let mut budget = super::yaml::MAX_NODES;
+    let Kind::Map(entries) = &tree.node(root).kind else {
+        return top;
+    };
+    for e in entries {
+        if !PARTS.contains(&e.key.as_str()) {
+            if cut.is_none()
+                && let Some(v) = tree.value(e.value, before, &mut budget)
+            {
+                top.insert(Value::String(e.key.clone()), v);
+            }
+            continue;
+        }
+        let part = match &tree.node(e.value).kind {
+            Kind::Map(items) => Value::Mapping(
+                items
+                    .iter()
+                    .map_while(|i| {
+                        let v = tree.value(i.value, before, &mut budget)?;
+                        Some((Value::String(i.key.clone()), v))
+                    })
+                    .collect(),
+            ),
+            Kind::Seq(items) => Value::Sequence(
+                items
+                    .iter()
+                    .map_while(|&i| tree.value(i, before, &mut budget))
+                    .collect(),
+            ),
+            _ => continue,
+        };
+        top.insert(Value::String(e.key.clone()), part);
+    }
+    top
 }
 
 /// Reads each entry of the map or list at top-level `key` as a `T` on its own, adding

@@ -488,19 +488,20 @@ fn run_of(path: &str) -> String {
         .to_string()
 }
 
-/// Where `needle` first appears at or after `from` (1-based line and column, in bytes as
-/// the rest of the locator counts them).
+/// Where `needle` first appears at or after `from` (1-based line and column, in characters
+/// as the locator counts them).
 fn find_after(text: &str, from: Pos, needle: &str) -> Option<Pos> {
     for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
-        let start = if i + 1 == from.line {
-            from.col.saturating_sub(1).min(line.len())
+        let skip = if i + 1 == from.line {
+            from.col.saturating_sub(1)
         } else {
             0
         };
-        if let Some(at) = line.get(start..).and_then(|rest| rest.find(needle)) {
+        let start = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
+        if let Some(at) = line[start..].find(needle) {
             return Some(Pos {
                 line: i + 1,
-                col: start + at + 1,
+                col: line[..start + at].chars().count() + 1,
             });
         }
     }
