@@ -1,5 +1,6 @@
-//! Builds the bundled exercises into the binary: every `exercises/*.yaml`, so that `gbl`
-//! works from any folder after `cargo install --path .`.
+//! Builds the bundled exercises into the binary: every `exercises/*.yaml`, and the trace
+//! files their author's tests name (`exercises/traces/*.txt`), so that `gbl` works from any
+//! folder after `cargo install --path .`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -26,6 +27,32 @@ fn main() {
         let _ = writeln!(
             code,
             "    ({n:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
+    }
+    code.push_str("];\n");
+    let traces = dir.join("traces");
+    println!("cargo:rerun-if-changed={}", traces.display());
+    let mut files: Vec<String> = std::fs::read_dir(&traces)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    code.push_str(
+        "/// Files beside the bundled exercises, by their path from the exercises' folder:\n\
+         /// (path, text).\npub const BUNDLED_FILES: &[(&str, &str)] = &[\n",
+    );
+    for n in &files {
+        let path = traces.join(n);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let _ = writeln!(
+            code,
+            "    (\"traces/{n}\", include_str!({:?})),",
             path.display().to_string()
         );
     }

@@ -62,12 +62,19 @@ pub struct Exercise {
     pub sig_digits: Option<u32>,
 }
 
-/// One author's test: a question, an answer, and what checking it must give.
+/// One author's test: a question, an answer (or, for a `trace` question, a trace), and what
+/// checking it must give.
 ///
 /// ```yaml
 /// tests:
 ///   - {question: x1, answer: "main.x[0] + main.grad[0]", status: wrong, mistake: add-gradient}
 ///   - {question: x1, answer: "main.x[1]", status: correct}
+///   - {question: trace, trace: traces/gd-trace-right.txt, status: correct, score: 20}
+///   - question: trace
+///     trace_text: |
+///       Initial x: 3
+///       1-th x: 3.6000
+///     status: wrong
 /// ```
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -76,8 +83,18 @@ pub struct AuthorTest {
     pub question: String,
     /// The answer as a student would give it. A text that computes (an expression over
     /// parameters and run values, `main.x[0] + main.grad[0]`) is replaced by its value in each
-    /// variant; any other text (`(x-2)/5`, `diverges`) is given as it is.
-    pub answer: Value,
+    /// variant; any other text (`(x-2)/5`, `diverges`) is given as it is. Give exactly one of
+    /// `answer`, `trace` and `trace_text`.
+    #[serde(default)]
+    pub answer: Option<Value>,
+    /// A trace file, as a student's program printed it: a path relative to the exercise
+    /// file's folder and inside it (`traces/gd-trace-right.txt`; no `..` above the folder,
+    /// no absolute path). The same text is given in every variant.
+    #[serde(default)]
+    pub trace: Option<String>,
+    /// A trace written out here instead of in a file (a block scalar, `|`).
+    #[serde(default)]
+    pub trace_text: Option<String>,
     /// The status it must get: `correct`, `wrong`, `missing` or `invalid`.
     pub status: String,
     /// The score it must get, in the question's own points (default: not checked).
