@@ -90,4 +90,22 @@ mod tests {
         }
         assert_eq!(found("é: 1\né: 2\n"), vec![("é".into(), 2, 1, 1)]);
     }
+
+    #[test]
+    fn what_a_text_scan_missed() {
+        // A flow mapping over two lines; a key given three times (each later one names the
+        // first); `key:<tab>value`; keys in quotes; an anchor and its alias.
+        let text = "params: {x0: 1,\n  x0: 2,\n  x0: 3}\ntitle:\tA\n'title': B\nruns:\n  a: &r {lr: 1}\n  b: *r\n  \"a\": 2\n";
+        assert_eq!(
+            found(text),
+            vec![
+                ("x0".into(), 2, 3, 1),
+                ("x0".into(), 3, 3, 1),
+                ("title".into(), 5, 1, 4),
+                ("a".into(), 9, 3, 7),
+            ]
+        );
+        // CRLF line ends place them the same.
+        assert_eq!(found(&text.replace('\n', "\r\n")), found(text));
+    }
 }
