@@ -114,7 +114,7 @@ fn validate_refuses_a_name_that_is_both_a_variable_and_a_built_in() {
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(
-            "mv-xy.yaml:13:11: questions[0].step[0]: '{y}' is ambiguous: run 'main' has a variable 'y', so it prints that variable; without it, it would print f's value. Write '{run.f}' for f's value or '{point.y}' for the variable"
+            "mv-xy.yaml:13:12: questions[0].step[0]: '{y}' is ambiguous: run 'main' has a variable 'y', so it prints that variable; without it, it would print f's value. Write '{run.f}' for f's value or '{point.y}' for the variable"
         ),
         "{out}"
     );
