@@ -230,3 +230,22 @@ fn a_problem_in_what_the_syntax_error_left_unfinished_gives_way_to_the_error() {
         ]
     );
 }
+
+#[test]
+fn a_misspelt_key_deeper_in_an_entry_is_placed_at_the_key() {
+    // serde meets `descnt` first; `stps`, one level down in another run, is found by rest.
+    let text = format!(
+        "{HEAD}runs:\n  main:\n    descnt: {{f: x^2, from: {{x: 4}}, lr: 0.25, steps: 1}}\n  other:\n    descent: {{f: x^2, from: {{x: 4}}, lr: 0.25, stps: 1}}\nquestions: []\n"
+    );
+    let (code, lines) = validate(&text);
+    assert_eq!(code, 1, "{lines:?}");
+    assert!(
+        has(&lines, "7:5", "runs.main: unknown field `descnt`"),
+        "{lines:?}"
+    );
+    assert!(
+        has(&lines, "9:47", "runs.other.descent: unknown field `stps`"),
+        "{lines:?}"
+    );
+    assert_eq!(lines.len(), 2, "{lines:?}");
+}

@@ -660,4 +660,32 @@ mod tests {
         assert!(t.error().is_some_and(|(_, m)| m.contains("nests deeper")));
         assert_eq!(t.root(), None);
     }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for text in [
+            "",
+            "\u{feff}a: 1\n",
+            "a: 1\rb: 2\r",
+            "- - -",
+            "{{{",
+            "\"unclosed: x",
+            ": : :",
+            "a: 1\n---\nb: 2\n",
+            "? [a, b]\n: c\n",
+            "a: *nothing\n",
+            "&a [*a]\n",
+            "é: 1\n😀: {é: 2, é: 3}\n",
+            "a:\t\n\tb: 1\n",
+        ] {
+            let t = Tree::parse(text);
+            for path in ["a", "b", "a[0]", "a.b.c", "😀.é", "[0][1]"] {
+                let _ = (t.locate(path), t.key_pos(path), t.at(path));
+            }
+            let _ = t.key_in_mapping_at(Pos { line: 1, col: 1 }, "a");
+        }
+        // Characters, not bytes: the second é is at column 11 of line 2.
+        let t = Tree::parse("é: 1\n😀: {é: 2, é: 3}\n");
+        assert_eq!(t.duplicates()[0].pos, Pos { line: 2, col: 11 });
+    }
 }

@@ -233,13 +233,45 @@ fn entries<T: DeserializeOwned>(
 }
 
 /// (path, message) of a problem in the entry at `path`: at the key serde names when the
-/// entry has it, else at the entry.
+/// entry has it, or has it exactly once deeper in (`descent: {stps: 1}`), else at the entry.
 fn at_field(path: String, entry: &Value, msg: String) -> (String, String) {
-    match named_key(&msg) {
-        Some(k) if entry.get(k.as_str()).is_some() && is_plain_key(&k) => {
-            (format!("{path}.{k}:"), msg)
-        }
+    let Some(k) = named_key(&msg).filter(|k| is_plain_key(k)) else {
+        return (path, msg);
+    };
+    if entry.get(k.as_str()).is_some() {
+        return (format!("{path}.{k}:"), msg);
+    }
+    let mut found = Vec::new();
+    key_paths(entry, &k, String::new(), &mut found);
+    match found.as_slice() {
+        [inner] => (format!("{path}{inner}.{k}:"), msg),
         _ => (path, msg),
+    }
+}
+
+/// The paths (`.descent`, `[2].from`) of the mappings under `v` that hold key `k`, at most
+/// two (one is enough to tell it apart).
+fn key_paths(v: &Value, k: &str, at: String, found: &mut Vec<String>) {
+    if found.len() > 1 {
+        return;
+    }
+    match v {
+        Value::Mapping(m) => {
+            if !at.is_empty() && m.contains_key(k) {
+                found.push(at.clone());
+            }
+            for (name, inner) in m {
+                if let Some(name) = name.as_str().filter(|n| is_plain_key(n)) {
+                    key_paths(inner, k, format!("{at}.{name}"), found);
+                }
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, inner) in items.iter().enumerate() {
+                key_paths(inner, k, format!("{at}[{i}]"), found);
+            }
+        }
+        _ => {}
     }
 }
 
