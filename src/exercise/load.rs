@@ -46,8 +46,8 @@ impl Diagnostic {
 }
 
 /// The most problems reported for one file; the rest are counted ("and N more problems"),
-/// not located: each is placed by walking the file's tree, so a file with a million
-/// problems would cost time in proportion to problems × file size.
+/// not located (they are dropped by [`clip`]; the file's tree is read once, see
+/// [`super::locate::tree`], but each walk still costs time).
 pub const MAX_DIAGNOSTICS: usize = 100;
 
 /// Makes diagnostics at YAML paths of one source, locating only the first
