@@ -688,4 +688,39 @@ mod tests {
         let t = Tree::parse("é: 1\n😀: {é: 2, é: 3}\n");
         assert_eq!(t.duplicates()[0].pos, Pos { line: 2, col: 11 });
     }
+
+    /// Every YAML file of the repository that serde reads, the tree reads to its end too
+    /// (the two parsers agree on what gbl's own files are).
+    #[test]
+    fn the_tree_reads_every_yaml_file_serde_reads() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+                    out.push(p);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for d in ["exercises", "solutions", "tests/fixtures", "book/src"] {
+            walk(&root.join(d), &mut files);
+        }
+        let mut read = 0;
+        for f in files {
+            let Ok(text) = std::fs::read_to_string(&f) else {
+                continue;
+            };
+            if serde_yaml::from_str::<serde_yaml::Value>(&text).is_err() {
+                continue;
+            }
+            let t = Tree::parse(&text);
+            assert_eq!(t.error(), None, "{}", f.display());
+            assert!(t.root().is_none_or(|r| t.node(r).complete), "{}", f.display());
+            read += 1;
+        }
+        assert!(read >= 12, "{read}");
+    }
 }
