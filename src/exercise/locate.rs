@@ -718,7 +718,11 @@ mod tests {
             }
             let t = Tree::parse(&text);
             assert_eq!(t.error(), None, "{}", f.display());
-            assert!(t.root().is_none_or(|r| t.node(r).complete), "{}", f.display());
+            assert!(
+                t.root().is_none_or(|r| t.node(r).complete),
+                "{}",
+                f.display()
+            );
             read += 1;
         }
         assert!(read >= 12, "{read}");
