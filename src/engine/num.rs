@@ -30,14 +30,6 @@ impl PyNum {
     pub fn is_int(self) -> bool {
         matches!(self, PyNum::Int(_))
     }
-
-    /// Whether the value is finite (ints always are).
-    pub fn is_finite(self) -> bool {
-        match self {
-            PyNum::Int(_) => true,
-            PyNum::Float(f) => f.is_finite(),
-        }
-    }
 }
 
 impl From<f64> for PyNum {
@@ -69,5 +61,18 @@ impl serde::Serialize for PyNum {
             PyNum::Int(i) => s.serialize_i64(*i),
             PyNum::Float(f) => s.serialize_f64(*f),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PyNum;
+
+    #[test]
+    fn an_int_is_an_int_and_a_whole_float_is_not() {
+        // Python: isinstance(3, int) is True, isinstance(3.0, int) is False.
+        assert!(PyNum::Int(3).is_int());
+        assert!(!PyNum::Float(3.0).is_int());
+        assert_eq!(PyNum::Int(-7).to_f64(), -7.0);
     }
 }
