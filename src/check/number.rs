@@ -288,4 +288,23 @@ mod tests {
             assert_eq!(Printed::parse(s), None, "{s}");
         }
     }
+
+    #[test]
+    fn signs_and_exponents_parse_as_python_prints_them() {
+        // f"{1500:+.1E}" prints +1.5E+03; f"{-0.018}" prints -0.018; f"{1e-5}" prints 1e-05.
+        let cases = [
+            ("+1.5E+03", false, "15", 2),
+            ("-0.018", true, "18", -3),
+            ("1e-05", false, "1", -5),
+            ("2.4000", false, "24000", -4),
+        ];
+        for (text, negative, digits, exp) in cases {
+            let p = Printed::parse(text).expect("a number");
+            assert_eq!(
+                (p.negative, p.digits.as_str(), p.exp),
+                (negative, digits, exp),
+                "{text}"
+            );
+        }
+    }
 }
