@@ -21,6 +21,10 @@ pub struct Printed {
     pub exp: i64,
 }
 
+/// The most digits a printed number may have (Python prints a float's repr in at most 17
+/// significant digits; `{x:.300f}` prints 300 decimals).
+pub const MAX_DIGITS: usize = 1000;
+
 impl Printed {
     /// Reads `2.4000`, `-0.018`, `1e-5`, `3`, `+1.5E+03`; `None` for anything else
     /// (including `nan`, `inf` and exponents beyond ±400).
@@ -42,7 +46,7 @@ impl Printed {
         if (int.is_empty() && frac.is_empty())
             || !int.bytes().all(|b| b.is_ascii_digit())
             || !frac.bytes().all(|b| b.is_ascii_digit())
-            || int.len() + frac.len() > 1000
+            || int.len() + frac.len() > MAX_DIGITS
         {
             return None;
         }
@@ -306,5 +310,16 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_number_may_have_a_thousand_digits_and_no_more() {
+        let most = format!("0.{}", "3".repeat(MAX_DIGITS - 1));
+        let p = Printed::parse(&most).expect("1,000 digits");
+        assert_eq!(
+            (p.digits.len(), p.exp),
+            (MAX_DIGITS - 1, -(MAX_DIGITS as i64 - 1))
+        );
+        assert_eq!(Printed::parse(&format!("{most}3")), None);
     }
 }
