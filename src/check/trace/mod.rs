@@ -88,6 +88,10 @@ use crate::trace::render::{StepFields, render_templates};
 use judge::{Judge, Rules};
 use layout::Layout;
 
+/// The most lines a trace may have, unless the task prints more than half as many: then twice
+/// the lines it prints. Judging costs time and memory per line; a 20 MB file of 10,000,000
+/// short lines is refused at once instead of judged for seconds.
+pub const MAX_TRACE_LINES: usize = 200_000;
 /// Traces longer than this list only the lines that are not plainly correct.
 pub const MAX_LISTED_LINES: usize = 20_000;
 /// What a carried-forward line earns, as a fraction of a correct line: it shows the right rule
@@ -255,6 +259,21 @@ fn printed_lines(text: &str) -> Vec<&str> {
     lines
 }
 
+/// How many lines [`printed_lines`] gives, counted without keeping them.
+fn printed_count(text: &str) -> usize {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (mut lines, mut blank_run) = (0, 0);
+    for line in text.split('\n') {
+        if line.trim_end().is_empty() {
+            blank_run += 1;
+        } else {
+            lines += blank_run + 1;
+            blank_run = 0;
+        }
+    }
+    lines
+}
+
 /// A Python traceback printed with the output (`2>&1`): cuts it off the printed lines and
 /// returns its last line, the error (`NameError: name 'x' is not defined`).
 fn python_error(printed: &mut Vec<&str>) -> Option<String> {
@@ -348,6 +367,16 @@ pub fn check_question(
         }
         Some(Given::Text(t)) => ("(text)".to_string(), t.as_str()),
     };
+    let (count, budget) = (printed_count(text), MAX_TRACE_LINES.max(2 * layout.len()));
+    if count > budget {
+        let why = format!(
+            "{} has {count} lines, more than the {budget} a trace may have (the task prints {}): \
+             print only what the task asks",
+            crate::clip::quoted(&name),
+            layout.len()
+        );
+        return base(Status::Invalid, why, Some(name));
+    }
     let mut printed = printed_lines(text);
     let crash = python_error(&mut printed);
     let printed_count = printed.len();

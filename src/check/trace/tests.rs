@@ -65,6 +65,9 @@ fn the_verdict_does_not_depend_on_the_work_limits_or_a_clock() {
 
 #[test]
 fn printed_lines_drop_line_ends_and_trailing_blank_lines() {
+    for text in ["a\r\nb  \n\n\n", "\u{feff}a\n", "\n\n", "", "a\n\n b\n  \n"] {
+        assert_eq!(printed_count(text), printed_lines(text).len(), "{text:?}");
+    }
     assert_eq!(printed_lines("a\r\nb  \n\n\n"), ["a", "b"]);
     assert_eq!(printed_lines("\u{feff}a\n"), ["a"]);
     assert!(printed_lines("\n\n").is_empty());
@@ -200,4 +203,40 @@ fn a_short_trace_is_never_judged_while_read() {
     assert_eq!(whole, file);
     // Short traces list every line.
     assert_eq!(file.lines.as_ref().map(|l| l.lines.len()), Some(21));
+}
+
+#[test]
+fn a_trace_of_more_lines_than_the_budget_is_refused_and_trailing_blank_lines_do_not_count() {
+    let loaded = gd_trace(20);
+    let ctx =
+        Context::new(&loaded, default_params(&loaded.exercise).expect("params")).expect("computes");
+    let q = loaded.exercise.questions.first().expect("a question");
+    let Question::Trace(t) = q else {
+        panic!("a trace question");
+    };
+    let trace = |text: String| Given::Trace {
+        name: "out.txt".into(),
+        text,
+    };
+    let over = check_question(&ctx, q, t, Some(&trace("0\n".repeat(MAX_TRACE_LINES + 1))));
+    assert_eq!(over.status, Status::Invalid);
+    assert_eq!(
+        over.feedback,
+        "'out.txt' has 200001 lines, more than the 200000 a trace may have (the task prints 21): \
+         print only what the task asks"
+    );
+    // At the budget the trace is judged: wrong, with every line read.
+    let at = check_question(&ctx, q, t, Some(&trace("0\n".repeat(MAX_TRACE_LINES))));
+    assert_eq!(at.status, Status::Wrong);
+    // The right trace followed by a million blank lines is right.
+    let right: String = {
+        let Some(Computed::Descent(d)) = ctx.results.runs.get(&t.run) else {
+            panic!("a descent");
+        };
+        let layout = Layout::new(t, d).expect("layout");
+        (0..layout.len()).map(|k| layout.line(k) + "\n").collect()
+    };
+    let padded = check_question(&ctx, q, t, Some(&trace(right + &"\n".repeat(1_000_000))));
+    assert_eq!(padded.status, Status::Correct);
+    assert_eq!(padded.score, 20.0);
 }
