@@ -118,3 +118,66 @@ fn a_yaml_syntax_error_still_stops_the_file() {
     assert_eq!(code, 1, "{out}");
     assert_eq!(problem_lines(&out, &file).len(), 1, "{out}");
 }
+
+/// A syntax error in the file's last entry, with nothing else wrong.
+const SYNTAX_AT_END: &str = "format: 1
+title: Mine
+chapter: week 1
+prompt: From {{x0}}.
+params:
+  x0: 3
+runs:
+  main:
+    descent: {f: x^2, from: {x: x0}, lr: 0.25, steps: 1}
+questions:
+  - id: a
+    kind: number
+    prompt: x1
+    answer: main.x[1]
+hints:
+  - \"unclosed
+";
+
+#[test]
+fn a_syntax_error_alone_is_reported_and_fails_the_file() {
+    for single in [true, false] {
+        let (code, out, file) = validate(SYNTAX_AT_END, single);
+        assert_eq!(code, 1, "{out}");
+        let lines = problem_lines(&out, &file);
+        assert_eq!(lines.len(), 1, "{out}");
+        assert!(
+            lines[0].contains("unexpected end of stream, while scanning a quoted scalar"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn a_key_twice_a_misspelt_key_and_a_syntax_error_are_each_reported_once() {
+    let text = SYNTAX_AT_END
+        .replace("  x0: 3\n", "  x0: 3\n  x0: 4\n")
+        .replace("steps: 1}", "steps: 1, stps: 2}");
+    let (code, out, file) = validate(&text, true);
+    assert_eq!(code, 1, "{out}");
+    let lines = problem_lines(&out, &file);
+    // x0 again at line 7, column 3; stps at line 10, column 58; the unclosed quote at the end.
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l
+                .contains(":7:3: the key 'x0' is given twice in this mapping (first at line 6)")),
+        "{out}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(":10:58:") && l.contains("unknown field `stps`")),
+        "{out}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("unexpected end of stream")),
+        "{out}"
+    );
+    assert!(!out.contains("duplicate entry"), "{out}");
+}

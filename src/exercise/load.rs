@@ -180,7 +180,9 @@ pub fn parse_exercise(id: &str, source: Source) -> Result<Loaded, Diagnostic> {
 pub fn parse_exercise_all(id: &str, source: Source) -> Result<Loaded, Vec<Diagnostic>> {
     parse_one(id, &source).map_err(|first| {
         let (keep, more) = super::rest::more_problems(&source, &first);
-        let first = keep.then_some(first);
+        // A file that cannot be read always has a problem to show: the first, when nothing
+        // else was found.
+        let first = (keep || more.is_empty()).then_some(first);
         let all: Vec<Diagnostic> = first.into_iter().chain(more).collect();
         clip(all)
     })

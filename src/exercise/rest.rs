@@ -45,7 +45,9 @@ pub fn more_problems(source: &Source, first: &Diagnostic) -> (bool, Vec<Diagnost
             (read_before(&tree, None), true)
         }
         Err(d) => {
-            let cut = match (tree.error().map(|e| e.0), d.pos) {
+            // A key given twice is no syntax error: only the parser's error cuts the text.
+            let serde_pos = d.pos.filter(|_| !d.message.contains("duplicate entry"));
+            let cut = match (tree.error().map(|e| e.0), serde_pos) {
                 (Some(a), Some(b)) => a.min(b),
                 (a, b) => match a.or(b) {
                     Some(p) => p,
@@ -54,10 +56,23 @@ pub fn more_problems(source: &Source, first: &Diagnostic) -> (bool, Vec<Diagnost
             };
             let top = read_before(&tree, Some(cut));
             let open = unfinished(&tree, cut);
-            if first.pos.is_none_or(|p| open.is_some_and(|o| p >= o)) {
+            if first.pos.is_none_or(|p| open.is_some_and(|o| p >= o))
+                // serde's word on a key given twice, when the file also has a syntax error:
+                // the duplicates are reported from the tree, at the later key.
+                || first.message.contains("duplicate entry")
+            {
                 first_stands = false;
             }
-            syntax = Some(d);
+            // serde stops at the first duplicate before the syntax error; the parser's
+            // error is the syntax error.
+            syntax = Some(match tree.error() {
+                Some((pos, message)) if d.message.contains("duplicate entry") => Diagnostic {
+                    file: source.name.clone(),
+                    pos: Some(*pos),
+                    message: message.clone(),
+                },
+                _ => d,
+            });
             (top, false)
         }
     };
@@ -81,8 +96,9 @@ pub fn more_problems(source: &Source, first: &Diagnostic) -> (bool, Vec<Diagnost
             }
         }
     }
+    // The syntax error once: as the first problem when that stands, else here.
     let mut out: Vec<Diagnostic> = syntax
-        .filter(|d| d.message != first.message)
+        .filter(|d| !(first_stands && d.message == first.message))
         .into_iter()
         .collect();
     let first = Some(first).filter(|_| first_stands);
