@@ -181,3 +181,19 @@ fn a_key_twice_a_misspelt_key_and_a_syntax_error_are_each_reported_once() {
     );
     assert!(!out.contains("duplicate entry"), "{out}");
 }
+
+#[test]
+fn a_quiz_with_a_syntax_error_is_told_as_a_quiz() {
+    let quiz = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("solutions/quiz/quiz.yaml"),
+    )
+    .unwrap();
+    let text = quiz + "  - \"oops\n";
+    let (code, out, file) = validate(&text, true);
+    assert_eq!(code, 1, "{out}");
+    let lines = problem_lines(&out, &file);
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(lines[0].contains("unexpected end of stream"), "{out}");
+    // Not read as an exercise: no word about a quiz's own keys.
+    assert!(!out.contains("unknown field `salt`"), "{out}");
+}

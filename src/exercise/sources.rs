@@ -99,11 +99,22 @@ pub fn exercise_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 }
 
 /// Whether a YAML text looks like a quiz rather than an exercise: a mapping with an
-/// `exercises:` key and no `runs:`.
+/// `exercises:` key and no `runs:`. A text that is not valid YAML (a quiz with a syntax
+/// error) is judged by its top-level keys, the lines that start with `NAME:`, so that its
+/// problems are told as a quiz's.
 pub fn looks_like_quiz(text: &str) -> bool {
     match super::yaml::from_str::<serde_yaml::Value>("", text) {
         Ok(serde_yaml::Value::Mapping(m)) => m.contains_key("exercises") && !m.contains_key("runs"),
-        _ => false,
+        Ok(_) => false,
+        Err(_) => {
+            let top = |key: &str| {
+                text.lines().any(|l| {
+                    l.strip_prefix(key)
+                        .is_some_and(|rest| rest.trim_start().starts_with(':'))
+                })
+            };
+            top("exercises") && !top("runs")
+        }
     }
 }
 
