@@ -4,7 +4,7 @@
 //! to an exit code.
 
 // The core crate's modules, under their old paths: `gbl::engine`, `crate::pyfmt`, ...
-pub use gbl_core::{bindings, clip, engine, pyfmt, trace};
+pub use gbl_core::{bindings, clip, engine, pyfmt, solve, trace};
 
 pub mod book;
 pub mod check;
@@ -16,5 +16,4 @@ pub mod fsutil;
 pub mod grade;
 pub mod playground;
 pub mod plot;
-pub mod solve;
 pub mod style;

@@ -6,5 +6,7 @@
 pub mod bindings;
 pub mod clip;
 pub mod engine;
+pub mod exercise;
 pub mod pyfmt;
+pub mod solve;
 pub mod trace;
