@@ -4,6 +4,7 @@
 //! and get values and text back. See ARCHITECTURE.md at the repository's root.
 
 pub mod bindings;
+pub mod check;
 pub mod clip;
 pub mod engine;
 pub mod exercise;
