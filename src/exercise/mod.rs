@@ -1,18 +1,17 @@
 //! Exercises: the YAML model, loading, computing, references, variants and validation.
 
-// The model and its computations live in the core crate, under their old paths here.
+// The model, its parsing from text and its computations live in the core crate, under
+// their old paths here. `load` is this crate's: it re-exports the core's parsing and adds
+// the files.
 pub use gbl_core::exercise::{
-    ambiguity, answer, bounds, compute, condition, gradcheck, model, prompt, reference, variant,
+    ambiguity, answer, bounds, compute, condition, dupkeys, gradcheck, locate, model, prompt,
+    reference, rest, variant, yaml,
 };
 
 pub mod drift;
-pub mod dupkeys;
 pub mod lint;
 pub mod load;
-pub mod locate;
-pub mod rest;
 pub mod sources;
 pub mod validate;
-pub mod yaml;
 
 pub use model::{Exercise, Question};

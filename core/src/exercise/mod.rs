@@ -1,16 +1,22 @@
-//! The exercise model and what the engine computes from it: the YAML schema's types, the
-//! computed results, references into them, answers, bounds, conditions, prompts, variants.
-//! Reading exercises from files, locating YAML positions and validation stay in `gbl`.
+//! The exercise model, its parsing from text and what the engine computes from it: the YAML
+//! schema's types (`model`), parsing with every problem located (`load`, `yaml`, `locate`,
+//! `rest`, `dupkeys`), the computed results, references into them, answers, bounds,
+//! conditions, prompts, variants. Reading exercise files and validation stay in `gbl`.
 
 pub mod ambiguity;
 pub mod answer;
 pub mod bounds;
 pub mod compute;
 pub mod condition;
+pub mod dupkeys;
 pub mod gradcheck;
+pub mod load;
+pub mod locate;
 pub mod model;
 pub mod prompt;
 pub mod reference;
+pub mod rest;
 pub mod variant;
+pub mod yaml;
 
 pub use model::{Exercise, Question};
