@@ -4,11 +4,10 @@
 // their old paths here. `load` is this crate's: it re-exports the core's parsing and adds
 // the files.
 pub use gbl_core::exercise::{
-    ambiguity, answer, bounds, compute, condition, dupkeys, gradcheck, locate, model, prompt,
-    reference, rest, variant, yaml,
+    ambiguity, answer, bounds, compute, condition, drift, dupkeys, gradcheck, locate, model,
+    prompt, reference, rest, variant, yaml,
 };
 
-pub mod drift;
 pub mod lint;
 pub mod load;
 pub mod sources;

@@ -8,6 +8,7 @@ pub mod answer;
 pub mod bounds;
 pub mod compute;
 pub mod condition;
+pub mod drift;
 pub mod dupkeys;
 pub mod gradcheck;
 pub mod load;
