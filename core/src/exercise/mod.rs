@@ -1,7 +1,9 @@
 //! The exercise model, its parsing from text and what the engine computes from it: the YAML
 //! schema's types (`model`), parsing with every problem located (`load`, `yaml`, `locate`,
 //! `rest`, `dupkeys`), the computed results, references into them, answers, bounds,
-//! conditions, prompts, variants. Reading exercise files and validation stay in `gbl`.
+//! conditions, prompts, variants, the reference output of a trace (`expected_trace`).
+//! Validation (`validate`, `lint`) reports every problem at once. Reading exercise files
+//! stays in `gbl`.
 
 pub mod ambiguity;
 pub mod answer;
@@ -10,13 +12,16 @@ pub mod compute;
 pub mod condition;
 pub mod drift;
 pub mod dupkeys;
+pub mod expected_trace;
 pub mod gradcheck;
+pub mod lint;
 pub mod load;
 pub mod locate;
 pub mod model;
 pub mod prompt;
 pub mod reference;
 pub mod rest;
+pub mod validate;
 pub mod variant;
 pub mod yaml;
 
