@@ -113,7 +113,7 @@ pub fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {
     out.push_str(&format!("\n{}.\n\n", more.join("; ")));
 
     out.push_str("<details>\n<summary>Worked solution</summary>\n\n");
-    for line in crate::solve::worked(l, &ctx.results) {
+    for line in crate::solve::worked(&l.exercise, &ctx.results) {
         let line = line.trim();
         if line.is_empty() {
             continue;

@@ -1,11 +1,11 @@
 //! Checking a student's answers against the engine, and explaining wrong ones.
 
+// The context of a check, the diagnosis of wrong answers, number comparison, expression
+// equivalence and feedback sentences live in the core crate.
+pub use gbl_core::check::{Context, diagnose, equiv, feedback, number};
+
 pub mod answers;
-pub mod diagnose;
-pub mod equiv;
 pub mod evaluate;
-pub mod feedback;
-pub mod number;
 pub mod question;
 pub mod render;
 pub mod selftest;
@@ -13,10 +13,6 @@ pub mod trace;
 
 use indexmap::IndexMap;
 use serde::Serialize;
-
-use crate::engine::PyNum;
-use crate::exercise::compute::{ComputeError, Results, Slip, compute};
-use crate::exercise::load::Loaded;
 
 /// A question's status, as in the contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -152,47 +148,6 @@ impl Report {
 /// Scores are kept to 1e-9, so that 1/3 + 1/3 + 1/3 adds up to 1.
 pub fn round_score(v: f64) -> f64 {
     (v * 1e9).round() / 1e9
-}
-
-/// The computed results of an exercise for given parameters, with the usual mistakes
-/// computed on demand.
-pub struct Context<'a> {
-    /// The exercise.
-    pub loaded: &'a Loaded,
-    /// The parameters.
-    pub params: IndexMap<String, PyNum>,
-    /// The correct results.
-    pub results: Results,
-    /// Kept behind a lock so that one context can serve every student of a variant, on
-    /// every grading thread (the results do not depend on which thread computes them).
-    slips: std::sync::Mutex<IndexMap<Slip, Option<Results>>>,
-}
-
-impl<'a> Context<'a> {
-    /// Computes the exercise's runs for `params`.
-    pub fn new(
-        loaded: &'a Loaded,
-        params: IndexMap<String, PyNum>,
-    ) -> Result<Context<'a>, ComputeError> {
-        let results = compute(&loaded.exercise, &params, Slip::None)?;
-        Ok(Context {
-            loaded,
-            params,
-            results,
-            slips: std::sync::Mutex::new(IndexMap::new()),
-        })
-    }
-
-    /// The results with `slip` built in (computed once, then kept).
-    pub fn with_slip(&self, slip: Slip) -> Option<Results> {
-        let lock = || self.slips.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(r) = lock().get(&slip) {
-            return r.clone();
-        }
-        let r = compute(&self.loaded.exercise, &self.params, slip).ok();
-        lock().insert(slip, r.clone());
-        r
-    }
 }
 
 /// Checks one exercise's answers. `answers` maps question ids to what was given; ids that the

@@ -48,7 +48,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     let results = compute(&l.exercise, &params, Slip::None)
         .map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
     super::state::reveal(l, student.name());
-    let lines = crate::solve::worked(l, &results);
+    let lines = crate::solve::worked(&l.exercise, &results);
     let authored = match &l.exercise.solution {
         Some(text) => Some(
             fill(text, &results)

@@ -81,10 +81,10 @@ pub use text::render_text;
 
 use super::number::Printed;
 use super::{Context, Given, QuestionReport, Status};
-use crate::exercise::compute::{Computed, Results};
+use crate::exercise::compute::Computed;
 use crate::exercise::model::{Question, TraceQuestion};
-use crate::pyfmt::Template;
-use crate::trace::render::{StepFields, render_templates};
+// The reference output is the core's, under its old path here.
+pub use gbl_core::exercise::expected_trace::reference_lines;
 use judge::{Judge, Rules};
 use layout::Layout;
 
@@ -216,31 +216,6 @@ impl Serialize for TraceReport {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.lines.serialize(s)
     }
-}
-
-fn templates(list: &[String]) -> Result<Option<Template>, String> {
-    if list.is_empty() {
-        return Ok(None);
-    }
-    let joined = list.join("\n");
-    Template::parse(&joined)
-        .map(Some)
-        .map_err(|e| format!("{}\n{}", e.message, e.render_with_caret(&joined)))
-}
-
-/// The reference output: what a Python program printing with the question's templates prints.
-pub fn reference_lines(t: &TraceQuestion, results: &Results) -> Result<Vec<String>, String> {
-    let Some(Computed::Descent(d)) = results.runs.get(&t.run) else {
-        return Err(format!("'{}' is not a descent run", t.run));
-    };
-    let header = templates(&t.header)?;
-    let step = templates(&t.step)?.ok_or("a trace needs a step template")?;
-    let footer = templates(&t.footer)?;
-    let fields = StepFields::new(&d.run);
-    let mut lines = Vec::new();
-    render_templates(&fields, header.as_ref(), &step, footer.as_ref(), &mut lines)
-        .map_err(|e| e.message)?;
-    Ok(lines)
 }
 
 /// The numbers in a line, as printed (`1-th x: 2.4000` has 1 and 2.4000; the 1 of `x1` is

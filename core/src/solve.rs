@@ -3,8 +3,7 @@
 use crate::engine::PyNum;
 use crate::engine::verdict::short;
 use crate::exercise::compute::{Computed, Results};
-use crate::exercise::load::Loaded;
-use crate::exercise::model::Question;
+use crate::exercise::model::{Exercise, Question};
 
 /// The most steps written out in full; longer runs show the first and last ones.
 const SHOWN_STEPS: usize = 12;
@@ -24,7 +23,7 @@ fn point(xs: &[PyNum]) -> String {
 }
 
 /// The worked solution as lines of text (Markdown-friendly: no line needs escaping).
-pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
+pub fn worked(exercise: &Exercise, results: &Results) -> Vec<String> {
     let mut out = Vec::new();
     let many_runs = results.runs.len() > 1;
     for (name, run) in &results.runs {
@@ -162,7 +161,7 @@ pub fn worked(loaded: &Loaded, results: &Results) -> Vec<String> {
         }
     }
     out.push("Answers:".into());
-    for q in &loaded.exercise.questions {
+    for q in &exercise.questions {
         let value = match q {
             Question::Trace(_) => "the printed trace (see `gbl show`)".to_string(),
             _ => crate::exercise::answer::resolve(q.answer_ref(), results)

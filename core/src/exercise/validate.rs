@@ -366,7 +366,7 @@ impl Validator<'_> {
                         &format!("questions[{i}].run"),
                         format!("'{}' is not a descent run of this exercise", t.run),
                     );
-                } else if let Err(e) = crate::check::trace::reference_lines(t, results) {
+                } else if let Err(e) = super::expected_trace::reference_lines(t, results) {
                     self.report_variant(&format!("questions[{i}].step"), e, variant);
                 }
                 continue;
