@@ -218,38 +218,36 @@ const STREAM_ABOVE: u64 = 1 << 20;
 /// Reads the trace named on the command line: any file the student names, or standard input
 /// for `-` (`python3 gd.py | gbl check gd-trace --trace -`).
 fn read_cli_trace(trace: &Path) -> anyhow::Result<Given> {
-    let (name, text) = if trace.as_os_str() == "-" {
+    if trace.as_os_str() == "-" {
         let text = read_trace_from(std::io::stdin().lock(), answers::MAX_TRACE_BYTES)
             .map_err(|e| anyhow::anyhow!("standard input: {e}"))?;
-        ("stdin".to_string(), text)
-    } else if crate::fsutil::check_regular(trace).is_ok_and(|m| m.len() > STREAM_ABOVE)
+        return Ok(Given::Trace {
+            name: "stdin".to_string(),
+            text,
+        });
+    }
+    let name = trace.file_name().map_or_else(
+        || trace.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if crate::fsutil::check_regular(trace).is_ok_and(|m| m.len() > STREAM_ABOVE)
         && crate::fsutil::is_plain_utf8(trace, answers::MAX_TRACE_BYTES)
     {
         // Judged while it is read: a million-line trace is never held whole.
-        let name = trace.file_name().map_or_else(
-            || trace.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
         return Ok(Given::TraceFile {
             name,
             path: trace.to_path_buf(),
         });
-    } else {
-        let text = read_trace_text(trace, answers::MAX_TRACE_BYTES).map_err(|e| {
-            // `--trace /dev/stdin` from a pipe is a FIFO: say how a pipe is read.
-            let pipe = match e {
-                crate::fsutil::ReadError::NotRegular(kind) if kind.contains("FIFO") => {
-                    " (to read what a program pipes in, write --trace -)"
-                }
-                _ => "",
-            };
-            anyhow::anyhow!("{}: cannot read it: {e}{pipe}", trace.display())
-        })?;
-        let name = trace.file_name().map_or_else(
-            || trace.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        (name, text)
-    };
+    }
+    let text = read_trace_text(trace, answers::MAX_TRACE_BYTES).map_err(|e| {
+        // `--trace /dev/stdin` from a pipe is a FIFO: say how a pipe is read.
+        let pipe = match e {
+            crate::fsutil::ReadError::NotRegular(kind) if kind.contains("FIFO") => {
+                " (to read what a program pipes in, write --trace -)"
+            }
+            _ => "",
+        };
+        anyhow::anyhow!("{}: cannot read it: {e}{pipe}", trace.display())
+    })?;
     Ok(Given::Trace { name, text })
 }

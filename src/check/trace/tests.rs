@@ -18,6 +18,31 @@ fn gd_trace(steps: usize) -> crate::exercise::load::Loaded {
     .expect("parses")
 }
 
+/// Runs `f` on gd-trace with `steps` updates: its context, trace question and expected lines.
+fn with_gd_trace<R>(
+    steps: usize,
+    f: impl FnOnce(&Context, &Question, &TraceQuestion, &Layout) -> R,
+) -> R {
+    let loaded = gd_trace(steps);
+    let ctx =
+        Context::new(&loaded, default_params(&loaded.exercise).expect("params")).expect("computes");
+    let q = loaded.exercise.questions.first().expect("a question");
+    let Question::Trace(t) = q else {
+        panic!("a trace question");
+    };
+    let Some(Computed::Descent(d)) = ctx.results.runs.get(&t.run) else {
+        panic!("a descent");
+    };
+    f(&ctx, q, t, &Layout::new(t, d).expect("layout"))
+}
+
+/// The expected lines of gd-trace with `steps` updates.
+fn expected_lines(steps: usize) -> Vec<String> {
+    with_gd_trace(steps, |_, _, _, layout| {
+        (0..layout.len()).map(|k| layout.line(k)).collect()
+    })
+}
+
 #[test]
 fn the_verdict_does_not_depend_on_the_work_limits_or_a_clock() {
     let loaded = gd_trace(2_000);
@@ -79,56 +104,37 @@ fn both_ways(
     steps: usize,
     files: &[(&str, Vec<u8>)],
 ) -> Vec<(QuestionReport, QuestionReport, bool)> {
-    let loaded = gd_trace(steps);
-    let ctx =
-        Context::new(&loaded, default_params(&loaded.exercise).expect("params")).expect("computes");
-    let q = loaded.exercise.questions.first().expect("a question");
-    let Question::Trace(t) = q else {
-        panic!("a trace question");
-    };
-    let Some(Computed::Descent(d)) = ctx.results.runs.get(&t.run) else {
-        panic!("a descent");
-    };
-    let layout = Layout::new(t, d).expect("layout");
-    let dir = tempfile::tempdir().expect("temp dir");
-    files
-        .iter()
-        .map(|(name, bytes)| {
-            let path = dir.path().join(name);
-            std::fs::write(&path, bytes).expect("written");
-            let text = crate::fsutil::read_trace_text(&path, 1 << 30).expect("readable");
-            let whole = Given::Trace {
-                name: name.to_string(),
-                text,
-            };
-            let file = Given::TraceFile {
-                name: name.to_string(),
-                path: path.clone(),
-            };
-            let streamed = stream::exact_long_trace(&layout, &path, 1 << 30).is_some();
-            (
-                check_question(&ctx, q, t, Some(&whole)),
-                check_question(&ctx, q, t, Some(&file)),
-                streamed,
-            )
-        })
-        .collect()
+    with_gd_trace(steps, |ctx, q, t, layout| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        files
+            .iter()
+            .map(|(name, bytes)| {
+                let path = dir.path().join(name);
+                std::fs::write(&path, bytes).expect("written");
+                let text = crate::fsutil::read_trace_text(&path, 1 << 30).expect("readable");
+                let whole = Given::Trace {
+                    name: name.to_string(),
+                    text,
+                };
+                let file = Given::TraceFile {
+                    name: name.to_string(),
+                    path: path.clone(),
+                };
+                let streamed = stream::exact_long_trace(layout, &path, 1 << 30).is_some();
+                (
+                    check_question(ctx, q, t, Some(&whole)),
+                    check_question(ctx, q, t, Some(&file)),
+                    streamed,
+                )
+            })
+            .collect()
+    })
 }
 
 #[test]
 fn a_long_trace_read_while_judged_gets_the_verdict_of_the_whole_file() {
     let steps = 30_000;
-    let loaded = gd_trace(steps);
-    let ctx =
-        Context::new(&loaded, default_params(&loaded.exercise).expect("params")).expect("computes");
-    let Some(Question::Trace(t)) = loaded.exercise.questions.first() else {
-        panic!("a trace question");
-    };
-    let Some(Computed::Descent(d)) = ctx.results.runs.get(&t.run) else {
-        panic!("a descent");
-    };
-    let layout = Layout::new(t, d).expect("layout");
-    let lines: Vec<String> = (0..layout.len()).map(|k| layout.line(k)).collect();
+    let lines = expected_lines(steps);
     assert_eq!(
         lines[1], "1-th x: 2.4000",
         "the reference, by hand: 3 - 3/5"
@@ -181,22 +187,14 @@ fn a_long_trace_read_while_judged_gets_the_verdict_of_the_whole_file() {
 fn a_short_trace_is_never_judged_while_read() {
     let results = both_ways(
         20,
-        &[("short.txt", {
-            let loaded = gd_trace(20);
-            let ctx = Context::new(&loaded, default_params(&loaded.exercise).expect("params"))
-                .expect("computes");
-            let Some(Question::Trace(t)) = loaded.exercise.questions.first() else {
-                panic!("a trace question");
-            };
-            let Some(Computed::Descent(d)) = ctx.results.runs.get(&t.run) else {
-                panic!("a descent");
-            };
-            let layout = Layout::new(t, d).expect("layout");
-            (0..layout.len())
-                .map(|k| layout.line(k) + "\n")
+        &[(
+            "short.txt",
+            expected_lines(20)
+                .iter()
+                .map(|l| format!("{l}\n"))
                 .collect::<String>()
-                .into_bytes()
-        })],
+                .into_bytes(),
+        )],
     );
     let (whole, file, streamed) = &results[0];
     assert!(!streamed);
@@ -207,36 +205,25 @@ fn a_short_trace_is_never_judged_while_read() {
 
 #[test]
 fn a_trace_of_more_lines_than_the_budget_is_refused_and_trailing_blank_lines_do_not_count() {
-    let loaded = gd_trace(20);
-    let ctx =
-        Context::new(&loaded, default_params(&loaded.exercise).expect("params")).expect("computes");
-    let q = loaded.exercise.questions.first().expect("a question");
-    let Question::Trace(t) = q else {
-        panic!("a trace question");
-    };
-    let trace = |text: String| Given::Trace {
-        name: "out.txt".into(),
-        text,
-    };
-    let over = check_question(&ctx, q, t, Some(&trace("0\n".repeat(MAX_TRACE_LINES + 1))));
-    assert_eq!(over.status, Status::Invalid);
-    assert_eq!(
-        over.feedback,
-        "'out.txt' has 200001 lines, more than the 200000 a trace may have (the task prints 21): \
-         print only what the task asks"
-    );
-    // At the budget the trace is judged: wrong, with every line read.
-    let at = check_question(&ctx, q, t, Some(&trace("0\n".repeat(MAX_TRACE_LINES))));
-    assert_eq!(at.status, Status::Wrong);
-    // The right trace followed by a million blank lines is right.
-    let right: String = {
-        let Some(Computed::Descent(d)) = ctx.results.runs.get(&t.run) else {
-            panic!("a descent");
+    with_gd_trace(20, |ctx, q, t, layout| {
+        let trace = |text: String| Given::Trace {
+            name: "out.txt".into(),
+            text,
         };
-        let layout = Layout::new(t, d).expect("layout");
-        (0..layout.len()).map(|k| layout.line(k) + "\n").collect()
-    };
-    let padded = check_question(&ctx, q, t, Some(&trace(right + &"\n".repeat(1_000_000))));
-    assert_eq!(padded.status, Status::Correct);
-    assert_eq!(padded.score, 20.0);
+        let over = check_question(ctx, q, t, Some(&trace("0\n".repeat(MAX_TRACE_LINES + 1))));
+        assert_eq!(over.status, Status::Invalid);
+        assert_eq!(
+            over.feedback,
+            "'out.txt' has 200001 lines, more than the 200000 a trace may have (the task prints 21): \
+         print only what the task asks"
+        );
+        // At the budget the trace is judged: wrong, with every line read.
+        let at = check_question(ctx, q, t, Some(&trace("0\n".repeat(MAX_TRACE_LINES))));
+        assert_eq!(at.status, Status::Wrong);
+        // The right trace followed by a million blank lines is right.
+        let right: String = (0..layout.len()).map(|k| layout.line(k) + "\n").collect();
+        let padded = check_question(ctx, q, t, Some(&trace(right + &"\n".repeat(1_000_000))));
+        assert_eq!(padded.status, Status::Correct);
+        assert_eq!(padded.score, 20.0);
+    })
 }
