@@ -1,20 +1,22 @@
-//! The command line: argument definitions and the one place where outcomes become exit codes.
+//! The command line: the subcommands (each one's arguments are in its file under
+//! [`crate::cmd`]), and the one place where outcomes become exit codes.
 //!
 //! Exit codes: 0 everything checked is correct; 1 checked, and something is wrong or missing;
 //! 2 could not check (usage error, unknown exercise, unreadable or malformed input).
 
-use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::cmd;
+use crate::cmd::{self, Outcome};
+use crate::fsutil::QuietPipe;
+use crate::render::json::{error_doc, print_json};
 use crate::style::ColorChoice;
 
 /// gbl checks exercises on gradient descent and backpropagation.
 #[derive(Debug, Parser)]
 #[command(name = "gbl", version, about, long_about = None, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// When to use colour: auto (on a terminal without NO_COLOR), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -23,19 +25,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Output format of the playground and checking commands.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Readable text (coloured on a terminal).
-    #[default]
-    Text,
-    /// Exactly one JSON document on standard output.
-    Json,
-}
-
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// The derivative of an expression, and its value at a point.
     Derive(cmd::derive::Args),
     /// Run gradient descent and print every step and the verdict.
@@ -74,18 +66,6 @@ pub enum Command {
     Mdbook(cmd::mdbook::Args),
 }
 
-/// What a command found, when it could check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// Everything checked is correct (or there was nothing to check).
-    Correct,
-    /// Something is wrong or missing.
-    Wrong,
-    /// Something given could not be checked (an answer that is not an answer); the report
-    /// was still written.
-    Invalid,
-}
-
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn main() -> ExitCode {
     let json = wants_json(std::env::args_os().skip(1));
@@ -99,7 +79,7 @@ pub fn main() -> ExitCode {
                 let msg = e.to_string();
                 let msg = msg.lines().next().unwrap_or(&first);
                 let msg = msg.strip_prefix("error: ").unwrap_or(msg);
-                print_error_json(&crate::cmd::error_doc(msg));
+                print_error_json(&error_doc(msg));
             }
             return ExitCode::from(u8::try_from(code).unwrap_or(2));
         }
@@ -111,7 +91,7 @@ pub fn main() -> ExitCode {
         Err(e) => {
             eprintln!("error: {e:#}");
             if json {
-                print_error_json(&crate::cmd::error_doc(&format!("{e:#}")));
+                print_error_json(&error_doc(&format!("{e:#}")));
             }
             ExitCode::from(2)
         }
@@ -130,63 +110,7 @@ fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
 
 fn print_error_json(doc: &serde_json::Value) {
     let mut out = std::io::stdout().lock();
-    let _ = crate::cmd::print_json(&mut out, doc);
-}
-
-/// Standard output that ends quietly when its reader goes away (`gbl grade Q DIR | head -1`):
-/// after a broken pipe, what is written is dropped instead of failing, so the command finishes
-/// its work and exits with the code that work earned, as it would into a file.
-pub struct QuietPipe<W> {
-    inner: W,
-    closed: bool,
-}
-
-impl<W: Write> QuietPipe<W> {
-    /// Wraps a writer.
-    pub fn new(inner: W) -> QuietPipe<W> {
-        QuietPipe {
-            inner,
-            closed: false,
-        }
-    }
-
-    /// Whether the reader has gone away.
-    pub fn closed(&self) -> bool {
-        self.closed
-    }
-
-    fn guard(&mut self, r: std::io::Result<()>) -> std::io::Result<()> {
-        match r {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                self.closed = true;
-                Ok(())
-            }
-            other => other,
-        }
-    }
-}
-
-impl<W: Write> Write for QuietPipe<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.closed {
-            return Ok(buf.len());
-        }
-        match self.inner.write(buf) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                self.closed = true;
-                Ok(buf.len())
-            }
-            other => other,
-        }
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        if self.closed {
-            return Ok(());
-        }
-        let r = self.inner.flush();
-        self.guard(r)
-    }
+    let _ = print_json(&mut out, doc);
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -201,7 +125,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 /// Runs a parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let paint = cli.color.paint();
     let mut out = QuietPipe::new(std::io::stdout().lock());
     match cli.command {
@@ -221,8 +145,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         },
         Command::Validate(args) => cmd::validate::run(args, paint, &mut out),
         Command::Schema(args) => cmd::schema::run(args, &mut out),
-        Command::Completions(args) => cmd::completions::run(args, &mut out),
-        Command::Man => cmd::completions::man(&mut out),
+        Command::Completions(args) => cmd::completions::run(args, Cli::command(), &mut out),
+        Command::Man => cmd::completions::man(Cli::command(), &mut out),
         Command::Grade(args) => cmd::grade::run(args, paint, &mut out),
         Command::Gradescope(args) => cmd::gradescope::run(args, paint, &mut out),
         Command::Mdbook(args) => cmd::mdbook::run(args, &mut out),

@@ -6,14 +6,17 @@
 // The core crate's modules, under their old paths: `gbl::engine`, `crate::pyfmt`, ...
 pub use gbl_core::{bindings, clip, engine, pyfmt, solve, trace};
 
+mod authoring;
 pub mod book;
 pub mod check;
 pub mod cli;
-pub mod cmd;
+mod cmd;
 pub mod exercise;
 pub mod figures;
 pub mod fsutil;
 pub mod grade;
 pub mod playground;
 pub mod plot;
+mod render;
+mod student;
 pub mod style;

@@ -3,11 +3,11 @@
 use std::io::Write;
 
 use anyhow::Context;
-use serde_json::{Value, json};
 
-use crate::cli::{Format, Outcome};
-use crate::engine::backprop::{Graph, Pass};
+use super::{Format, Outcome};
 use crate::playground::compute;
+use crate::render::backprop::{to_json, write_text};
+use crate::render::json::print_json;
 use crate::style::Paint;
 
 /// Arguments of `gbl backprop`.
@@ -37,89 +37,8 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             .with_context(|| format!("writing the plot to {}", path.display()))?;
     }
     match args.format {
-        Format::Json => super::print_json(out, &to_json(&g, &p))?,
+        Format::Json => print_json(out, &to_json(&g, &p))?,
         Format::Text => write_text(&g, &p, paint, out)?,
     }
     Ok(Outcome::Correct)
-}
-
-/// The contract's JSON: output, nodes [{name, value, grad}] (inputs first); plus each node's
-/// expression and every edge with its local derivative.
-pub fn to_json(g: &Graph, p: &Pass) -> Value {
-    let nodes: Vec<Value> = p
-        .names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let expr = g
-                .nodes
-                .iter()
-                .find(|n| &n.name == name)
-                .map(|n| n.expr.to_string());
-            json!({"name": name, "value": p.values[i], "grad": p.grads[i], "expr": expr})
-        })
-        .collect();
-    let edges: Vec<Value> = p
-        .edges
-        .iter()
-        .map(|e| {
-            json!({
-                "from": p.names[e.from],
-                "to": p.names[e.to],
-                "local": e.local,
-                "local_expr": e.local_expr.to_string(),
-            })
-        })
-        .collect();
-    json!({"output": g.output(), "nodes": nodes, "edges": edges})
-}
-
-fn write_text(g: &Graph, p: &Pass, paint: Paint, out: &mut dyn Write) -> anyhow::Result<()> {
-    let output = g.output();
-    writeln!(out, "{}", paint.strong("forward"))?;
-    for (i, name) in p.names.iter().enumerate() {
-        let what = match g.nodes.iter().find(|n| &n.name == name) {
-            Some(n) => format!("{name} = {}", n.expr),
-            None => format!("{name} (input)"),
-        };
-        writeln!(out, "  {:<28} = {}", paint.code(&what), p.values[i])?;
-    }
-    writeln!(out, "{}", paint.strong("local derivatives"))?;
-    for e in &p.edges {
-        let label = format!("∂{}/∂{} = {}", p.names[e.to], p.names[e.from], e.local_expr);
-        writeln!(out, "  {:<28} = {}", paint.code(&label), e.local)?;
-    }
-    writeln!(
-        out,
-        "{}",
-        paint.strong(&format!(
-            "backward (d{output}/d·, in reverse topological order)"
-        ))
-    )?;
-    for &i in p.order.iter().rev() {
-        let name = &p.names[i];
-        let paths = p.edges.iter().filter(|e| e.from == i).count();
-        let note = if paths > 1 {
-            paint.dim(&format!("  (sum over {paths} paths)"))
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "  d{output}/d{name:<24} = {}{note}",
-            paint.strong(&p.grads[i].to_string())
-        )?;
-    }
-    for (i, name) in p.names.iter().enumerate() {
-        if !p.order.contains(&i) {
-            writeln!(
-                out,
-                "  {}",
-                paint.dim(&format!(
-                    "{name} does not reach {output}: d{output}/d{name} = 0"
-                ))
-            )?;
-        }
-    }
-    Ok(())
 }

@@ -2,9 +2,7 @@
 
 use std::io::Write;
 
-use clap::CommandFactory;
-
-use crate::cli::{Cli, Outcome};
+use super::Outcome;
 
 /// Arguments of `gbl completions`.
 #[derive(Debug, clap::Args)]
@@ -14,15 +12,14 @@ pub struct Args {
     pub shell: clap_complete::Shell,
 }
 
-/// Runs `gbl completions`.
-pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let mut cmd = Cli::command();
+/// Runs `gbl completions`: the completions of `cmd` (the whole command line).
+pub fn run(args: Args, mut cmd: clap::Command, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     clap_complete::generate(args.shell, &mut cmd, "gbl", out);
     Ok(Outcome::Correct)
 }
 
-/// Runs `gbl man`: the man page in roff, for `gbl man > gbl.1`.
-pub fn man(out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
+/// Runs `gbl man`: the man page of `cmd` in roff, for `gbl man > gbl.1`.
+pub fn man(cmd: clap::Command, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    clap_mangen::Man::new(cmd).render(out)?;
     Ok(Outcome::Correct)
 }

@@ -5,11 +5,13 @@ use std::io::Write;
 use anyhow::{Context, bail};
 use serde_json::json;
 
+use super::{Format, Outcome};
 use crate::bindings::bindings;
-use crate::cli::{Format, Outcome};
 use crate::engine::budget::try_derivative;
 use crate::engine::diff::Rules;
 use crate::engine::eval::eval;
+use crate::playground::parse_arg;
+use crate::render::json::print_json;
 use crate::style::Paint;
 
 /// Arguments of `gbl derive`.
@@ -31,7 +33,7 @@ pub struct Args {
 
 /// Runs `gbl derive`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let e = super::parse_arg("the expression", &args.expr)?;
+    let e = parse_arg("the expression", &args.expr)?;
     let vars = e.variables();
     let wrt = match (&args.wrt, vars.as_slice()) {
         (Some(w), _) => w.clone(),
@@ -64,7 +66,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         Some(eval(&d, &at).with_context(|| format!("evaluating the derivative at {point}"))?)
     };
     match args.format {
-        Format::Json => super::print_json(
+        Format::Json => print_json(
             out,
             &json!({
                 "expr": e.to_string(),

@@ -4,14 +4,11 @@ use std::io::Write;
 
 use anyhow::Context;
 
-use crate::cli::{Format, Outcome};
-use crate::pyfmt::Template;
-use crate::style::Paint;
-
-mod stream;
-
-pub use crate::playground::MAX_STEPS;
+use super::{Format, Outcome};
 use crate::playground::{descend, prepare, unescape};
+use crate::pyfmt::Template;
+use crate::render::descent as stream;
+use crate::style::Paint;
 
 /// Arguments of `gbl descend`.
 #[derive(Debug, clap::Args)]

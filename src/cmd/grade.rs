@@ -10,14 +10,16 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
-use super::ExerciseSource;
-use crate::cli::Outcome;
-use crate::fsutil::{check_output, write_atomic_with};
+use super::{ExerciseSource, Outcome};
+use crate::fsutil::{QuietPipe, write_atomic_with};
+use crate::grade::class::{
+    Enrolled, check_gradebook_path, enroll, gradescope_student, one, usable_quiz,
+};
 use crate::grade::export::gradescope::Visibility;
 use crate::grade::export::{Book, GradeFormat};
 use crate::grade::submission::{self, Found};
 use crate::grade::summary::{Tally, render};
-use crate::grade::{Setup, grade_all, identity, quiz, roster};
+use crate::grade::{Setup, grade_all};
 use crate::style::Paint;
 
 /// Arguments of `gbl grade`.
@@ -80,28 +82,8 @@ pub struct Args {
     pub source: ExerciseSource,
 }
 
-/// Reads a quiz and checks it against `exercises`: every problem at once, as an error.
-pub(crate) fn usable_quiz(
-    path: &std::path::Path,
-    exercises: &[crate::exercise::load::Loaded],
-) -> anyhow::Result<quiz::LoadedQuiz> {
-    let q = quiz::read(path).map_err(|d| anyhow::anyhow!("{d}"))?;
-    let problems = quiz::check(&q, exercises);
-    if !problems.is_empty() {
-        let lines: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
-        bail!(
-            "the quiz cannot be used:\n{}\n(run 'gbl validate {}' for the same list)",
-            lines.join("\n"),
-            path.display()
-        );
-    }
-    Ok(q)
-}
-
-/// Runs `gbl grade`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = args.source.load()?;
-    let q = usable_quiz(&args.quiz, &exercises)?;
+/// Refuses the options of `--format gradescope` with another format.
+fn check_format_options(args: &Args) -> anyhow::Result<()> {
     if args.format != GradeFormat::Gradescope {
         for (given, flag) in [
             (args.visibility.is_some(), "--visibility"),
@@ -113,6 +95,91 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
             }
         }
     }
+    Ok(())
+}
+
+/// The submissions to grade: the one of a Gradescope student, the one folder PATH when it
+/// holds answers.yaml, else every submission in PATH; with the roster's students merged in.
+fn submissions(args: &Args) -> anyhow::Result<(Found, Option<Enrolled>)> {
+    let holds_answers = std::fs::symlink_metadata(args.path.join(submission::ANSWERS)).is_ok();
+    let mut found = if args.format == GradeFormat::Gradescope {
+        let student = gradescope_student(
+            &args.path,
+            holds_answers,
+            args.student.as_deref(),
+            args.metadata.as_deref(),
+        )?;
+        one(&args.path, Some(&student))
+    } else if holds_answers {
+        one(&args.path, args.student.as_deref())
+    } else {
+        if args.student.is_some() {
+            bail!(
+                "--student names the student of a single submission, but {} holds no answers.yaml",
+                args.path.display()
+            );
+        }
+        submission::discover(&args.path)
+            .with_context(|| format!("cannot read the folder {}", args.path.display()))?
+    };
+    let enrolled = match &args.roster {
+        Some(_) if args.format == GradeFormat::Gradescope => {
+            bail!("--roster is for a class (--format csv or json), not one Gradescope submission")
+        }
+        Some(file) => Some(enroll(&mut found, file)?),
+        None => None,
+    };
+    if found.submissions.is_empty() {
+        bail!(
+            "{}: no submissions (NAME.yaml files or NAME/ folders with answers.yaml)",
+            args.path.display()
+        );
+    }
+    Ok((found, enrolled))
+}
+
+/// Writes the gradebook to `output` (atomically) or to `out`, and the class summary after
+/// it: to `out` with a file, else to standard error.
+fn finish(
+    book: Book,
+    tally: &Tally,
+    output: Option<&Path>,
+    quiet: bool,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match output {
+        Some(file) => {
+            write_atomic_with(file, |w| {
+                book.finish_into(w)
+                    .map_err(|e| std::io::Error::other(format!("{e:#}")))
+            })
+            .with_context(|| format!("cannot write the gradebook {}", file.display()))?;
+            if !quiet {
+                render(tally, paint, out)?;
+                writeln!(
+                    out,
+                    "{}",
+                    paint.dim(&format!("gradebook: {}", file.display()))
+                )?;
+            }
+        }
+        None => {
+            book.finish_into(out)?;
+            out.flush()?;
+            if !quiet {
+                render(tally, paint, &mut QuietPipe::new(std::io::stderr().lock()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs `gbl grade`.
+pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let exercises = args.source.load()?;
+    let q = usable_quiz(&args.quiz, &exercises)?;
+    check_format_options(&args)?;
     let setup = Setup::new(&q.quiz, &exercises).map_err(|e| anyhow::anyhow!("{e}"))?;
     if !args.path.is_dir() {
         bail!(
@@ -124,165 +191,23 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     if let Some(file) = output {
         check_gradebook_path(file, &args.path)?;
     }
-    let holds_answers = std::fs::symlink_metadata(args.path.join(submission::ANSWERS)).is_ok();
-    let found = if args.format == GradeFormat::Gradescope {
-        let student = gradescope_student(&args, holds_answers)?;
-        Found {
-            submissions: vec![submission::single(&args.path, Some(&student))],
-            ignored: Vec::new(),
-        }
-    } else if holds_answers {
-        Found {
-            submissions: vec![submission::single(&args.path, args.student.as_deref())],
-            ignored: Vec::new(),
-        }
-    } else {
-        if args.student.is_some() {
-            bail!(
-                "--student names the student of a single submission, but {} holds no answers.yaml",
-                args.path.display()
-            );
-        }
-        submission::discover(&args.path)
-            .with_context(|| format!("cannot read the folder {}", args.path.display()))?
-    };
-    let mut found = found;
-    let mut missing = Vec::new();
-    let mut strangers = Vec::new();
-    let mut roster_size = 0;
-    if let Some(file) = &args.roster {
-        if args.format == GradeFormat::Gradescope {
-            bail!("--roster is for a class (--format csv or json), not one Gradescope submission");
-        }
-        let students = roster::read(file).map_err(|e| anyhow::anyhow!("{e}"))?;
-        roster_size = students.len();
-        missing = roster::missing(&students, &found.submissions);
-        strangers = roster::strangers(&students, &found.submissions);
-        found.submissions.extend(missing.iter().cloned());
-        found.submissions.sort_by(|a, b| a.student.cmp(&b.student));
-    }
-    if found.submissions.is_empty() {
-        bail!(
-            "{}: no submissions (NAME.yaml files or NAME/ folders with answers.yaml)",
-            args.path.display()
-        );
-    }
-
+    let (found, enrolled) = submissions(&args)?;
     let mut book = Book::new(args.format, &setup)?
         .with_visibility(args.visibility)
         .with_expected(args.expected);
     let mut tally = Tally::new(&q.quiz.title, q.quiz.max_score());
     tally.ignored = found.ignored.clone();
-    tally.missing = missing.into_iter().map(|s| s.student).collect();
-    tally.not_on_roster = strangers;
-    tally.roster_size = roster_size;
+    if let Some(e) = enrolled {
+        tally.missing = e.missing.into_iter().collect();
+        tally.not_on_roster = e.strangers;
+        tally.roster_size = e.size;
+    }
     let mut all_correct = true;
     grade_all(&found.submissions, &setup, |g| {
         all_correct &= g.all_correct();
         tally.add(&g);
         book.add(&g)
     })?;
-
-    match output {
-        Some(file) => {
-            write_atomic_with(file, |w| {
-                book.finish_into(w)
-                    .map_err(|e| std::io::Error::other(format!("{e:#}")))
-            })
-            .with_context(|| format!("cannot write the gradebook {}", file.display()))?;
-            if !args.quiet {
-                render(&tally, paint, out)?;
-                writeln!(
-                    out,
-                    "{}",
-                    paint.dim(&format!("gradebook: {}", file.display()))
-                )?;
-            }
-        }
-        None => {
-            book.finish_into(out)?;
-            out.flush()?;
-            if !args.quiet {
-                render(
-                    &tally,
-                    paint,
-                    &mut crate::cli::QuietPipe::new(std::io::stderr().lock()),
-                )?;
-            }
-        }
-    }
-    Ok(if all_correct {
-        Outcome::Correct
-    } else {
-        Outcome::Wrong
-    })
-}
-
-/// The student of a Gradescope submission: `--student`, else the identity in the metadata
-/// file. Refuses a whole class folder (it would be graded as one student) and a submission
-/// without an identity (its numbers would be drawn for a made-up name).
-fn gradescope_student(args: &Args, holds_answers: bool) -> anyhow::Result<String> {
-    if !holds_answers
-        && let Ok(found) = submission::discover(&args.path)
-        && found.submissions.len() > 1
-    {
-        bail!(
-            "{} holds {} submissions, not one: --format gradescope grades the one submission \
-             of a student (a folder with answers.yaml, like /autograder/submission); grade a \
-             class with --format csv or json",
-            args.path.display(),
-            found.submissions.len()
-        );
-    }
-    if let Some(s) = &args.student {
-        return Ok(s.clone());
-    }
-    let metadata = match &args.metadata {
-        Some(m) => m.clone(),
-        None => {
-            let beside = args
-                .path
-                .canonicalize()
-                .ok()
-                .and_then(|p| p.parent().map(|d| d.join(identity::METADATA)));
-            match beside {
-                Some(m) if m.exists() => m,
-                _ => bail!(
-                    "--format gradescope needs the student's identity, which keys their \
-                     numbers: pass --metadata /autograder/{} (or --student KEY); there is no {} \
-                     next to {}",
-                    identity::METADATA,
-                    identity::METADATA,
-                    args.path.display()
-                ),
-            }
-        }
-    };
-    identity::from_file(&metadata).map_err(|e| {
-        anyhow::anyhow!("{e}; the student's identity keys their numbers, so nothing is graded")
-    })
-}
-
-/// Refuses a gradebook path that is not a regular file (a link, a device), or that lies
-/// inside the submissions folder, where the next run would read it as a student.
-fn check_gradebook_path(file: &Path, submissions: &Path) -> anyhow::Result<()> {
-    check_output(file).with_context(|| {
-        format!(
-            "cannot write the gradebook {} (for standard output, write '-o -')",
-            file.display()
-        )
-    })?;
-    let parent = match file.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if crate::fsutil::is_within(parent, submissions).unwrap_or(false) {
-        bail!(
-            "cannot write the gradebook {}: it is inside the submissions folder {}, where it \
-             would be read as a submission; write it elsewhere",
-            file.display(),
-            submissions.display()
-        );
-    }
-    Ok(())
+    finish(book, &tally, output, args.quiet, paint, out)?;
+    Ok(Outcome::of(all_correct))
 }

@@ -7,12 +7,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 
-use super::ExerciseSource;
-use crate::cli::Outcome;
-use crate::fsutil::{check_output, open_regular, write_atomic};
-use crate::grade::autograder::{self, MAX_BINARY_BYTES, Package};
+use super::{ExerciseSource, Outcome};
+use crate::fsutil::{check_output, write_atomic};
+use crate::grade::autograder::{self, Package, read_binary};
+use crate::grade::class::usable_quiz;
 use crate::grade::export::gradescope::Visibility;
 use crate::style::Paint;
 
@@ -48,7 +48,7 @@ pub struct Args {
 /// Runs `gbl gradescope`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let exercises = args.source.load()?;
-    let q = super::grade::usable_quiz(&args.quiz, &exercises)?;
+    let q = usable_quiz(&args.quiz, &exercises)?;
     let chosen: Vec<_> = q
         .quiz
         .exercises
@@ -89,23 +89,4 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         ))
     )?;
     Ok(Outcome::Correct)
-}
-
-/// The binary's bytes, refusing anything that is not a regular file under the budget.
-fn read_binary(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
-    use std::io::Read as _;
-    let file = open_regular(path)
-        .map_err(|e| anyhow::anyhow!("cannot package {}: {e}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_BINARY_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    if bytes.len() as u64 > MAX_BINARY_BYTES {
-        bail!(
-            "cannot package {}: it is larger than the {} MB a gbl binary may have",
-            path.display(),
-            MAX_BINARY_BYTES >> 20
-        );
-    }
-    Ok(bytes)
 }

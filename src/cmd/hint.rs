@@ -1,16 +1,12 @@
-//! `gbl hint ID`: the next hint each time it is asked for the same exercise.
-//!
-//! How many hints each exercise has shown is kept in gbl's state folder (see
-//! [`super::state`]); after the last hint, `gbl check` shows the exercise's answers.
+//! `gbl hint ID`: the next hint each time it is asked for the same exercise (see
+//! [`crate::student::hints`]).
 
 use std::io::Write;
 
-use super::ExerciseSource;
-use super::state::{key, load as load_state, save as save_state};
-use super::student::{Student, StudentArgs};
-use crate::check::Context;
-use crate::cli::{Format, Outcome};
-use crate::exercise::prompt::fill;
+use super::{ExerciseSource, Format, Outcome, StudentArgs};
+use crate::exercise::catalog::find;
+use crate::render::json::print_json;
+use crate::student::hints::{Shown, hints};
 use crate::style::Paint;
 
 /// Arguments of `gbl hint`.
@@ -35,71 +31,15 @@ pub struct Args {
     pub source: ExerciseSource,
 }
 
-/// What `gbl hint` shows: the hints (numbered from 1) and a closing note.
-struct Shown {
-    id: String,
-    hints: Vec<(usize, String)>,
-    of: usize,
-    note: Option<String>,
-}
-
 /// Runs `gbl hint`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let exercises = match args.student.quiz {
         Some(_) => args.source.load()?,
         None => args.source.load_one(&args.id)?,
     };
-    let l = super::find(&exercises, &args.id)?;
-    let student = Student::new(&args.student, &exercises)?;
-    let k = key(&l.id, student.name());
-    let hints = &l.exercise.hints;
-    let mut state = load_state();
-    let mut shown = Shown {
-        id: l.id.clone(),
-        hints: Vec::new(),
-        of: hints.len(),
-        note: None,
-    };
-    if args.reset {
-        state.remove(&k);
-        save_state(&state);
-        shown.note = Some(format!(
-            "hints for '{}' start again from the first, and its answers are hidden again",
-            l.id
-        ));
-        return write(&shown, args.format, paint, out);
-    }
-    if hints.is_empty() {
-        shown.note = Some(format!("'{}' has no hints; try 'gbl solve {}'", l.id, l.id));
-        return write(&shown, args.format, paint, out);
-    }
-    let params = student.variant.params(l)?;
-    let ctx = Context::new(l, params).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let text = |i: usize| {
-        fill(&hints[i], &ctx.results)
-            .unwrap_or_else(|_| hints[i].clone())
-            .trim_end()
-            .to_string()
-    };
-    let range = if args.all {
-        0..hints.len()
-    } else {
-        let i = state.get(&k).copied().unwrap_or(0).min(hints.len() - 1);
-        i..i + 1
-    };
-    shown.hints = range.clone().map(|i| (i + 1, text(i))).collect();
-    if range.end == hints.len() {
-        shown.note = Some(if student.may_reveal() {
-            format!(
-                "that was the last hint; 'gbl check' now shows the answers, and 'gbl solve {}' a worked solution",
-                l.id
-            )
-        } else {
-            "that was the last hint".to_string()
-        });
-    }
-    state.insert(k, range.end);
-    save_state(&state);
+    let l = find(&exercises, &args.id)?;
+    let student = args.student.student(&exercises)?;
+    let shown = hints(l, &student, args.all, args.reset)?;
     write(&shown, args.format, paint, out)
 }
 
@@ -110,7 +50,7 @@ fn write(s: &Shown, format: Format, paint: Paint, out: &mut dyn Write) -> anyhow
             .iter()
             .map(|(n, t)| serde_json::json!({"n": n, "text": t}))
             .collect();
-        super::print_json(
+        print_json(
             out,
             &serde_json::json!({"id": s.id, "hints": hints, "of": s.of, "note": s.note}),
         )?;

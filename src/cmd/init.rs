@@ -7,20 +7,14 @@
 //! the solution; and an empty `traces/` folder for what the programs print. Existing files
 //! are never overwritten.
 
-use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
-use super::ExerciseSource;
-use super::student::{Student, StudentArgs};
-use crate::check::Context;
-use crate::cli::{Format, Outcome};
-use crate::exercise::compute::Computed;
-use crate::exercise::load::Loaded;
-use crate::exercise::model::{Question, TraceQuestion};
-use crate::exercise::prompt::fill;
+use super::{ExerciseSource, Format, Outcome, StudentArgs};
+use crate::render::json::print_json;
+use crate::student::starter::starter_files;
 use crate::style::Paint;
 
 /// Arguments of `gbl init`.
@@ -40,120 +34,6 @@ pub struct Args {
     pub source: ExerciseSource,
 }
 
-fn comment(text: &str, indent: &str) -> String {
-    text.trim_end()
-        .lines()
-        .map(|l| format!("{indent}# {l}\n").replace("# \n", "#\n"))
-        .collect()
-}
-
-/// The answer file: every exercise and question, prompts as comments, values empty.
-fn answers_yaml(items: &[(&Loaded, Context)]) -> String {
-    let mut s = String::from(
-        "# Your answers, checked by 'gbl check' (and on every save by 'gbl watch').\n\
-         # Write each answer after its colon: a number (2.4), a fraction or expression in\n\
-         # quotes (\"7/4\", \"3*x^2 - 1\"), or a word (diverges). Empty means not answered yet.\n\
-         # A trace answer names the file your program's output went to, e.g.\n\
-         #   gd-trace: {trace: traces/gd-trace.txt}\n",
-    );
-    for (l, ctx) in items {
-        let fill_or = |t: &str| fill(t, &ctx.results).unwrap_or_else(|_| t.to_string());
-        let _ = write!(
-            s,
-            "\n# {} (gbl show {})\n{}{}:\n",
-            l.exercise.title,
-            l.id,
-            comment(&fill_or(&l.exercise.prompt), ""),
-            l.id
-        );
-        for q in &l.exercise.questions {
-            s.push_str(&comment(&fill_or(q.prompt()), "  "));
-            match q {
-                Question::Trace(_) => {
-                    let _ = writeln!(
-                        s,
-                        "  #   python3 {id}.py > traces/{id}.txt, then write: {{trace: traces/{id}.txt}}",
-                        id = l.id
-                    );
-                    let _ = writeln!(s, "  {}:", q.id());
-                }
-                _ => {
-                    let _ = writeln!(s, "  {}:", q.id());
-                }
-            }
-        }
-    }
-    s
-}
-
-/// The names a print template uses: `{i}-th x: {x:.4f}` → i, x.
-fn fields(template: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for part in template.split('{').skip(1) {
-        let name: String = part
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        if !name.is_empty() && !out.contains(&name) {
-            out.push(name);
-        }
-    }
-    out
-}
-
-fn py_print(template: &str) -> String {
-    format!(
-        "print(f\"{}\")",
-        template.replace('\\', "\\\\").replace('"', "\\\"")
-    )
-}
-
-/// A starter program: placeholders for every printed value, the lines printed as the
-/// exercise wants them, the start and the update left as TODOs.
-fn starter_py(l: &Loaded, t: &TraceQuestion, ctx: &Context) -> String {
-    let steps = match ctx.results.runs.get(&t.run) {
-        Some(Computed::Descent(d)) => d.run.len().saturating_sub(1),
-        _ => 0,
-    };
-    let mut names: Vec<String> = Vec::new();
-    for tpl in t.header.iter().chain(&t.step).chain(&t.footer) {
-        for f in fields(tpl) {
-            if f != "i" && !names.contains(&f) {
-                names.push(f);
-            }
-        }
-    }
-    let mut s = format!(
-        "# {title}: a starter program (the task: gbl show {id}).\n\
-         # It already prints the lines gbl expects; replace the placeholders and write the\n\
-         # update. Then check what it prints:\n\
-         #   python3 {id}.py > traces/{id}.txt\n\
-         #   gbl check {id} --trace traces/{id}.txt\n\n",
-        title = l.exercise.title,
-        id = l.id
-    );
-    for n in &names {
-        let _ = writeln!(s, "{n} = 0.0  # TODO: the value of {n} at the start");
-    }
-    for h in &t.header {
-        let _ = writeln!(s, "{}", py_print(h));
-    }
-    if !t.step.is_empty() {
-        let _ = writeln!(s, "\nfor i in range(1, {steps} + 1):");
-        let _ = writeln!(
-            s,
-            "    # TODO: the update (the gradient at the current point, then the step),\n    # and every printed value at the new point"
-        );
-        for st in &t.step {
-            let _ = writeln!(s, "    {}", py_print(st));
-        }
-    }
-    for f in &t.footer {
-        let _ = writeln!(s, "{}", py_print(f));
-    }
-    s
-}
-
 fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
     if path.exists() {
         bail!(
@@ -167,22 +47,8 @@ fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
 /// Runs `gbl init`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let exercises = args.source.load()?;
-    let student = Student::new(&args.student, &exercises)?;
-    let mut items = Vec::new();
-    for l in student.scope(&exercises) {
-        let params = student.variant.params(l)?;
-        let ctx = Context::new(l, params).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
-        items.push((l, ctx));
-    }
-    let mut files: Vec<(PathBuf, String)> =
-        vec![(args.dir.join("answers.yaml"), answers_yaml(&items))];
-    for (l, ctx) in &items {
-        for q in &l.exercise.questions {
-            if let Question::Trace(t) = q {
-                files.push((args.dir.join(format!("{}.py", l.id)), starter_py(l, t, ctx)));
-            }
-        }
-    }
+    let student = args.student.student(&exercises)?;
+    let files = starter_files(&args.dir, &student, &exercises)?;
     // Nothing is written when any file is there already.
     for (p, _) in &files {
         if p.exists() {
@@ -203,7 +69,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     );
     let written: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
     if args.format == Format::Json {
-        super::print_json(out, &serde_json::json!({"written": written, "next": next}))?;
+        print_json(out, &serde_json::json!({"written": written, "next": next}))?;
         return Ok(Outcome::Correct);
     }
     for w in &written {

@@ -11,8 +11,8 @@ use std::io::Write;
 use anyhow::Context;
 use mdbook_preprocessor::Preprocessor;
 
+use super::Outcome;
 use crate::book::{GblPreprocessor, supports};
-use crate::cli::Outcome;
 
 /// The largest book read from mdBook, in bytes (every chapter's Markdown as JSON; the
 /// lecture's book is well under a megabyte).

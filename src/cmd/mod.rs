@@ -1,66 +1,62 @@
-//! One module per subcommand.
+//! One module per subcommand: its arguments, and a `run` that checks them, calls the
+//! library, renders what it returns and says how it went ([`Outcome`]). The arguments
+//! several subcommands share are here.
 
-pub mod backprop;
-pub mod check;
-pub mod completions;
-pub mod derive;
-pub mod descend;
-pub mod grade;
-pub mod gradescope;
-pub mod hint;
-pub mod init;
-pub mod list;
-pub mod mdbook;
-pub mod output_schema;
-pub mod report;
-pub mod schema;
-pub mod show;
-pub mod solve;
-pub mod state;
-pub mod student;
-pub mod validate;
-pub mod watch;
+use std::path::PathBuf;
 
-pub use crate::playground::parse_arg;
+use crate::exercise::catalog::{self, CatalogError};
+use crate::exercise::load::{Loaded, Origin};
+use crate::student::Student;
 
-/// Prints a JSON document followed by a new line.
-pub fn print_json(out: &mut dyn std::io::Write, value: &serde_json::Value) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)?;
-    Ok(())
+pub(crate) mod backprop;
+pub(crate) mod check;
+pub(crate) mod completions;
+pub(crate) mod derive;
+pub(crate) mod descend;
+pub(crate) mod grade;
+pub(crate) mod gradescope;
+pub(crate) mod hint;
+pub(crate) mod init;
+pub(crate) mod list;
+pub(crate) mod mdbook;
+pub(crate) mod schema;
+pub(crate) mod show;
+pub(crate) mod solve;
+pub(crate) mod validate;
+pub(crate) mod watch;
+
+/// What a command found, when it could check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything checked is correct (or there was nothing to check).
+    Correct,
+    /// Something is wrong or missing.
+    Wrong,
+    /// Something given could not be checked (an answer that is not an answer); the report
+    /// was still written.
+    Invalid,
 }
 
-/// The JSON document of an error (exit 2): `{"error": {"message", "file", "line",
-/// "column"}}`, the position read from a leading `FILE:LINE:COL: ` or `FILE: ` when the
-/// message has one, else null.
-pub fn error_doc(message: &str) -> serde_json::Value {
-    let first = message.lines().next().unwrap_or_default();
-    let mut parts = first.splitn(4, ':');
-    let (a, b, c) = (parts.next(), parts.next(), parts.next());
-    let num = |s: Option<&str>| s.and_then(|s| s.trim().parse::<u64>().ok());
-    let (file, line, col) = match (a, num(b), num(c)) {
-        (Some(f), Some(l), Some(c)) if !f.contains(' ') && !f.is_empty() => {
-            (Some(f.to_string()), Some(l), Some(c))
+impl Outcome {
+    /// `Correct` when everything is right, else `Wrong`.
+    pub(crate) fn of(all_right: bool) -> Outcome {
+        if all_right {
+            Outcome::Correct
+        } else {
+            Outcome::Wrong
         }
-        (Some(f), _, _)
-            if !f.contains(' ')
-                && b.is_some()
-                && [".yaml", ".yml", ".txt", ".json", ".csv"]
-                    .iter()
-                    .any(|x| f.ends_with(x)) =>
-        {
-            (Some(f.to_string()), None, None)
-        }
-        _ => (None, None, None),
-    };
-    serde_json::json!({"error": {"message": message, "file": file, "line": line, "column": col}})
+    }
 }
 
-use std::path::{Path, PathBuf};
-
-use anyhow::bail;
-
-use crate::exercise::load::{Loaded, Origin, load_all};
+/// Output format of the playground and checking commands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Readable text (coloured on a terminal).
+    #[default]
+    Text,
+    /// Exactly one JSON document on standard output.
+    Json,
+}
 
 /// Where to read exercises from: shared by every command that uses them.
 #[derive(Debug, Clone, clap::Args)]
@@ -76,72 +72,35 @@ pub struct ExerciseSource {
 
 impl ExerciseSource {
     /// Where the exercises come from.
-    pub fn origin(&self) -> Origin {
+    pub(crate) fn origin(&self) -> Origin {
         Origin::choose(&self.exercises, self.no_bundled)
     }
 
-    /// Every exercise; any that does not parse, or whose id is defined twice, is an error
-    /// naming its file, line and column.
-    pub fn load(&self) -> anyhow::Result<Vec<Loaded>> {
-        let origin = self.origin();
-        for d in &origin.dirs {
-            if !d.is_dir() {
-                bail!("the exercise folder {} does not exist", d.display());
-            }
-        }
-        let (ok, bad) = load_all(&origin);
-        if !bad.is_empty() {
-            let lines: Vec<String> = bad.iter().map(|d| d.to_string()).collect();
-            bail!(
-                "{}\n(run 'gbl validate' for every problem)",
-                lines.join("\n")
-            );
-        }
-        Ok(ok)
+    /// Every exercise (see [`catalog::load`]).
+    pub(crate) fn load(&self) -> Result<Vec<Loaded>, CatalogError> {
+        catalog::load(&self.origin())
+    }
+
+    /// The exercise `id`, alone when it can be (see [`catalog::load_one`]).
+    pub(crate) fn load_one(&self, id: &str) -> Result<Vec<Loaded>, CatalogError> {
+        catalog::load_one(&self.origin(), id)
     }
 }
 
-impl ExerciseSource {
-    /// Only the exercise `id` when only the bundled exercises are in use (parsing one is
-    /// faster than parsing all); with folders every exercise is loaded, so that an id
-    /// defined twice is caught, and so is an unknown id (with the closest ids suggested).
-    pub fn load_one(&self, id: &str) -> anyhow::Result<Vec<Loaded>> {
-        use crate::exercise::load::{BUNDLED, Source, parse_exercise};
-        let origin = self.origin();
-        if !origin.bundled || !origin.dirs.is_empty() {
-            return self.load();
-        }
-        let one = BUNDLED
-            .iter()
-            .find(|(file, _)| file.strip_suffix(".yaml") == Some(id))
-            .map(|(file, text)| {
-                parse_exercise(
-                    id,
-                    Source {
-                        name: format!("exercises/{file}"),
-                        text: text.to_string(),
-                    },
-                )
-            });
-        match one {
-            Some(Ok(l)) => Ok(vec![Loaded { bundled: true, ..l }]),
-            Some(Err(d)) => bail!("{d}\n(run 'gbl validate' for every problem)"),
-            None => self.load(),
-        }
-    }
+/// `--quiz QUIZ --student NAME`, shared by the student's commands.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct StudentArgs {
+    /// A quiz file: use the numbers, exercises and points --student gets in it.
+    #[arg(long, value_name = "QUIZ", requires = "student")]
+    pub quiz: Option<PathBuf>,
+    /// The student whose numbers to use (with --quiz).
+    #[arg(long, value_name = "NAME", requires = "quiz")]
+    pub student: Option<String>,
 }
 
-/// The exercise with this id, or an error that suggests the closest ids.
-pub fn find<'a>(exercises: &'a [Loaded], id: &str) -> anyhow::Result<&'a Loaded> {
-    if let Some(l) = exercises.iter().find(|l| l.id == id) {
-        return Ok(l);
+impl StudentArgs {
+    /// The student these arguments name (the exercises' own numbers without a quiz).
+    pub(crate) fn student(&self, exercises: &[Loaded]) -> anyhow::Result<Student> {
+        Student::new(self.quiz.as_deref(), self.student.as_deref(), exercises)
     }
-    let hint = crate::check::answers::did_you_mean(id, exercises.iter().map(|l| l.id.as_str()))
-        .unwrap_or_else(|| "see 'gbl list'".to_string());
-    bail!("there is no exercise '{id}' ({hint})")
-}
-
-/// A path shown in messages.
-pub fn shown(p: &Path) -> String {
-    p.display().to_string()
 }

@@ -4,8 +4,10 @@
 
 use std::io::Write;
 
-use crate::cli::Outcome;
+use super::Outcome;
 use crate::playground::exercise_schema;
+use crate::render::json::print_json;
+use crate::render::schema as output;
 
 /// Arguments of `gbl schema`.
 #[derive(Debug, clap::Args)]
@@ -36,10 +38,10 @@ pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Kind::Exercise => exercise_schema(),
         Kind::Quiz => serde_json::to_value(schemars::schema_for!(crate::grade::quiz::Quiz))
             .unwrap_or(serde_json::Value::Null),
-        Kind::Check => super::output_schema::check(),
-        Kind::List => super::output_schema::list(),
-        Kind::Error => super::output_schema::error(),
+        Kind::Check => output::check(),
+        Kind::List => output::list(),
+        Kind::Error => output::error(),
     };
-    super::print_json(out, &schema)?;
+    print_json(out, &schema)?;
     Ok(Outcome::Correct)
 }

@@ -4,11 +4,12 @@
 
 use std::io::Write;
 
-use super::ExerciseSource;
-use super::student::{Student, StudentArgs};
-use crate::cli::{Format, Outcome};
+use super::{ExerciseSource, Format, Outcome, StudentArgs};
+use crate::exercise::catalog::find;
 use crate::exercise::compute::{Slip, compute};
 use crate::exercise::prompt::fill;
+use crate::render::json::print_json;
+use crate::student::state;
 use crate::style::Paint;
 
 /// Arguments of `gbl solve`.
@@ -33,8 +34,8 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         Some(_) => args.source.load()?,
         None => args.source.load_one(&args.id)?,
     };
-    let l = super::find(&exercises, &args.id)?;
-    let student = Student::new(&args.student, &exercises)?;
+    let l = find(&exercises, &args.id)?;
+    let student = args.student.student(&exercises)?;
     if let Some(q) = student.quiz()
         && !q.quiz.solutions
     {
@@ -47,7 +48,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     let params = student.variant.params(l)?;
     let results = compute(&l.exercise, &params, Slip::None)
         .map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
-    super::state::reveal(l, student.name());
+    state::reveal(l, student.name());
     let lines = crate::solve::worked(&l.exercise, &results);
     let authored = match &l.exercise.solution {
         Some(text) => Some(
@@ -57,7 +58,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         None => None,
     };
     if args.format == Format::Json {
-        super::print_json(
+        print_json(
             out,
             &serde_json::json!({"id": l.id, "title": l.exercise.title, "solution": authored, "lines": lines}),
         )?;

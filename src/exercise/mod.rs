@@ -8,6 +8,7 @@ pub use gbl_core::exercise::{
     locate, model, prompt, reference, rest, validate, variant, yaml,
 };
 
+pub(crate) mod catalog;
 pub mod load;
 pub mod sources;
 

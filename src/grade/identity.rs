@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use crate::fsutil::read_text;
+use crate::fsutil::{ReadError, read_text};
 
 /// The largest metadata file read, in bytes.
 pub const MAX_METADATA_BYTES: u64 = 1 << 20;
@@ -18,11 +18,38 @@ pub const MAX_METADATA_BYTES: u64 = 1 << 20;
 /// The file's name, next to the submission folder on Gradescope.
 pub const METADATA: &str = "submission_metadata.json";
 
+/// Why a metadata file names no student.
+#[derive(Debug, thiserror::Error)]
+pub enum IdentityError {
+    /// The file cannot be read.
+    #[error("cannot read {path}: {error}")]
+    Unreadable {
+        /// The file, as shown.
+        path: String,
+        /// Why.
+        error: ReadError,
+    },
+    /// The file holds no identity (see [`from_text`]).
+    #[error("{path}: {problem}")]
+    NoIdentity {
+        /// The file, as shown.
+        path: String,
+        /// What is missing.
+        problem: String,
+    },
+}
+
 /// The identity in a metadata file, or why there is none.
-pub fn from_file(path: &Path) -> Result<String, String> {
-    let text = read_text(path, MAX_METADATA_BYTES)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    from_text(&text).map_err(|e| format!("{}: {e}", path.display()))
+pub fn from_file(path: &Path) -> Result<String, IdentityError> {
+    let shown = || path.display().to_string();
+    let text = read_text(path, MAX_METADATA_BYTES).map_err(|error| IdentityError::Unreadable {
+        path: shown(),
+        error,
+    })?;
+    from_text(&text).map_err(|problem| IdentityError::NoIdentity {
+        path: shown(),
+        problem,
+    })
 }
 
 /// The identity in a metadata text.

@@ -7,6 +7,7 @@
 
 pub mod autograder;
 pub mod budget;
+pub(crate) mod class;
 pub mod contexts;
 pub mod copies;
 pub mod export;

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::submission::{Kind, Submission};
-use crate::fsutil::read_text;
+use crate::fsutil::{ReadError, read_text};
 
 /// The largest roster read, in bytes.
 pub const MAX_ROSTER_BYTES: u64 = 8 << 20;
@@ -27,11 +27,38 @@ pub struct Student {
     pub email: String,
 }
 
+/// Why a roster file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum RosterError {
+    /// The file cannot be read.
+    #[error("cannot read the roster {path}: {error}")]
+    Unreadable {
+        /// The roster, as shown.
+        path: String,
+        /// Why.
+        error: ReadError,
+    },
+    /// A row is not a roster's row (see [`parse`]).
+    #[error("{path}:{problem}")]
+    Invalid {
+        /// The roster, as shown.
+        path: String,
+        /// The problem, starting with its line (`3: ...`).
+        problem: String,
+    },
+}
+
 /// Reads a roster file.
-pub fn read(path: &Path) -> Result<Vec<Student>, String> {
-    let text = read_text(path, MAX_ROSTER_BYTES)
-        .map_err(|e| format!("cannot read the roster {}: {e}", path.display()))?;
-    parse(&text).map_err(|e| format!("{}:{e}", path.display()))
+pub fn read(path: &Path) -> Result<Vec<Student>, RosterError> {
+    let shown = || path.display().to_string();
+    let text = read_text(path, MAX_ROSTER_BYTES).map_err(|error| RosterError::Unreadable {
+        path: shown(),
+        error,
+    })?;
+    parse(&text).map_err(|problem| RosterError::Invalid {
+        path: shown(),
+        problem,
+    })
 }
 
 /// Parses a roster's text; an error starts with its line (`3: ...`).

@@ -86,52 +86,80 @@ pub fn discover(dir: &Path) -> std::io::Result<Found> {
     let mut by_name: BTreeMap<Vec<u8>, Vec<Submission>> = BTreeMap::new();
     let mut ignored = Vec::new();
     for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let raw = entry.file_name();
-        if names::skipped(&raw) {
-            continue;
+        match classify(&entry?)? {
+            Entry::Skipped => {}
+            Entry::Ignored(name) => ignored.push(name),
+            Entry::Submission(key, sub) => by_name.entry(key).or_default().push(sub),
         }
-        let name = names::shown_os(&raw);
-        // file_type() does not follow symbolic links.
-        let ft = entry.file_type()?;
-        let path = entry.path();
-        let stem = names::answer_stem(&raw);
-        let key = match stem {
-            Some(stem) if !ft.is_dir() => stem.to_vec(),
-            _ => raw.as_encoded_bytes().to_vec(),
-        };
-        let sub = if ft.is_symlink() {
-            Submission {
-                student: names::shown(&key),
-                answers: path,
-                shown: name.clone(),
-                kind: Kind::File,
-                problem: Some(format!(
-                    "'{name}' is a symbolic link; gbl does not follow links in the submissions folder"
-                )),
-            }
-        } else if ft.is_dir() {
-            Submission {
-                student: name.clone(),
-                answers: path.join(ANSWERS),
-                shown: format!("{name}/{ANSWERS}"),
-                kind: Kind::Folder,
-                problem: None,
-            }
-        } else if let Some(stem) = stem {
-            Submission {
-                student: names::shown(stem),
-                answers: path,
-                shown: name.clone(),
-                kind: Kind::File,
-                problem: None,
-            }
-        } else {
-            ignored.push(name);
-            continue;
-        };
-        by_name.entry(key).or_default().push(sub);
     }
+    ignored.sort();
+    Ok(Found {
+        submissions: one_per_student(by_name),
+        ignored,
+    })
+}
+
+/// What an entry of a submissions folder is.
+enum Entry {
+    /// Hidden, or `__MACOSX`.
+    Skipped,
+    /// Not a submission (another file), by name.
+    Ignored(String),
+    /// A submission, with the raw name that keys its student.
+    Submission(Vec<u8>, Submission),
+}
+
+/// Tells what `entry` is: a `NAME.yaml` file, a `NAME/` folder, a symbolic link (a
+/// submission that cannot be read), or something else.
+fn classify(entry: &std::fs::DirEntry) -> std::io::Result<Entry> {
+    let raw = entry.file_name();
+    if names::skipped(&raw) {
+        return Ok(Entry::Skipped);
+    }
+    let name = names::shown_os(&raw);
+    // file_type() does not follow symbolic links.
+    let ft = entry.file_type()?;
+    let path = entry.path();
+    let stem = names::answer_stem(&raw);
+    let key = match stem {
+        Some(stem) if !ft.is_dir() => stem.to_vec(),
+        _ => raw.as_encoded_bytes().to_vec(),
+    };
+    let sub = if ft.is_symlink() {
+        Submission {
+            student: names::shown(&key),
+            answers: path,
+            shown: name.clone(),
+            kind: Kind::File,
+            problem: Some(format!(
+                "'{name}' is a symbolic link; gbl does not follow links in the submissions folder"
+            )),
+        }
+    } else if ft.is_dir() {
+        Submission {
+            student: name.clone(),
+            answers: path.join(ANSWERS),
+            shown: format!("{name}/{ANSWERS}"),
+            kind: Kind::Folder,
+            problem: None,
+        }
+    } else if let Some(stem) = stem {
+        Submission {
+            student: names::shown(stem),
+            answers: path,
+            shown: name.clone(),
+            kind: Kind::File,
+            problem: None,
+        }
+    } else {
+        return Ok(Entry::Ignored(name));
+    };
+    Ok(Entry::Submission(key, sub))
+}
+
+/// One submission per student: where a student handed in several, the first, with a
+/// problem naming them all.
+fn one_per_student(by_name: BTreeMap<Vec<u8>, Vec<Submission>>) -> Vec<Submission> {
     let mut submissions = Vec::new();
     for (_, mut subs) in by_name {
         if subs.len() == 1
@@ -153,11 +181,7 @@ pub fn discover(dir: &Path) -> std::io::Result<Found> {
         ));
         submissions.push(first);
     }
-    ignored.sort();
-    Ok(Found {
-        submissions,
-        ignored,
-    })
+    submissions
 }
 
 /// A submission as read: the answers that could be used, and why the rest could not.

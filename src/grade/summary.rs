@@ -173,13 +173,22 @@ fn clip(s: &str, max: usize) -> String {
     }
 }
 
-fn num(v: f64) -> String {
+/// A score as shown: at most 2 decimals, trailing zeros dropped (`23.09`, `22`).
+pub(crate) fn score(v: f64) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// The summary as text.
+/// The summary as text: the totals, the score distribution, each question, then what
+/// could not be graded as usual.
 pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+    write_distribution(t, paint, out)?;
+    write_questions(t, paint, out)?;
+    write_notes(t, paint, out)
+}
+
+/// The title with the totals, and the histogram of scores.
+fn write_distribution(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
     let n = t.scores.len();
     let (mean, median) = t.mean_median();
     writeln!(
@@ -189,9 +198,9 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
         paint.dim(&format!(
             "{} · mean {}/{} · median {}",
             counted(n, t.missing.len()),
-            num(mean),
-            num(t.max_score),
-            num(median)
+            score(mean),
+            score(t.max_score),
+            score(median)
         ))
     )?;
     writeln!(out)?;
@@ -214,6 +223,12 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
         }
     }
     writeln!(out)?;
+    Ok(())
+}
+
+/// Each question: how many got it right, and the most common mistakes.
+fn write_questions(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+    let n = t.scores.len();
     writeln!(
         out,
         "{}",
@@ -256,6 +271,13 @@ pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<(
             writeln!(out, "{line}  {}", paint.dim(&common.join(", ")))?;
         }
     }
+    Ok(())
+}
+
+/// Unreadable submissions, the roster's absent students and strangers, ignored entries
+/// and copied traces.
+fn write_notes(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+    let n = t.scores.len();
     if t.with_problems > 0 {
         writeln!(out)?;
         writeln!(

@@ -126,3 +126,23 @@ pub fn entries(p: &Package) -> Vec<Entry> {
 pub fn zip(p: &Package) -> Result<Vec<u8>, String> {
     zip::write(&entries(p))
 }
+
+/// The binary's bytes, refusing anything that is not a regular file under the budget.
+pub(crate) fn read_binary(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+    use anyhow::Context as _;
+    use std::io::Read as _;
+    let file = crate::fsutil::open_regular(path)
+        .map_err(|e| anyhow::anyhow!("cannot package {}: {e}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BINARY_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() as u64 > MAX_BINARY_BYTES {
+        anyhow::bail!(
+            "cannot package {}: it is larger than the {} MB a gbl binary may have",
+            path.display(),
+            MAX_BINARY_BYTES >> 20
+        );
+    }
+    Ok(bytes)
+}

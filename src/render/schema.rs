@@ -1,7 +1,7 @@
 //! JSON Schemas of what the student's commands print with `--format json` (`gbl schema
 //! check`, `gbl schema list`, `gbl schema error`), so that editors and scripts can rely on
-//! the shapes. They are written out here, next to the renderers they describe
-//! ([`super::report`], [`crate::check::render`], [`super::list`], [`super::error_doc`]).
+//! the shapes. They are written out by hand, from the renderers they describe
+//! (`gbl check`'s and `gbl list`'s reports and [`super::json::error_doc`]).
 
 use serde_json::{Value, json};
 
@@ -10,7 +10,7 @@ fn nullable(t: &str) -> Value {
 }
 
 /// `{"error": {"message", "file", "line", "column"}}`: printed on exit 2.
-pub fn error() -> Value {
+pub(crate) fn error() -> Value {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "gbl error (exit 2)",
@@ -44,7 +44,7 @@ fn problem() -> Value {
 }
 
 /// `gbl check --format json`.
-pub fn check() -> Value {
+pub(crate) fn check() -> Value {
     let question = json!({
         "type": "object",
         "required": ["id", "status", "expected", "given", "feedback", "score", "max_score", "revealed"],
@@ -88,7 +88,7 @@ pub fn check() -> Value {
 }
 
 /// `gbl list --format json`.
-pub fn list() -> Value {
+pub(crate) fn list() -> Value {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "gbl list",

@@ -21,13 +21,13 @@ use crate::style::Paint;
 use crate::trace::render::StepState;
 
 /// What the first pass found.
-pub struct Survey {
+pub(crate) struct Survey {
     /// The verdict.
-    pub judgement: Judgement,
+    pub(crate) judgement: Judgement,
     /// Why the run stopped early (an overflow), if it did.
-    pub stopped: Option<StepError>,
+    pub(crate) stopped: Option<StepError>,
     /// The table's column widths (empty when no table is written).
-    pub widths: Vec<usize>,
+    pub(crate) widths: Vec<usize>,
 }
 
 /// Runs the descent, calling `each` with the stepper and the gradient its last update used,
@@ -53,7 +53,7 @@ fn walk(
 }
 
 /// The first pass: the verdict, and the table's widths when `table`.
-pub fn survey(p: &Prepared, table: bool) -> anyhow::Result<Survey> {
+pub(crate) fn survey(p: &Prepared, table: bool) -> anyhow::Result<Survey> {
     let mut seen = Observer::new(&p.x0, p.steps + 1);
     let head = head_cells(&p.problem.vars);
     let mut widths: Vec<usize> = if table {
@@ -84,7 +84,7 @@ pub fn survey(p: &Prepared, table: bool) -> anyhow::Result<Survey> {
 }
 
 /// `--print` (and `--header`): each template rendered and written as its step is computed.
-pub fn write_templates(
+pub(crate) fn write_templates(
     p: &Prepared,
     header: Option<&Template>,
     step: &Template,
@@ -193,7 +193,7 @@ impl Serialize for PointJsonF<'_> {
 }
 
 /// Writes the JSON document, the steps as they are computed.
-pub fn write_json(p: &Prepared, seen: &Survey, out: &mut dyn Write) -> anyhow::Result<()> {
+pub(crate) fn write_json(p: &Prepared, seen: &Survey, out: &mut dyn Write) -> anyhow::Result<()> {
     let vars = &p.problem.vars;
     let j = &seen.judgement;
     let mut derivative = serde_json::Map::new();
@@ -244,7 +244,7 @@ fn line(cells: &[String], widths: &[usize]) -> String {
 }
 
 /// The table: f, its gradient, the start, one row per step as it is computed, the verdict.
-pub fn write_table(
+pub(crate) fn write_table(
     p: &Prepared,
     seen: &Survey,
     paint: Paint,
