@@ -11,6 +11,7 @@ pub mod book;
 pub mod check;
 pub mod cli;
 mod cmd;
+pub(crate) mod derivative;
 pub mod exercise;
 pub mod figures;
 pub mod fsutil;

@@ -2,15 +2,10 @@
 
 use std::io::Write;
 
-use anyhow::{Context, bail};
 use serde_json::json;
 
 use super::{Format, Outcome};
-use crate::bindings::bindings;
-use crate::engine::budget::try_derivative;
-use crate::engine::diff::Rules;
-use crate::engine::eval::eval;
-use crate::playground::parse_arg;
+use crate::derivative;
 use crate::render::json::print_json;
 use crate::style::Paint;
 
@@ -33,58 +28,31 @@ pub struct Args {
 
 /// Runs `gbl derive`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let e = parse_arg("the expression", &args.expr)?;
-    let vars = e.variables();
-    let wrt = match (&args.wrt, vars.as_slice()) {
-        (Some(w), _) => w.clone(),
-        (None, [only]) => only.clone(),
-        (None, []) => "x".to_string(),
-        (None, many) => bail!(
-            "the expression has several variables ({}); choose one with --wrt",
-            many.join(", ")
-        ),
-    };
-    if !crate::bindings::is_name(&wrt) {
-        bail!("--wrt: '{wrt}' is not a variable name");
-    }
-    let d = try_derivative(&e, &wrt, Rules::default())?;
-    let at = bindings(&args.at)
-        .map_err(anyhow::Error::msg)
-        .context("--at")?;
-    let value = if at.is_empty() {
-        None
-    } else {
-        let needed = d.variables();
-        if let Some(missing) = needed.iter().find(|v| !at.iter().any(|(n, _)| n == *v)) {
-            bail!("--at: the derivative uses '{missing}', which has no value");
-        }
-        let point = at
-            .iter()
-            .map(|(n, v)| format!("{n} = {v}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        Some(eval(&d, &at).with_context(|| format!("evaluating the derivative at {point}"))?)
-    };
+    let d = derivative::of(&args.expr, args.wrt.as_deref(), &args.at)?;
     match args.format {
         Format::Json => print_json(
             out,
             &json!({
-                "expr": e.to_string(),
-                "wrt": wrt,
-                "derivative": d.to_string(),
-                "value": value,
+                "expr": d.expr.to_string(),
+                "wrt": d.wrt,
+                "derivative": d.derivative.to_string(),
+                "value": d.value,
             }),
         )?,
         Format::Text => {
             writeln!(
                 out,
                 "{} {}",
-                paint.dim(&format!("d/d{wrt}")),
-                paint.code(&format!("({e})"))
+                paint.dim(&format!("d/d{}", d.wrt)),
+                paint.code(&format!("({})", d.expr))
             )?;
-            writeln!(out, "  = {}", paint.strong(&d.presented().to_string()))?;
-            if let Some(v) = value {
-                let point: Vec<String> = at.iter().map(|(n, v)| format!("{n} = {v}")).collect();
+            writeln!(
+                out,
+                "  = {}",
+                paint.strong(&d.derivative.presented().to_string())
+            )?;
+            if let Some(v) = d.value {
+                let point: Vec<String> = d.at.iter().map(|(n, v)| format!("{n} = {v}")).collect();
                 writeln!(
                     out,
                     "  = {} at {}",

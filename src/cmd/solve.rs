@@ -6,10 +6,8 @@ use std::io::Write;
 
 use super::{ExerciseSource, Format, Outcome, StudentArgs};
 use crate::exercise::catalog::find;
-use crate::exercise::compute::{Slip, compute};
-use crate::exercise::prompt::fill;
 use crate::render::json::print_json;
-use crate::student::state;
+use crate::student::solution::{Solution, solution};
 use crate::style::Paint;
 
 /// Arguments of `gbl solve`.
@@ -36,27 +34,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     };
     let l = find(&exercises, &args.id)?;
     let student = args.student.student(&exercises)?;
-    if let Some(q) = student.quiz()
-        && !q.quiz.solutions
-    {
-        anyhow::bail!(
-            "the quiz {} keeps its solutions closed ('gbl hint {} --quiz ... --student ...' still helps)",
-            q.source.name,
-            l.id
-        );
-    }
-    let params = student.variant.params(l)?;
-    let results = compute(&l.exercise, &params, Slip::None)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
-    state::reveal(l, student.name());
-    let lines = crate::solve::worked(&l.exercise, &results);
-    let authored = match &l.exercise.solution {
-        Some(text) => Some(
-            fill(text, &results)
-                .map_err(|e| anyhow::anyhow!("{}: solution: {e}", l.source.name))?,
-        ),
-        None => None,
-    };
+    let Solution { authored, lines } = solution(l, &student)?;
     if args.format == Format::Json {
         print_json(
             out,

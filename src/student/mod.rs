@@ -1,7 +1,7 @@
 //! A student working through exercises: whose numbers they get (the exercise's own, or a
 //! quiz student's), what they have seen ([`state`]), their answers checked ([`answer_file`],
-//! [`given`]), and what the student's commands show ([`task`], [`hints`], [`starter`],
-//! [`render`]).
+//! [`given`]), and what the student's commands show ([`task`], [`hints`], [`solution`],
+//! [`starter`], [`render`]).
 
 use std::path::Path;
 
@@ -14,6 +14,7 @@ pub(crate) mod answer_file;
 pub(crate) mod given;
 pub(crate) mod hints;
 pub(crate) mod render;
+pub(crate) mod solution;
 pub(crate) mod starter;
 pub(crate) mod state;
 pub(crate) mod task;

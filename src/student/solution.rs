@@ -1,0 +1,42 @@
+//! `gbl solve`'s worked solution: the author's text, if any, and the engine's steps, with the
+//! student's numbers. Asking for it reveals the exercise's answers (see [`super::state`]);
+//! a quiz may close solutions (`solutions: false`).
+
+use super::{Student, state};
+use crate::exercise::compute::{Slip, compute};
+use crate::exercise::load::Loaded;
+use crate::exercise::prompt::fill;
+
+/// A worked solution.
+pub(crate) struct Solution {
+    /// The author's solution, numbers filled in.
+    pub authored: Option<String>,
+    /// The engine's steps, one line each (a line ending in `:` heads a part).
+    pub lines: Vec<String>,
+}
+
+/// The worked solution of `l` for `student`, which from now on reveals its answers.
+pub(crate) fn solution(l: &Loaded, student: &Student) -> anyhow::Result<Solution> {
+    if let Some(q) = student.quiz()
+        && !q.quiz.solutions
+    {
+        anyhow::bail!(
+            "the quiz {} keeps its solutions closed ('gbl hint {} --quiz ... --student ...' still helps)",
+            q.source.name,
+            l.id
+        );
+    }
+    let params = student.variant.params(l)?;
+    let results = compute(&l.exercise, &params, Slip::None)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
+    state::reveal(l, student.name());
+    let lines = crate::solve::worked(&l.exercise, &results);
+    let authored = match &l.exercise.solution {
+        Some(text) => Some(
+            fill(text, &results)
+                .map_err(|e| anyhow::anyhow!("{}: solution: {e}", l.source.name))?,
+        ),
+        None => None,
+    };
+    Ok(Solution { authored, lines })
+}
