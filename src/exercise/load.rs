@@ -16,16 +16,16 @@ pub use super::sources::{Origin, exercise_files, load_all};
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// The largest exercise file read, in bytes.
-pub const MAX_EXERCISE_BYTES: u64 = 1 << 20;
+pub(crate) const MAX_EXERCISE_BYTES: u64 = 1 << 20;
 
 /// Every diagnostic, one per line, as one error.
-pub fn diagnostics_error(ds: &[Diagnostic]) -> anyhow::Error {
+pub(crate) fn diagnostics_error(ds: &[Diagnostic]) -> anyhow::Error {
     let lines: Vec<String> = ds.iter().map(Diagnostic::to_string).collect();
     anyhow::anyhow!("{}", lines.join("\n"))
 }
 
 /// Reads one exercise file; every structural problem when it cannot be read.
-pub fn read_exercise(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+pub(crate) fn read_exercise(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let name = path.display().to_string();
     let fail = |message: String| Diagnostic {
         file: name.clone(),

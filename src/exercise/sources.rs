@@ -60,7 +60,7 @@ impl Origin {
     }
 
     /// The sources, for messages: "the bundled exercises and ex/".
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         if self.bundled {
             parts.push("the bundled exercises".into());
@@ -102,7 +102,7 @@ pub fn exercise_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 /// `exercises:` key and no `runs:`. A text that is not valid YAML (a quiz with a syntax
 /// error) is judged by its top-level keys, the lines that start with `NAME:`, so that its
 /// problems are told as a quiz's.
-pub fn looks_like_quiz(text: &str) -> bool {
+pub(crate) fn looks_like_quiz(text: &str) -> bool {
     match super::yaml::from_str::<serde_yaml::Value>("", text) {
         Ok(serde_yaml::Value::Mapping(m)) => m.contains_key("exercises") && !m.contains_key("runs"),
         Ok(_) => false,
@@ -176,7 +176,7 @@ pub fn load_all(origin: &Origin) -> (Vec<Loaded>, Vec<Diagnostic>) {
 }
 
 /// Keeps the first exercise of each id; a problem for each later one, naming the first file.
-pub fn first_of_each_id(all: Vec<Loaded>, bundled: bool) -> (Vec<Loaded>, Vec<Diagnostic>) {
+pub(crate) fn first_of_each_id(all: Vec<Loaded>, bundled: bool) -> (Vec<Loaded>, Vec<Diagnostic>) {
     let mut first: BTreeMap<String, String> = BTreeMap::new();
     let mut ok = Vec::new();
     let mut bad = Vec::new();

@@ -26,9 +26,7 @@ pub use pipe::QuietPipe;
 pub use read::{
     check_regular, open_regular, read_text, read_text_from, special_kind, with_read_budget,
 };
-pub use trace_text::{
-    decode_trace, is_plain_utf8, read_trace_file, read_trace_from, read_trace_text,
-};
+pub use trace_text::{is_plain_utf8, read_trace_file, read_trace_from, read_trace_text};
 pub use write::{check_output, write_atomic, write_atomic_with};
 
 /// Why a file could not be read.

@@ -19,11 +19,6 @@ impl<W: Write> QuietPipe<W> {
         }
     }
 
-    /// Whether the reader has gone away.
-    pub fn closed(&self) -> bool {
-        self.closed
-    }
-
     fn guard(&mut self, r: std::io::Result<()>) -> std::io::Result<()> {
         match r {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {

@@ -19,7 +19,7 @@ use super::Setup;
 use super::contexts::Contexts;
 
 /// The most distinct variants of an exercise a wrong trace is tried against.
-pub const MAX_VARIANTS: usize = 256;
+pub(crate) const MAX_VARIANTS: usize = 256;
 
 /// One exercise's parameters.
 type Params = IndexMap<String, PyNum>;
@@ -76,7 +76,7 @@ impl Variants {
 
 /// Flags each wrong trace of `report` (exercise `l`, answers `given`, by `student`) that is
 /// right for another variant of the class.
-pub fn flag<'a>(
+pub(crate) fn flag<'a>(
     report: &mut ExerciseReport,
     l: &'a Loaded,
     given: &ExerciseAnswers,

@@ -13,14 +13,14 @@ use std::path::Path;
 use crate::fsutil::{ReadError, read_text};
 
 /// The largest metadata file read, in bytes.
-pub const MAX_METADATA_BYTES: u64 = 1 << 20;
+pub(crate) const MAX_METADATA_BYTES: u64 = 1 << 20;
 
 /// The file's name, next to the submission folder on Gradescope.
-pub const METADATA: &str = "submission_metadata.json";
+pub(crate) const METADATA: &str = "submission_metadata.json";
 
 /// Why a metadata file names no student.
 #[derive(Debug, thiserror::Error)]
-pub enum IdentityError {
+pub(crate) enum IdentityError {
     /// The file cannot be read.
     #[error("cannot read {path}: {error}")]
     Unreadable {
@@ -40,7 +40,7 @@ pub enum IdentityError {
 }
 
 /// The identity in a metadata file, or why there is none.
-pub fn from_file(path: &Path) -> Result<String, IdentityError> {
+pub(crate) fn from_file(path: &Path) -> Result<String, IdentityError> {
     let shown = || path.display().to_string();
     let text = read_text(path, MAX_METADATA_BYTES).map_err(|error| IdentityError::Unreadable {
         path: shown(),
@@ -53,7 +53,7 @@ pub fn from_file(path: &Path) -> Result<String, IdentityError> {
 }
 
 /// The identity in a metadata text.
-pub fn from_text(text: &str) -> Result<String, String> {
+pub(crate) fn from_text(text: &str) -> Result<String, String> {
     let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
     let user = v
         .get("users")

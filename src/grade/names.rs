@@ -10,13 +10,13 @@
 use std::ffi::OsStr;
 
 /// Whether an entry of the submissions folder is skipped without a word.
-pub fn skipped(name: &OsStr) -> bool {
+pub(crate) fn skipped(name: &OsStr) -> bool {
     let bytes = name.as_encoded_bytes();
     bytes.starts_with(b".") || bytes == b"__MACOSX"
 }
 
 /// The raw stem of an answer file's name (`ada` for `ada.yaml` or `ada.yml`), if it is one.
-pub fn answer_stem(name: &OsStr) -> Option<&[u8]> {
+pub(crate) fn answer_stem(name: &OsStr) -> Option<&[u8]> {
     let bytes = name.as_encoded_bytes();
     bytes
         .strip_suffix(b".yaml")
@@ -25,7 +25,7 @@ pub fn answer_stem(name: &OsStr) -> Option<&[u8]> {
 }
 
 /// A raw name as shown: UTF-8 text as is, other bytes and control characters escaped.
-pub fn shown(raw: &[u8]) -> String {
+pub(crate) fn shown(raw: &[u8]) -> String {
     let mut out = String::with_capacity(raw.len());
     for chunk in raw.utf8_chunks() {
         for c in chunk.valid().chars() {
@@ -46,7 +46,7 @@ pub fn shown(raw: &[u8]) -> String {
 }
 
 /// An entry's name as shown.
-pub fn shown_os(name: &OsStr) -> String {
+pub(crate) fn shown_os(name: &OsStr) -> String {
     shown(name.as_encoded_bytes())
 }
 

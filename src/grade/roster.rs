@@ -11,14 +11,14 @@ use super::submission::{Kind, Submission};
 use crate::fsutil::{ReadError, read_text};
 
 /// The largest roster read, in bytes.
-pub const MAX_ROSTER_BYTES: u64 = 8 << 20;
+pub(crate) const MAX_ROSTER_BYTES: u64 = 8 << 20;
 
 /// The error of a roster student without a submission.
-pub const MISSING: &str = "missing: no submission";
+pub(crate) const MISSING: &str = "missing: no submission";
 
 /// One student of the roster.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Student {
+pub(crate) struct Student {
     /// The key: the name of their submission.
     pub key: String,
     /// Their name, when given.
@@ -29,7 +29,7 @@ pub struct Student {
 
 /// Why a roster file cannot be used.
 #[derive(Debug, thiserror::Error)]
-pub enum RosterError {
+pub(crate) enum RosterError {
     /// The file cannot be read.
     #[error("cannot read the roster {path}: {error}")]
     Unreadable {
@@ -49,7 +49,7 @@ pub enum RosterError {
 }
 
 /// Reads a roster file.
-pub fn read(path: &Path) -> Result<Vec<Student>, RosterError> {
+pub(crate) fn read(path: &Path) -> Result<Vec<Student>, RosterError> {
     let shown = || path.display().to_string();
     let text = read_text(path, MAX_ROSTER_BYTES).map_err(|error| RosterError::Unreadable {
         path: shown(),
@@ -62,7 +62,7 @@ pub fn read(path: &Path) -> Result<Vec<Student>, RosterError> {
 }
 
 /// Parses a roster's text; an error starts with its line (`3: ...`).
-pub fn parse(text: &str) -> Result<Vec<Student>, String> {
+pub(crate) fn parse(text: &str) -> Result<Vec<Student>, String> {
     let mut r = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -106,7 +106,7 @@ pub fn parse(text: &str) -> Result<Vec<Student>, String> {
 }
 
 /// A submission for each roster student that `found` lacks; it reads as missing.
-pub fn missing(roster: &[Student], found: &[Submission]) -> Vec<Submission> {
+pub(crate) fn missing(roster: &[Student], found: &[Submission]) -> Vec<Submission> {
     let have: BTreeSet<&str> = found.iter().map(|s| s.student.as_str()).collect();
     roster
         .iter()
@@ -122,7 +122,7 @@ pub fn missing(roster: &[Student], found: &[Submission]) -> Vec<Submission> {
 }
 
 /// The students of `found` who are not on the roster.
-pub fn strangers(roster: &[Student], found: &[Submission]) -> Vec<String> {
+pub(crate) fn strangers(roster: &[Student], found: &[Submission]) -> Vec<String> {
     let keys: BTreeSet<&str> = roster.iter().map(|s| s.key.as_str()).collect();
     found
         .iter()

@@ -10,14 +10,14 @@ use crate::check::Status;
 use crate::style::Paint;
 
 /// Bins of the score histogram (tenths of the maximum).
-pub const BINS: usize = 10;
+pub(crate) const BINS: usize = 10;
 
 /// The most unreadable submissions listed by name in the summary; the rest are counted.
-pub const MAX_LISTED: usize = 20;
+pub(crate) const MAX_LISTED: usize = 20;
 
 /// One question's results over the class.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct QuestionTally {
+pub(crate) struct QuestionTally {
     /// `exercise.question`.
     pub name: String,
     /// Students who got it right.
@@ -32,7 +32,7 @@ pub struct QuestionTally {
 
 /// The class's results so far: a few numbers per student and per question.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Tally {
+pub(crate) struct Tally {
     /// The quiz's title.
     pub title: String,
     /// The quiz's total points.
@@ -181,7 +181,7 @@ pub(crate) fn score(v: f64) -> String {
 
 /// The summary as text: the totals, the score distribution, each question, then what
 /// could not be graded as usual.
-pub fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn render(t: &Tally, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
     write_distribution(t, paint, out)?;
     write_questions(t, paint, out)?;
     write_notes(t, paint, out)

@@ -14,7 +14,7 @@
 //! package also runs in any folder laid out the same way. The package uses only its own
 //! exercises (`--no-bundled`), so it grades the same whichever gbl built it.
 
-pub mod zip;
+pub(crate) mod zip;
 
 use zip::Entry;
 
@@ -22,11 +22,11 @@ use crate::exercise::load::Loaded;
 use crate::grade::export::gradescope::Visibility;
 
 /// The largest gbl binary packaged, in bytes.
-pub const MAX_BINARY_BYTES: u64 = 512 << 20;
+pub(crate) const MAX_BINARY_BYTES: u64 = 512 << 20;
 
 /// What goes in the package.
 #[derive(Clone, Debug)]
-pub struct Package<'a> {
+pub(crate) struct Package<'a> {
     /// The quiz file's text.
     pub quiz: &'a str,
     /// The quiz's exercises.
@@ -89,7 +89,7 @@ fn flag(v: Visibility) -> &'static str {
 }
 
 /// The package's files, in the order they are zipped.
-pub fn entries(p: &Package) -> Vec<Entry> {
+pub(crate) fn entries(p: &Package) -> Vec<Entry> {
     let mut files = vec![
         Entry {
             name: "setup.sh".into(),
@@ -123,7 +123,7 @@ pub fn entries(p: &Package) -> Vec<Entry> {
 }
 
 /// The package as ZIP bytes.
-pub fn zip(p: &Package) -> Result<Vec<u8>, String> {
+pub(crate) fn zip(p: &Package) -> Result<Vec<u8>, String> {
     zip::write(&entries(p))
 }
 

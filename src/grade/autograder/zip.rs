@@ -9,7 +9,7 @@
 
 /// A file to put in the archive.
 #[derive(Clone, Debug)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// The path inside the archive, with `/` between folders.
     pub name: String,
     /// The Unix mode (`0o755` for scripts and programs, `0o644` for data).
@@ -27,7 +27,7 @@ const NEEDED: u16 = 20;
 const UTF8: u16 = 1 << 11;
 
 /// The archive's bytes, or why it cannot be written.
-pub fn write(entries: &[Entry]) -> Result<Vec<u8>, String> {
+pub(crate) fn write(entries: &[Entry]) -> Result<Vec<u8>, String> {
     let total: usize = entries
         .iter()
         .map(|e| e.bytes.len() + e.name.len() + 80)
@@ -93,7 +93,7 @@ fn put32(out: &mut Vec<u8>, v: u32) {
 }
 
 /// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as ZIP uses.
-pub fn crc32(bytes: &[u8]) -> u32 {
+pub(crate) fn crc32(bytes: &[u8]) -> u32 {
     let mut table = [0u32; 256];
     for (i, slot) in table.iter_mut().enumerate() {
         let mut c = i as u32;

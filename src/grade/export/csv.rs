@@ -8,7 +8,7 @@
 use super::super::{Graded, Setup};
 
 /// The CSV gradebook so far: only the rows are kept.
-pub struct CsvBook {
+pub(crate) struct CsvBook {
     w: ::csv::Writer<Vec<u8>>,
 }
 
@@ -45,7 +45,7 @@ impl CsvBook {
 }
 
 /// A text cell that no spreadsheet runs as a formula: `'` in front of a formula's first sign.
-pub fn text_cell(s: &str) -> String {
+pub(crate) fn text_cell(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

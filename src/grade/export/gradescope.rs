@@ -17,7 +17,7 @@ use crate::engine::PyNum;
 
 /// When students see their results on Gradescope (results.json's `visibility`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Visibility {
+pub(crate) enum Visibility {
     /// At once (Gradescope's default).
     Visible,
     /// Never.
@@ -115,7 +115,7 @@ fn expected_test(g: &Graded, when: Visibility) -> Value {
 
 /// The results of one graded submission, the expected answers shown to students at
 /// `expected_when`.
-pub fn results(g: &Graded, expected_when: Visibility) -> Value {
+pub(crate) fn results(g: &Graded, expected_when: Visibility) -> Value {
     let show = expected_when == Visibility::Visible;
     let mut tests: Vec<Value> = g
         .exercises

@@ -18,7 +18,7 @@ use super::super::{Graded, Setup};
 /// The JSON gradebook so far: each student's pretty-printed text, already indented for its
 /// place in the document, is spilled to an unnamed temporary file, so memory holds one
 /// student at a time however large the class.
-pub struct JsonBook {
+pub(crate) struct JsonBook {
     title: String,
     max_score: f64,
     spill: std::io::BufWriter<std::fs::File>,
@@ -93,7 +93,7 @@ impl JsonBook {
 
 /// One student's entry, serialised field by field in the order above (no JSON tree is built).
 #[derive(Serialize)]
-pub struct Student<'g> {
+pub(crate) struct Student<'g> {
     student: &'g str,
     score: f64,
     max_score: f64,
@@ -122,7 +122,7 @@ struct Question<'g> {
 }
 
 /// One student's entry.
-pub fn student(g: &Graded) -> Student<'_> {
+pub(crate) fn student(g: &Graded) -> Student<'_> {
     let error = g.error();
     Student {
         student: &g.student,

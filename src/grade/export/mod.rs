@@ -1,15 +1,15 @@
 //! Gradebooks: one file per format. Each takes graded submissions one at a time, in the
 //! students' order, and turns them into the bytes of the file at the end.
 
-pub mod csv;
-pub mod gradescope;
-pub mod json;
+pub(crate) mod csv;
+pub(crate) mod gradescope;
+pub(crate) mod json;
 
 use super::{Graded, Setup};
 
 /// The gradebook formats.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum GradeFormat {
+pub(crate) enum GradeFormat {
     /// One row per student: student, score, max_score, one column per exercise, error.
     #[default]
     Csv,
@@ -20,7 +20,7 @@ pub enum GradeFormat {
 }
 
 /// A gradebook being written.
-pub enum Book {
+pub(crate) enum Book {
     /// CSV rows so far.
     Csv(Box<csv::CsvBook>),
     /// JSON: every student's full report.
@@ -107,6 +107,6 @@ impl Book {
 
 /// A score as written in gradebooks: the shortest decimal that reads back the same (`2`,
 /// `1.5`, `0.333333333`).
-pub fn score(v: f64) -> String {
+pub(crate) fn score(v: f64) -> String {
     format!("{v}")
 }
