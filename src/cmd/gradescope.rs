@@ -69,7 +69,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
         expected: args.expected,
         visibility: args.visibility,
     };
-    let bytes = autograder::zip(&package).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let bytes = autograder::zip(&package)?;
     write_atomic(&args.output, &bytes)
         .with_context(|| format!("cannot write the package {}", args.output.display()))?;
     let salt_note = if q.quiz.salt.is_none() {

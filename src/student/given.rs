@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use anyhow::bail;
 use indexmap::IndexMap;
 
 use crate::check::{Given, answers};
@@ -11,12 +10,57 @@ use crate::exercise::load::Loaded;
 use crate::exercise::model::Question;
 use crate::fsutil::{ReadError, check_regular, is_plain_utf8, read_trace_from, read_trace_text};
 
+/// Why answers given on the command line cannot be checked.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum GivenError {
+    /// An argument that is not `QUESTION=VALUE`.
+    #[error("expected QUESTION=VALUE, found '{0}'")]
+    NotAnAnswer(String),
+    /// A question the exercise does not have.
+    #[error("'{exercise}' has no question '{question}' ({near}its questions: {ids})")]
+    NoQuestion {
+        /// The exercise.
+        exercise: String,
+        /// The question asked for.
+        question: String,
+        /// `did you mean ...? `, or nothing.
+        near: String,
+        /// The exercise's questions, separated by commas.
+        ids: String,
+    },
+    /// A trace question answered with `QUESTION=VALUE`.
+    #[error("'{0}' is a trace question: give the file with --trace FILE")]
+    TraceQuestion(String),
+    /// A question answered twice.
+    #[error("'{0}' is answered twice")]
+    Twice(String),
+    /// `--trace` for an exercise without a trace question.
+    #[error("'{0}' has no trace question")]
+    NoTraceQuestion(String),
+    /// Standard input cannot be read as a trace.
+    #[error("standard input: {0}")]
+    Stdin(ReadError),
+    /// The trace file cannot be read.
+    #[error("{path}: cannot read it: {error}{pipe}")]
+    Unreadable {
+        /// The file, as given.
+        path: String,
+        /// Why.
+        error: ReadError,
+        /// How to read a pipe, when a FIFO was given.
+        pipe: &'static str,
+    },
+}
+
 /// The answers given on the command line, by question.
-pub(crate) fn cli_answers(l: &Loaded, args: &[String]) -> anyhow::Result<IndexMap<String, Given>> {
+pub(crate) fn cli_answers(
+    l: &Loaded,
+    args: &[String],
+) -> Result<IndexMap<String, Given>, GivenError> {
     let mut out = IndexMap::new();
     for a in args {
         let Some((q, v)) = a.split_once('=') else {
-            bail!("expected QUESTION=VALUE, found '{a}'");
+            return Err(GivenError::NotAnAnswer(a.clone()));
         };
         let q = q.trim();
         let Some(question) = l.exercise.questions.iter().find(|x| x.id() == q) else {
@@ -24,20 +68,21 @@ pub(crate) fn cli_answers(l: &Loaded, args: &[String]) -> anyhow::Result<IndexMa
             let near = answers::did_you_mean(q, ids.iter().copied())
                 .map(|m| format!("{m} "))
                 .unwrap_or_default();
-            bail!(
-                "'{}' has no question '{q}' ({near}its questions: {})",
-                l.id,
-                ids.join(", ")
-            );
+            return Err(GivenError::NoQuestion {
+                exercise: l.id.clone(),
+                question: q.to_string(),
+                near,
+                ids: ids.join(", "),
+            });
         };
         if let Question::Trace(_) = question {
-            bail!("'{q}' is a trace question: give the file with --trace FILE");
+            return Err(GivenError::TraceQuestion(q.to_string()));
         }
         if out
             .insert(q.to_string(), Given::Text(v.trim().to_string()))
             .is_some()
         {
-            bail!("'{q}' is answered twice");
+            return Err(GivenError::Twice(q.to_string()));
         }
     }
     Ok(out)
@@ -48,7 +93,7 @@ pub(crate) fn add_trace(
     l: &Loaded,
     given: &mut IndexMap<String, Given>,
     trace: &Path,
-) -> anyhow::Result<()> {
+) -> Result<(), GivenError> {
     let traces: Vec<&Question> = l
         .exercise
         .questions
@@ -56,7 +101,7 @@ pub(crate) fn add_trace(
         .filter(|q| matches!(q, Question::Trace(_)))
         .collect();
     let [q] = traces.as_slice() else {
-        bail!("'{}' has no trace question", l.id);
+        return Err(GivenError::NoTraceQuestion(l.id.clone()));
     };
     given.insert(q.id().to_string(), read_cli_trace(trace)?);
     Ok(())
@@ -67,10 +112,10 @@ const STREAM_ABOVE: u64 = 1 << 20;
 
 /// Reads the trace named on the command line: any file the student names, or standard input
 /// for `-` (`python3 gd.py | gbl check gd-trace --trace -`).
-fn read_cli_trace(trace: &Path) -> anyhow::Result<Given> {
+fn read_cli_trace(trace: &Path) -> Result<Given, GivenError> {
     if trace.as_os_str() == "-" {
         let text = read_trace_from(std::io::stdin().lock(), answers::MAX_TRACE_BYTES)
-            .map_err(|e| anyhow::anyhow!("standard input: {e}"))?;
+            .map_err(GivenError::Stdin)?;
         return Ok(Given::Trace {
             name: "stdin".to_string(),
             text,
@@ -89,15 +134,19 @@ fn read_cli_trace(trace: &Path) -> anyhow::Result<Given> {
             path: trace.to_path_buf(),
         });
     }
-    let text = read_trace_text(trace, answers::MAX_TRACE_BYTES).map_err(|e| {
+    let text = read_trace_text(trace, answers::MAX_TRACE_BYTES).map_err(|error| {
         // `--trace /dev/stdin` from a pipe is a FIFO: say how a pipe is read.
-        let pipe = match e {
+        let pipe = match error {
             ReadError::NotRegular(kind) if kind.contains("FIFO") => {
                 " (to read what a program pipes in, write --trace -)"
             }
             _ => "",
         };
-        anyhow::anyhow!("{}: cannot read it: {e}{pipe}", trace.display())
+        GivenError::Unreadable {
+            path: trace.display().to_string(),
+            error,
+            pipe,
+        }
     })?;
     Ok(Given::Trace { name, text })
 }

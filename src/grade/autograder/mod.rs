@@ -123,7 +123,7 @@ pub(crate) fn entries(p: &Package) -> Vec<Entry> {
 }
 
 /// The package as ZIP bytes.
-pub(crate) fn zip(p: &Package) -> Result<Vec<u8>, String> {
+pub(crate) fn zip(p: &Package) -> Result<Vec<u8>, zip::TooLarge> {
     zip::write(&entries(p))
 }
 

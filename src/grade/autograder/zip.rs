@@ -26,16 +26,19 @@ const NEEDED: u16 = 20;
 /// Bit 11: names are UTF-8.
 const UTF8: u16 = 1 << 11;
 
+/// Why an archive cannot be written.
+#[derive(Debug, thiserror::Error)]
+#[error("the package would be larger than a ZIP file without extensions holds (4 GiB)")]
+pub(crate) struct TooLarge;
+
 /// The archive's bytes, or why it cannot be written.
-pub(crate) fn write(entries: &[Entry]) -> Result<Vec<u8>, String> {
+pub(crate) fn write(entries: &[Entry]) -> Result<Vec<u8>, TooLarge> {
     let total: usize = entries
         .iter()
         .map(|e| e.bytes.len() + e.name.len() + 80)
         .sum();
     if total >= u32::MAX as usize || entries.len() >= u16::MAX as usize {
-        return Err(
-            "the package would be larger than a ZIP file without extensions holds (4 GiB)".into(),
-        );
+        return Err(TooLarge);
     }
     let mut out: Vec<u8> = Vec::with_capacity(total + 22);
     let mut central: Vec<u8> = Vec::new();
