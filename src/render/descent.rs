@@ -111,9 +111,9 @@ pub(crate) fn write_templates(
 }
 
 /// A point as a JSON object {VAR: NUM}.
-struct PointJson<'a>(&'a [String], &'a [PyNum]);
+struct PointJson<'a, X>(&'a [String], &'a [X]);
 
-impl Serialize for PointJson<'_> {
+impl<X: Serialize> Serialize for PointJson<'_, X> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         let mut m = ser.serialize_map(Some(self.0.len()))?;
         for (v, x) in self.0.iter().zip(self.1) {
@@ -126,9 +126,9 @@ impl Serialize for PointJson<'_> {
 #[derive(Serialize)]
 struct StepJson<'a> {
     i: usize,
-    point: PointJson<'a>,
+    point: PointJson<'a, PyNum>,
     value: PyNum,
-    gradient: PointJson<'a>,
+    gradient: PointJson<'a, PyNum>,
 }
 
 /// The steps, computed while they are serialized.
@@ -173,23 +173,10 @@ struct DescentJson<'a> {
     reason: &'a str,
     factor: Option<f64>,
     lr_max: Option<f64>,
-    x_star: Option<PointJsonF<'a>>,
+    x_star: Option<PointJson<'a, f64>>,
     diverged_at: Option<usize>,
     stopped: Option<String>,
     derivative: serde_json::Map<String, serde_json::Value>,
-}
-
-/// A point of floats as a JSON object.
-struct PointJsonF<'a>(&'a [String], &'a [f64]);
-
-impl Serialize for PointJsonF<'_> {
-    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        let mut m = ser.serialize_map(Some(self.0.len()))?;
-        for (v, x) in self.0.iter().zip(self.1) {
-            m.serialize_entry(v, x)?;
-        }
-        m.end()
-    }
 }
 
 /// Writes the JSON document, the steps as they are computed.
@@ -208,7 +195,7 @@ pub(crate) fn write_json(p: &Prepared, seen: &Survey, out: &mut dyn Write) -> an
         reason: &j.reason,
         factor: j.factor,
         lr_max: j.lr_max,
-        x_star: j.x_star.as_deref().map(|x| PointJsonF(vars, x)),
+        x_star: j.x_star.as_deref().map(|x| PointJson(vars, x)),
         diverged_at: j.diverged_at,
         stopped: seen.stopped.as_ref().map(|e| e.to_string()),
         derivative,
