@@ -3,12 +3,17 @@
 //! its author's tests pass); warnings for what is allowed but probably not meant.
 
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
 
 use crate::exercise::catalog::CatalogError;
 use crate::exercise::load::{Diagnostic, Loaded, Origin, exercise_files, load_all, read_exercise};
 use crate::exercise::validate::validate_with_warnings;
 use crate::grade::quiz::{self, LoadedQuiz};
+use crate::render::json::problem_json;
+use crate::style::Paint;
 
 /// Why the paths to validate cannot be validated at all.
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +47,46 @@ impl Validation {
     pub fn files_with_problems(&self) -> usize {
         let f: BTreeSet<&str> = self.problems.iter().map(|d| d.file.as_str()).collect();
         f.len()
+    }
+
+    /// `{"valid", "files", "problems", "warnings"}`, each problem and warning as
+    /// `{"message", "file", "line", "column"}`.
+    pub fn json(&self) -> Value {
+        let list = |ds: &[Diagnostic]| -> Vec<Value> { ds.iter().map(problem_json).collect() };
+        json!({
+            "valid": self.problems.is_empty(),
+            "files": self.files,
+            "problems": list(&self.problems),
+            "warnings": list(&self.warnings),
+        })
+    }
+
+    /// Every problem and warning, then a line with the totals.
+    pub fn write_text(&self, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+        for d in &self.problems {
+            writeln!(out, "{} {d}", paint.bad("error:"))?;
+        }
+        for d in &self.warnings {
+            writeln!(out, "{} {d}", paint.warn("warning:"))?;
+        }
+        let count = self.files;
+        let what = if self.quizzes {
+            "exercise and quiz files"
+        } else {
+            "exercise files"
+        };
+        if self.problems.is_empty() {
+            let line = format!("{count} {what} are valid; every reference solution runs");
+            writeln!(out, "{}", paint.good(&line))
+        } else {
+            let n = self.problems.len();
+            let line = format!(
+                "{n} problem{} in {} of {count} {what}",
+                if n == 1 { "" } else { "s" },
+                self.files_with_problems()
+            );
+            writeln!(out, "{}", paint.bad(&line))
+        }
     }
 }
 

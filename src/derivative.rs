@@ -1,7 +1,10 @@
 //! A derivative asked for on the command line (`gbl derive`): the expression parsed, the
 //! variable chosen, the derivative taken within the size limits, and its value at a point.
 
+use std::io::Write;
+
 use anyhow::{Context, bail};
+use serde_json::{Value, json};
 
 use crate::bindings::bindings;
 use crate::engine::PyNum;
@@ -10,6 +13,7 @@ use crate::engine::diff::Rules;
 use crate::engine::eval::eval;
 use crate::engine::expr::Expr;
 use crate::playground::parse_arg;
+use crate::style::Paint;
 
 /// A derivative and, at a point, its value.
 pub(crate) struct Derived {
@@ -65,4 +69,42 @@ pub(crate) fn of(expr: &str, wrt: Option<&str>, at: &[String]) -> anyhow::Result
         at,
         value,
     })
+}
+
+impl Derived {
+    /// The contract's JSON: `{"expr", "wrt", "derivative", "value"}` (`value` null without
+    /// a point).
+    pub(crate) fn json(&self) -> Value {
+        json!({
+            "expr": self.expr.to_string(),
+            "wrt": self.wrt,
+            "derivative": self.derivative.to_string(),
+            "value": self.value,
+        })
+    }
+
+    /// `d/dx (EXPR)`, the derivative as a person writes it, and its value at the point.
+    pub(crate) fn write_text(&self, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(
+            out,
+            "{} {}",
+            paint.dim(&format!("d/d{}", self.wrt)),
+            paint.code(&format!("({})", self.expr))
+        )?;
+        writeln!(
+            out,
+            "  = {}",
+            paint.strong(&self.derivative.presented().to_string())
+        )?;
+        if let Some(v) = self.value {
+            let point: Vec<String> = self.at.iter().map(|(n, v)| format!("{n} = {v}")).collect();
+            writeln!(
+                out,
+                "  = {} at {}",
+                paint.strong(&crate::pyfmt::present_num(v)),
+                point.join(", ")
+            )?;
+        }
+        Ok(())
+    }
 }

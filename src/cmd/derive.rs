@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use serde_json::json;
-
 use super::{Format, Outcome};
 use crate::derivative;
 use crate::render::json::print_json;
@@ -30,37 +28,8 @@ pub struct Args {
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let d = derivative::of(&args.expr, args.wrt.as_deref(), &args.at)?;
     match args.format {
-        Format::Json => print_json(
-            out,
-            &json!({
-                "expr": d.expr.to_string(),
-                "wrt": d.wrt,
-                "derivative": d.derivative.to_string(),
-                "value": d.value,
-            }),
-        )?,
-        Format::Text => {
-            writeln!(
-                out,
-                "{} {}",
-                paint.dim(&format!("d/d{}", d.wrt)),
-                paint.code(&format!("({})", d.expr))
-            )?;
-            writeln!(
-                out,
-                "  = {}",
-                paint.strong(&d.derivative.presented().to_string())
-            )?;
-            if let Some(v) = d.value {
-                let point: Vec<String> = d.at.iter().map(|(n, v)| format!("{n} = {v}")).collect();
-                writeln!(
-                    out,
-                    "  = {} at {}",
-                    paint.strong(&crate::pyfmt::present_num(v)),
-                    point.join(", ")
-                )?;
-            }
-        }
+        Format::Json => print_json(out, &d.json())?,
+        Format::Text => d.write_text(paint, out)?,
     }
     Ok(Outcome::Correct)
 }

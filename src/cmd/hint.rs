@@ -6,7 +6,7 @@ use std::io::Write;
 use super::{ExerciseSource, Format, Outcome, StudentArgs};
 use crate::exercise::catalog::find;
 use crate::render::json::print_json;
-use crate::student::hints::{Shown, hints};
+use crate::student::hints::hints;
 use crate::style::Paint;
 
 /// Arguments of `gbl hint`.
@@ -40,31 +40,9 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     let l = find(&exercises, &args.id)?;
     let student = args.student.student(&exercises)?;
     let shown = hints(l, &student, args.all, args.reset)?;
-    write(&shown, args.format, paint, out)
-}
-
-fn write(s: &Shown, format: Format, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    if format == Format::Json {
-        let hints: Vec<serde_json::Value> = s
-            .hints
-            .iter()
-            .map(|(n, t)| serde_json::json!({"n": n, "text": t}))
-            .collect();
-        print_json(
-            out,
-            &serde_json::json!({"id": s.id, "hints": hints, "of": s.of, "note": s.note}),
-        )?;
-        return Ok(Outcome::Correct);
-    }
-    for (n, t) in &s.hints {
-        writeln!(out, "{} {t}", paint.strong(&format!("hint {n}/{}:", s.of)))?;
-    }
-    if let Some(note) = &s.note {
-        if s.hints.is_empty() {
-            writeln!(out, "{note}")?;
-        } else {
-            writeln!(out, "{}", paint.dim(note))?;
-        }
+    match args.format {
+        Format::Json => print_json(out, &shown.json())?,
+        Format::Text => shown.write_text(paint, out)?,
     }
     Ok(Outcome::Correct)
 }

@@ -7,7 +7,7 @@ use std::io::Write;
 use super::{ExerciseSource, Format, Outcome, StudentArgs};
 use crate::exercise::catalog::find;
 use crate::render::json::print_json;
-use crate::student::solution::{Solution, solution};
+use crate::student::solution::solution;
 use crate::style::Paint;
 
 /// Arguments of `gbl solve`.
@@ -34,33 +34,10 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     };
     let l = find(&exercises, &args.id)?;
     let student = args.student.student(&exercises)?;
-    let Solution { authored, lines } = solution(l, &student)?;
-    if args.format == Format::Json {
-        print_json(
-            out,
-            &serde_json::json!({"id": l.id, "title": l.exercise.title, "solution": authored, "lines": lines}),
-        )?;
-        return Ok(Outcome::Correct);
-    }
-    writeln!(
-        out,
-        "{}  {}",
-        paint.strong(&l.exercise.title),
-        paint.dim(&format!("({})", l.id))
-    )?;
-    if let Some(text) = &authored {
-        for line in text.trim_end().lines() {
-            writeln!(out, "  {line}")?;
-        }
-        writeln!(out, "  {}", paint.strong("Step by step:"))?;
-    }
-    for line in lines {
-        let styled = if line.ends_with(':') {
-            paint.strong(&line)
-        } else {
-            line
-        };
-        writeln!(out, "  {styled}")?;
+    let solution = solution(l, &student)?;
+    match args.format {
+        Format::Json => print_json(out, &solution.json())?,
+        Format::Text => solution.write_text(paint, out)?,
     }
     Ok(Outcome::Correct)
 }

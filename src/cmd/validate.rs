@@ -6,9 +6,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{ExerciseSource, Format, Outcome};
-use crate::authoring::{Validation, validate_paths};
-use crate::exercise::load::Diagnostic;
-use crate::render::json::{print_json, problem_json};
+use crate::authoring::validate_paths;
+use crate::render::json::print_json;
 use crate::style::Paint;
 
 /// Arguments of `gbl validate`.
@@ -31,49 +30,8 @@ pub struct Args {
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let v = validate_paths(&args.paths, &args.source.origin(), || args.source.load())?;
     match args.format {
-        Format::Json => write_json(&v, out)?,
-        Format::Text => write_text(&v, paint, out)?,
+        Format::Json => print_json(out, &v.json())?,
+        Format::Text => v.write_text(paint, out)?,
     }
     Ok(Outcome::of(v.problems.is_empty()))
-}
-
-fn write_json(v: &Validation, out: &mut dyn Write) -> anyhow::Result<()> {
-    let list =
-        |ds: &[Diagnostic]| -> Vec<serde_json::Value> { ds.iter().map(problem_json).collect() };
-    print_json(
-        out,
-        &serde_json::json!({
-            "valid": v.problems.is_empty(),
-            "files": v.files,
-            "problems": list(&v.problems),
-            "warnings": list(&v.warnings),
-        }),
-    )
-}
-
-fn write_text(v: &Validation, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
-    for d in &v.problems {
-        writeln!(out, "{} {d}", paint.bad("error:"))?;
-    }
-    for d in &v.warnings {
-        writeln!(out, "{} {d}", paint.warn("warning:"))?;
-    }
-    let count = v.files;
-    let what = if v.quizzes {
-        "exercise and quiz files"
-    } else {
-        "exercise files"
-    };
-    if v.problems.is_empty() {
-        let line = format!("{count} {what} are valid; every reference solution runs");
-        writeln!(out, "{}", paint.good(&line))
-    } else {
-        let n = v.problems.len();
-        let line = format!(
-            "{n} problem{} in {} of {count} {what}",
-            if n == 1 { "" } else { "s" },
-            v.files_with_problems()
-        );
-        writeln!(out, "{}", paint.bad(&line))
-    }
 }

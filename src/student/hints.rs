@@ -3,11 +3,16 @@
 //! How many hints each exercise has shown is kept in gbl's state folder (see
 //! [`super::state`]); after the last hint, `gbl check` shows the exercise's answers.
 
+use std::io::Write;
+
+use serde_json::{Value, json};
+
 use super::Student;
 use super::state::{key, load as load_state, save as save_state};
 use crate::check::Context;
 use crate::exercise::load::Loaded;
 use crate::exercise::prompt::fill;
+use crate::style::Paint;
 
 /// What `gbl hint` shows: the hints (numbered from 1) and a closing note.
 pub(crate) struct Shown {
@@ -79,4 +84,35 @@ pub(crate) fn hints(
     state.insert(k, range.end);
     save_state(&state);
     Ok(shown)
+}
+
+impl Shown {
+    /// `{"id", "hints": [{"n", "text"}], "of", "note"}`.
+    pub(crate) fn json(&self) -> Value {
+        let hints: Vec<Value> = self
+            .hints
+            .iter()
+            .map(|(n, t)| json!({"n": n, "text": t}))
+            .collect();
+        json!({"id": self.id, "hints": hints, "of": self.of, "note": self.note})
+    }
+
+    /// Each hint as `hint 2/3: ...`, then the note.
+    pub(crate) fn write_text(&self, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+        for (n, t) in &self.hints {
+            writeln!(
+                out,
+                "{} {t}",
+                paint.strong(&format!("hint {n}/{}:", self.of))
+            )?;
+        }
+        if let Some(note) = &self.note {
+            if self.hints.is_empty() {
+                writeln!(out, "{note}")?;
+            } else {
+                writeln!(out, "{}", paint.dim(note))?;
+            }
+        }
+        Ok(())
+    }
 }

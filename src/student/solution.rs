@@ -2,13 +2,22 @@
 //! student's numbers. Asking for it reveals the exercise's answers (see [`super::state`]);
 //! a quiz may close solutions (`solutions: false`).
 
+use std::io::Write;
+
+use serde_json::{Value, json};
+
 use super::{Student, state};
 use crate::exercise::compute::{Slip, compute};
 use crate::exercise::load::Loaded;
 use crate::exercise::prompt::fill;
+use crate::style::Paint;
 
 /// A worked solution.
 pub(crate) struct Solution {
+    /// The exercise.
+    pub id: String,
+    /// Its title.
+    pub title: String,
     /// The author's solution, numbers filled in.
     pub authored: Option<String>,
     /// The engine's steps, one line each (a line ending in `:` heads a part).
@@ -38,5 +47,42 @@ pub(crate) fn solution(l: &Loaded, student: &Student) -> anyhow::Result<Solution
         ),
         None => None,
     };
-    Ok(Solution { authored, lines })
+    Ok(Solution {
+        id: l.id.clone(),
+        title: l.exercise.title.clone(),
+        authored,
+        lines,
+    })
+}
+
+impl Solution {
+    /// `{"id", "title", "solution", "lines"}` (`solution`: the author's, or null).
+    pub(crate) fn json(&self) -> Value {
+        json!({"id": self.id, "title": self.title, "solution": self.authored, "lines": self.lines})
+    }
+
+    /// The title, the author's solution, then the steps (a part's heading in bold).
+    pub(crate) fn write_text(&self, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(
+            out,
+            "{}  {}",
+            paint.strong(&self.title),
+            paint.dim(&format!("({})", self.id))
+        )?;
+        if let Some(text) = &self.authored {
+            for line in text.trim_end().lines() {
+                writeln!(out, "  {line}")?;
+            }
+            writeln!(out, "  {}", paint.strong("Step by step:"))?;
+        }
+        for line in &self.lines {
+            let styled = if line.ends_with(':') {
+                paint.strong(line)
+            } else {
+                line.clone()
+            };
+            writeln!(out, "  {styled}")?;
+        }
+        Ok(())
+    }
 }
