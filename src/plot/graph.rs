@@ -3,25 +3,23 @@
 //! Each box shows the node's name, expression, forward value and (in a second colour) its
 //! gradient; each arrow carries its local derivative in a third colour.
 
-use plotters::style::RGBColor;
-
 use super::legend::{self, Item, Swatch};
 use super::svg::{
-    AXIS, Anchor, Canvas, DERIV, GRAD, INK, LARGE, MEDIUM, WHITE, render, text_width,
+    AXIS, Anchor, Canvas, DERIV, Font, GRAD, INK, LARGE, MEDIUM, Rgb, WHITE, render, text_width,
 };
 use super::{GraphEdge, GraphNode};
 
 /// Box fill.
-const BOX: RGBColor = RGBColor(244, 247, 252);
+const BOX: Rgb = Rgb(244, 247, 252);
 /// Box outline.
-const BOX_EDGE: RGBColor = RGBColor(70, 80, 100);
+const BOX_EDGE: Rgb = Rgb(70, 80, 100);
 /// Name font size.
 const NAME: f64 = 16.0;
 /// Line height inside a box.
 const LINE: f64 = 20.0;
 
 /// The lines of text in a node's box, with their colour and boldness.
-fn node_lines(n: &GraphNode) -> Vec<(String, RGBColor, bool)> {
+fn node_lines(n: &GraphNode) -> Vec<(String, Rgb, bool)> {
     let mut v = vec![(n.name.clone(), INK, true)];
     if let Some(e) = &n.expr {
         v.push((e.clone(), INK, false));
@@ -146,15 +144,8 @@ pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> St
             let y0 = cy - hh + 7.0 + LINE / 2.0;
             for (k, (s, colour, bold)) in ls.iter().enumerate() {
                 let size = if *bold { NAME } else { MEDIUM };
-                cv.text_styled(
-                    s,
-                    (cx, y0 + k as f64 * LINE),
-                    size,
-                    *colour,
-                    Anchor::Middle,
-                    *bold,
-                    false,
-                );
+                let font = Font::new(size, Anchor::Middle).colour(*colour).bold(*bold);
+                cv.text_styled(s, (cx, y0 + k as f64 * LINE), font);
             }
         }
     })
@@ -181,7 +172,7 @@ fn exit((cx, cy): (f64, f64), (dx, dy): (f64, f64), (hw, hh): (f64, f64)) -> (f6
 }
 
 /// An arrow between two boxes, labelled at its middle.
-fn arrow(cv: &Canvas, a: (f64, f64), b: (f64, f64), half: (f64, f64), label: &str) {
+fn arrow(cv: &mut Canvas, a: (f64, f64), b: (f64, f64), half: (f64, f64), label: &str) {
     let d = (b.0 - a.0, b.1 - a.1);
     let len = (d.0 * d.0 + d.1 * d.1).sqrt();
     if len.is_nan() || len <= 1e-6 {
@@ -210,15 +201,8 @@ fn arrow(cv: &Canvas, a: (f64, f64), b: (f64, f64), half: (f64, f64), label: &st
             None,
         );
     }
-    cv.text_styled(
-        label,
-        (m.0, ly),
-        MEDIUM,
-        DERIV,
-        Anchor::Middle,
-        false,
-        false,
-    );
+    let font = Font::new(MEDIUM, Anchor::Middle).colour(DERIV);
+    cv.text_styled(label, (m.0, ly), font);
 }
 
 #[cfg(test)]
