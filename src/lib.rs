@@ -11,7 +11,6 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod exercise;
-pub mod figures;
 pub mod fsutil;
 pub mod grade;
 pub mod playground;

@@ -14,6 +14,7 @@
 
 mod axes;
 mod contour;
+pub mod figures;
 mod graph;
 mod legend;
 mod path;
