@@ -5,7 +5,7 @@ use super::markdown::{code, escape, num, paren, table};
 use crate::engine::backprop::{Graph, Pass};
 
 /// Runs the graph of `graph= at=`.
-pub fn compute(d: &Directive) -> Result<(Graph, Pass), DirectiveError> {
+pub(crate) fn compute(d: &Directive) -> Result<(Graph, Pass), DirectiveError> {
     let graph = d.req("graph")?;
     let at = d.req("at")?;
     crate::playground::compute(graph, &[at.to_string()])
@@ -13,7 +13,7 @@ pub fn compute(d: &Directive) -> Result<(Graph, Pass), DirectiveError> {
 }
 
 /// Runs a `backprop` directive.
-pub fn backprop(d: &Directive) -> Result<String, DirectiveError> {
+pub(crate) fn backprop(d: &Directive) -> Result<String, DirectiveError> {
     d.expect(&[], &["graph", "at"], &[])?;
     let (g, p) = compute(d)?;
     Ok(tables(&g, &p))

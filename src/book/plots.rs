@@ -202,13 +202,13 @@ fn contour(d: &Directive) -> Result<String, DirectiveError> {
 }
 
 /// The smallest size, in CSS pixels, at which a plot's text may be shown on a narrow screen.
-pub const MIN_TEXT_PX: f64 = 12.0;
+pub(crate) const MIN_TEXT_PX: f64 = 12.0;
 
 /// An SVG as an HTML block: on lines without blank ones, so that Markdown keeps it whole.
 /// The figure carries `--gbl-min-width`, the narrowest width at which its smallest text is
 /// still [`MIN_TEXT_PX`] (never more than the plot's own width): on a phone the plot keeps that
 /// width and scrolls sideways inside its box (see `book/theme/gbl.css`).
-pub fn figure(svg: &str) -> String {
+pub(crate) fn figure(svg: &str) -> String {
     let body: Vec<&str> = svg
         .lines()
         .map(str::trim_end)
@@ -225,7 +225,7 @@ pub fn figure(svg: &str) -> String {
 
 /// The width (CSS px) at which the smallest `font-size` of `svg` shows at [`MIN_TEXT_PX`],
 /// capped at the SVG's own `width`; `None` without a `viewBox` or any text.
-pub fn readable_width(svg: &str) -> Option<u32> {
+pub(crate) fn readable_width(svg: &str) -> Option<u32> {
     let head = &svg[..svg.find('>')?];
     let lower = head.to_ascii_lowercase();
     let number_after = |key: &str| -> Option<&str> {

@@ -17,43 +17,44 @@
 mod parse;
 mod split;
 
-pub use split::{MAX_DIRECTIVES, Piece, line_of, split};
+pub use split::MAX_DIRECTIVES;
+pub(crate) use split::{Piece, split};
 
 /// The text that opens a directive.
-pub const OPEN: &str = "{{#gbl";
+pub(crate) const OPEN: &str = "{{#gbl";
 
 /// One directive as written in a chapter.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Directive {
+pub(crate) struct Directive {
     /// The kind: `exercise`, `trace`, `table`, `value`, `derive`, `plot`, `backprop`, `schema`.
-    pub kind: String,
+    pub(crate) kind: String,
     /// Bare words after the kind, in order.
-    pub positional: Vec<String>,
+    pub(crate) positional: Vec<String>,
     /// `key=value` pairs, in order.
-    pub named: Vec<(String, String)>,
+    pub(crate) named: Vec<(String, String)>,
     /// Byte offset of `{{` in the chapter.
-    pub start: usize,
+    pub(crate) start: usize,
     /// Byte offset just after `}}`.
-    pub end: usize,
+    pub(crate) end: usize,
     /// The 1-based line of `{{`.
-    pub line: usize,
+    pub(crate) line: usize,
     /// Whether the directive is alone on its line(s) (only white space around it).
-    pub own_line: bool,
+    pub(crate) own_line: bool,
 }
 
 /// A directive that cannot be parsed, or whose arguments do not fit its kind.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{message}")]
-pub struct DirectiveError {
+pub(crate) struct DirectiveError {
     /// The 1-based line of the directive.
-    pub line: usize,
+    pub(crate) line: usize,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 impl Directive {
     /// An error about this directive.
-    pub fn error(&self, message: impl Into<String>) -> DirectiveError {
+    pub(crate) fn error(&self, message: impl Into<String>) -> DirectiveError {
         DirectiveError {
             line: self.line,
             message: message.into(),
@@ -62,7 +63,7 @@ impl Directive {
 
     /// Checks the named arguments against those `required` and those `optional`, and the
     /// number of positional words against `positional` (their names, for messages).
-    pub fn expect(
+    pub(crate) fn expect(
         &self,
         positional: &[&str],
         required: &[&str],
@@ -105,7 +106,7 @@ impl Directive {
     }
 
     /// The directive's name in messages: `table` or `plot path`.
-    pub fn what(&self) -> String {
+    pub(crate) fn what(&self) -> String {
         match (self.kind.as_str(), self.positional.first()) {
             ("plot", Some(p)) => format!("'plot {p}'"),
             (k, _) => format!("'{k}'"),
@@ -113,7 +114,7 @@ impl Directive {
     }
 
     /// A named argument.
-    pub fn get(&self, key: &str) -> Option<&str> {
+    pub(crate) fn get(&self, key: &str) -> Option<&str> {
         self.named
             .iter()
             .find(|(k, _)| k == key)
@@ -121,7 +122,7 @@ impl Directive {
     }
 
     /// A named argument that [`Directive::expect`] has required.
-    pub fn req(&self, key: &str) -> Result<&str, DirectiveError> {
+    pub(crate) fn req(&self, key: &str) -> Result<&str, DirectiveError> {
         self.get(key)
             .ok_or_else(|| self.error(format!("{}: missing argument '{key}=...'", self.what())))
     }

@@ -6,7 +6,7 @@ use super::{Directive, DirectiveError, OPEN};
 
 /// A piece of a chapter: text to keep, or a directive to replace.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Piece {
+pub(crate) enum Piece {
     /// Text kept as it is (an escaped directive has already lost its backslash).
     Text(String),
     /// A directive.
@@ -16,7 +16,7 @@ pub enum Piece {
 }
 
 /// The 1-based line of byte offset `at`.
-pub fn line_of(text: &str, at: usize) -> usize {
+fn line_of(text: &str, at: usize) -> usize {
     text.as_bytes()[..at.min(text.len())]
         .iter()
         .filter(|&&b| b == b'\n')
@@ -52,7 +52,7 @@ impl Lines<'_> {
 }
 
 /// Splits a chapter into text and directives (at most [`MAX_DIRECTIVES`] of them).
-pub fn split(text: &str) -> Vec<Piece> {
+pub(crate) fn split(text: &str) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut kept = String::new();
     let mut pos = 0;
