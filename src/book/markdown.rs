@@ -1,7 +1,6 @@
 //! Small Markdown writers: code spans, escaped text, tables, fenced blocks.
 
 use crate::engine::PyNum;
-use crate::engine::verdict::short;
 
 /// `s` as an inline code span, with enough backticks around it.
 pub(crate) fn code(s: &str) -> String {
@@ -81,9 +80,8 @@ pub(crate) fn table(head: &[String], rows: &[Vec<String>], right: &[bool]) -> St
 /// with `digits`, a float to that many decimals, as Python's `{:.Nf}` writes it.
 pub(crate) fn num(v: PyNum, digits: Option<usize>) -> String {
     match (v, digits) {
-        (PyNum::Int(i), _) => i.to_string(),
         (PyNum::Float(f), Some(d)) => format!("{f:.d$}"),
-        (PyNum::Float(f), None) => short(f),
+        _ => crate::solve::num(v),
     }
 }
 
