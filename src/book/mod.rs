@@ -17,7 +17,7 @@
 //! | `schema` | the reference of every field of the exercise format |
 //!
 //! Before the directives run, every formula (`\\( ... \\)`, `\\[ ... \\]`) becomes MathML
-//! (see [`math`]), so the built book needs no script and no network to show its mathematics.
+//! (see `math.rs`), so the built book needs no script and no network to show its mathematics.
 //!
 //! A directive that cannot be run (unknown kind, unknown or missing argument, a bad
 //! expression, a missing exercise) is an error naming the chapter's file and line; every such
