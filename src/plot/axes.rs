@@ -1,8 +1,9 @@
 //! Plot areas: frames, grids, tick labels, axis titles, and clipped polylines in data
 //! coordinates.
 
+use super::colour::{AXIS, GRID, Rgb};
 use super::scale::Scale;
-use super::svg::{AXIS, Anchor, Canvas, Font, GRID, MEDIUM, Rgb, SMALL, text_width};
+use super::svg::{Anchor, Canvas, Font, MEDIUM, SMALL, text_width};
 
 /// A plot area with its two scales.
 pub(crate) struct Axes {

@@ -7,9 +7,10 @@ use std::collections::HashMap;
 
 use super::Contour;
 use super::axes::Axes;
+use super::colour::{OUTLINE, Rgb, WHITE};
 use super::legend::{self, BAR_WIDTH, Item, Swatch, iteration_colour};
 use super::scale::Scale;
-use super::svg::{Anchor, Canvas, Font, MEDIUM, OUTLINE, Rgb, WHITE, render, text_width};
+use super::svg::{Anchor, Canvas, Font, MEDIUM, render, text_width};
 
 /// An edge of the grid: (i, j, horizontal). A horizontal edge joins (i, j) and (i+1, j), a
 /// vertical one joins (i, j) and (i, j+1).

@@ -3,10 +3,9 @@
 //! Each box shows the node's name, expression, forward value and (in a second colour) its
 //! gradient; each arrow carries its local derivative in a third colour.
 
+use super::colour::{AXIS, DERIV, GRAD, INK, Rgb, WHITE};
 use super::legend::{self, Item, Swatch};
-use super::svg::{
-    AXIS, Anchor, Canvas, DERIV, Font, GRAD, INK, LARGE, MEDIUM, Rgb, WHITE, render, text_width,
-};
+use super::svg::{Anchor, Canvas, Font, LARGE, MEDIUM, render, text_width};
 use super::{GraphEdge, GraphNode};
 
 /// Box fill.

@@ -3,7 +3,8 @@
 //! Legend swatches never use circles, so that the filled `<circle>` elements of a plot are
 //! exactly its data markers.
 
-use super::svg::{AXIS, Anchor, Canvas, MEDIUM, OUTLINE, Rgb, SMALL, text_width, turbo};
+use super::colour::{AXIS, OUTLINE, Rgb, turbo};
+use super::svg::{Anchor, Canvas, MEDIUM, SMALL, text_width};
 
 /// The little picture in front of a legend label.
 #[derive(Clone, Copy)]

@@ -15,6 +15,7 @@
 //! descent) is drawn on a symmetric log axis. They never panic.
 
 mod axes;
+mod colour;
 mod contour;
 pub mod figures;
 mod graph;

@@ -3,9 +3,10 @@
 
 use super::Path1D;
 use super::axes::Axes;
+use super::colour::{CURVE, Rgb, series_colour};
 use super::legend::{self, BAR_WIDTH, Item, Swatch, iteration_colour};
 use super::scale::Scale;
-use super::svg::{Anchor, CURVE, Canvas, Font, LARGE, MEDIUM, Rgb, render, series_colour};
+use super::svg::{Anchor, Canvas, Font, LARGE, MEDIUM, render};
 
 /// Light line joining consecutive iterates.
 const TRAIL: Rgb = Rgb(150, 150, 150);
