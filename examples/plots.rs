@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
-use gbl::figures::{descent_svg, graph_svg, iterates_svg, label, path1d};
 use gbl::playground::{self as backprop, Descent, descend};
 use gbl::plot;
+use gbl::plot::figures::{descent_svg, graph_svg, iterates_svg, label, path1d};
 
 /// A run from the lecture: `f` from `x=3` (or `x1=3,x2=-2`) with learning rate `lr`.
 fn lecture_run(f: &str, from: &str, lr: &str, steps: usize) -> anyhow::Result<Descent> {

@@ -13,7 +13,6 @@ pub mod cli;
 mod cmd;
 pub(crate) mod derivative;
 pub mod exercise;
-pub mod figures;
 pub(crate) mod fsutil;
 pub mod grade;
 pub mod playground;

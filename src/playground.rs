@@ -2,7 +2,7 @@
 //! a descent set up from command-line style arguments (function, start, rate, steps, an
 //! optional hand-written gradient proved against f's derivative), a backpropagation pass
 //! over a graph written as text, and the JSON Schema of exercise files. Below the command
-//! line: `cmd/` parses arguments and renders; the book and `figures` call this directly.
+//! line: `cmd/` parses arguments and renders; the book and `plot::figures` call this directly.
 
 use anyhow::{Context, bail};
 
@@ -40,22 +40,22 @@ pub struct Descent {
 }
 
 /// A descent ready to run: parsed, its gradient compiled and proved, its work budgeted.
-pub struct Prepared {
+pub(crate) struct Prepared {
     /// The function.
-    pub f: Expr,
+    pub(crate) f: Expr,
     /// The compiled problem.
-    pub problem: Problem,
+    pub(crate) problem: Problem,
     /// The start values.
-    pub x0: Vec<PyNum>,
+    pub(crate) x0: Vec<PyNum>,
     /// The learning rate.
-    pub lr: PyNum,
+    pub(crate) lr: PyNum,
     /// The number of updates.
-    pub steps: usize,
+    pub(crate) steps: usize,
 }
 
 /// Parses and compiles a descent from command-line style arguments, checking a hand-written
 /// gradient against f's own derivative and the run's work against the budget.
-pub fn prepare(
+pub(crate) fn prepare(
     expr: &str,
     from: &[String],
     lr: &str,
@@ -154,7 +154,7 @@ pub fn descend(
 
 /// Reads `\n`, `\t` and `\\` in a template typed on the command line as Python would in a
 /// string literal, so that `--print "x: {x}\n"` prints an empty line after each step.
-pub fn unescape(t: &str) -> String {
+pub(crate) fn unescape(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut chars = t.chars();
     while let Some(c) = chars.next() {
@@ -185,6 +185,6 @@ pub fn compute(graph: &str, at: &[String]) -> anyhow::Result<(Graph, Pass)> {
 }
 
 /// The exercise schema as JSON.
-pub fn exercise_schema() -> serde_json::Value {
+pub(crate) fn exercise_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Exercise)).unwrap_or(serde_json::Value::Null)
 }

@@ -6,41 +6,17 @@ use super::directive::{Directive, DirectiveError};
 use super::markdown::{code, escape, fence};
 use crate::check::Context;
 use crate::exercise::compute::{Computed, Results, default_params};
+use crate::exercise::load::Loaded;
 use crate::exercise::model::{Question, TraceQuestion};
 use crate::exercise::prompt::fill;
 use crate::pyfmt::Template;
 use crate::trace::render::{StepFields, render_templates};
 
 /// Runs an `exercise` directive.
-pub fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {
+pub(crate) fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {
     d.expect(&["an exercise id"], &[], &[])?;
     let id = &d.positional[0];
-    let Some(l) = env.exercises.iter().find(|l| &l.id == id) else {
-        let ids: Vec<&str> = env.exercises.iter().map(|l| l.id.as_str()).collect();
-        let near: Vec<&str> = ids
-            .iter()
-            .copied()
-            .filter(|other| {
-                similar::TextDiff::from_chars(id.as_str(), *other).ratio() > 0.6
-                    || other.contains(id.as_str())
-            })
-            .take(3)
-            .collect();
-        let hint = if near.is_empty() {
-            format!("known: {}", ids.join(", "))
-        } else {
-            format!("did you mean {}?", near.join(", "))
-        };
-        let broken = if env.broken.is_empty() {
-            String::new()
-        } else {
-            format!("; files that did not load: {}", env.broken.join("; "))
-        };
-        return Err(d.error(format!(
-            "there is no exercise '{id}' in {} ({hint}){broken}",
-            env.origin
-        )));
-    };
+    let l = find(d, env, id)?;
     let fail = |e: String| d.error(format!("exercise '{id}' ({}): {e}", l.source.name));
     let params = default_params(&l.exercise).map_err(|e| fail(e.to_string()))?;
     let ctx = Context::new(l, params).map_err(|e| fail(e.to_string()))?;
@@ -69,19 +45,7 @@ pub fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {
         match q {
             Question::Trace(t) => {
                 let lines = trace_lines(t, &ctx.results).map_err(&fail)?;
-                let shape: Vec<String> = t
-                    .header
-                    .iter()
-                    .chain(&t.step)
-                    .chain(&t.footer)
-                    .map(|s| code(s))
-                    .collect();
-                out.push_str(&format!(
-                    "- {}: {text} It prints with {}: {} lines in all.\n",
-                    code(q.id()),
-                    shape.join(", "),
-                    lines.len()
-                ));
+                out.push_str(&trace_item(t, text, lines.len()));
                 traces.push((t, lines));
             }
             _ => {
@@ -90,12 +54,71 @@ pub fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {
             }
         }
     }
-    out.push_str("\nCheck your work (fill in your answers for the dots):\n\n");
+    out.push_str(&commands(
+        id,
+        &answers,
+        !traces.is_empty(),
+        !ex.hints.is_empty(),
+    ));
+    out.push_str(&worked(l, &ctx, &traces));
+    Ok(out)
+}
+
+/// The exercise `id`, or an error naming the ids it may have meant.
+fn find<'a>(d: &Directive, env: &'a Env, id: &str) -> Result<&'a Loaded, DirectiveError> {
+    if let Some(l) = env.exercises.iter().find(|l| l.id == id) {
+        return Ok(l);
+    }
+    let ids: Vec<&str> = env.exercises.iter().map(|l| l.id.as_str()).collect();
+    let near: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|other| {
+            similar::TextDiff::from_chars(id, *other).ratio() > 0.6 || other.contains(id)
+        })
+        .take(3)
+        .collect();
+    let hint = if near.is_empty() {
+        format!("known: {}", ids.join(", "))
+    } else {
+        format!("did you mean {}?", near.join(", "))
+    };
+    let broken = if env.broken.is_empty() {
+        String::new()
+    } else {
+        format!("; files that did not load: {}", env.broken.join("; "))
+    };
+    Err(d.error(format!(
+        "there is no exercise '{id}' in {} ({hint}){broken}",
+        env.origin
+    )))
+}
+
+/// The item of a trace question: its prompt, the templates it prints with, how many lines.
+fn trace_item(t: &TraceQuestion, text: &str, lines: usize) -> String {
+    let shape: Vec<String> = t
+        .header
+        .iter()
+        .chain(&t.step)
+        .chain(&t.footer)
+        .map(|s| code(s))
+        .collect();
+    format!(
+        "- {}: {text} It prints with {}: {lines} lines in all.\n",
+        code(&t.id),
+        shape.join(", "),
+    )
+}
+
+/// The commands that check the exercise `id` (its `answers` as `q=...`, and a trace when
+/// it `has_trace`), then `gbl show` and, when it `has_hints`, `gbl hint`.
+fn commands(id: &str, answers: &[String], has_trace: bool, has_hints: bool) -> String {
+    let mut out = String::from("\nCheck your work (fill in your answers for the dots):\n\n");
     let mut commands = Vec::new();
     if !answers.is_empty() {
         commands.push(format!("$ gbl check {id} {}", answers.join(" ")));
     }
-    if !traces.is_empty() {
+    if has_trace {
         commands.push("$ python3 your_program.py > out.txt".to_string());
         commands.push(format!("$ gbl check {id} --trace out.txt"));
     }
@@ -104,15 +127,19 @@ pub fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {
         "{} prints the task",
         code(&format!("gbl show {id}"))
     )];
-    if !ex.hints.is_empty() {
+    if has_hints {
         more.push(format!(
             "{} gives one more hint each time",
             code(&format!("gbl hint {id}"))
         ));
     }
     out.push_str(&format!("\n{}.\n\n", more.join("; ")));
+    out
+}
 
-    out.push_str("<details>\n<summary>Worked solution</summary>\n\n");
+/// The worked solution, folded away, with what each trace question's program prints.
+fn worked(l: &Loaded, ctx: &Context, traces: &[(&TraceQuestion, Vec<String>)]) -> String {
+    let mut out = String::from("<details>\n<summary>Worked solution</summary>\n\n");
     for line in crate::solve::worked(&l.exercise, &ctx.results) {
         let line = line.trim();
         if line.is_empty() {
@@ -124,12 +151,12 @@ pub fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {
             out.push_str(&format!("- {}\n", escape_outside_code(line)));
         }
     }
-    for (t, lines) in &traces {
+    for (t, lines) in traces {
         out.push_str(&format!("\nThe program prints ({}):\n\n", code(&t.id)));
         out.push_str(&fence("text", lines));
     }
     out.push_str("\n</details>\n");
-    Ok(out)
+    out
 }
 
 /// Wraps each `{{RUN.f}}` and `{{RUN.derivative...}}` placeholder (an expression) in

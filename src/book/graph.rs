@@ -5,7 +5,7 @@ use super::markdown::{code, escape, num, paren, table};
 use crate::engine::backprop::{Graph, Pass};
 
 /// Runs the graph of `graph= at=`.
-pub fn compute(d: &Directive) -> Result<(Graph, Pass), DirectiveError> {
+pub(crate) fn compute(d: &Directive) -> Result<(Graph, Pass), DirectiveError> {
     let graph = d.req("graph")?;
     let at = d.req("at")?;
     crate::playground::compute(graph, &[at.to_string()])
@@ -13,7 +13,7 @@ pub fn compute(d: &Directive) -> Result<(Graph, Pass), DirectiveError> {
 }
 
 /// Runs a `backprop` directive.
-pub fn backprop(d: &Directive) -> Result<String, DirectiveError> {
+pub(crate) fn backprop(d: &Directive) -> Result<String, DirectiveError> {
     d.expect(&[], &["graph", "at"], &[])?;
     let (g, p) = compute(d)?;
     Ok(tables(&g, &p))
@@ -21,66 +21,12 @@ pub fn backprop(d: &Directive) -> Result<String, DirectiveError> {
 
 /// The forward table (node, definition, value) and the backward table (node, local
 /// derivatives, gradient with the products written out), in reverse topological order.
-pub fn tables(g: &Graph, p: &Pass) -> String {
+pub(crate) fn tables(g: &Graph, p: &Pass) -> String {
     let output = g.output();
-    let n = |v| num(v, None);
-    let forward: Vec<Vec<String>> = p
-        .names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let def = match g.nodes.iter().find(|nd| &nd.name == name) {
-                Some(nd) => code(&format!("{name} = {}", nd.expr)),
-                None => "input".to_string(),
-            };
-            vec![code(name), def, n(p.values[i])]
-        })
-        .collect();
-    let mut backward: Vec<Vec<String>> = Vec::new();
-    for &i in p.order.iter().rev() {
-        let name = &p.names[i];
-        let uses: Vec<_> = p.edges.iter().filter(|e| e.from == i).collect();
-        if name == output {
-            backward.push(vec![
-                code(name),
-                "(the output)".into(),
-                escape(&format!("d{output}/d{output} = 1")),
-            ]);
-            continue;
-        }
-        let locals: Vec<String> = uses
-            .iter()
-            .map(|e| {
-                let local = format!("∂{}/∂{name}", p.names[e.to]);
-                let expr = e.local_expr.to_string();
-                let value = n(e.local);
-                if expr == value {
-                    format!("{} = {value}", escape(&local))
-                } else {
-                    format!("{} = {} = {value}", escape(&local), code(&expr))
-                }
-            })
-            .collect();
-        let terms: Vec<String> = uses
-            .iter()
-            .map(|e| format!("d{output}/d{} · ∂{}/∂{name}", p.names[e.to], p.names[e.to]))
-            .collect();
-        let values: Vec<String> = uses
-            .iter()
-            .map(|e| format!("{} · {}", paren(n(p.grads[e.to])), paren(n(e.local))))
-            .collect();
-        let grad = format!(
-            "d{output}/d{name} = {} = {} = {}",
-            terms.join(" + "),
-            values.join(" + "),
-            n(p.grads[i])
-        );
-        backward.push(vec![code(name), locals.join("; "), escape(&grad)]);
-    }
     let mut out = String::from("**Forward pass**, from the inputs to the output:\n\n");
     out.push_str(&table(
         &["node".into(), "defined as".into(), "value".into()],
-        &forward,
+        &forward_rows(g, p),
         &[false, false, true],
     ));
     let fan_out = (0..p.names.len()).any(|i| p.edges.iter().filter(|e| e.from == i).count() > 1);
@@ -92,6 +38,12 @@ pub fn tables(g: &Graph, p: &Pass) -> String {
             ""
         }
     ));
+    let backward: Vec<Vec<String>> = p
+        .order
+        .iter()
+        .rev()
+        .map(|&i| backward_row(g, p, i))
+        .collect();
     out.push_str(&table(
         &[
             "node".into(),
@@ -101,6 +53,71 @@ pub fn tables(g: &Graph, p: &Pass) -> String {
         &backward,
         &[false, false, false],
     ));
+    out.push_str(&unused_note(g, p));
+    out
+}
+
+/// A row per node: its name, its definition (or "input"), its value.
+fn forward_rows(g: &Graph, p: &Pass) -> Vec<Vec<String>> {
+    p.names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let def = match g.nodes.iter().find(|nd| &nd.name == name) {
+                Some(nd) => code(&format!("{name} = {}", nd.expr)),
+                None => "input".to_string(),
+            };
+            vec![code(name), def, num(p.values[i], None)]
+        })
+        .collect()
+}
+
+/// The row of node `i` in the backward table: its local derivatives and its gradient, the
+/// sum over its uses written out.
+fn backward_row(g: &Graph, p: &Pass, i: usize) -> Vec<String> {
+    let output = g.output();
+    let n = |v| num(v, None);
+    let name = &p.names[i];
+    if name == output {
+        return vec![
+            code(name),
+            "(the output)".into(),
+            escape(&format!("d{output}/d{output} = 1")),
+        ];
+    }
+    let uses: Vec<_> = p.edges.iter().filter(|e| e.from == i).collect();
+    let locals: Vec<String> = uses
+        .iter()
+        .map(|e| {
+            let local = format!("∂{}/∂{name}", p.names[e.to]);
+            let expr = e.local_expr.to_string();
+            let value = n(e.local);
+            if expr == value {
+                format!("{} = {value}", escape(&local))
+            } else {
+                format!("{} = {} = {value}", escape(&local), code(&expr))
+            }
+        })
+        .collect();
+    let terms: Vec<String> = uses
+        .iter()
+        .map(|e| format!("d{output}/d{} · ∂{}/∂{name}", p.names[e.to], p.names[e.to]))
+        .collect();
+    let values: Vec<String> = uses
+        .iter()
+        .map(|e| format!("{} · {}", paren(n(p.grads[e.to])), paren(n(e.local))))
+        .collect();
+    let grad = format!(
+        "d{output}/d{name} = {} = {} = {}",
+        terms.join(" + "),
+        values.join(" + "),
+        n(p.grads[i])
+    );
+    vec![code(name), locals.join("; "), escape(&grad)]
+}
+
+/// A sentence naming the nodes that do not reach the output (gradient 0), if any.
+fn unused_note(g: &Graph, p: &Pass) -> String {
     let unused: Vec<&String> = p
         .names
         .iter()
@@ -108,15 +125,15 @@ pub fn tables(g: &Graph, p: &Pass) -> String {
         .filter(|(i, _)| !p.order.contains(i))
         .map(|(_, n)| n)
         .collect();
-    if !unused.is_empty() {
-        let names: Vec<String> = unused.iter().map(|n| code(n)).collect();
-        out.push_str(&format!(
-            "\n{} do{} not reach {}: {} gradient is 0.\n",
-            names.join(", "),
-            if unused.len() == 1 { "es" } else { "" },
-            code(output),
-            if unused.len() == 1 { "its" } else { "their" },
-        ));
+    if unused.is_empty() {
+        return String::new();
     }
-    out
+    let names: Vec<String> = unused.iter().map(|n| code(n)).collect();
+    format!(
+        "\n{} do{} not reach {}: {} gradient is 0.\n",
+        names.join(", "),
+        if unused.len() == 1 { "es" } else { "" },
+        code(g.output()),
+        if unused.len() == 1 { "its" } else { "their" },
+    )
 }

@@ -1,10 +1,9 @@
 //! Small Markdown writers: code spans, escaped text, tables, fenced blocks.
 
 use crate::engine::PyNum;
-use crate::engine::verdict::short;
 
 /// `s` as an inline code span, with enough backticks around it.
-pub fn code(s: &str) -> String {
+pub(crate) fn code(s: &str) -> String {
     let longest = longest_run(s, '`');
     let ticks = "`".repeat(longest + 1);
     if s.starts_with('`') || s.ends_with('`') {
@@ -29,7 +28,7 @@ fn longest_run(s: &str, c: char) -> usize {
 }
 
 /// Plain text with every character that Markdown or HTML could read specially escaped.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -44,7 +43,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// A fenced code block of `lang` holding `lines` exactly.
-pub fn fence(lang: &str, lines: &[String]) -> String {
+pub(crate) fn fence(lang: &str, lines: &[String]) -> String {
     let longest = lines.iter().map(|l| longest_run(l, '`')).max().unwrap_or(0);
     let f = "`".repeat((longest + 1).max(3));
     let mut out = format!("{f}{lang}\n");
@@ -58,7 +57,7 @@ pub fn fence(lang: &str, lines: &[String]) -> String {
 }
 
 /// A Markdown table; cells are written as given (escape or wrap them first).
-pub fn table(head: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
+pub(crate) fn table(head: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
     let mut out = String::new();
     out.push_str(&format!("| {} |\n", head.join(" | ")));
     let rule: Vec<&str> = (0..head.len())
@@ -79,16 +78,15 @@ pub fn table(head: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
 
 /// A number as a person writes it: an int as it is, a float to 6 significant digits;
 /// with `digits`, a float to that many decimals, as Python's `{:.Nf}` writes it.
-pub fn num(v: PyNum, digits: Option<usize>) -> String {
+pub(crate) fn num(v: PyNum, digits: Option<usize>) -> String {
     match (v, digits) {
-        (PyNum::Int(i), _) => i.to_string(),
         (PyNum::Float(f), Some(d)) => format!("{f:.d$}"),
-        (PyNum::Float(f), None) => short(f),
+        _ => crate::solve::num(v),
     }
 }
 
 /// A number in a formula: negative ones in parentheses.
-pub fn paren(s: String) -> String {
+pub(crate) fn paren(s: String) -> String {
     if s.starts_with('-') {
         format!("({s})")
     } else {

@@ -24,21 +24,21 @@ use pulldown_latex::{Parser, RenderConfig, Storage, push_mathml};
 
 /// A formula that cannot be rendered, at a 1-based line of the chapter.
 #[derive(Clone, Debug, PartialEq)]
-pub struct MathError {
+pub(crate) struct MathError {
     /// The line of the formula's opening delimiter.
-    pub line: usize,
+    pub(crate) line: usize,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 /// The most formulas rendered in one chapter; past it the chapter is an error (split it).
-pub const MAX_FORMULAS: usize = 5_000;
+pub(crate) const MAX_FORMULAS: usize = 5_000;
 
 /// The most bytes of TeX in one formula.
-pub const MAX_FORMULA_BYTES: usize = 4_000;
+pub(crate) const MAX_FORMULA_BYTES: usize = 4_000;
 
 /// `text` with every formula replaced by MathML; every broken formula as an error.
-pub fn render(text: &str) -> Result<String, Vec<MathError>> {
+pub(crate) fn render(text: &str) -> Result<String, Vec<MathError>> {
     let mut out = String::with_capacity(text.len() + text.len() / 2);
     let mut errors = Vec::new();
     let mut count = 0;
@@ -184,7 +184,7 @@ fn code_span_end(text: &str, at: usize, n: usize) -> usize {
 }
 
 /// The TeX as MathJax saw it: Markdown's backslash escapes of punctuation undone.
-pub fn unescape(tex: &str) -> String {
+pub(crate) fn unescape(tex: &str) -> String {
     let mut out = String::with_capacity(tex.len());
     let mut chars = tex.chars().peekable();
     while let Some(c) = chars.next() {
@@ -202,7 +202,7 @@ pub fn unescape(tex: &str) -> String {
 }
 
 /// One formula as MathML on one line, safe inside Markdown; an error names what is wrong.
-pub fn mathml(tex: &str, display: bool) -> Result<String, String> {
+pub(crate) fn mathml(tex: &str, display: bool) -> Result<String, String> {
     if tex.len() > MAX_FORMULA_BYTES {
         return Err(format!(
             "a formula of {} bytes, more than the {MAX_FORMULA_BYTES} allowed",

@@ -17,7 +17,7 @@
 //! | `schema` | the reference of every field of the exercise format |
 //!
 //! Before the directives run, every formula (`\\( ... \\)`, `\\[ ... \\]`) becomes MathML
-//! (see [`math`]), so the built book needs no script and no network to show its mathematics.
+//! (see `math.rs`), so the built book needs no script and no network to show its mathematics.
 //!
 //! A directive that cannot be run (unknown kind, unknown or missing argument, a bad
 //! expression, a missing exercise) is an error naming the chapter's file and line; every such
@@ -27,7 +27,7 @@ pub mod directive;
 mod exercise;
 mod graph;
 mod markdown;
-pub mod math;
+pub(crate) mod math;
 mod plots;
 mod run;
 mod schema;
@@ -42,13 +42,13 @@ use crate::exercise::load::{Loaded, Origin, load_all};
 use directive::{Directive, DirectiveError, Piece};
 
 /// The preprocessor's name, as in `[preprocessor.gbl]`.
-pub const NAME: &str = "gbl";
+pub(crate) const NAME: &str = "gbl";
 
 /// The renderers the output suits: the HTML book and the Markdown renderer.
-pub const RENDERERS: &[&str] = &["html", "markdown"];
+pub(crate) const RENDERERS: &[&str] = &["html", "markdown"];
 
 /// Whether the preprocessor supports `renderer`.
-pub fn supports(renderer: &str) -> bool {
+pub(crate) fn supports(renderer: &str) -> bool {
     RENDERERS.contains(&renderer)
 }
 
@@ -201,7 +201,7 @@ pub fn process_chapter(
 
 /// What a directive becomes.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Expansion {
+pub(crate) enum Expansion {
     /// Text inside a paragraph (a number, a word, an expression in backticks).
     Inline(String),
     /// Markdown blocks: it must stand on its own line.
@@ -209,7 +209,7 @@ pub enum Expansion {
 }
 
 /// Runs one directive.
-pub fn expand(d: &Directive, env: &Env) -> Result<Expansion, DirectiveError> {
+pub(crate) fn expand(d: &Directive, env: &Env) -> Result<Expansion, DirectiveError> {
     match d.kind.as_str() {
         "exercise" => exercise::exercise(d, env).map(Expansion::Block),
         "trace" => run::trace(d).map(Expansion::Block),

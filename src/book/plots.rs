@@ -13,8 +13,17 @@
 
 use super::directive::{Directive, DirectiveError};
 use super::run::{run_of, run_with_lr};
-use crate::figures::{contour_around, descent_svg, graph_svg, path1d_around, path1d_including};
+use crate::playground::Descent;
 use crate::plot;
+use crate::plot::figures::{
+    contour_of, descent_svg, graph_svg, iterates_svg, path_of, path_svg, series_of,
+};
+
+/// The kinds of plot, for messages.
+const KINDS: &str = "path, iterates, compare, rates, contour, graph";
+
+/// The arguments of a run.
+const RUN_ARGS: [&str; 4] = ["f", "from", "lr", "steps"];
 
 fn list(s: &str) -> Vec<&str> {
     s.split(';')
@@ -46,146 +55,160 @@ fn interval(d: &Directive, over: &str) -> Result<Vec<f64>, DirectiveError> {
 }
 
 /// Runs a `plot` directive.
-pub fn plot(d: &Directive) -> Result<String, DirectiveError> {
-    let kinds = "path, iterates, compare, rates, contour, graph";
+pub(crate) fn plot(d: &Directive) -> Result<String, DirectiveError> {
     let Some(kind) = d.positional.first() else {
-        return Err(d.error(format!("'plot': say what to plot ({kinds})")));
+        return Err(d.error(format!("'plot': say what to plot ({KINDS})")));
     };
-    let run_args = ["f", "from", "lr", "steps"];
     let svg = match kind.as_str() {
-        "path" => {
-            d.expect(&["the kind"], &run_args, &["grad", "over"])?;
-            let r = run_of(d)?;
-            match d.get("over") {
-                None => descent_svg(&r),
-                Some(over) => {
-                    let include = interval(d, over)?;
-                    if r.problem.vars.len() != 1 {
-                        return Err(d.error(
-                            "'plot path': over= widens the drawing of a function of one variable",
-                        ));
-                    }
-                    let x_star = r.judgement.x_star.as_ref().and_then(|s| s.first().copied());
-                    let label = format!("f({}) = {}", r.problem.vars[0], r.f);
-                    plot::descent_path(
-                        &format!("gradient descent on f = {}, lr = {}", r.f, r.run.lr),
-                        &path1d_including(&label, &r.problem, &r.run, x_star, &include),
-                    )
-                }
-            }
-        }
-        "iterates" => {
-            d.expect(&["the kind"], &run_args, &["grad"])?;
-            let r = run_of(d)?;
-            let title = format!("x against the iteration: f = {}, lr = {}", r.f, r.run.lr);
-            let series: Vec<(String, Vec<f64>)> = r
-                .run
-                .vars
-                .iter()
-                .enumerate()
-                .map(|(k, v)| {
-                    let xs = (0..r.run.len())
-                        .map(|i| r.run.point(i)[k].to_f64())
-                        .collect();
-                    (format!("{v} after k updates"), xs)
-                })
-                .collect();
-            plot::iterates(&title, &series)
-        }
-        "compare" => {
-            d.expect(&["the kind"], &run_args, &[])?;
-            let fs = list(d.req("f")?);
-            if fs.len() < 2 {
-                return Err(d.error(
-                    "'plot compare': give several functions separated by ';', e.g. f=\"x^2/10; x^2/5\"",
-                ));
-            }
-            let lr = d.req("lr")?;
-            let mut paths = Vec::new();
-            let (mut start, mut steps) = (String::new(), 0);
-            for f in fs {
-                let r = run_with_lr(d, f, lr)?;
-                if r.problem.vars.len() != 1 {
-                    return Err(d.error(format!(
-                        "'plot compare': {f} has {} variables; compare draws functions of one",
-                        r.problem.vars.len()
-                    )));
-                }
-                let label = format!("f({}) = {}", r.problem.vars[0], r.f);
-                let x_star = r.judgement.x_star.as_ref().and_then(|s| s.first().copied());
-                paths.push(path1d_around(&label, &r.problem, &r.run, x_star));
-                start = format!(
-                    "from {} = {}",
-                    r.problem.vars[0],
-                    crate::solve::num(r.run.point(0)[0])
-                );
-                steps = r.run.len().saturating_sub(1);
-            }
-            plot::side_by_side(
-                &format!("gradient descent {start}, lr = {lr}, {steps} steps"),
-                &paths,
-            )
-        }
-        "rates" => {
-            d.expect(&["the kind"], &run_args, &["grad"])?;
-            let f = d.req("f")?;
-            let lrs = list(d.req("lr")?);
-            if lrs.is_empty() {
-                return Err(d.error(
-                    "'plot rates': give learning rates separated by ';', e.g. lr=\"0.05; 0.1\"",
-                ));
-            }
-            let mut series = Vec::new();
-            let mut name = String::new();
-            for lr in lrs {
-                let r = run_with_lr(d, f, lr)?;
-                if r.problem.vars.len() != 1 {
-                    return Err(d.error("'plot rates' draws functions of one variable"));
-                }
-                name = format!("f({}) = {}", r.problem.vars[0], r.f);
-                let xs = (0..r.run.len())
-                    .map(|i| r.run.point(i)[0].to_f64())
-                    .collect();
-                series.push((format!("lr = {lr} ({})", r.judgement.verdict), xs));
-            }
-            plot::iterates(&format!("learning rates compared on {name}"), &series)
-        }
-        "contour" => {
-            d.expect(&["the kind"], &run_args, &["grad"])?;
-            let r = run_of(d)?;
-            if r.problem.vars.len() != 2 {
-                return Err(d.error(format!(
-                    "'plot contour' needs a function of two variables; this one has {}",
-                    r.problem.vars.len()
-                )));
-            }
-            let (c, path) = contour_around(&r.problem, &r.run, r.judgement.x_star.as_deref());
-            let title = format!(
-                "contours of {} with the descent path, lr = {}",
-                c.z_label, r.run.lr
-            );
-            plot::contour(&title, &c, &path)
-        }
+        "path" => path(d)?,
+        "iterates" => iterates(d)?,
+        "compare" => compare(d)?,
+        "rates" => rates(d)?,
+        "contour" => contour(d)?,
         "graph" => {
             d.expect(&["the kind"], &["graph", "at"], &[])?;
             let (g, p) = super::graph::compute(d)?;
             graph_svg(&format!("computational graph of {}", g.output()), &g, &p)
         }
         other => {
-            return Err(d.error(format!("'plot': unknown kind '{other}' (known: {kinds})")));
+            return Err(d.error(format!("'plot': unknown kind '{other}' (known: {KINDS})")));
         }
     };
     Ok(figure(&svg))
 }
 
+/// `plot path`: the function with the visited points, or the contour for two variables.
+fn path(d: &Directive) -> Result<String, DirectiveError> {
+    d.expect(&["the kind"], &RUN_ARGS, &["grad", "over"])?;
+    let r = run_of(d)?;
+    let Some(over) = d.get("over") else {
+        return Ok(descent_svg(&r));
+    };
+    let include = interval(d, over)?;
+    if r.problem.vars.len() != 1 {
+        return Err(d.error("'plot path': over= widens the drawing of a function of one variable"));
+    }
+    Ok(path_svg(&r, &include))
+}
+
+/// `plot iterates`: each variable against the iteration.
+fn iterates(d: &Directive) -> Result<String, DirectiveError> {
+    d.expect(&["the kind"], &RUN_ARGS, &["grad"])?;
+    let r = run_of(d)?;
+    let title = format!("x against the iteration: f = {}, lr = {}", r.f, r.run.lr);
+    let series = series_of(&r, |v| format!("{v} after k updates"));
+    Ok(plot::iterates(&title, &series))
+}
+
+/// The runs of `f=` (several functions, or one) with each learning rate of `lrs`, all of
+/// functions of one variable; `why` says which plot needs that.
+fn runs_of_one_variable(
+    d: &Directive,
+    fs: &[&str],
+    lrs: &[&str],
+    why: impl Fn(&str, &Descent) -> String,
+) -> Result<Vec<Descent>, DirectiveError> {
+    let mut runs = Vec::new();
+    for f in fs {
+        for lr in lrs {
+            let r = run_with_lr(d, f, lr)?;
+            if r.problem.vars.len() != 1 {
+                return Err(d.error(why(f, &r)));
+            }
+            runs.push(r);
+        }
+    }
+    Ok(runs)
+}
+
+/// `plot compare`: one panel per function, side by side.
+fn compare(d: &Directive) -> Result<String, DirectiveError> {
+    d.expect(&["the kind"], &RUN_ARGS, &[])?;
+    let fs = list(d.req("f")?);
+    if fs.len() < 2 {
+        return Err(d.error(
+            "'plot compare': give several functions separated by ';', e.g. f=\"x^2/10; x^2/5\"",
+        ));
+    }
+    let lr = d.req("lr")?;
+    let runs = runs_of_one_variable(d, &fs, &[lr], |f, r| {
+        format!(
+            "'plot compare': {f} has {} variables; compare draws functions of one",
+            r.problem.vars.len()
+        )
+    })?;
+    let paths: Vec<_> = runs.iter().map(|r| path_of(r, &[])).collect();
+    let (start, steps) = match runs.last() {
+        Some(r) => (
+            format!(
+                "from {} = {}",
+                r.problem.vars[0],
+                crate::solve::num(r.run.point(0)[0])
+            ),
+            r.run.len().saturating_sub(1),
+        ),
+        None => (String::new(), 0),
+    };
+    Ok(plot::side_by_side(
+        &format!("gradient descent {start}, lr = {lr}, {steps} steps"),
+        &paths,
+    ))
+}
+
+/// `plot rates`: x against the iteration, one line per learning rate.
+fn rates(d: &Directive) -> Result<String, DirectiveError> {
+    d.expect(&["the kind"], &RUN_ARGS, &["grad"])?;
+    let f = d.req("f")?;
+    let lrs = list(d.req("lr")?);
+    if lrs.is_empty() {
+        return Err(
+            d.error("'plot rates': give learning rates separated by ';', e.g. lr=\"0.05; 0.1\"")
+        );
+    }
+    let runs = runs_of_one_variable(d, &[f], &lrs, |_, _| {
+        "'plot rates' draws functions of one variable".to_string()
+    })?;
+    let named: Vec<(String, _)> = lrs
+        .iter()
+        .zip(&runs)
+        .map(|(lr, r)| (format!("lr = {lr} ({})", r.judgement.verdict), &r.run))
+        .collect();
+    let name = runs
+        .last()
+        .map(|r| crate::plot::figures::label(&r.problem.vars, &r.f))
+        .unwrap_or_default();
+    Ok(iterates_svg(
+        &format!("learning rates compared on {name}"),
+        &named,
+    ))
+}
+
+/// `plot contour`: the contour of log f with the path (two variables).
+fn contour(d: &Directive) -> Result<String, DirectiveError> {
+    d.expect(&["the kind"], &RUN_ARGS, &["grad"])?;
+    let r = run_of(d)?;
+    if r.problem.vars.len() != 2 {
+        return Err(d.error(format!(
+            "'plot contour' needs a function of two variables; this one has {}",
+            r.problem.vars.len()
+        )));
+    }
+    let (c, path) = contour_of(&r);
+    let title = format!(
+        "contours of {} with the descent path, lr = {}",
+        c.z_label, r.run.lr
+    );
+    Ok(plot::contour(&title, &c, &path))
+}
+
 /// The smallest size, in CSS pixels, at which a plot's text may be shown on a narrow screen.
-pub const MIN_TEXT_PX: f64 = 12.0;
+pub(crate) const MIN_TEXT_PX: f64 = 12.0;
 
 /// An SVG as an HTML block: on lines without blank ones, so that Markdown keeps it whole.
 /// The figure carries `--gbl-min-width`, the narrowest width at which its smallest text is
 /// still [`MIN_TEXT_PX`] (never more than the plot's own width): on a phone the plot keeps that
 /// width and scrolls sideways inside its box (see `book/theme/gbl.css`).
-pub fn figure(svg: &str) -> String {
+pub(crate) fn figure(svg: &str) -> String {
     let body: Vec<&str> = svg
         .lines()
         .map(str::trim_end)
@@ -202,7 +225,7 @@ pub fn figure(svg: &str) -> String {
 
 /// The width (CSS px) at which the smallest `font-size` of `svg` shows at [`MIN_TEXT_PX`],
 /// capped at the SVG's own `width`; `None` without a `viewBox` or any text.
-pub fn readable_width(svg: &str) -> Option<u32> {
+pub(crate) fn readable_width(svg: &str) -> Option<u32> {
     let head = &svg[..svg.find('>')?];
     let lower = head.to_ascii_lowercase();
     let number_after = |key: &str| -> Option<&str> {

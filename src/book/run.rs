@@ -12,13 +12,13 @@ use crate::pyfmt::{Template, format_value};
 use crate::trace::render::{StepFields, render_templates};
 
 /// The arguments of a run.
-pub const RUN_ARGS: [&str; 4] = ["f", "from", "lr", "steps"];
+pub(crate) const RUN_ARGS: [&str; 4] = ["f", "from", "lr", "steps"];
 
 /// The most updates a run in the book may take (the book is built often).
-pub const MAX_BOOK_STEPS: usize = 100_000;
+pub(crate) const MAX_BOOK_STEPS: usize = 100_000;
 
 /// The number of updates in `steps=`.
-pub fn steps_of(d: &Directive, key: &str) -> Result<usize, DirectiveError> {
+pub(crate) fn steps_of(d: &Directive, key: &str) -> Result<usize, DirectiveError> {
     let s = d.req(key)?;
     let n: usize = s.trim().parse().map_err(|_| {
         d.error(format!(
@@ -36,7 +36,7 @@ pub fn steps_of(d: &Directive, key: &str) -> Result<usize, DirectiveError> {
 }
 
 /// Runs the descent a directive describes, with the learning rate `lr`.
-pub fn run_with_lr(d: &Directive, f: &str, lr: &str) -> Result<Descent, DirectiveError> {
+pub(crate) fn run_with_lr(d: &Directive, f: &str, lr: &str) -> Result<Descent, DirectiveError> {
     let steps = steps_of(d, "steps")?;
     let from = d.req("from")?;
     let grad: Vec<String> = d
@@ -53,7 +53,7 @@ pub fn run_with_lr(d: &Directive, f: &str, lr: &str) -> Result<Descent, Directiv
 }
 
 /// Runs the descent of `f= from= lr= steps= [grad=]`.
-pub fn run_of(d: &Directive) -> Result<Descent, DirectiveError> {
+pub(crate) fn run_of(d: &Directive) -> Result<Descent, DirectiveError> {
     run_with_lr(d, d.req("f")?, d.req("lr")?)
 }
 
@@ -88,7 +88,7 @@ fn template(d: &Directive, key: &str, src: &str) -> Result<Template, DirectiveEr
 }
 
 /// `trace`: a code block with exactly what the lecture's Python program prints.
-pub fn trace(d: &Directive) -> Result<String, DirectiveError> {
+pub(crate) fn trace(d: &Directive) -> Result<String, DirectiveError> {
     d.expect(
         &[],
         &["f", "from", "lr", "steps", "print"],
@@ -131,7 +131,7 @@ fn digits_of(d: &Directive) -> Result<Option<usize>, DirectiveError> {
 }
 
 /// `table`: every step of a run, the update written out.
-pub fn table(d: &Directive) -> Result<String, DirectiveError> {
+pub(crate) fn table(d: &Directive) -> Result<String, DirectiveError> {
     d.expect(&[], &RUN_ARGS, &["grad", "digits"])?;
     let digits = digits_of(d)?;
     let run = run_of(d)?;
@@ -140,7 +140,7 @@ pub fn table(d: &Directive) -> Result<String, DirectiveError> {
 }
 
 /// The table of a run's steps: k, the point, f, the gradient, and the update.
-pub fn steps_table(run: &Descent, digits: Option<usize>) -> String {
+pub(crate) fn steps_table(run: &Descent, digits: Option<usize>) -> String {
     let r = &run.run;
     let vars = &r.vars;
     let one = vars.len() == 1;
@@ -205,7 +205,7 @@ pub fn steps_table(run: &Descent, digits: Option<usize>) -> String {
 }
 
 /// `value`: one number or word of a run, for a sentence.
-pub fn value(d: &Directive) -> Result<String, DirectiveError> {
+pub(crate) fn value(d: &Directive) -> Result<String, DirectiveError> {
     d.expect(&[], &["f", "from", "lr", "steps", "show"], &["grad", "fmt"])?;
     let show = d.req("show")?;
     let steps = steps_of(d, "steps")?;
@@ -267,7 +267,7 @@ pub fn value(d: &Directive) -> Result<String, DirectiveError> {
 }
 
 /// `derive`: the derivative as gbl prints it, in backticks.
-pub fn derive(d: &Directive) -> Result<String, DirectiveError> {
+pub(crate) fn derive(d: &Directive) -> Result<String, DirectiveError> {
     d.expect(&[], &["expr"], &["wrt"])?;
     let src = d.req("expr")?;
     let e = parse(src).map_err(|e| d.error(format!("{}: expr: {}", d.what(), e.render(src))))?;

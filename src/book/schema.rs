@@ -22,7 +22,7 @@ const SECTIONS: &[(&str, &str)] = &[
 ];
 
 /// Runs a `schema` directive.
-pub fn schema(d: &Directive) -> Result<String, DirectiveError> {
+pub(crate) fn schema(d: &Directive) -> Result<String, DirectiveError> {
     d.expect(&[], &[], &[])?;
     let s = exercise_schema();
     let defs = s

@@ -32,7 +32,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     let (g, p) = compute(&args.graph, &args.at)?;
     if let Some(path) = &args.plot {
         let title = format!("computational graph of {}", g.output());
-        let svg = crate::figures::graph_svg(&title, &g, &p);
+        let svg = crate::plot::figures::graph_svg(&title, &g, &p);
         crate::fsutil::write_atomic(path, svg.as_bytes())
             .with_context(|| format!("writing the plot to {}", path.display()))?;
     }

@@ -66,7 +66,7 @@ pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outc
     let header = template("--header", &args.header)?;
     if let Some(path) = &args.plot {
         let d = descend(&args.expr, &args.from, &args.lr, args.steps, &args.grad)?;
-        let svg = crate::figures::descent_svg(&d);
+        let svg = crate::plot::figures::descent_svg(&d);
         crate::fsutil::write_atomic(path, svg.as_bytes())
             .with_context(|| format!("writing the plot to {}", path.display()))?;
     }

@@ -1,8 +1,9 @@
 //! Plot areas: frames, grids, tick labels, axis titles, and clipped polylines in data
 //! coordinates.
 
+use super::colour::{AXIS, GRID, Rgb};
 use super::scale::Scale;
-use super::svg::{AXIS, Anchor, Canvas, GRID, MEDIUM, SMALL, text_width};
+use super::svg::{Anchor, Canvas, Font, MEDIUM, SMALL, text_width};
 
 /// A plot area with its two scales.
 pub(crate) struct Axes {
@@ -46,7 +47,7 @@ impl Axes {
     }
 
     /// Draw grid, frame, ticks, tick labels and the axis titles.
-    pub(crate) fn draw(&self, cv: &Canvas, x_label: &str, y_label: &str) {
+    pub(crate) fn draw(&self, cv: &mut Canvas, x_label: &str, y_label: &str) {
         let xt = self.x_ticks();
         let yt = self.y.ticks(y_target(self.bottom - self.top));
         for (p, _) in &xt {
@@ -89,15 +90,7 @@ impl Axes {
             .fold(0.0, f64::max);
         let cy = (self.top + self.bottom) / 2.0;
         let yx = self.left - 8.0 - ylw - 6.0 - MEDIUM * 0.6;
-        cv.text_styled(
-            &yl,
-            (yx, cy),
-            MEDIUM,
-            super::svg::INK,
-            Anchor::Middle,
-            false,
-            true,
-        );
+        cv.text_styled(&yl, (yx, cy), Font::new(MEDIUM, Anchor::Middle).vertical());
     }
 
     /// Horizontal ticks, thinned until their labels do not collide.
@@ -129,13 +122,7 @@ impl Axes {
 
     /// Draw a polyline through data points, breaking at non-finite points and clipping to
     /// the plot area.
-    pub(crate) fn polyline(
-        &self,
-        cv: &Canvas,
-        pts: &[(f64, f64)],
-        colour: plotters::style::RGBColor,
-        width: u32,
-    ) {
+    pub(crate) fn polyline(&self, cv: &mut Canvas, pts: &[(f64, f64)], colour: Rgb, width: u32) {
         let mut run: Vec<(f64, f64)> = Vec::new();
         let mut prev: Option<(f64, f64)> = None;
         for &p in pts {

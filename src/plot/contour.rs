@@ -5,27 +5,26 @@
 
 use std::collections::HashMap;
 
-use plotters::style::RGBColor;
-
 use super::Contour;
 use super::axes::Axes;
+use super::colour::{OUTLINE, Rgb, WHITE};
 use super::legend::{self, BAR_WIDTH, Item, Swatch, iteration_colour};
 use super::scale::Scale;
-use super::svg::{Anchor, Canvas, INK, MEDIUM, OUTLINE, WHITE, render, text_width};
+use super::svg::{Anchor, Canvas, Font, MEDIUM, render, text_width};
 
 /// An edge of the grid: (i, j, horizontal). A horizontal edge joins (i, j) and (i+1, j), a
 /// vertical one joins (i, j) and (i, j+1).
 type Key = (usize, usize, bool);
 
 /// Line colour of contour level `i` of `n`: dark for low values, light for high ones.
-fn level_colour(i: usize, n: usize) -> RGBColor {
+fn level_colour(i: usize, n: usize) -> Rgb {
     let f = if n <= 1 {
         0.0
     } else {
         i as f64 / (n - 1) as f64
     };
     let g = (40.0 + 160.0 * f).round() as u8;
-    RGBColor(g, g, (g as f64 * 1.05).min(255.0) as u8)
+    Rgb(g, g, (g as f64 * 1.05).min(255.0) as u8)
 }
 
 /// Contour levels: nice values strictly inside the finite range of `z`.
@@ -214,7 +213,7 @@ pub(crate) fn contour(title: &str, c: &Contour, path: &[(f64, f64)]) -> String {
         let bx = ax.right + 18.0;
         let mid = (ax.top + ax.bottom) / 2.0;
         legend::iteration_bar(cv, bx, ax.top, mid - 16.0, n);
-        let cells: Vec<RGBColor> = (0..lv.len()).map(|i| level_colour(i, lv.len())).collect();
+        let cells: Vec<Rgb> = (0..lv.len()).map(|i| level_colour(i, lv.len())).collect();
         let stride = lv.len().div_ceil(8).max(1);
         let labels: Vec<(f64, String)> = lv
             .iter()
@@ -237,7 +236,7 @@ fn level_label(v: f64, lv: &[f64]) -> String {
 }
 
 /// The descent path: a dark line, markers coloured by iteration, start and end marked.
-fn draw_path(cv: &Canvas, ax: &Axes, path: &[(f64, f64)], n: usize) {
+fn draw_path(cv: &mut Canvas, ax: &Axes, path: &[(f64, f64)], n: usize) {
     ax.polyline(cv, path, OUTLINE, 2);
     let inside: Vec<(f64, f64)> = path
         .iter()
@@ -289,7 +288,7 @@ fn draw_path(cv: &Canvas, ax: &Axes, path: &[(f64, f64)], n: usize) {
 }
 
 /// Put `text` next to `at`, on the side away from `from`.
-fn label_beyond(cv: &Canvas, text: &str, at: (f64, f64), from: (f64, f64)) {
+fn label_beyond(cv: &mut Canvas, text: &str, at: (f64, f64), from: (f64, f64)) {
     let (dx, dy) = (at.0 - from.0, at.1 - from.1);
     let len = (dx * dx + dy * dy).sqrt();
     let (ux, uy) = if len > 1e-9 {
@@ -315,5 +314,5 @@ fn label_beyond(cv: &Canvas, text: &str, at: (f64, f64), from: (f64, f64)) {
         Some(WHITE),
         None,
     );
-    cv.text_styled(text, pos, MEDIUM, INK, anchor, true, false);
+    cv.text_styled(text, pos, Font::new(MEDIUM, anchor).bold(true));
 }

@@ -3,25 +3,22 @@
 //! Each box shows the node's name, expression, forward value and (in a second colour) its
 //! gradient; each arrow carries its local derivative in a third colour.
 
-use plotters::style::RGBColor;
-
+use super::colour::{AXIS, DERIV, GRAD, INK, Rgb, WHITE};
 use super::legend::{self, Item, Swatch};
-use super::svg::{
-    AXIS, Anchor, Canvas, DERIV, GRAD, INK, LARGE, MEDIUM, WHITE, render, text_width,
-};
+use super::svg::{Anchor, Canvas, Font, LARGE, MEDIUM, render, text_width};
 use super::{GraphEdge, GraphNode};
 
 /// Box fill.
-const BOX: RGBColor = RGBColor(244, 247, 252);
+const BOX: Rgb = Rgb(244, 247, 252);
 /// Box outline.
-const BOX_EDGE: RGBColor = RGBColor(70, 80, 100);
+const BOX_EDGE: Rgb = Rgb(70, 80, 100);
 /// Name font size.
 const NAME: f64 = 16.0;
 /// Line height inside a box.
 const LINE: f64 = 20.0;
 
 /// The lines of text in a node's box, with their colour and boldness.
-fn node_lines(n: &GraphNode) -> Vec<(String, RGBColor, bool)> {
+fn node_lines(n: &GraphNode) -> Vec<(String, Rgb, bool)> {
     let mut v = vec![(n.name.clone(), INK, true)];
     if let Some(e) = &n.expr {
         v.push((e.clone(), INK, false));
@@ -59,13 +56,43 @@ fn depths(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     d
 }
 
-/// See [`super::graph`].
-pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> String {
-    let n = nodes.len();
-    let valid: Vec<&GraphEdge> = edges
-        .iter()
-        .filter(|e| e.from < n && e.to < n && e.from != e.to)
-        .collect();
+/// The legend of a graph: what the three colours mean.
+fn legend_items() -> [Item; 3] {
+    [
+        Item {
+            swatch: Swatch::Square(INK),
+            label: "forward value".into(),
+        },
+        Item {
+            swatch: Swatch::Square(GRAD),
+            label: "gradient d(output)/d(node)".into(),
+        },
+        Item {
+            swatch: Swatch::Line(DERIV),
+            label: "local derivative".into(),
+        },
+    ]
+}
+
+/// Where everything goes: the canvas, the boxes, and each node's centre.
+struct Layout {
+    /// Canvas width and height.
+    w: f64,
+    h: f64,
+    /// Top of the first row of boxes.
+    top: f64,
+    /// Height of a row of boxes.
+    row_h: f64,
+    /// Half the width and half the height of a box.
+    half: (f64, f64),
+    /// The centre of each node's box.
+    centre: Vec<(f64, f64)>,
+}
+
+/// Nodes in columns by depth, boxes sized for the longest line, gaps for the longest
+/// edge label, the canvas wide enough for the title.
+fn layout(title: &str, lines: &[Vec<(String, Rgb, bool)>], valid: &[&GraphEdge]) -> Layout {
+    let n = lines.len();
     let pairs: Vec<(usize, usize)> = valid.iter().map(|e| (e.from, e.to)).collect();
     let depth = depths(n, &pairs);
     let cols = depth.iter().max().map_or(0, |m| m + 1);
@@ -73,7 +100,6 @@ pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> St
     for (i, d) in depth.iter().enumerate() {
         column[*d].push(i);
     }
-    let lines: Vec<_> = nodes.iter().map(node_lines).collect();
     let box_w = lines
         .iter()
         .flatten()
@@ -87,26 +113,12 @@ pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> St
         .fold(70.0, f64::max)
         + 40.0;
     let rows = column.iter().map(Vec::len).max().unwrap_or(0);
-    let legend_items = [
-        Item {
-            swatch: Swatch::Square(INK),
-            label: "forward value".into(),
-        },
-        Item {
-            swatch: Swatch::Square(GRAD),
-            label: "gradient d(output)/d(node)".into(),
-        },
-        Item {
-            swatch: Swatch::Line(DERIV),
-            label: "local derivative".into(),
-        },
-    ];
     let margin = 20.0;
     let content_w = cols as f64 * box_w + cols.saturating_sub(1) as f64 * gap;
     let w = (content_w + 2.0 * margin)
         .max(560.0)
         .max(text_width(title, LARGE) + 40.0);
-    let lh = legend::height(&legend_items, w - 20.0);
+    let lh = legend::height(&legend_items(), w - 20.0);
     let top = 34.0 + lh + 20.0;
     let row_h = box_h + 50.0;
     let h = top + rows.max(1) as f64 * row_h + 10.0;
@@ -120,44 +132,60 @@ pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> St
             centre[i] = (cx, y_start + r as f64 * row_h);
         }
     }
-    render(w as u32, h as u32, title, |cv| {
-        super::path::title_at(cv, title, w);
-        legend::draw(cv, &legend_items, 10.0, w - 10.0, 34.0);
+    Layout {
+        w,
+        h,
+        top,
+        row_h,
+        half: (box_w / 2.0, box_h / 2.0),
+        centre,
+    }
+}
+
+/// See [`super::graph`].
+pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> String {
+    let n = nodes.len();
+    let valid: Vec<&GraphEdge> = edges
+        .iter()
+        .filter(|e| e.from < n && e.to < n && e.from != e.to)
+        .collect();
+    let lines: Vec<_> = nodes.iter().map(node_lines).collect();
+    let lay = layout(title, &lines, &valid);
+    render(lay.w as u32, lay.h as u32, title, |cv| {
+        super::path::title_at(cv, title, lay.w);
+        legend::draw(cv, &legend_items(), 10.0, lay.w - 10.0, 34.0);
         if n == 0 {
-            cv.text(
-                "empty graph",
-                (w / 2.0, top + row_h / 2.0),
-                MEDIUM,
-                Anchor::Middle,
-            );
+            let at = (lay.w / 2.0, lay.top + lay.row_h / 2.0);
+            cv.text("empty graph", at, MEDIUM, Anchor::Middle);
         }
-        let (hw, hh) = (box_w / 2.0, box_h / 2.0);
         for e in &valid {
-            arrow(cv, centre[e.from], centre[e.to], (hw, hh), &e.label);
+            arrow(cv, lay.centre[e.from], lay.centre[e.to], lay.half, &e.label);
         }
-        for (i, ls) in lines.iter().enumerate() {
-            let (cx, cy) = centre[i];
-            cv.rect(
-                (cx - hw, cy - hh),
-                (cx + hw, cy + hh),
-                Some(BOX),
-                Some((BOX_EDGE, 2)),
-            );
-            let y0 = cy - hh + 7.0 + LINE / 2.0;
-            for (k, (s, colour, bold)) in ls.iter().enumerate() {
-                let size = if *bold { NAME } else { MEDIUM };
-                cv.text_styled(
-                    s,
-                    (cx, y0 + k as f64 * LINE),
-                    size,
-                    *colour,
-                    Anchor::Middle,
-                    *bold,
-                    false,
-                );
-            }
+        for (ls, &centre) in lines.iter().zip(&lay.centre) {
+            node_box(cv, centre, lay.half, ls);
         }
     })
+}
+
+/// A node's box centred at `(cx, cy)`, with its lines of text.
+fn node_box(
+    cv: &mut Canvas,
+    (cx, cy): (f64, f64),
+    (hw, hh): (f64, f64),
+    ls: &[(String, Rgb, bool)],
+) {
+    cv.rect(
+        (cx - hw, cy - hh),
+        (cx + hw, cy + hh),
+        Some(BOX),
+        Some((BOX_EDGE, 2)),
+    );
+    let y0 = cy - hh + 7.0 + LINE / 2.0;
+    for (k, (s, colour, bold)) in ls.iter().enumerate() {
+        let size = if *bold { NAME } else { MEDIUM };
+        let font = Font::new(size, Anchor::Middle).colour(*colour).bold(*bold);
+        cv.text_styled(s, (cx, y0 + k as f64 * LINE), font);
+    }
 }
 
 /// Where the ray from a box centre towards `d` leaves the box.
@@ -181,7 +209,7 @@ fn exit((cx, cy): (f64, f64), (dx, dy): (f64, f64), (hw, hh): (f64, f64)) -> (f6
 }
 
 /// An arrow between two boxes, labelled at its middle.
-fn arrow(cv: &Canvas, a: (f64, f64), b: (f64, f64), half: (f64, f64), label: &str) {
+fn arrow(cv: &mut Canvas, a: (f64, f64), b: (f64, f64), half: (f64, f64), label: &str) {
     let d = (b.0 - a.0, b.1 - a.1);
     let len = (d.0 * d.0 + d.1 * d.1).sqrt();
     if len.is_nan() || len <= 1e-6 {
@@ -210,15 +238,8 @@ fn arrow(cv: &Canvas, a: (f64, f64), b: (f64, f64), half: (f64, f64), label: &st
             None,
         );
     }
-    cv.text_styled(
-        label,
-        (m.0, ly),
-        MEDIUM,
-        DERIV,
-        Anchor::Middle,
-        false,
-        false,
-    );
+    let font = Font::new(MEDIUM, Anchor::Middle).colour(DERIV);
+    cv.text_styled(label, (m.0, ly), font);
 }
 
 #[cfg(test)]

@@ -3,21 +3,20 @@
 //! Legend swatches never use circles, so that the filled `<circle>` elements of a plot are
 //! exactly its data markers.
 
-use plotters::style::RGBColor;
-
-use super::svg::{AXIS, Anchor, Canvas, MEDIUM, OUTLINE, SMALL, text_width, turbo};
+use super::colour::{AXIS, OUTLINE, Rgb, turbo};
+use super::svg::{Anchor, Canvas, MEDIUM, SMALL, text_width};
 
 /// The little picture in front of a legend label.
 #[derive(Clone, Copy)]
 pub(crate) enum Swatch {
     /// A line segment.
-    Line(RGBColor),
+    Line(Rgb),
     /// A line segment with a square marker.
-    LineMarker(RGBColor),
+    LineMarker(Rgb),
     /// A square.
-    Square(RGBColor),
+    Square(Rgb),
     /// A diamond.
-    Diamond(RGBColor),
+    Diamond(Rgb),
     /// A short row of rainbow squares: "coloured by iteration".
     Rainbow,
 }
@@ -63,7 +62,7 @@ pub(crate) fn height(items: &[Item], width: f64) -> f64 {
 }
 
 /// Draw the legend in rows centred between `x0` and `x1`, starting at `y0`.
-pub(crate) fn draw(cv: &Canvas, items: &[Item], x0: f64, x1: f64, y0: f64) {
+pub(crate) fn draw(cv: &mut Canvas, items: &[Item], x0: f64, x1: f64, y0: f64) {
     for (r, row) in rows(items, x1 - x0).iter().enumerate() {
         let total: f64 = row.iter().map(|it| item_width(it)).sum::<f64>() - 18.0;
         let mut x = (x0 + x1) / 2.0 - total / 2.0;
@@ -76,7 +75,7 @@ pub(crate) fn draw(cv: &Canvas, items: &[Item], x0: f64, x1: f64, y0: f64) {
     }
 }
 
-fn swatch(cv: &Canvas, s: Swatch, x: f64, y: f64) {
+fn swatch(cv: &mut Canvas, s: Swatch, x: f64, y: f64) {
     let mid = x + SW / 2.0;
     match s {
         Swatch::Line(c) => cv.line(&[(x, y), (x + SW, y)], c, 2),
@@ -110,7 +109,7 @@ fn swatch(cv: &Canvas, s: Swatch, x: f64, y: f64) {
 }
 
 /// A filled diamond with a dark outline.
-pub(crate) fn diamond(cv: &Canvas, (x, y): (f64, f64), r: f64, c: RGBColor) {
+pub(crate) fn diamond(cv: &mut Canvas, (x, y): (f64, f64), r: f64, c: Rgb) {
     cv.polygon(
         &[(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
         c,
@@ -125,12 +124,12 @@ pub(crate) const BAR_WIDTH: f64 = 96.0;
 ///
 /// `cells` are drawn bottom to top; `labels` are (fraction from the bottom, text).
 pub(crate) fn bar(
-    cv: &Canvas,
+    cv: &mut Canvas,
     x: f64,
     top: f64,
     bottom: f64,
     title: &str,
-    cells: &[RGBColor],
+    cells: &[Rgb],
     labels: &[(f64, String)],
 ) {
     let w = 14.0;
@@ -152,7 +151,7 @@ pub(crate) fn bar(
 }
 
 /// Colour of iteration `k` out of `n` (0 and `n` at the two ends of the rainbow).
-pub(crate) fn iteration_colour(k: usize, n: usize) -> RGBColor {
+pub(crate) fn iteration_colour(k: usize, n: usize) -> Rgb {
     if n == 0 {
         turbo(0.0)
     } else {
@@ -161,8 +160,8 @@ pub(crate) fn iteration_colour(k: usize, n: usize) -> RGBColor {
 }
 
 /// A colour bar for iterations `0..=n`, bottom to top, labelled at integer steps.
-pub(crate) fn iteration_bar(cv: &Canvas, x: f64, top: f64, bottom: f64, n: usize) {
-    let cells: Vec<RGBColor> = if n <= 60 {
+pub(crate) fn iteration_bar(cv: &mut Canvas, x: f64, top: f64, bottom: f64, n: usize) {
+    let cells: Vec<Rgb> = if n <= 60 {
         (0..=n).map(|k| iteration_colour(k, n)).collect()
     } else {
         (0..60).map(|i| turbo(i as f64 / 59.0)).collect()

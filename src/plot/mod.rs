@@ -1,19 +1,23 @@
 //! The lecture's plots as self-contained SVG strings.
 //!
-//! Every function takes plain data and returns a standalone `<svg>` element (with `width`,
-//! `height`, a `viewBox`, a white background and a `<title>`), ready to be written to a
-//! file by `gbl descend --plot` or inlined into an mdBook page.
+//! Every drawing function here takes plain data and returns a standalone `<svg>` element
+//! (with `width`, `height`, a `viewBox` of the same size, a white background and a
+//! `<title>`), ready to be written to a file by `gbl descend --plot` or inlined into an
+//! mdBook page. [`figures`] turns the engine's runs and graphs into that data; it is where
+//! every plot of a run gets its numbers.
 //!
-//! Drawing goes through the `plotters` SVG backend, compiled without any font backend: text
-//! is emitted as `<text>` elements rendered by the viewer's own sans-serif font, and the
-//! layout here uses a conservative width estimate instead of font metrics.
+//! The SVG is written element by element (`svg.rs`); text is emitted as `<text>` elements
+//! rendered by the viewer's own sans-serif font, and the layout uses a conservative width
+//! estimate instead of font metrics.
 //!
 //! All functions accept any data: non-finite values are skipped, empty and constant data
 //! get a small default range, and data spanning many orders of magnitude (a diverging
 //! descent) is drawn on a symmetric log axis. They never panic.
 
 mod axes;
+mod colour;
 mod contour;
+pub mod figures;
 mod graph;
 mod legend;
 mod path;

@@ -3,13 +3,13 @@
 
 use super::Path1D;
 use super::axes::Axes;
+use super::colour::{CURVE, Rgb, series_colour};
 use super::legend::{self, BAR_WIDTH, Item, Swatch, iteration_colour};
 use super::scale::Scale;
-use super::svg::{Anchor, CURVE, Canvas, INK, LARGE, MEDIUM, render, series_colour};
-use plotters::style::RGBColor;
+use super::svg::{Anchor, Canvas, Font, LARGE, MEDIUM, render};
 
 /// Light line joining consecutive iterates.
-const TRAIL: RGBColor = RGBColor(150, 150, 150);
+const TRAIL: Rgb = Rgb(150, 150, 150);
 
 /// Marker radius for a path of `n` points.
 fn radius(n: usize) -> u32 {
@@ -21,16 +21,9 @@ fn radius(n: usize) -> u32 {
 }
 
 /// The plot's title, centred at the top of a canvas `w` wide.
-pub(crate) fn title_at(cv: &Canvas, title: &str, w: f64) {
-    cv.text_styled(
-        title,
-        (w / 2.0, 20.0),
-        LARGE,
-        INK,
-        Anchor::Middle,
-        true,
-        false,
-    );
+pub(crate) fn title_at(cv: &mut Canvas, title: &str, w: f64) {
+    let font = Font::new(LARGE, Anchor::Middle).bold(true);
+    cv.text_styled(title, (w / 2.0, 20.0), font);
 }
 
 fn curve_label(path: &Path1D) -> String {
@@ -51,7 +44,7 @@ fn visited(path: &Path1D) -> Vec<(f64, f64)> {
 }
 
 /// Draw one descent panel in the given pixel box; iteration `k` gets colour `k / n_colour`.
-fn panel(cv: &Canvas, path: &Path1D, n_colour: usize, b0: (f64, f64), b1: (f64, f64)) {
+fn panel(cv: &mut Canvas, path: &Path1D, n_colour: usize, b0: (f64, f64), b1: (f64, f64)) {
     let pts = visited(path);
     let x = Scale::fit(
         path.f.iter().map(|p| p.0).chain(path.xs.iter().copied()),
@@ -186,15 +179,8 @@ pub(crate) fn side_by_side(title: &str, paths: &[Path1D]) -> String {
             let (c, r) = ((i % 3) as f64, (i / 3) as f64);
             let x0 = 4.0 + c * pw;
             let y0 = top + r * ph;
-            cv.text_styled(
-                &curve_label(p),
-                (x0 + pw / 2.0 + 20.0, y0 + 10.0),
-                MEDIUM,
-                INK,
-                Anchor::Middle,
-                true,
-                false,
-            );
+            let font = Font::new(MEDIUM, Anchor::Middle).bold(true);
+            cv.text_styled(&curve_label(p), (x0 + pw / 2.0 + 20.0, y0 + 10.0), font);
             panel(cv, p, n, (x0, y0 + 24.0), (x0 + pw - 8.0, y0 + ph - 4.0));
         }
         legend::iteration_bar(cv, w - BAR_WIDTH + 4.0, top + 18.0, top + ph - 50.0, n);

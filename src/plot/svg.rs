@@ -1,37 +1,17 @@
-//! A thin drawing canvas over plotters' `SVGBackend`, plus colours and text metrics.
+//! A small SVG writer: the plots' drawing surface, fonts and text metrics.
 //!
-//! Everything is drawn in pixel coordinates with plotters' primitive elements (rectangles,
-//! polylines, circles, polygons, text). No font backend is compiled in: plotters then
-//! uses its "naive" text layout (a fixed per-character width estimate) and the SVG backend
-//! writes every label as a plain `<text>` element that the browser renders with its own
-//! fonts. Layout in this module therefore never asks plotters for text extents; it uses
-//! [`text_width`], a deliberately generous estimate.
+//! Each shape is written as one SVG element (`<polyline>`, `<rect>`, `<circle>`,
+//! `<polygon>`, `<text>`) in the plot's own pixel units: the `viewBox` is the plot's size,
+//! so a font size here is the size on the page. Numbers are rounded to a tenth of a pixel
+//! and printed the same way on every machine, so the same data gives the same bytes.
+//! Shapes are unfilled unless they name a fill (the root says `fill="none"` once).
+//! Labels are plain `<text>` elements that the browser renders with its own sans-serif
+//! font; layout never asks for font metrics and uses [`text_width`], a deliberately
+//! generous estimate.
 
-use plotters::backend::SVGBackend;
-use plotters::coord::Shift;
-use plotters::prelude::{
-    Circle, DrawingArea, FontStyle, FontTransform, IntoDrawingArea, PathElement, Polygon,
-    Rectangle, Text,
-};
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, RGBColor, TextStyle};
+use std::fmt::{self, Display, Write};
 
-/// Text colour.
-pub(crate) const INK: RGBColor = RGBColor(34, 34, 34);
-/// Function curves and neutral lines.
-pub(crate) const CURVE: RGBColor = RGBColor(60, 60, 60);
-/// Axis frame and ticks.
-pub(crate) const AXIS: RGBColor = RGBColor(90, 90, 90);
-/// Grid lines.
-pub(crate) const GRID: RGBColor = RGBColor(228, 228, 228);
-/// Marker outlines.
-pub(crate) const OUTLINE: RGBColor = RGBColor(30, 30, 30);
-/// Gradients in the computational graph.
-pub(crate) const GRAD: RGBColor = RGBColor(200, 70, 0);
-/// Local derivatives on graph edges.
-pub(crate) const DERIV: RGBColor = RGBColor(25, 90, 170);
-/// Plain white.
-pub(crate) const WHITE: RGBColor = RGBColor(255, 255, 255);
+use super::colour::{INK, OUTLINE, Rgb, WHITE};
 
 /// Base font size in CSS pixels for tick labels.
 pub(crate) const SMALL: f64 = 13.0;
@@ -51,52 +31,60 @@ pub(crate) enum Anchor {
     End,
 }
 
+impl Anchor {
+    fn svg(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// How a label is set: size, colour, anchor, weight and direction.
+#[derive(Clone, Copy)]
+pub(crate) struct Font {
+    size: f64,
+    colour: Rgb,
+    anchor: Anchor,
+    bold: bool,
+    vertical: bool,
+}
+
+impl Font {
+    /// Plain text in [`INK`], read left to right.
+    pub(crate) fn new(size: f64, anchor: Anchor) -> Font {
+        Font {
+            size,
+            colour: INK,
+            anchor,
+            bold: false,
+            vertical: false,
+        }
+    }
+
+    /// The same font in `colour`.
+    pub(crate) fn colour(self, colour: Rgb) -> Font {
+        Font { colour, ..self }
+    }
+
+    /// The same font, bold when `bold` is true.
+    pub(crate) fn bold(self, bold: bool) -> Font {
+        Font { bold, ..self }
+    }
+
+    /// The same font, read bottom to top (an axis title beside a vertical axis).
+    pub(crate) fn vertical(self) -> Font {
+        Font {
+            vertical: true,
+            ..self
+        }
+    }
+}
+
 /// Estimated width in pixels of `s` at font size `size` in a sans-serif font.
 pub(crate) fn text_width(s: &str, size: f64) -> f64 {
     s.chars().count() as f64 * size * 0.6
-}
-
-/// Turbo-like rainbow colour for `t` in `[0, 1]` (dark blue, cyan, green, yellow, red).
-///
-/// Polynomial approximation of Google's Turbo colour map, restricted to `[0.05, 0.95]` so
-/// that both ends stay distinguishable from black.
-pub(crate) fn turbo(t: f64) -> RGBColor {
-    let t = if t.is_finite() {
-        t.clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    let x = 0.05 + 0.9 * t;
-    let r = 0.135_721_38
-        + x * (4.615_392_6
-            + x * (-42.660_322_58
-                + x * (132.131_082_34 + x * (-152.942_393_96 + x * 59.286_379_43))));
-    let g = 0.091_402_61
-        + x * (2.194_188_39
-            + x * (4.842_966_58 + x * (-14.185_033_33 + x * (4.277_298_57 + x * 2.829_566_04))));
-    let b = 0.106_673_3
-        + x * (12.641_946_08
-            + x * (-60.582_048_36
-                + x * (110.362_767_71 + x * (-89.903_109_12 + x * 27.348_249_73))));
-    let c = |v: f64| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
-    RGBColor(c(r), c(g), c(b))
-}
-
-/// Categorical colours for distinct series (Tableau 10).
-pub(crate) fn series_colour(i: usize) -> RGBColor {
-    const P: [RGBColor; 10] = [
-        RGBColor(31, 119, 180),
-        RGBColor(255, 127, 14),
-        RGBColor(44, 160, 44),
-        RGBColor(214, 39, 40),
-        RGBColor(148, 103, 189),
-        RGBColor(140, 86, 75),
-        RGBColor(227, 119, 194),
-        RGBColor(127, 127, 127),
-        RGBColor(188, 189, 34),
-        RGBColor(23, 190, 207),
-    ];
-    P[i % P.len()]
 }
 
 /// Escape text for use in XML character data and attribute values.
@@ -123,210 +111,165 @@ fn clean(s: &str) -> String {
         .collect()
 }
 
-/// Internal resolution: plotters draws on an integer grid, so everything is drawn at this
-/// multiple of the logical size (half-pixel precision) and the `viewBox` scales it back.
-const S: f64 = 2.0;
+/// A pixel coordinate or length as written in the SVG: rounded to a tenth of a pixel,
+/// safe for any input (NaN becomes 0, huge values clamp), never `-0`.
+struct Px(f64);
 
-/// A pixel coordinate for plotters, safe for any input (NaN becomes 0, huge values clamp).
-fn px(v: f64) -> i32 {
-    if v.is_finite() {
-        (v * S).clamp(-1_000_000.0, 1_000_000.0).round() as i32
-    } else {
-        0
+impl Display for Px {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = if self.0.is_finite() {
+            self.0.clamp(-1_000_000.0, 1_000_000.0)
+        } else {
+            0.0
+        };
+        // Adding 0.0 turns -0.0 into 0.0.
+        write!(f, "{}", (v * 10.0).round() / 10.0 + 0.0)
     }
 }
 
-/// A stroke width or radius at the internal resolution.
-fn sw(w: u32) -> u32 {
-    (w as f64 * S) as u32
+/// The `points` attribute of a polyline or polygon.
+struct Points<'a>(&'a [(f64, f64)]);
+
+impl Display for Points<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, &(x, y)) in self.0.iter().enumerate() {
+            let sep = if i == 0 { "" } else { " " };
+            write!(f, "{sep}{},{}", Px(x), Px(y))?;
+        }
+        Ok(())
+    }
 }
 
-/// A drawing surface in pixel coordinates.
-pub(crate) struct Canvas<'a> {
-    area: DrawingArea<SVGBackend<'a>, Shift>,
+/// A drawing surface in pixel coordinates: the SVG being written.
+pub(crate) struct Canvas {
+    out: String,
 }
 
-impl Canvas<'_> {
-    /// Draw text at `(x, y)`; `y` is the vertical centre of the text.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn text_styled(
-        &self,
-        s: &str,
-        (x, y): (f64, f64),
-        size: f64,
-        colour: RGBColor,
-        anchor: Anchor,
-        bold: bool,
-        vertical: bool,
-    ) {
+impl Canvas {
+    /// Write one element; writing to a `String` cannot fail.
+    fn element(&mut self, args: fmt::Arguments<'_>) {
+        let _ = self.out.write_fmt(args);
+        self.out.push('\n');
+    }
+
+    /// Draw text at `(x, y)` in `font`; `y` is the vertical centre of the text. The text
+    /// stands on its own line between its tags (`>\nlabel\n</text>`; the viewer drops
+    /// the white space around it), where the book's tests look for a label.
+    pub(crate) fn text_styled(&mut self, s: &str, (x, y): (f64, f64), font: Font) {
         let s = clean(s);
         if s.trim().is_empty() {
             return;
         }
-        let h = match anchor {
-            Anchor::Start => HPos::Left,
-            Anchor::Middle => HPos::Center,
-            Anchor::End => HPos::Right,
-        };
-        let weight = if bold {
-            FontStyle::Bold
+        let (x, y) = (Px(x), Px(y));
+        let weight = if font.bold {
+            " font-weight=\"bold\""
         } else {
-            FontStyle::Normal
+            ""
         };
-        // The SVG backend divides the size by 1.24 when it writes `font-size`.
-        let style: TextStyle = ("sans-serif", size * S * 1.24, weight).into();
-        let mut style = style.color(&colour).pos(Pos::new(h, VPos::Center));
-        if vertical {
-            style = style.transform(FontTransform::Rotate270);
-        }
-        let _ = self.area.draw(&Text::new(s, (px(x), px(y)), style));
+        let turn = if font.vertical {
+            format!(" transform=\"rotate(270, {x}, {y})\"")
+        } else {
+            String::new()
+        };
+        self.element(format_args!(
+            "<text x=\"{x}\" y=\"{y}\" dy=\"0.5ex\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\"{weight}{turn}>\n{}\n</text>",
+            font.anchor.svg(),
+            Px(font.size),
+            font.colour,
+            escape(&s),
+        ));
     }
 
     /// Draw plain text, vertically centred on `y`.
-    pub(crate) fn text(&self, s: &str, at: (f64, f64), size: f64, anchor: Anchor) {
-        self.text_styled(s, at, size, INK, anchor, false, false);
+    pub(crate) fn text(&mut self, s: &str, at: (f64, f64), size: f64, anchor: Anchor) {
+        self.text_styled(s, at, Font::new(size, anchor));
     }
 
     /// Draw a polyline through `pts` (fewer than two points draw nothing).
-    pub(crate) fn line(&self, pts: &[(f64, f64)], colour: RGBColor, width: u32) {
+    pub(crate) fn line(&mut self, pts: &[(f64, f64)], colour: Rgb, width: u32) {
         if pts.len() < 2 {
             return;
         }
-        let p: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
-        let _ = self
-            .area
-            .draw(&PathElement::new(p, colour.stroke_width(sw(width))));
+        self.element(format_args!(
+            "<polyline stroke=\"{colour}\" stroke-width=\"{width}\" points=\"{}\"/>",
+            Points(pts)
+        ));
     }
 
     /// Draw an axis-aligned rectangle, filled and/or outlined.
     pub(crate) fn rect(
-        &self,
+        &mut self,
         (x0, y0): (f64, f64),
         (x1, y1): (f64, f64),
-        fill: Option<RGBColor>,
-        stroke: Option<(RGBColor, u32)>,
+        fill: Option<Rgb>,
+        stroke: Option<(Rgb, u32)>,
     ) {
-        let a = (px(x0.min(x1)), px(y0.min(y1)));
-        let b = (px(x0.max(x1)), px(y0.max(y1)));
-        if let Some(c) = fill {
-            let _ = self.area.draw(&Rectangle::new([a, b], c.filled()));
+        if fill.is_none() && stroke.is_none() {
+            return;
         }
-        if let Some((c, w)) = stroke {
-            let _ = self
-                .area
-                .draw(&Rectangle::new([a, b], c.stroke_width(sw(w))));
-        }
+        let (x, y) = (x0.min(x1), y0.min(y1));
+        let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
+        let fill = fill.map_or_else(String::new, |c| format!(" fill=\"{c}\""));
+        let stroke = stroke.map_or_else(String::new, |(c, w)| {
+            format!(" stroke=\"{c}\" stroke-width=\"{w}\"")
+        });
+        self.element(format_args!(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{fill}{stroke}/>",
+            Px(x),
+            Px(y),
+            Px(w),
+            Px(h)
+        ));
     }
 
     /// Draw a point marker: a filled circle with a thin dark outline.
     ///
-    /// Every marker yields exactly one filled `<circle>` (plus one outline circle with
-    /// `fill="none"`); nothing else in these plots draws filled circles.
-    pub(crate) fn marker(&self, (x, y): (f64, f64), r: u32, fill: RGBColor) {
-        let c = (px(x), px(y));
-        let r = sw(r);
-        let _ = self.area.draw(&Circle::new(c, r, fill.filled()));
-        let _ = self
-            .area
-            .draw(&Circle::new(c, r, OUTLINE.stroke_width(sw(1))));
+    /// Every marker is exactly one filled `<circle>`; nothing else in these plots draws
+    /// circles.
+    pub(crate) fn marker(&mut self, (x, y): (f64, f64), r: u32, fill: Rgb) {
+        self.element(format_args!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{r}\" fill=\"{fill}\" stroke=\"{OUTLINE}\" stroke-width=\"1\"/>",
+            Px(x),
+            Px(y)
+        ));
     }
 
     /// Draw a filled polygon, optionally outlined.
-    pub(crate) fn polygon(&self, pts: &[(f64, f64)], fill: RGBColor, stroke: Option<RGBColor>) {
+    pub(crate) fn polygon(&mut self, pts: &[(f64, f64)], fill: Rgb, stroke: Option<Rgb>) {
         if pts.len() < 3 {
             return;
         }
-        let p: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
-        let _ = self.area.draw(&Polygon::new(p.clone(), fill.filled()));
-        if let Some(c) = stroke {
-            let mut closed = p;
-            if let Some(&first) = closed.first() {
-                closed.push(first);
-            }
-            let _ = self
-                .area
-                .draw(&PathElement::new(closed, c.stroke_width(sw(1))));
-        }
+        let stroke = stroke.map_or_else(String::new, |c| {
+            format!(" stroke=\"{c}\" stroke-width=\"1\"")
+        });
+        self.element(format_args!(
+            "<polygon fill=\"{fill}\"{stroke} points=\"{}\"/>",
+            Points(pts)
+        ));
     }
 }
 
 /// Render a `w`×`h` pixel SVG: white background, an accessible `<title>`, and whatever
 /// `draw` puts on the canvas. The result scales with its container (`viewBox`, and a
 /// `max-width:100%` style).
-pub(crate) fn render(w: u32, h: u32, title: &str, draw: impl FnOnce(&Canvas)) -> String {
+pub(crate) fn render(w: u32, h: u32, title: &str, draw: impl FnOnce(&mut Canvas)) -> String {
     let w = w.clamp(100, 20_000);
     let h = h.clamp(100, 20_000);
-    let mut buf = String::new();
-    {
-        let size = ((w as f64 * S) as u32, (h as f64 * S) as u32);
-        let area = SVGBackend::with_string(&mut buf, size).into_drawing_area();
-        let _ = area.fill(&WHITE);
-        let canvas = Canvas { area };
-        draw(&canvas);
-        let _ = canvas.area.present();
-    }
-    finish(&buf, title, (w, h))
-}
-
-/// Post-process plotters' output: responsive sizing, a title, tidy font sizes.
-fn finish(raw: &str, title: &str, (w, h): (u32, u32)) -> String {
-    let mut out = String::with_capacity(raw.len() + 200);
-    let body = match raw.strip_prefix("<svg ") {
-        Some(rest) => rest,
-        None => return raw.to_string(),
-    };
-    let Some(end) = body.find('>') else {
-        return raw.to_string();
-    };
-    let big = format!(
-        "width=\"{}\" height=\"{}\"",
-        (w as f64 * S) as u32,
-        (h as f64 * S) as u32
-    );
-    let header = body[..end].replacen(&big, &format!("width=\"{w}\" height=\"{h}\""), 1);
-    out.push_str("<svg ");
-    out.push_str(&header);
-    out.push_str(
-        " role=\"img\" font-family=\"sans-serif\" style=\"max-width:100%;height:auto;background:#fff\">",
-    );
-    out.push_str("\n<title>");
-    out.push_str(&escape(&clean(title)));
-    out.push_str("</title>");
-    tidy_font_sizes(&body[end + 1..], &mut out);
-    out
-}
-
-/// Copy `s` to `out`, rounding every `font-size="..."` value to one decimal.
-fn tidy_font_sizes(mut s: &str, out: &mut String) {
-    const KEY: &str = "font-size=\"";
-    while let Some(i) = s.find(KEY) {
-        out.push_str(&s[..i + KEY.len()]);
-        s = &s[i + KEY.len()..];
-        let Some(j) = s.find('"') else { break };
-        match s[..j].parse::<f64>() {
-            Ok(v) => {
-                let r = (v * 10.0).round() / 10.0;
-                out.push_str(&format!("{r}"));
-            }
-            Err(_) => out.push_str(&s[..j]),
-        }
-        s = &s[j..];
-    }
-    out.push_str(s);
+    let mut cv = Canvas { out: String::new() };
+    cv.element(format_args!(
+        "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" \
+         role=\"img\" font-family=\"sans-serif\" fill=\"none\" style=\"max-width:100%;height:auto;background:#fff\">"
+    ));
+    cv.element(format_args!("<title>{}</title>", escape(&clean(title))));
+    cv.rect((0.0, 0.0), (w as f64, h as f64), Some(WHITE), None);
+    draw(&mut cv);
+    cv.out.push_str("</svg>\n");
+    cv.out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn turbo_runs_blue_to_red() {
-        let a = turbo(0.0);
-        let b = turbo(1.0);
-        assert!(a.2 > a.0, "start is bluish: {a:?}");
-        assert!(b.0 > b.2, "end is reddish: {b:?}");
-        let _ = turbo(f64::NAN);
-    }
 
     #[test]
     fn escapes_xml() {
@@ -340,9 +283,23 @@ mod tests {
         });
         assert!(s.starts_with("<svg "));
         assert!(s.contains("width=\"200\" height=\"100\""), "{s}");
-        assert!(s.contains("viewBox=\"0 0 400 200\""));
+        assert!(s.contains("viewBox=\"0 0 200 100\""));
         assert!(s.contains("<title>T&lt;1&gt;</title>"));
-        assert!(s.contains("font-size=\"26\""), "{s}");
+        assert!(s.contains("font-size=\"13\""), "{s}");
         assert!(s.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn numbers_are_rounded_to_a_tenth_and_never_negative_zero() {
+        let p = |v: f64| Px(v).to_string();
+        assert_eq!(p(12.0), "12");
+        assert_eq!(p(0.25), "0.3");
+        assert_eq!(p(-0.01), "0");
+        assert_eq!(p(f64::NAN), "0");
+        assert_eq!(p(1e300), "1000000");
+        assert_eq!(
+            Points(&[(1.0, 2.5), (3.04, -4.0)]).to_string(),
+            "1,2.5 3,-4"
+        );
     }
 }

@@ -1,5 +1,6 @@
-//! Figures: turns engine results into the plain data that [`crate::plot`] draws.
-//! Used by `gbl descend --plot` and by the book.
+//! Figures of engine results: a descent or a graph turned into the plain data that the
+//! drawing functions of [`crate::plot`] take. Every plot of a run, for `gbl descend --plot`
+//! and for the book's `plot` directives, takes its data from here.
 
 use crate::engine::backprop::{Graph, Pass};
 use crate::engine::descent::{Problem, Run};
@@ -48,20 +49,20 @@ fn mirrored(values: &[f64], x_star: Option<f64>) -> Vec<f64> {
     }
 }
 
+/// The minimiser of a function of one variable, when the verdict knows it.
+fn x_star_1(d: &Descent) -> Option<f64> {
+    d.judgement.x_star.as_ref().and_then(|s| s.first().copied())
+}
+
 /// One run of a one-variable function as a path.
 pub fn path1d(label: &str, problem: &Problem, run: &Run) -> Path1D {
-    path1d_around(label, problem, run, None)
+    path1d_including(label, problem, run, None, &[])
 }
 
 /// One run of a one-variable function as a path, the function drawn on both sides of its
-/// minimiser `x_star` when that is known.
-pub fn path1d_around(label: &str, problem: &Problem, run: &Run, x_star: Option<f64>) -> Path1D {
-    path1d_including(label, problem, run, x_star, &[])
-}
-
-/// [`path1d_around`], with the function drawn at least over the values of `include` too
-/// (to show a part of the function the run never visits, such as a deeper minimum).
-pub fn path1d_including(
+/// minimiser `x_star` when that is known, and at least over the values of `include` (to
+/// show a part of the function the run never visits, such as a deeper minimum).
+fn path1d_including(
     label: &str,
     problem: &Problem,
     run: &Run,
@@ -87,20 +88,27 @@ pub fn path1d_including(
     }
 }
 
-/// The contour of log f (or f, where f is not positive) with the path, for two variables.
-pub fn contour_of(problem: &Problem, run: &Run) -> (Contour, Vec<(f64, f64)>) {
-    contour_around(problem, run, None)
+/// A descent of a function of one variable as a path labelled `f(x) = ...`, drawn around
+/// its minimiser and at least over `include`.
+pub(crate) fn path_of(d: &Descent, include: &[f64]) -> Path1D {
+    let label = label(&d.problem.vars, &d.f);
+    path1d_including(&label, &d.problem, &d.run, x_star_1(d), include)
 }
 
-/// [`contour_of`], centred on the minimiser `x_star` when that is known.
-pub fn contour_around(
-    problem: &Problem,
-    run: &Run,
-    x_star: Option<&[f64]>,
-) -> (Contour, Vec<(f64, f64)>) {
+/// Each variable of a descent against the iteration, the series named by `name`.
+pub(crate) fn series_of(d: &Descent, name: impl Fn(&str) -> String) -> Vec<(String, Vec<f64>)> {
+    (d.problem.vars.iter().enumerate())
+        .map(|(k, v)| (name(v), xs_of(&d.run, k)))
+        .collect()
+}
+
+/// The contour of log f (or f, where f is not positive) with the path of a descent in two
+/// variables, centred on its minimiser when that is known.
+pub(crate) fn contour_of(d: &Descent) -> (Contour, Vec<(f64, f64)>) {
+    let run = &d.run;
     let a = xs_of(run, 0);
     let b = xs_of(run, 1);
-    let star = |k: usize| x_star.and_then(|s| s.get(k).copied());
+    let star = |k: usize| d.judgement.x_star.as_ref().and_then(|s| s.get(k).copied());
     let (alo, ahi) = span(&mirrored(&a, star(0)));
     let (blo, bhi) = span(&mirrored(&b, star(1)));
     let half = ((ahi - alo).max(bhi - blo)) / 2.0;
@@ -112,26 +120,15 @@ pub fn contour_around(
             .collect()
     };
     let (xs, ys) = (grid(ac), grid(bc));
-    let raw: Vec<Vec<f64>> = ys
-        .iter()
-        .map(|&y| xs.iter().map(|&x| eval_at(problem, &[x, y])).collect())
-        .collect();
-    // f = 0 exactly (a grid point on the minimum) has log f = -inf, which is not drawn.
-    let positive = raw.iter().flatten().all(|v| !v.is_finite() || *v >= 0.0)
-        && raw.iter().flatten().any(|v| *v > 0.0);
-    let (z, z_label) = if positive {
-        let z = raw
-            .iter()
-            .map(|row| row.iter().map(|v| v.ln()).collect())
-            .collect();
-        (z, "log f".to_string())
-    } else {
-        (raw, "f".to_string())
-    };
+    let (z, z_label) = log_if_positive(
+        ys.iter()
+            .map(|&y| xs.iter().map(|&x| eval_at(&d.problem, &[x, y])).collect())
+            .collect(),
+    );
     let path = a.into_iter().zip(b).collect();
     let c = Contour {
-        x_name: problem.vars[0].clone(),
-        y_name: problem.vars[1].clone(),
+        x_name: d.problem.vars[0].clone(),
+        y_name: d.problem.vars[1].clone(),
         xs,
         ys,
         z,
@@ -140,34 +137,42 @@ pub fn contour_around(
     (c, path)
 }
 
+/// log f and its name where f is positive on the grid, else f itself. (f = 0 exactly, a
+/// grid point on the minimum, has log f = -inf, which is not drawn.)
+fn log_if_positive(raw: Vec<Vec<f64>>) -> (Vec<Vec<f64>>, String) {
+    let positive = raw.iter().flatten().all(|v| !v.is_finite() || *v >= 0.0)
+        && raw.iter().flatten().any(|v| *v > 0.0);
+    if positive {
+        let z = raw
+            .iter()
+            .map(|row| row.iter().map(|v| v.ln()).collect())
+            .collect();
+        (z, "log f".to_string())
+    } else {
+        (raw, "f".to_string())
+    }
+}
+
+/// The title of a descent's figure.
+fn descent_title(d: &Descent) -> String {
+    format!("gradient descent on f = {}, lr = {}", d.f, d.run.lr)
+}
+
+/// A descent of a function of one variable on its function, drawn at least over `include`.
+pub(crate) fn path_svg(d: &Descent, include: &[f64]) -> String {
+    plot::descent_path(&descent_title(d), &path_of(d, include))
+}
+
 /// The figure for a descent: the path on f (one variable), the contour with the path (two),
 /// or each variable against the iteration (more).
 pub fn descent_svg(d: &Descent) -> String {
-    let title = format!("gradient descent on f = {}, lr = {}", d.f, d.run.lr);
     match d.problem.vars.len() {
-        1 => plot::descent_path(
-            &title,
-            &path1d_around(
-                &format!("f({}) = {}", d.problem.vars[0], d.f),
-                &d.problem,
-                &d.run,
-                d.judgement.x_star.as_ref().and_then(|s| s.first().copied()),
-            ),
-        ),
+        1 => path_svg(d, &[]),
         2 => {
-            let (c, path) = contour_around(&d.problem, &d.run, d.judgement.x_star.as_deref());
-            plot::contour(&title, &c, &path)
+            let (c, path) = contour_of(d);
+            plot::contour(&descent_title(d), &c, &path)
         }
-        _ => {
-            let series: Vec<(String, Vec<f64>)> = d
-                .problem
-                .vars
-                .iter()
-                .enumerate()
-                .map(|(k, v)| (v.clone(), xs_of(&d.run, k)))
-                .collect();
-            plot::iterates(&title, &series)
-        }
+        _ => plot::iterates(&descent_title(d), &series_of(d, str::to_string)),
     }
 }
 
