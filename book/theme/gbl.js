@@ -44,3 +44,53 @@
         onPrintPage();
     }
 })();
+
+// The two editions: English at the book's root, Korean under ko/. Every page gets a link to the
+// same page in the other language, in the menu bar beside the print button. The page's place is
+// read from `path_to_root` (one "../" per folder), so the link works from a web server and from
+// disk (file://) alike.
+(function () {
+    "use strict";
+    var lang = document.documentElement.lang === "ko" ? "ko" : "en";
+    function pagePath() {
+        var root = typeof path_to_root === "string" ? path_to_root : "";
+        var depth = root.split("/").filter(function (s) { return s === ".."; }).length;
+        var parts = window.location.pathname.split("/");
+        var page = parts.slice(Math.max(parts.length - depth - 1, 0)).join("/");
+        return { root: root, page: page || "index.html" };
+    }
+    function addSwitch() {
+        var buttons = document.querySelector("#mdbook-menu-bar .right-buttons");
+        if (!buttons || document.getElementById("gbl-language")) {
+            return;
+        }
+        var where = pagePath();
+        var link = document.createElement("a");
+        link.id = "gbl-language";
+        link.className = "gbl-language";
+        if (lang === "ko") {
+            link.href = where.root + "../" + where.page;
+            link.textContent = "English";
+            link.lang = "en";
+            link.title = "Read this page in English";
+        } else {
+            link.href = where.root + "ko/" + where.page;
+            link.textContent = "한국어";
+            link.lang = "ko";
+            link.title = "이 페이지를 한국어로 읽기";
+        }
+        link.setAttribute("hreflang", link.lang);
+        buttons.insertBefore(link, buttons.firstChild);
+        if (lang === "ko") {
+            var search = document.getElementById("mdbook-searchbar");
+            if (search) {
+                search.placeholder = "이 책에서 검색…";
+            }
+        }
+    }
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", addSwitch);
+    } else {
+        addSwitch();
+    }
+})();

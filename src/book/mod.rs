@@ -26,6 +26,7 @@
 pub mod directive;
 mod exercise;
 mod graph;
+pub mod i18n;
 mod markdown;
 pub mod math;
 mod plots;
@@ -150,6 +151,8 @@ pub fn process_chapter(
     chapter: &str,
     env: &Env,
 ) -> Result<String, Vec<BookError>> {
+    // A translated chapter comes with its directives and formulas in code spans (see `i18n`).
+    let text = &i18n::unprotect(text);
     let mut out = String::with_capacity(text.len());
     let mut errors = Vec::new();
     let located = |e: DirectiveError| BookError {
