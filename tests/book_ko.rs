@@ -207,3 +207,36 @@ fn numbers_are_read_as_written() {
         vec![("10", 1), ("1e-4", 1), ("2.4000", 1), ("3.6e+2", 1)]
     );
 }
+
+#[test]
+#[ignore = "needs both editions built (see the module comment)"]
+fn the_korean_search_index_has_korean_words() {
+    let ko = root().join("ko");
+    let file = std::fs::read_dir(&ko)
+        .expect("the Korean book")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("searchindex") && n.ends_with(".js"))
+        })
+        .expect("a search index");
+    let text = std::fs::read_to_string(&file).expect("readable");
+    // `gbl mdbook search-index` names its trimmer in the index, and the body's trie has the
+    // lecture's words letter by letter (JSON inside a JavaScript string).
+    assert!(
+        text.contains("\"pipeline\":[\"gbl-trimmer\"]"),
+        "{}: run `gbl mdbook search-index book/book/ko` after building the Korean book",
+        file.display()
+    );
+    for word in ["학습률", "미분계수", "발산"] {
+        let path: Vec<String> = word.chars().map(|c| format!("\"{c}\":{{")).collect();
+        let mut at = text.find("\"body\":{\"root\":").expect("a body index");
+        for step in &path {
+            at += text[at..]
+                .find(step.as_str())
+                .unwrap_or_else(|| panic!("{word} is not in the index"));
+        }
+    }
+}

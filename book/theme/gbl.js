@@ -88,6 +88,18 @@
             }
         }
     }
+    // The Korean edition's index is rebuilt by `gbl mdbook search-index` with a trimmer named
+    // "gbl-trimmer" that keeps letters and digits of every script; the words a reader types go
+    // through the same trimmer (elasticlunr's own keeps only [A-Za-z0-9_] and loses "학습률").
+    if (window.elasticlunr && elasticlunr.Pipeline) {
+        elasticlunr.Pipeline.registerFunction(function (token) {
+            if (typeof token !== "string") {
+                return token;
+            }
+            var t = token.replace(/^[^\p{L}\p{N}_]+/u, "").replace(/[^\p{L}\p{N}_]+$/u, "");
+            return t === "" ? undefined : t;
+        }, "gbl-trimmer");
+    }
     if (document.readyState === "loading") {
         document.addEventListener("DOMContentLoaded", addSwitch);
     } else {

@@ -32,6 +32,7 @@ pub mod math;
 mod plots;
 mod run;
 mod schema;
+pub mod search;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

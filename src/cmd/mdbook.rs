@@ -41,6 +41,12 @@ pub enum Sub {
         #[command(subcommand)]
         command: Option<ProtectSub>,
     },
+    /// After `mdbook build`, rebuilds the search index of a translated edition so that it
+    /// keeps words of every script (mdBook's own index keeps only Latin words).
+    SearchIndex {
+        /// The built book's folder (e.g. book/book/ko).
+        dir: std::path::PathBuf,
+    },
 }
 
 /// `gbl mdbook protect supports RENDERER`.
@@ -67,6 +73,15 @@ pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             command: Some(ProtectSub::Supports { .. }),
         }) => return Ok(Outcome::Correct),
         Some(Sub::Protect { command: None }) => true,
+        Some(Sub::SearchIndex { dir }) => {
+            let (path, sections) = crate::book::search::reindex(&dir)?;
+            writeln!(
+                out,
+                "{}: {sections} sections indexed, words of every script kept",
+                path.display()
+            )?;
+            return Ok(Outcome::Correct);
+        }
         None => false,
     };
     let input = crate::fsutil::read_text_from(std::io::stdin().lock(), MAX_INPUT_BYTES)
