@@ -441,3 +441,57 @@ fn relative_links_in_the_sources_point_at_chapters() {
         }
     }
 }
+
+#[test]
+fn protect_wraps_for_gettext_and_the_preprocessor_unwraps() {
+    gbl()
+        .args(["mdbook", "protect", "supports", "xgettext"])
+        .assert()
+        .code(0);
+    let original = "# It\n\nStart at \\\\( x_0 = 3 \\\\):\n\n{{#gbl trace f=\"1/10*x^2\" from=\"x=3\" lr=1 steps=20 print=\"{i}-th x: {x:.4f}\"}}\n";
+    let input = |b: Book| serde_json::to_string(&(context(), b)).expect("json");
+    let run = |args: &[&str], stdin: String| -> Book {
+        let out = gbl().args(args).write_stdin(stdin).output().expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("a book on stdout")
+    };
+    let protected = run(&["mdbook", "protect"], input(book(&[("It", original)])));
+    let text = protected
+        .chapters()
+        .next()
+        .expect("a chapter")
+        .content
+        .clone();
+    assert_eq!(
+        text,
+        "# It\n\nStart at `\\\\( x_0 = 3 \\\\)`:\n\n`{{#gbl trace f=\"1/10*x^2\" from=\"x=3\" lr=1 steps=20 print=\"{i}-th x: {x:.4f}\"}}`\n"
+    );
+    // The preprocessor gives the same chapter from the wrapped text as from the original.
+    let from_protected = run(&["mdbook"], input(protected));
+    let from_original = run(&["mdbook"], input(book(&[("It", original)])));
+    let a = &from_protected.chapters().next().expect("a chapter").content;
+    let b = &from_original.chapters().next().expect("a chapter").content;
+    assert_eq!(a, b);
+    assert!(a.contains("20-th x: 0.0346") && a.contains("<math"), "{a}");
+}
+
+#[test]
+fn every_chapter_survives_protect_and_unprotect() {
+    for (name, text) in chapters() {
+        let p = gbl::book::i18n::protect(&text);
+        assert_eq!(gbl::book::i18n::unprotect(&p), text, "{name}");
+        // Every directive is now in a code span (or escaped, to be shown as text).
+        for (at, _) in p.match_indices("{{#gbl") {
+            let before = p[..at].chars().last();
+            assert!(
+                matches!(before, Some('`' | '\\')),
+                "{name}: a directive left bare at byte {at}"
+            );
+        }
+    }
+}

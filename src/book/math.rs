@@ -87,7 +87,7 @@ pub(crate) fn render(text: &str) -> Result<String, Vec<MathError>> {
 }
 
 /// The fence a line opens or closes (its character and length), if any.
-fn fence_of(line: &str) -> Option<(u8, usize)> {
+pub(super) fn fence_of(line: &str) -> Option<(u8, usize)> {
     let t = line.trim_start_matches(' ');
     if line.len() - t.len() > 3 {
         return None;
@@ -166,7 +166,7 @@ fn render_prose(
 
 /// Where a code span opened by `n` backticks at `at` ends (after its closing run), or just
 /// after the opening run when it is never closed (then the backticks are literal).
-fn code_span_end(text: &str, at: usize, n: usize) -> usize {
+pub(super) fn code_span_end(text: &str, at: usize, n: usize) -> usize {
     let b = text.as_bytes();
     let mut j = at + n;
     while j < b.len() {

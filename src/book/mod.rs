@@ -26,11 +26,13 @@
 pub mod directive;
 mod exercise;
 mod graph;
+pub mod i18n;
 mod markdown;
 pub(crate) mod math;
 mod plots;
 mod run;
 mod schema;
+pub mod search;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -150,6 +152,8 @@ pub fn process_chapter(
     chapter: &str,
     env: &Env,
 ) -> Result<String, Vec<BookError>> {
+    // A translated chapter comes with its directives and formulas in code spans (see `i18n`).
+    let text = &i18n::unprotect(text);
     let mut out = String::with_capacity(text.len());
     let mut errors = Vec::new();
     let located = |e: DirectiveError| BookError {

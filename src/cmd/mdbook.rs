@@ -26,10 +26,33 @@ pub struct Args {
     pub command: Option<Sub>,
 }
 
-/// `gbl mdbook supports RENDERER`.
+/// `gbl mdbook supports RENDERER`, `gbl mdbook protect`.
 #[derive(Debug, clap::Subcommand)]
 pub enum Sub {
     /// Exit 0 if the preprocessor supports this renderer (html, markdown), 1 if not.
+    Supports {
+        /// The renderer's name.
+        renderer: String,
+    },
+    /// The step before translation (mdbook-gettext): wraps every directive and formula in a
+    /// code span so that gettext keeps it byte for byte; `gbl mdbook` unwraps it.
+    Protect {
+        /// What mdBook asks (`supports RENDERER`: every renderer is supported).
+        #[command(subcommand)]
+        command: Option<ProtectSub>,
+    },
+    /// After `mdbook build`, rebuilds the search index of a translated edition so that it
+    /// keeps words of every script (mdBook's own index keeps only Latin words).
+    SearchIndex {
+        /// The built book's folder (e.g. book/book/ko).
+        dir: std::path::PathBuf,
+    },
+}
+
+/// `gbl mdbook protect supports RENDERER`.
+#[derive(Debug, clap::Subcommand)]
+pub enum ProtectSub {
+    /// Exit 0: the step suits every renderer (the translation extractor too).
     Supports {
         /// The renderer's name.
         renderer: String,
@@ -38,18 +61,38 @@ pub enum Sub {
 
 /// Runs `gbl mdbook`.
 pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    if let Some(Sub::Supports { renderer }) = args.command {
-        return Ok(if supports(&renderer) {
-            Outcome::Correct
-        } else {
-            Outcome::Wrong
-        });
-    }
+    let protect = match args.command {
+        Some(Sub::Supports { renderer }) => {
+            return Ok(if supports(&renderer) {
+                Outcome::Correct
+            } else {
+                Outcome::Wrong
+            });
+        }
+        Some(Sub::Protect {
+            command: Some(ProtectSub::Supports { .. }),
+        }) => return Ok(Outcome::Correct),
+        Some(Sub::Protect { command: None }) => true,
+        Some(Sub::SearchIndex { dir }) => {
+            let (path, sections) = crate::book::search::reindex(&dir)?;
+            writeln!(
+                out,
+                "{}: {sections} sections indexed, words of every script kept",
+                path.display()
+            )?;
+            return Ok(Outcome::Correct);
+        }
+        None => false,
+    };
     let input = crate::fsutil::read_text_from(std::io::stdin().lock(), MAX_INPUT_BYTES)
         .context("gbl mdbook: reading mdBook's input on standard input")?;
     let (ctx, book) = mdbook_preprocessor::parse_input(input.as_bytes())
         .context("gbl mdbook: reading mdBook's input on standard input")?;
-    let book = GblPreprocessor.run(&ctx, book)?;
+    let book = if protect {
+        crate::book::i18n::protect_book(book)
+    } else {
+        GblPreprocessor.run(&ctx, book)?
+    };
     serde_json::to_writer(&mut *out, &book).context("gbl mdbook: writing the book")?;
     out.flush()?;
     Ok(Outcome::Correct)
