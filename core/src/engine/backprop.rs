@@ -14,8 +14,8 @@ use super::diff::Rules;
 use super::eval::{EvalError, Program};
 use super::expr::BinOp;
 use super::expr::Expr;
-use super::num::PyNum;
 use super::parse::{ParseError, parse};
+use crate::num::PyNum;
 
 /// A node defined by a statement.
 #[derive(Clone, Debug, PartialEq)]

@@ -11,7 +11,7 @@ use super::budget::{self, MAX_NODES_TOTAL, OverBudget, derivative_size, try_deri
 use super::diff::Rules;
 use super::eval::{EvalError, EvalErrorKind, Program, Stack, binary};
 use super::expr::{BinOp, Expr};
-use super::num::PyNum;
+use crate::num::PyNum;
 
 /// What to run.
 #[derive(Clone, Debug)]

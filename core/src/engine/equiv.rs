@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 
 use super::eval::Program;
 use super::expr::{BinOp, Expr};
-use super::num::PyNum;
 use super::simplify::simplify;
+use crate::num::PyNum;
 
 /// How many points are compared.
 pub const POINTS: usize = 24;

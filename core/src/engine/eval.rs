@@ -9,7 +9,7 @@
 //! `ValueError: math domain error` or `OverflowError` in the same places).
 
 use super::expr::{BinOp, Expr, Func};
-use super::num::PyNum;
+use crate::num::PyNum;
 
 /// Why an evaluation has no finite result.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use super::num::PyNum;
+use crate::num::PyNum;
 
 /// A binary operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -16,7 +16,7 @@
 //! levels of parentheses, signs and powers, and [`MAX_DEPTH`] levels in the finished tree.
 
 use super::expr::{BinOp, Expr, Func};
-use super::num::PyNum;
+use crate::num::PyNum;
 
 /// The longest expression accepted, in characters.
 pub const MAX_LEN: usize = 4096;

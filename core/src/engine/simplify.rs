@@ -11,7 +11,7 @@ use std::cell::Cell;
 use std::cmp::Ordering;
 
 use super::expr::{BinOp, Expr, Func};
-use super::num::PyNum;
+use crate::num::PyNum;
 
 /// The most steps (nodes visited, terms and factors compared) one simplification may take.
 pub const MAX_SIMPLIFY_WORK: u64 = 3_000_000;

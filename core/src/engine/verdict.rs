@@ -18,7 +18,7 @@ use std::fmt;
 
 use super::budget::MAX_PROBE_WORK;
 use super::descent::{Problem, Run, StepError, Stepper};
-use super::num::PyNum;
+use crate::num::PyNum;
 
 mod observe;
 mod quadratic;

@@ -30,7 +30,9 @@ mod tests;
 pub use present::{present, present_num};
 pub use template::{Field, MAX_FIELDS, MAX_TEMPLATE_BYTES, Piece, Template, TemplateError};
 
-use crate::engine::PyNum;
+use std::fmt;
+
+use crate::num::PyNum;
 
 /// The largest width or precision a format spec may ask for (larger ones are rejected to avoid
 /// huge allocations; CPython would accept them).
@@ -71,6 +73,16 @@ pub fn repr_value(v: PyNum) -> String {
     match v {
         PyNum::Int(i) => i.to_string(),
         PyNum::Float(f) => repr_float(f),
+    }
+}
+
+impl fmt::Display for PyNum {
+    /// Python's `str(v)`: `3` for an int, `3.0` or `1e-05` for a float.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PyNum::Int(i) => write!(f, "{i}"),
+            PyNum::Float(v) => f.write_str(&repr_float(*v)),
+        }
     }
 }
 

@@ -11,7 +11,7 @@
 //! Machine output (trace values, the JSON of `descend`, `derive` and `backprop`) keeps exact
 //! values and does not use this module.
 
-use crate::engine::PyNum;
+use crate::num::PyNum;
 
 /// How many units in the last place count as noise.
 pub const NOISE_ULPS: f64 = 8.0;

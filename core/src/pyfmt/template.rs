@@ -9,7 +9,7 @@
 //! expressions and nested fields in a spec are rejected with a clear message.
 
 use super::{FormatError, format_str, format_value, repr_value};
-use crate::engine::PyNum;
+use crate::num::PyNum;
 
 /// The names that may be followed by `.NAME` in a field: `run.f`, `point.y`.
 pub const NAMESPACES: [&str; 2] = ["run", "point"];

@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 
 use super::{Judgement, Verdict, bound, floats, max_abs, norm, point_text, short};
 use crate::engine::descent::StepError;
-use crate::engine::num::PyNum;
+use crate::num::PyNum;
 
 /// How many leading points the alternation test looks at.
 const HEAD: usize = 41;

@@ -11,7 +11,7 @@ use super::{Judgement, Verdict, floats, short};
 use crate::engine::budget::MAX_PROBE_WORK;
 use crate::engine::descent::Problem;
 use crate::engine::dual::hessian;
-use crate::engine::num::PyNum;
+use crate::num::PyNum;
 
 /// The most variables whose Hessian is decomposed (Jacobi sweeps cost n³ each); a larger
 /// problem is judged from its run.
