@@ -155,28 +155,35 @@ pub fn parse(src: &str) -> Result<Expr, ParseError> {
         pos: 0,
         nesting: 0,
     };
-    if p.peek().kind == Tok::End {
-        return Err(p.error_here(ParseErrorKind::Empty));
-    }
-    let (e, _) = p.expr()?;
-    let t = p.peek().clone();
-    match t.kind {
-        Tok::End => Ok(e),
-        Tok::Close => Err(p.error_at(&t, ParseErrorKind::Unmatched)),
-        Tok::Comma => Err(p.error_at(&t, ParseErrorKind::Comma)),
-        Tok::Num(_) | Tok::Name(_) | Tok::Open => Err(p.error_at(
-            &t,
-            ParseErrorKind::MissingOperator {
-                found: t.describe(),
-            },
-        )),
-        _ => Err(p.error_at(
-            &t,
-            ParseErrorKind::Expected {
-                expected: "an operator".into(),
-                found: t.describe(),
-            },
-        )),
+    p.whole().map_err(|e| *e)
+}
+
+impl Parser {
+    /// The whole expression, up to the end of the text.
+    fn whole(&mut self) -> Step<Expr> {
+        if self.peek().kind == Tok::End {
+            return Err(self.error_here(ParseErrorKind::Empty));
+        }
+        let (e, _) = self.expr()?;
+        let t = self.peek().clone();
+        match t.kind {
+            Tok::End => Ok(e),
+            Tok::Close => Err(self.error_at(&t, ParseErrorKind::Unmatched)),
+            Tok::Comma => Err(self.error_at(&t, ParseErrorKind::Comma)),
+            Tok::Num(_) | Tok::Name(_) | Tok::Open => Err(self.error_at(
+                &t,
+                ParseErrorKind::MissingOperator {
+                    found: t.describe(),
+                },
+            )),
+            _ => Err(self.error_at(
+                &t,
+                ParseErrorKind::Expected {
+                    expected: "an operator".into(),
+                    found: t.describe(),
+                },
+            )),
+        }
     }
 }
 
@@ -349,6 +356,10 @@ fn char_hint(c: char) -> &'static str {
     }
 }
 
+/// A parser's step: the error is boxed so that the recursion, one frame set per level of
+/// nesting, keeps its frames small.
+type Step<T> = Result<T, Box<ParseError>>;
+
 struct Parser {
     tokens: Vec<Token>,
     pos: usize,
@@ -371,19 +382,19 @@ impl Parser {
         t
     }
 
-    fn error_at(&self, t: &Token, kind: ParseErrorKind) -> ParseError {
-        ParseError {
+    fn error_at(&self, t: &Token, kind: ParseErrorKind) -> Box<ParseError> {
+        Box::new(ParseError {
             kind,
             start: t.start,
             end: t.end,
-        }
+        })
     }
 
-    fn error_here(&self, kind: ParseErrorKind) -> ParseError {
+    fn error_here(&self, kind: ParseErrorKind) -> Box<ParseError> {
         self.error_at(self.peek(), kind)
     }
 
-    fn enter(&mut self) -> Result<(), ParseError> {
+    fn enter(&mut self) -> Step<()> {
         self.nesting += 1;
         if self.nesting > MAX_NESTING {
             return Err(self.error_here(ParseErrorKind::TooDeep));
@@ -391,7 +402,7 @@ impl Parser {
         Ok(())
     }
 
-    fn join(&self, op: BinOp, a: Parsed, b: Parsed, at: &Token) -> Result<Parsed, ParseError> {
+    fn join(&self, op: BinOp, a: Parsed, b: Parsed, at: &Token) -> Step<Parsed> {
         let depth = 1 + a.1.max(b.1);
         if depth > MAX_DEPTH {
             return Err(self.error_at(at, ParseErrorKind::TooDeep));
@@ -399,7 +410,7 @@ impl Parser {
         Ok((Expr::bin(op, a.0, b.0), depth))
     }
 
-    fn expr(&mut self) -> Result<Parsed, ParseError> {
+    fn expr(&mut self) -> Step<Parsed> {
         let mut acc = self.term()?;
         loop {
             let op = match self.peek().kind {
@@ -413,7 +424,7 @@ impl Parser {
         }
     }
 
-    fn term(&mut self) -> Result<Parsed, ParseError> {
+    fn term(&mut self) -> Step<Parsed> {
         let mut acc = self.unary()?;
         loop {
             let op = match self.peek().kind {
@@ -427,7 +438,7 @@ impl Parser {
         }
     }
 
-    fn unary(&mut self) -> Result<Parsed, ParseError> {
+    fn unary(&mut self) -> Step<Parsed> {
         match self.peek().kind {
             Tok::Minus | Tok::Plus => {
                 let sign = self.bump();
@@ -444,7 +455,7 @@ impl Parser {
         }
     }
 
-    fn power(&mut self) -> Result<Parsed, ParseError> {
+    fn power(&mut self) -> Step<Parsed> {
         let base = self.primary()?;
         if self.peek().kind != Tok::Pow {
             return Ok(base);
@@ -456,35 +467,54 @@ impl Parser {
         self.join(BinOp::Pow, base, exponent, &at)
     }
 
-    fn primary(&mut self) -> Result<Parsed, ParseError> {
+    /// A number, a name, a call or a group. Only calls and groups recurse; everything else,
+    /// errors included, is in [`Parser::leaf`] and [`Parser::close`], so that each level of
+    /// nesting costs little stack.
+    fn primary(&mut self) -> Step<Parsed> {
         let idx = self.pos;
-        let t = self.bump();
-        let parsed = match &t.kind {
-            Tok::Num(n) => (Expr::Num(*n), 1),
+        let is_call = match &self.peek().kind {
             Tok::Name(name) => {
-                let func = Func::from_name(name);
-                match (func, self.peek().kind == Tok::Open) {
-                    (Some(f), true) => {
-                        let open = self.bump();
-                        let (arg, d) = self.group(&open)?;
-                        (Expr::call(f, arg), d + 1)
-                    }
-                    (Some(_), false) => {
-                        return Err(self.error_at(
-                            &t,
-                            ParseErrorKind::FunctionWithoutParens { name: name.clone() },
-                        ));
-                    }
-                    (None, true) => {
-                        return Err(self
-                            .error_at(&t, ParseErrorKind::UnknownFunction { name: name.clone() }));
-                    }
-                    (None, false) => (Expr::Var(name.clone()), 1),
-                }
+                Func::from_name(name).filter(|_| self.peek_at(1) == Some(&Tok::Open))
             }
-            Tok::Open => self.group(&t)?,
+            _ => None,
+        };
+        let parsed = if let Some(f) = is_call {
+            self.bump();
+            let open = self.bump();
+            let (arg, d) = self.group(&open)?;
+            (Expr::call(f, arg), d + 1)
+        } else if self.peek().kind == Tok::Open {
+            let open = self.bump();
+            self.group(&open)?
+        } else {
+            self.leaf(idx)?
+        };
+        self.no_operand_next()?;
+        Ok(parsed)
+    }
+
+    /// The kind of the token `ahead` places after the current one.
+    fn peek_at(&self, ahead: usize) -> Option<&Tok> {
+        self.tokens.get(self.pos + ahead).map(|t| &t.kind)
+    }
+
+    /// A number or a variable (the token at `idx`), or the error for what stands there instead.
+    fn leaf(&mut self, idx: usize) -> Step<Parsed> {
+        let t = self.bump();
+        match &t.kind {
+            Tok::Num(n) => Ok((Expr::Num(*n), 1)),
+            Tok::Name(name) => match (Func::from_name(name), self.peek().kind == Tok::Open) {
+                (Some(_), _) => Err(self.error_at(
+                    &t,
+                    ParseErrorKind::FunctionWithoutParens { name: name.clone() },
+                )),
+                (None, true) => {
+                    Err(self.error_at(&t, ParseErrorKind::UnknownFunction { name: name.clone() }))
+                }
+                (None, false) => Ok((Expr::Var(name.clone()), 1)),
+            },
             Tok::Close if self.is_unmatched_close() => {
-                return Err(self.error_at(&t, ParseErrorKind::Unmatched));
+                Err(self.error_at(&t, ParseErrorKind::Unmatched))
             }
             _ => {
                 let prev = idx.checked_sub(1).and_then(|i| self.tokens.get(i));
@@ -494,45 +524,55 @@ impl Parser {
                     }
                     _ => "a number, a name or '('".to_string(),
                 };
-                return Err(self.error_at(
+                Err(self.error_at(
                     &t,
                     ParseErrorKind::Expected {
                         expected,
                         found: t.describe(),
                     },
-                ));
+                ))
             }
-        };
-        let next = self.peek().clone();
+        }
+    }
+
+    /// An operand may not follow an operand (`2x`, `x y`, `(x)(y)`).
+    fn no_operand_next(&self) -> Step<()> {
+        let next = self.peek();
         if matches!(next.kind, Tok::Num(_) | Tok::Name(_) | Tok::Open) {
             return Err(self.error_at(
-                &next,
+                next,
                 ParseErrorKind::MissingOperator {
                     found: next.describe(),
                 },
             ));
         }
-        Ok(parsed)
+        Ok(())
     }
 
     /// Parses `expr )` after an opening parenthesis.
-    fn group(&mut self, open: &Token) -> Result<Parsed, ParseError> {
+    fn group(&mut self, open: &Token) -> Step<Parsed> {
         self.enter()?;
         if self.peek().kind == Tok::End {
             return Err(self.error_at(open, ParseErrorKind::Unclosed));
         }
-        let (e, d) = self.expr()?;
+        let parsed = self.expr()?;
         self.nesting -= 1;
-        let t = self.peek().clone();
+        self.close(open)?;
+        Ok(parsed)
+    }
+
+    /// The `)` that closes the group opened at `open`.
+    fn close(&mut self, open: &Token) -> Step<()> {
+        let t = self.peek();
         match t.kind {
             Tok::Close => {
                 self.bump();
-                Ok((e, d))
+                Ok(())
             }
             Tok::End => Err(self.error_at(open, ParseErrorKind::Unclosed)),
-            Tok::Comma => Err(self.error_at(&t, ParseErrorKind::Comma)),
+            Tok::Comma => Err(self.error_at(t, ParseErrorKind::Comma)),
             _ => Err(self.error_at(
-                &t,
+                t,
                 ParseErrorKind::Expected {
                     expected: "an operator or ')'".into(),
                     found: t.describe(),

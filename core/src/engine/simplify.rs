@@ -365,6 +365,8 @@ impl Sum {
     }
 }
 
+/// The sum of products equal to `e`. The recursion passes through this small function only;
+/// combining two operands is [`combine`]'s, so a deep tree costs little stack per level.
 fn canon(e: &Expr) -> Sum {
     if spend(1) {
         return Sum::atom(e.clone());
@@ -375,24 +377,27 @@ fn canon(e: &Expr) -> Sum {
         Expr::Neg(a) => canon(a).negate(),
         Expr::Bin(op, a, b) => {
             let a = canon(a);
-            match op {
-                BinOp::Add => a.add(canon(b)),
-                BinOp::Sub => a.add(canon(b).negate()),
-                BinOp::Mul => a.mul(canon(b)),
-                BinOp::Div => a.mul(canon(b).pow(Coef::Rat(-1, 1))),
-                BinOp::Pow => {
-                    let b = canon(b);
-                    match b.as_const() {
-                        Some(c) => a.pow(c),
-                        None => match a.as_const() {
-                            Some(k) if k.is_one() => Sum::constant(Coef::ONE),
-                            _ => Sum::atom(Expr::bin(BinOp::Pow, to_expr(&a), to_expr(&b))),
-                        },
-                    }
-                }
-            }
+            let b = canon(b);
+            combine(*op, a, b)
         }
         Expr::Call(f, a) => call(*f, canon(a)),
+    }
+}
+
+/// `a op b`, both operands already in canonical form.
+fn combine(op: BinOp, a: Sum, b: Sum) -> Sum {
+    match op {
+        BinOp::Add => a.add(b),
+        BinOp::Sub => a.add(b.negate()),
+        BinOp::Mul => a.mul(b),
+        BinOp::Div => a.mul(b.pow(Coef::Rat(-1, 1))),
+        BinOp::Pow => match b.as_const() {
+            Some(c) => a.pow(c),
+            None => match a.as_const() {
+                Some(k) if k.is_one() => Sum::constant(Coef::ONE),
+                _ => Sum::atom(Expr::bin(BinOp::Pow, to_expr(&a), to_expr(&b))),
+            },
+        },
     }
 }
 
