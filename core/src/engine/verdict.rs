@@ -20,6 +20,7 @@ use super::budget::MAX_PROBE_WORK;
 use super::descent::{Problem, Run, StepError, Stepper};
 use crate::num::PyNum;
 
+mod eigen;
 mod observe;
 mod quadratic;
 
@@ -229,25 +230,10 @@ fn local_lr_max(problem: &Problem, x: &[f64]) -> Option<f64> {
     (vals.iter().all(|&l| l > 0.0) && max.is_finite()).then(|| 2.0 / max)
 }
 
-pub use quadratic::jacobi_eigen;
+pub use eigen::jacobi_eigen;
 
-/// A number in a sentence: up to 6 significant digits, no trailing zeros.
-pub fn short(v: f64) -> String {
-    if v == 0.0 {
-        return "0".into();
-    }
-    let mag = v.abs().log10();
-    if !(-5.0..15.0).contains(&mag) {
-        return format!("{v:.5e}");
-    }
-    let digits = (5 - mag.floor() as i64).clamp(0, 20) as usize;
-    let s = format!("{v:.digits$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
+/// A number in a sentence (the presenter's [`crate::pyfmt::present::short`]).
+pub use crate::pyfmt::present::short;
 
 /// `x = 1, y = 2`; past [`SHOWN_VARS`] variables the rest are summarised.
 fn point_text(vars: &[String], x: &[f64]) -> String {

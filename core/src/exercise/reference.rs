@@ -12,7 +12,8 @@
 
 use std::fmt;
 
-use super::compute::{Computed, Results};
+use super::compute::{Computed, DescentResult, GraphResult, Results};
+use crate::engine::descent::Run;
 use crate::engine::{Expr, PyNum};
 
 /// A part of a reference after the run's name.
@@ -134,18 +135,12 @@ impl Reference {
         }
     }
 
-    /// Whether the reference names a step of a descent (so that step offsets make sense).
-    pub fn has_step(&self) -> bool {
-        self.path.iter().any(|s| matches!(s, Seg::Index(_)))
-    }
-
     /// Resolves against computed results.
     pub fn resolve(&self, results: &Results) -> Result<Answer, String> {
         let run = results
             .runs
             .get(&self.run)
             .ok_or_else(|| format!("'{self}': there is no run named '{}'", self.run))?;
-        let bad = || format!("'{self}' does not name a value of run '{}'", self.run);
         let names: Vec<&str> = self
             .path
             .iter()
@@ -159,93 +154,8 @@ impl Reference {
             Seg::Name(_) => None,
         });
         match run {
-            Computed::Descent(d) => {
-                let run = &d.run;
-                let var_or_only = |name: Option<&&str>| -> Result<usize, String> {
-                    match name {
-                        Some(v) => run.var_index(v).ok_or_else(bad),
-                        None if run.vars.len() == 1 => Ok(0),
-                        None => Err(format!(
-                            "'{self}': name the variable ({})",
-                            run.vars.join(", ")
-                        )),
-                    }
-                };
-                let step = |k: Option<i64>| -> Result<usize, String> {
-                    let k = k.ok_or_else(|| format!("'{self}': give the step, e.g. [1]"))?;
-                    let len = run.len() as i64;
-                    let k = if k < 0 { len + k } else { k };
-                    if (0..len).contains(&k) {
-                        Ok(k as usize)
-                    } else {
-                        Err(format!("'{self}': the run has steps 0 to {}", len - 1))
-                    }
-                };
-                let (first, names) = descent_field(&names, &run.vars).ok_or_else(bad)?;
-                if first == VAR_FIELD {
-                    let k = step(index)?;
-                    let v = names.first().copied().ok_or_else(bad)?;
-                    return Ok(Answer::Num(run.point(k)[run.var_index(v).ok_or_else(bad)?]));
-                }
-                let answer = match first {
-                    "verdict" => Answer::Word(d.judgement.verdict.name().to_string()),
-                    "factor" => Answer::Num(PyNum::Float(d.judgement.factor.ok_or_else(|| {
-                        format!("'{self}': the factor is defined only for a quadratic")
-                    })?)),
-                    "lr_max" => Answer::Num(PyNum::Float(d.judgement.lr_max.ok_or_else(|| {
-                        format!("'{self}': no largest learning rate is defined here")
-                    })?)),
-                    "diverged_at" => Answer::Num(PyNum::Int(
-                        d.judgement
-                            .diverged_at
-                            .ok_or_else(|| format!("'{self}': the run does not diverge"))?
-                            as i64,
-                    )),
-                    "x_star" => {
-                        let xs = d
-                            .judgement
-                            .x_star
-                            .as_ref()
-                            .ok_or_else(|| format!("'{self}': the minimum is not known"))?;
-                        Answer::Num(PyNum::Float(xs[var_or_only(names.first())?]))
-                    }
-                    "derivative" => Answer::Expr(d.derivative[var_or_only(names.first())?].clone()),
-                    "f" => Answer::Expr(d.f.clone()),
-                    "lr" => Answer::Num(run.lr),
-                    "steps" => Answer::Num(PyNum::Int(run.len() as i64 - 1)),
-                    "y" | "value" => Answer::Num(run.value(step(index)?)),
-                    "grad" => {
-                        let k = step(index)?;
-                        Answer::Num(run.gradient(k)[var_or_only(names.first())?])
-                    }
-                    other => {
-                        let k = step(index)?;
-                        let v = other.strip_prefix("grad_").ok_or_else(bad)?;
-                        Answer::Num(run.gradient(k)[run.var_index(v).ok_or_else(bad)?])
-                    }
-                };
-                Ok(answer)
-            }
-            Computed::Graph(g) => {
-                let p = &g.pass;
-                let node =
-                    |k: usize| -> Result<&str, String> { names.get(k).copied().ok_or_else(bad) };
-                match names.first().copied() {
-                    Some("value") => Ok(Answer::Num(p.value(node(1)?).ok_or_else(bad)?)),
-                    Some("grad") => Ok(Answer::Num(p.grad(node(1)?).ok_or_else(bad)?)),
-                    Some("local") => Ok(Answer::Num(
-                        p.local(node(1)?, node(2)?).ok_or_else(bad)?.local,
-                    )),
-                    Some("local_expr") => Ok(Answer::Expr(
-                        p.local(node(1)?, node(2)?)
-                            .ok_or_else(bad)?
-                            .local_expr
-                            .clone(),
-                    )),
-                    Some("output") => Ok(Answer::Word(g.graph.output().to_string())),
-                    _ => Err(bad()),
-                }
-            }
+            Computed::Descent(d) => self.in_descent(d, &names, index),
+            Computed::Graph(g) => self.in_graph(g, &names),
             Computed::Derivative(d) => match names.first().copied() {
                 Some("derivative") => Ok(Answer::Expr(d.derivative.clone())),
                 Some("f") => Ok(Answer::Expr(d.f.clone())),
@@ -253,8 +163,133 @@ impl Reference {
                     .value
                     .map(Answer::Num)
                     .ok_or_else(|| format!("'{self}': the run has no point to evaluate at ('at')")),
-                _ => Err(bad()),
+                _ => Err(self.bad()),
             },
+        }
+    }
+
+    /// The message for a reference that names nothing in its run.
+    fn bad(&self) -> String {
+        format!("'{self}' does not name a value of run '{}'", self.run)
+    }
+
+    /// A value of a descent: `names` are the reference's names, `index` its step.
+    fn in_descent(
+        &self,
+        d: &DescentResult,
+        names: &[&str],
+        index: Option<i64>,
+    ) -> Result<Answer, String> {
+        let run = &d.run;
+        let (first, names) = descent_field(names, &run.vars).ok_or_else(|| self.bad())?;
+        let var = |v: &str| run.var_index(v).ok_or_else(|| self.bad());
+        let answer = match first {
+            VAR_FIELD => {
+                let k = self.step(run, index)?;
+                let v = names.first().copied().ok_or_else(|| self.bad())?;
+                Answer::Num(run.point(k)[var(v)?])
+            }
+            "verdict" | "factor" | "lr_max" | "diverged_at" | "x_star" => {
+                self.in_judgement(d, first, names.first())?
+            }
+            "derivative" => {
+                Answer::Expr(d.derivative[self.var_or_only(run, names.first())?].clone())
+            }
+            "f" => Answer::Expr(d.f.clone()),
+            "lr" => Answer::Num(run.lr),
+            "steps" => Answer::Num(PyNum::Int(run.len() as i64 - 1)),
+            "y" | "value" => Answer::Num(run.value(self.step(run, index)?)),
+            "grad" => {
+                let k = self.step(run, index)?;
+                Answer::Num(run.gradient(k)[self.var_or_only(run, names.first())?])
+            }
+            other => {
+                let k = self.step(run, index)?;
+                let v = other.strip_prefix("grad_").ok_or_else(|| self.bad())?;
+                Answer::Num(run.gradient(k)[var(v)?])
+            }
+        };
+        Ok(answer)
+    }
+
+    /// A field of a descent's verdict: `verdict`, `factor`, `lr_max`, `diverged_at`, or
+    /// `x_star` (of the variable `name`).
+    fn in_judgement(
+        &self,
+        d: &DescentResult,
+        field: &str,
+        name: Option<&&str>,
+    ) -> Result<Answer, String> {
+        let j = &d.judgement;
+        Ok(match field {
+            "verdict" => Answer::Word(j.verdict.name().to_string()),
+            "factor" => Answer::Num(PyNum::Float(j.factor.ok_or_else(|| {
+                format!("'{self}': the factor is defined only for a quadratic")
+            })?)),
+            "lr_max" => {
+                Answer::Num(PyNum::Float(j.lr_max.ok_or_else(|| {
+                    format!("'{self}': no largest learning rate is defined here")
+                })?))
+            }
+            "diverged_at" => Answer::Num(PyNum::Int(
+                j.diverged_at
+                    .ok_or_else(|| format!("'{self}': the run does not diverge"))?
+                    as i64,
+            )),
+            _ => {
+                let xs = j
+                    .x_star
+                    .as_ref()
+                    .ok_or_else(|| format!("'{self}': the minimum is not known"))?;
+                Answer::Num(PyNum::Float(xs[self.var_or_only(&d.run, name)?]))
+            }
+        })
+    }
+
+    /// The variable `name`, or the run's only variable when no name is given.
+    fn var_or_only(&self, run: &Run, name: Option<&&str>) -> Result<usize, String> {
+        match name {
+            Some(v) => run.var_index(v).ok_or_else(|| self.bad()),
+            None if run.vars.len() == 1 => Ok(0),
+            None => Err(format!(
+                "'{self}': name the variable ({})",
+                run.vars.join(", ")
+            )),
+        }
+    }
+
+    /// The step `k` of the run (a negative one counts from the end).
+    fn step(&self, run: &Run, k: Option<i64>) -> Result<usize, String> {
+        let k = k.ok_or_else(|| format!("'{self}': give the step, e.g. [1]"))?;
+        let len = run.len() as i64;
+        let k = if k < 0 { len + k } else { k };
+        if (0..len).contains(&k) {
+            Ok(k as usize)
+        } else {
+            Err(format!("'{self}': the run has steps 0 to {}", len - 1))
+        }
+    }
+
+    /// A value of a graph: `value.NODE`, `grad.NODE`, `local.NODE.PARENT`,
+    /// `local_expr.NODE.PARENT` or `output`.
+    fn in_graph(&self, g: &GraphResult, names: &[&str]) -> Result<Answer, String> {
+        let p = &g.pass;
+        let node =
+            |k: usize| -> Result<&str, String> { names.get(k).copied().ok_or_else(|| self.bad()) };
+        match names.first().copied() {
+            Some("value") => Ok(Answer::Num(p.value(node(1)?).ok_or_else(|| self.bad())?)),
+            Some("grad") => Ok(Answer::Num(p.grad(node(1)?).ok_or_else(|| self.bad())?)),
+            Some("local") => Ok(Answer::Num(
+                p.local(node(1)?, node(2)?).ok_or_else(|| self.bad())?.local,
+            )),
+            Some("local_expr") => Ok(Answer::Expr(
+                p.local(node(1)?, node(2)?)
+                    .ok_or_else(|| self.bad())?
+                    .local_expr
+                    .clone(),
+            )),
+            Some("output") => Ok(Answer::Word(g.graph.output().to_string())),
+            _ => Err(self.bad()),
         }
     }
 }

@@ -5,13 +5,16 @@
 
 use indexmap::IndexMap;
 
+mod derivative;
+mod descent;
+mod graph;
+
 use super::model::{Exercise, RunSpec, Value};
-use crate::engine::backprop::{self, Graph, Pass};
-use crate::engine::budget::try_derivative;
+use crate::engine::backprop::{Graph, Pass};
 use crate::engine::descent::{Problem, Run};
 use crate::engine::diff::Rules;
 use crate::engine::eval::eval;
-use crate::engine::verdict::{Judgement, judge};
+use crate::engine::verdict::Judgement;
 use crate::engine::{Expr, PyNum, parse};
 
 /// The most updates a run in an exercise may take.
@@ -213,200 +216,12 @@ fn compute_run(
     path: &str,
 ) -> Result<Computed, ComputeError> {
     match (&spec.descent, &spec.graph, &spec.derivative) {
-        (Some(d), None, None) => {
-            let path = format!("{path}.descent");
-            let f = expr_of(&d.f, params, &format!("{path}.f"))?;
-            let mut vars = Vec::new();
-            let mut x0 = Vec::new();
-            for (v, value) in &d.from {
-                vars.push(v.clone());
-                x0.push(value_of(value, params, &format!("{path}.from.{v}"))?);
-            }
-            let lr = value_of(&d.lr, params, &format!("{path}.lr"))?;
-            let steps = match value_of(&d.steps, params, &format!("{path}.steps"))? {
-                PyNum::Int(n) if (0..=MAX_EXERCISE_STEPS).contains(&n) => n as usize,
-                other => {
-                    return Err(err(
-                        format!("{path}.steps"),
-                        format!(
-                            "{other} is not a whole number of steps between 0 and {MAX_EXERCISE_STEPS}"
-                        ),
-                    ));
-                }
-            };
-            let derivative: Vec<Expr> = vars
-                .iter()
-                .map(|v| try_derivative(&f, v, Rules::default()))
-                .collect::<Result<_, _>>()
-                .map_err(|e| err(format!("{path}.f"), e.to_string()))?;
-            let given = match &d.grad {
-                Some(g) => {
-                    let mut exprs = Vec::new();
-                    for v in &vars {
-                        let src = g.get(v).ok_or_else(|| {
-                            err(
-                                format!("{path}.grad"),
-                                format!("no derivative given for '{v}'"),
-                            )
-                        })?;
-                        exprs.push(expr_of(src, params, &format!("{path}.grad.{v}"))?);
-                    }
-                    if let Some(extra) = g.keys().find(|k| !vars.contains(k)) {
-                        return Err(err(
-                            format!("{path}.grad.{extra}"),
-                            format!("'{extra}' is not a variable of the run"),
-                        ));
-                    }
-                    if slip == Slip::None && d.different_update.is_none() {
-                        super::gradcheck::same_as_derivative(&vars, &exprs, &derivative, &path)?;
-                    }
-                    Some(exprs)
-                }
-                None => None,
-            };
-            // The slip changes the gradient or the update.
-            let grad: Option<Vec<Expr>> = match slip {
-                Slip::ValueForGradient => Some(vec![f.clone(); vars.len()]),
-                Slip::DropPowerFactor | Slip::DropInner => Some(
-                    vars.iter()
-                        .map(|v| try_derivative(&f, v, rules(slip)))
-                        .collect::<Result<_, _>>()
-                        .map_err(|e| err(format!("{path}.f"), e.to_string()))?,
-                ),
-                _ => given,
-            };
-            let lr_used = match slip {
-                Slip::AddGradient => {
-                    crate::engine::eval::eval(&Expr::minus(Expr::Num(lr)), &[]).unwrap_or(lr)
-                }
-                Slip::NoLearningRate => PyNum::Int(1),
-                _ => lr,
-            };
-            let problem = Problem::new(&f, &vars, grad.as_deref())
-                .map_err(|e| err(path.clone(), e.to_string()))?;
-            problem
-                .check_run(steps, true)
-                .map_err(|e| err(format!("{path}.steps"), e.to_string()))?;
-            let run = match slip {
-                Slip::RoundEarly(d) => rounded_run(&problem, &x0, lr_used, steps, d),
-                Slip::ExtraStep => Run::new(&problem, &x0, lr_used, steps + 1),
-                _ => Run::new(&problem, &x0, lr_used, steps),
-            };
-            if let Some(stop) = &run.stopped
-                && stop.error.kind != crate::engine::eval::EvalErrorKind::Overflow
-            {
-                return Err(err(path, format!("the run cannot go on {stop}")));
-            }
-            let judgement = judge(&problem, &x0, lr_used, &run);
-            Ok(Computed::Descent(Box::new(DescentResult {
-                f,
-                problem,
-                x0,
-                run,
-                judgement,
-                derivative,
-                different_update: d.different_update.clone(),
-            })))
-        }
-        (None, Some(g), None) => {
-            let path = format!("{path}.graph");
-            let graph = Graph::parse(&g.nodes)
-                .map_err(|e| err(format!("{path}.nodes"), e.render(&g.nodes)))?;
-            let graph = Graph {
-                inputs: graph
-                    .inputs
-                    .iter()
-                    .filter(|i| !params.contains_key(*i))
-                    .cloned()
-                    .collect(),
-                nodes: graph
-                    .nodes
-                    .into_iter()
-                    .map(|mut n| {
-                        n.expr = substitute(&n.expr, params);
-                        n.parents.retain(|p| !params.contains_key(p));
-                        n
-                    })
-                    .collect(),
-            };
-            let mut at = Vec::new();
-            for (name, v) in &g.at {
-                at.push((
-                    name.clone(),
-                    value_of(v, params, &format!("{path}.at.{name}"))?,
-                ));
-            }
-            let gslip = match slip {
-                Slip::DropInner => backprop::Slip::DropInner,
-                Slip::OuterAtInput => backprop::Slip::OuterAtInput,
-                Slip::DropPowerFactor => backprop::Slip::DropPowerFactor,
-                _ => backprop::Slip::None,
-            };
-            let pass =
-                backprop::run(&graph, &at, gslip).map_err(|e| err(path.clone(), e.to_string()))?;
-            Ok(Computed::Graph(Box::new(GraphResult { graph, pass })))
-        }
-        (None, None, Some(d)) => {
-            let path = format!("{path}.derivative");
-            let f = expr_of(&d.f, params, &format!("{path}.f"))?;
-            let derivative = match slip {
-                Slip::ValueForGradient => f.clone(),
-                _ => try_derivative(&f, &d.wrt, rules(slip))
-                    .map_err(|e| err(format!("{path}.f"), e.to_string()))?,
-            };
-            let mut at = Vec::new();
-            for (name, v) in &d.at {
-                at.push((
-                    name.clone(),
-                    value_of(v, params, &format!("{path}.at.{name}"))?,
-                ));
-            }
-            let value = if at.is_empty() {
-                None
-            } else {
-                Some(eval(&derivative, &at).map_err(|e| err(path.clone(), e.to_string()))?)
-            };
-            Ok(Computed::Derivative(Box::new(DerivativeResult {
-                f,
-                wrt: d.wrt.clone(),
-                derivative,
-                value,
-            })))
-        }
+        (Some(d), None, None) => descent::run(d, params, slip, &format!("{path}.descent")),
+        (None, Some(g), None) => graph::run(g, params, slip, &format!("{path}.graph")),
+        (None, None, Some(d)) => derivative::run(d, params, slip, &format!("{path}.derivative")),
         _ => Err(err(
             path.into(),
             "a run needs exactly one of 'descent', 'graph' or 'derivative'",
         )),
     }
-}
-
-/// A run where x and the gradient are rounded to `d` decimals at every step (Python's
-/// `round(v, d)`), as a student working by hand might.
-fn rounded_run(problem: &Problem, x0: &[PyNum], lr: PyNum, steps: usize, d: u8) -> Run {
-    let round = |v: PyNum| -> PyNum {
-        match v {
-            PyNum::Int(_) => v,
-            PyNum::Float(f) => format!("{f:.*}", d as usize)
-                .parse()
-                .map_or(v, PyNum::Float),
-        }
-    };
-    let mut x: Vec<PyNum> = x0.to_vec();
-    let mut points = vec![x.clone()];
-    for _ in 0..steps {
-        let Ok(g) = problem
-            .grad
-            .iter()
-            .map(|p| p.eval(&x).map(round))
-            .collect::<Result<Vec<_>, _>>()
-        else {
-            break;
-        };
-        for (xi, gi) in x.iter_mut().zip(g) {
-            let step = lr.to_f64() * gi.to_f64();
-            *xi = round(PyNum::Float(xi.to_f64() - step));
-        }
-        points.push(x.clone());
-    }
-    Run::from_points(problem, lr, &points)
 }

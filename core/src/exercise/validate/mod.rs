@@ -6,16 +6,14 @@ use std::collections::HashSet;
 
 use indexmap::IndexMap;
 
-use super::compute::{ComputeError, Results, compute_each};
+mod results;
+mod statics;
+
+use super::compute::{ComputeError, compute_each};
 use super::load::{Diagnostic, Loaded};
-use super::locate::Pos;
-use super::model::{FORMAT_VERSION, Question, Value};
-use super::prompt::fill;
-use super::reference::{Answer, Reference};
+use super::model::FORMAT_VERSION;
 use super::variant;
 use crate::engine::PyNum;
-use crate::engine::verdict::Verdict;
-use crate::pyfmt::Template;
 
 /// The book's chapters a bundled exercise may belong to (other exercises' chapters are free
 /// text).
@@ -96,6 +94,22 @@ impl Validator<'_> {
     }
 
     fn run(&mut self) {
+        self.check_header();
+        self.check_questions();
+        self.check_texts();
+        self.check_require_static();
+        let ex = &self.l.exercise;
+        for (name, spec) in &ex.runs {
+            self.check_run_exprs(name, spec);
+        }
+        for (path, message) in super::ambiguity::check(ex) {
+            self.report(&path, message);
+        }
+        self.check_variants();
+    }
+
+    /// The format version, the id, the chapter, the parameters' bounds, and some question.
+    fn check_header(&mut self) {
         let ex = &self.l.exercise;
         if ex.format != FORMAT_VERSION {
             self.report(
@@ -130,80 +144,12 @@ impl Validator<'_> {
         if ex.questions.is_empty() {
             self.report("questions", "an exercise needs at least one question");
         }
-        let mut ids = HashSet::new();
-        for (i, q) in ex.questions.iter().enumerate() {
-            let id = q.id();
-            if !crate::bindings::is_name(id)
-                && !id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-            {
-                self.report(
-                    &format!("questions[{i}].id"),
-                    format!("'{id}' is not a valid id (letters, digits, '_' and '-')"),
-                );
-            }
-            if !ids.insert(id.to_string()) {
-                self.report(
-                    &format!("questions[{i}].id"),
-                    format!("the id '{id}' is used twice"),
-                );
-            }
-            if !(q.points().is_finite() && q.points() >= 0.0) {
-                self.report(
-                    &format!("questions[{i}].points"),
-                    "points must be a number >= 0",
-                );
-            }
-            if let Question::Trace(t) = q {
-                for (field, list) in [
-                    ("header", &t.header),
-                    ("step", &t.step),
-                    ("footer", &t.footer),
-                ] {
-                    for (k, src) in list.iter().enumerate() {
-                        if let Err(e) = Template::parse(src) {
-                            self.report(
-                                &format!("questions[{i}].{field}[{k}]"),
-                                format!("{}\n{}", e.message, e.render_with_caret(src)),
-                            );
-                        }
-                    }
-                }
-                if t.step.is_empty() {
-                    self.report(
-                        &format!("questions[{i}].step"),
-                        "a trace needs at least one step template",
-                    );
-                }
-            } else {
-                if let Err(e) = super::answer::check_static(q.answer_ref(), &ex.runs) {
-                    self.report(&format!("questions[{i}].answer"), e);
-                }
-            }
-            self.check_placeholders(&format!("questions[{i}].prompt"), q.prompt());
-        }
-        self.check_placeholders("prompt", &ex.prompt);
-        if let Some(text) = &ex.solution {
-            self.check_placeholders("solution", text);
-        }
-        for (i, h) in ex.hints.iter().enumerate() {
-            self.check_placeholders(&format!("hints[{i}]"), h);
-        }
-        for key in ex.require.keys() {
-            if super::condition::parse(key).is_some() {
-                continue;
-            }
-            if let Err(e) = Reference::parse(key).and_then(|r| r.check_static(&ex.runs)) {
-                self.report(&format!("require.{key}"), e);
-            }
-        }
-        for (name, spec) in &ex.runs {
-            self.check_run_exprs(name, spec);
-        }
-        for (path, message) in super::ambiguity::check(ex) {
-            self.report(&path, message);
-        }
+    }
+
+    /// The exercise's runs computed for the defaults and every variant, and what depends on
+    /// them checked each time.
+    fn check_variants(&mut self) {
+        let ex = &self.l.exercise;
         let mut variants = match variant::all(ex) {
             Ok(v) => v,
             Err(e) => {
@@ -233,242 +179,6 @@ impl Validator<'_> {
             self.drift.observe(self.l, &results, &label, k == 0);
         }
     }
-
-    /// Every `{{...}}` names a parameter or a value of a run.
-    fn check_placeholders(&mut self, path: &str, text: &str) {
-        let ex = &self.l.exercise;
-        let mut rest = text;
-        while let Some(open) = rest.find("{{") {
-            let after = &rest[open + 2..];
-            let Some(close) = after.find("}}") else {
-                self.report(path, "a '{{' without its '}}'");
-                return;
-            };
-            let (key, spec) = super::prompt::split_spec(&after[..close]);
-            let literal = format!("{{{{{}}}}}", &after[..close]);
-            if let Some(spec) = spec
-                && let Err(e) = super::prompt::formatted(crate::engine::PyNum::Float(0.5), spec)
-            {
-                self.report_placeholder(path, &literal, format!("'{{{{{key}:{spec}}}}}': {e}"));
-            }
-            if !ex.params.contains_key(key) {
-                let checked = Reference::parse(key).and_then(|r| r.check_static(&ex.runs));
-                if let Err(e) = checked {
-                    let message = if key.contains('.') {
-                        format!("'{{{{{key}}}}}': {e}")
-                    } else {
-                        let names: Vec<&str> = ex.params.keys().map(String::as_str).collect();
-                        format!(
-                            "'{{{{{key}}}}}' names no parameter (parameters: {})",
-                            names.join(", ")
-                        )
-                    };
-                    self.report_placeholder(path, &literal, message);
-                }
-            }
-            rest = &after[close + 2..];
-        }
-    }
-
-    /// A problem with the placeholder `literal` of the text at `path`, placed at the
-    /// placeholder itself when it is found in the file after the text's start.
-    fn report_placeholder(&mut self, path: &str, literal: &str, message: String) {
-        self.bad_placeholders.insert(path.to_string());
-        if !self.seen.insert((path.to_string(), message.clone())) {
-            return;
-        }
-        let mut d = self.diagnostic(path, message);
-        if let Some(p) = d.pos {
-            d.pos = find_after(&self.l.source.text, p, literal).or(d.pos);
-        }
-        self.out.push(d);
-    }
-
-    /// Every expression of a run parses, so that all of them are reported at once.
-    fn check_run_exprs(&mut self, name: &str, spec: &super::model::RunSpec) {
-        let base = format!("runs.{name}");
-        let kinds = [
-            spec.descent.is_some(),
-            spec.graph.is_some(),
-            spec.derivative.is_some(),
-        ];
-        if kinds.iter().filter(|k| **k).count() != 1 {
-            self.report(
-                &base,
-                "a run needs exactly one of 'descent', 'graph' or 'derivative'",
-            );
-            return;
-        }
-        let mut exprs: Vec<(String, String)> = Vec::new();
-        if let Some(d) = &spec.descent {
-            exprs.push((format!("{base}.descent.f"), d.f.clone()));
-            for (v, g) in d.grad.iter().flatten() {
-                exprs.push((format!("{base}.descent.grad.{v}"), g.clone()));
-            }
-        }
-        if let Some(d) = &spec.derivative {
-            exprs.push((format!("{base}.derivative.f"), d.f.clone()));
-        }
-        if let Some(g) = &spec.graph
-            && let Err(e) = crate::engine::backprop::Graph::parse(&g.nodes)
-        {
-            self.report(&format!("{base}.graph.nodes"), e.render(&g.nodes));
-        }
-        for (path, src) in exprs {
-            if let Err(e) = crate::engine::parse(&src) {
-                self.report(&path, format!("{}\n{}", e, e.caret(&src)));
-            }
-        }
-    }
-
-    fn check_results(&mut self, results: &Results, failed: &[String], variant: &str, first: bool) {
-        let ex = &self.l.exercise;
-        // References into a run that could not be computed were reported with the run.
-        let broken = |r: &str| {
-            failed
-                .iter()
-                .any(|f| r.split(['.', '[']).next() == Some(f.as_str()))
-        };
-        if first && failed.is_empty() {
-            if let Err(e) = fill(&ex.prompt, results)
-                && !self.bad_placeholders.contains("prompt")
-            {
-                self.report("prompt", e);
-            }
-            for (i, h) in ex.hints.iter().enumerate() {
-                let path = format!("hints[{i}]");
-                if let Err(e) = fill(h, results)
-                    && !self.bad_placeholders.contains(&path)
-                {
-                    self.report(&path, e);
-                }
-            }
-        }
-        for (i, q) in ex.questions.iter().enumerate() {
-            let prompt_path = format!("questions[{i}].prompt");
-            if first
-                && let Err(e) = fill(q.prompt(), results)
-                && !self.bad_placeholders.contains(&prompt_path)
-            {
-                self.report(&prompt_path, e);
-            }
-            let path = format!("questions[{i}].answer");
-            if broken(q.answer_ref()) {
-                continue;
-            }
-            if let Question::Trace(t) = q {
-                let ok = matches!(
-                    results.runs.get(&t.run),
-                    Some(super::compute::Computed::Descent(_))
-                );
-                if !ok {
-                    self.report(
-                        &format!("questions[{i}].run"),
-                        format!("'{}' is not a descent run of this exercise", t.run),
-                    );
-                } else if let Err(e) = super::expected_trace::reference_lines(t, results) {
-                    self.report_variant(&format!("questions[{i}].step"), e, variant);
-                }
-                continue;
-            }
-            if super::answer::check_static(q.answer_ref(), &ex.runs).is_err() {
-                continue;
-            }
-            match super::answer::resolve(q.answer_ref(), results) {
-                Ok(a) => {
-                    if let Err(e) = fits(q, &a) {
-                        self.report_variant(&path, e, variant);
-                    }
-                }
-                Err(e) => self.report_variant(&path, e, variant),
-            }
-        }
-        for (key, want) in &ex.require {
-            if broken(key) {
-                continue;
-            }
-            let path = format!("require.{key}");
-            if let Some(c) = super::condition::parse(key) {
-                match super::condition::holds(&c, results) {
-                    Ok(Ok(())) => {}
-                    Ok(Err(values)) => self.report_variant(
-                        &path,
-                        format!("required: {key} ({}), but {values}", show(want)),
-                        variant,
-                    ),
-                    Err(e) => self.report(&path, e),
-                }
-                continue;
-            }
-            let got = Reference::parse(key).and_then(|r| r.resolve(results));
-            match got {
-                Ok(a) if same(&a, want) => {}
-                Ok(a) => self.report_variant(
-                    &path,
-                    format!(
-                        "required to be {}, but the reference solution gives {a}",
-                        show(want)
-                    ),
-                    variant,
-                ),
-                Err(e) => self.report(&path, e),
-            }
-        }
-    }
-}
-
-/// Whether a resolved answer suits the question's kind.
-fn fits(q: &Question, a: &Answer) -> Result<(), String> {
-    match (q, a) {
-        (Question::Number(_) | Question::Exact(_), Answer::Num(_)) => Ok(()),
-        (Question::Integer(_), Answer::Num(PyNum::Int(_))) => Ok(()),
-        (Question::Integer(_), Answer::Num(n)) => {
-            Err(format!("an integer question, but the answer is {n}"))
-        }
-        (Question::Expression(_), Answer::Expr(_)) => Ok(()),
-        (Question::Choice(c), Answer::Word(w)) => match &c.options {
-            Some(opts) if !opts.iter().any(|o| o == w) => Err(format!(
-                "the answer '{w}' is not among the options ({})",
-                opts.join(", ")
-            )),
-            None if Verdict::from_name(w).is_none() => Err(format!(
-                "'{w}' is not a verdict; list the choices under 'options'"
-            )),
-            _ => Ok(()),
-        },
-        (q, a) => Err(format!(
-            "a {} question, but '{}' is {}",
-            q.kind(),
-            q.answer_ref(),
-            kind_of(a)
-        )),
-    }
-}
-
-fn kind_of(a: &Answer) -> &'static str {
-    match a {
-        Answer::Num(_) => "a number",
-        Answer::Expr(_) => "an expression",
-        Answer::Word(_) => "a word",
-    }
-}
-
-fn same(a: &Answer, want: &Value) -> bool {
-    match (a, want) {
-        (Answer::Word(w), Value::Text(t)) => w == t,
-        (Answer::Num(n), Value::Int(i)) => n.to_f64() == *i as f64,
-        (Answer::Num(n), Value::Float(f)) => (n.to_f64() - f).abs() <= 1e-12 * f.abs().max(1.0),
-        (Answer::Expr(e), Value::Text(t)) => e.to_string() == *t,
-        _ => false,
-    }
-}
-
-fn show(v: &Value) -> String {
-    match v {
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => PyNum::Float(*f).to_string(),
-        Value::Text(t) => t.clone(),
-    }
 }
 
 /// `x0 = 3, lr = 0.1` for the varied parameters.
@@ -486,24 +196,4 @@ fn run_of(path: &str) -> String {
         .and_then(|p| p.split('.').next())
         .unwrap_or("")
         .to_string()
-}
-
-/// Where `needle` first appears at or after `from` (1-based line and column, in characters
-/// as the locator counts them).
-fn find_after(text: &str, from: Pos, needle: &str) -> Option<Pos> {
-    for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
-        let skip = if i + 1 == from.line {
-            from.col.saturating_sub(1)
-        } else {
-            0
-        };
-        let start = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
-        if let Some(at) = line[start..].find(needle) {
-            return Some(Pos {
-                line: i + 1,
-                col: line[..start + at].chars().count() + 1,
-            });
-        }
-    }
-    None
 }

@@ -15,8 +15,13 @@
 //! any input from hanging or overflowing the stack: [`MAX_LEN`] characters, [`MAX_NESTING`]
 //! levels of parentheses, signs and powers, and [`MAX_DEPTH`] levels in the finished tree.
 
+mod error;
+mod lex;
+
+pub use error::{ParseError, ParseErrorKind};
+
 use super::expr::{BinOp, Expr, Func};
-use crate::num::PyNum;
+use lex::{Tok, Token, is_operator, lex};
 
 /// The longest expression accepted, in characters.
 pub const MAX_LEN: usize = 4096;
@@ -24,120 +29,6 @@ pub const MAX_LEN: usize = 4096;
 pub const MAX_NESTING: usize = 200;
 /// The deepest tree accepted (a chain `x + x + ... + x` is as deep as it is long).
 pub const MAX_DEPTH: usize = 1000;
-
-/// What went wrong while parsing.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-pub enum ParseErrorKind {
-    /// Nothing to parse.
-    #[error("the expression is empty")]
-    Empty,
-    /// An operand (number, name, parenthesis) was needed.
-    #[error("expected {expected}, found {found}")]
-    Expected {
-        /// What the parser needed, e.g. "a number, a name or '('".
-        expected: String,
-        /// What it found, e.g. "')'" or "the end of the expression".
-        found: String,
-    },
-    /// Two operands in a row, as in `2x` or `x y`.
-    #[error("expected an operator before {found} (write a product with '*', as in 2*x)")]
-    MissingOperator {
-        /// The token that needed an operator before it.
-        found: String,
-    },
-    /// A `(` that is never closed.
-    #[error("this '(' is never closed")]
-    Unclosed,
-    /// A `)` with no `(`.
-    #[error("')' without a matching '('")]
-    Unmatched,
-    /// A name followed by `(` that is no known function.
-    #[error("unknown function '{name}' (known: exp, log, sqrt, sin, cos, tanh, abs)")]
-    UnknownFunction {
-        /// The name used.
-        name: String,
-    },
-    /// A function name used without its parentheses.
-    #[error("the function '{name}' needs its argument in parentheses, as in {name}(x)")]
-    FunctionWithoutParens {
-        /// The function's name.
-        name: String,
-    },
-    /// A comma, as in `f(x, y)`: functions take one argument.
-    #[error("functions take one argument; ',' is not part of an expression")]
-    Comma,
-    /// A character outside the language.
-    #[error("unexpected character '{ch}'{hint}")]
-    BadChar {
-        /// The character.
-        ch: char,
-        /// A suggestion, starting with "; " when there is one.
-        hint: String,
-    },
-    /// A number that does not read as one, such as `1e` or `1.2.3`.
-    #[error("'{text}' is not a number")]
-    BadNumber {
-        /// The text of the would-be number.
-        text: String,
-    },
-    /// Longer than [`MAX_LEN`].
-    #[error("the expression is {len} characters long; the limit is {MAX_LEN}")]
-    TooLong {
-        /// Its length in characters.
-        len: usize,
-    },
-    /// Nested deeper than [`MAX_NESTING`] or [`MAX_DEPTH`].
-    #[error(
-        "the expression nests too deeply (the limit is {MAX_NESTING} levels of parentheses, signs and powers)"
-    )]
-    TooDeep,
-}
-
-/// A parse error with the characters it concerns (0-based, end exclusive).
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{kind} (column {})", self.column())]
-pub struct ParseError {
-    /// What went wrong.
-    pub kind: ParseErrorKind,
-    /// First character concerned, 0-based.
-    pub start: usize,
-    /// One past the last character concerned.
-    pub end: usize,
-}
-
-impl ParseError {
-    /// The 1-based column where the problem starts.
-    pub fn column(&self) -> usize {
-        self.start + 1
-    }
-
-    /// The source line with carets under the spot, indented by two spaces:
-    ///
-    /// ```text
-    ///   x ^
-    ///      ^
-    /// ```
-    pub fn caret(&self, src: &str) -> String {
-        let line: String = src
-            .chars()
-            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-            .collect();
-        let width = self.end.saturating_sub(self.start).max(1);
-        format!(
-            "  {line}\n  {}{}",
-            " ".repeat(self.start),
-            "^".repeat(width)
-        )
-    }
-
-    /// The message followed by the source with carets, for a terminal.
-    pub fn render(&self, src: &str) -> String {
-        if matches!(self.kind, ParseErrorKind::TooLong { .. }) {
-            return self.to_string();
-        }
-        format!("{self}\n{}", self.caret(src))
-    }
-}
 
 /// Parses an expression.
 pub fn parse(src: &str) -> Result<Expr, ParseError> {
@@ -184,175 +75,6 @@ impl Parser {
                 },
             )),
         }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-enum Tok {
-    Num(PyNum),
-    Name(String),
-    Plus,
-    Minus,
-    Star,
-    Slash,
-    Pow,
-    Open,
-    Close,
-    Comma,
-    End,
-}
-
-#[derive(Clone, Debug)]
-struct Token {
-    kind: Tok,
-    text: String,
-    start: usize,
-    end: usize,
-}
-
-impl Token {
-    fn describe(&self) -> String {
-        match self.kind {
-            Tok::End => "the end of the expression".into(),
-            Tok::Num(_) => format!("the number '{}'", self.text),
-            Tok::Name(_) => format!("the name '{}'", self.text),
-            _ => format!("'{}'", self.text),
-        }
-    }
-}
-
-fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
-    let chars: Vec<char> = src.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let start = i;
-        let single = |kind: Tok, text: &str| Token {
-            kind,
-            text: text.into(),
-            start,
-            end: start + text.chars().count(),
-        };
-        match c {
-            ' ' | '\t' | '\n' | '\r' => {
-                i += 1;
-                continue;
-            }
-            '+' => out.push(single(Tok::Plus, "+")),
-            '-' => out.push(single(Tok::Minus, "-")),
-            '*' if chars.get(i + 1) == Some(&'*') => out.push(single(Tok::Pow, "**")),
-            '*' => out.push(single(Tok::Star, "*")),
-            '/' => out.push(single(Tok::Slash, "/")),
-            '^' => out.push(single(Tok::Pow, "^")),
-            '(' => out.push(single(Tok::Open, "(")),
-            ')' => out.push(single(Tok::Close, ")")),
-            ',' => out.push(single(Tok::Comma, ",")),
-            c if c.is_ascii_digit() || c == '.' => {
-                let end = scan_number(&chars, i);
-                let text: String = chars[i..end].iter().collect();
-                let kind = number_value(&text).ok_or_else(|| ParseError {
-                    kind: ParseErrorKind::BadNumber { text: text.clone() },
-                    start,
-                    end,
-                })?;
-                out.push(Token {
-                    kind: Tok::Num(kind),
-                    text,
-                    start,
-                    end,
-                });
-                i = end;
-                continue;
-            }
-            c if c.is_ascii_alphabetic() || c == '_' => {
-                let mut end = i;
-                while end < chars.len() && (chars[end].is_ascii_alphanumeric() || chars[end] == '_')
-                {
-                    end += 1;
-                }
-                let text: String = chars[i..end].iter().collect();
-                out.push(Token {
-                    kind: Tok::Name(text.clone()),
-                    text,
-                    start,
-                    end,
-                });
-                i = end;
-                continue;
-            }
-            other => {
-                return Err(ParseError {
-                    kind: ParseErrorKind::BadChar {
-                        ch: other,
-                        hint: char_hint(other).into(),
-                    },
-                    start,
-                    end: start + 1,
-                });
-            }
-        }
-        i += out.last().map_or(1, |t| t.end - t.start);
-    }
-    out.push(Token {
-        kind: Tok::End,
-        text: String::new(),
-        start: chars.len(),
-        end: chars.len() + 1,
-    });
-    Ok(out)
-}
-
-/// Scans digits, one '.', more digits and an exponent; stops before anything else, so that
-/// `1.2.3` reads `1.2` then reports the rest.
-fn scan_number(chars: &[char], mut i: usize) -> usize {
-    let digits = |i: &mut usize| {
-        while *i < chars.len() && (chars[*i].is_ascii_digit() || chars[*i] == '.') {
-            *i += 1;
-        }
-    };
-    digits(&mut i);
-    if i < chars.len() && (chars[i] == 'e' || chars[i] == 'E') {
-        let mut j = i + 1;
-        if j < chars.len() && (chars[j] == '+' || chars[j] == '-') {
-            j += 1;
-        }
-        if j < chars.len() && chars[j].is_ascii_digit() {
-            i = j;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-        } else {
-            // `1e` or `1e+`: take it all so that the error names it.
-            i = j;
-        }
-    }
-    i
-}
-
-/// The value of a number literal: an int when it has no '.' and no exponent, as in Python.
-fn number_value(text: &str) -> Option<PyNum> {
-    if text.chars().filter(|&c| c == '.').count() > 1 || text == "." {
-        return None;
-    }
-    let is_float = text.contains(['.', 'e', 'E']);
-    if !is_float && let Ok(i) = text.parse::<i64>() {
-        return Some(PyNum::Int(i));
-    }
-    let v: f64 = text.parse().ok()?;
-    // `1e999` is not a float (Python reads it as inf; an exercise checker should not).
-    v.is_finite().then_some(PyNum::Float(v))
-}
-
-fn char_hint(c: char) -> &'static str {
-    match c {
-        '×' | '·' | '⋅' => "; write a product with '*'",
-        '÷' => "; write a division with '/'",
-        '−' | '–' | '—' => "; write a minus sign with '-'",
-        '²' | '³' => "; write a power with '^', as in x^2",
-        '[' | ']' | '{' | '}' => "; group with '(' and ')'",
-        '=' => "; an expression has no '=' (give only the right-hand side)",
-        _ => "",
     }
 }
 
@@ -593,11 +315,4 @@ impl Parser {
         }
         depth <= 0
     }
-}
-
-fn is_operator(t: &Tok) -> bool {
-    matches!(
-        t,
-        Tok::Plus | Tok::Minus | Tok::Star | Tok::Slash | Tok::Pow
-    )
 }
