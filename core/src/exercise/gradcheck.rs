@@ -5,8 +5,8 @@
 //! proved equal to the engine's ([`crate::engine::equiv`]: symbolically, or at points drawn
 //! from the expressions) before any run uses it. A mismatch is refused with both expressions
 //! and a point where they differ. An exercise that means a different update says so with
-//! `different_update:` (its reason is shown by the worked solution). The proof itself is
-//! run by [`super::compute`]; this module words the refusal.
+//! `different_update:` (its reason is shown by the worked solution). The proof itself is run
+//! with the descent run (`compute::descent`); this module words the refusal.
 
 use crate::engine::Expr;
 use crate::pyfmt::present;

@@ -15,14 +15,15 @@
 //! come after the error), so nothing is said about what follows the error.
 //!
 //! A problem already reported (the first error, or one said twice) is left out, and at most
-//! [`super::load::MAX_DIAGNOSTICS`] are kept, as for every file.
+//! [`super::diagnostic::MAX_DIAGNOSTICS`] are kept, as for every file.
 
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
-use super::load::{Diagnostic, Locator, Source};
-use super::locate::{Kind, Pos, Tree};
+use super::diagnostic::{Diagnostic, Locator, Source};
+use super::locate::{Kind, Tree};
 use super::model::{AuthorTest, Exercise, Question, RunSpec, Variation};
+use super::pos::Pos;
 
 /// The parts of a file checked on their own.
 const PARTS: [&str; 4] = ["runs", "vary", "questions", "tests"];

@@ -4,9 +4,9 @@
 use std::cmp::Ordering;
 
 use super::super::expr::{BinOp, Expr, Func};
-use crate::num::PyNum;
 use super::coef::Coef;
 use super::spend;
+use crate::num::PyNum;
 
 /// One term: coefficient times factors `base^exponent` (bases are not numbers or products).
 #[derive(Clone, Debug, PartialEq)]

@@ -57,6 +57,116 @@ impl fmt::Display for Answer {
     }
 }
 
+/// Why a reference cannot be read or resolved. Its message names the reference as written.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReferenceError {
+    /// No run name at the start.
+    #[error("'{0}' is not a reference (expected RUN.FIELD, e.g. main.x[1])")]
+    NotAReference(String),
+    /// A '.' with no name after it.
+    #[error("'{0}': expected a name after '.'")]
+    NameAfterDot(String),
+    /// A '[' with no ']'.
+    #[error("'{0}': '[' without ']'")]
+    Unclosed(String),
+    /// What stands in brackets is not a whole number.
+    #[error("'{src}': '{text}' is not a step number")]
+    NotAStep {
+        /// The reference.
+        src: String,
+        /// What stands in the brackets.
+        text: String,
+    },
+    /// A character that cannot follow.
+    #[error("'{src}': unexpected '{ch}'")]
+    Unexpected {
+        /// The reference.
+        src: String,
+        /// The character.
+        ch: char,
+    },
+    /// A run's name alone.
+    #[error("'{src}' names a run but no value in it (e.g. {run}.x[1])")]
+    RunOnly {
+        /// The reference.
+        src: String,
+        /// The run.
+        run: String,
+    },
+    /// The run is not computed.
+    #[error("'{reference}': there is no run named '{run}'")]
+    NoRun {
+        /// The reference.
+        reference: String,
+        /// The run it names.
+        run: String,
+    },
+    /// The run is not in the exercise (said before anything is computed, with the runs there are).
+    #[error("'{reference}': there is no run named '{run}' (runs: {runs})")]
+    UnknownRun {
+        /// The reference.
+        reference: String,
+        /// The run it names.
+        run: String,
+        /// The exercise's runs, listed.
+        runs: String,
+    },
+    /// The run has no such value.
+    #[error("'{reference}' does not name a value of run '{run}'")]
+    NotAValue {
+        /// The reference.
+        reference: String,
+        /// The run.
+        run: String,
+    },
+    /// The run's kind has no such field (said before anything is computed).
+    #[error("'{reference}': run '{run}' has no value '{field}' (it has: {known})")]
+    UnknownField {
+        /// The reference.
+        reference: String,
+        /// The run.
+        run: String,
+        /// The field asked for.
+        field: String,
+        /// The fields such a run has, listed.
+        known: String,
+    },
+    /// A value of one variable of several, with no variable named.
+    #[error("'{reference}': name the variable ({vars})")]
+    NameTheVariable {
+        /// The reference.
+        reference: String,
+        /// The run's variables, listed.
+        vars: String,
+    },
+    /// A value of a step, with no step given.
+    #[error("'{0}': give the step, e.g. [1]")]
+    GiveTheStep(String),
+    /// A step the run does not have.
+    #[error("'{reference}': the run has steps 0 to {last}")]
+    NoSuchStep {
+        /// The reference.
+        reference: String,
+        /// The run's last step.
+        last: i64,
+    },
+    /// A value the run does not define (no factor, no minimum, …): the sentence after the
+    /// reference says which.
+    #[error("'{reference}': {why}")]
+    Undefined {
+        /// The reference.
+        reference: String,
+        /// What is not defined, e.g. "the run does not diverge".
+        why: &'static str,
+    },
+}
+
+impl From<ReferenceError> for String {
+    fn from(e: ReferenceError) -> String {
+        e.to_string()
+    }
+}
+
 impl fmt::Display for Reference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.run)?;
@@ -72,7 +182,7 @@ impl fmt::Display for Reference {
 
 impl Reference {
     /// Parses `run.field[k].name`.
-    pub fn parse(src: &str) -> Result<Reference, String> {
+    pub fn parse(src: &str) -> Result<Reference, ReferenceError> {
         let mut segs = Vec::new();
         let mut rest = src.trim();
         let name_end = |s: &str| {
@@ -81,9 +191,7 @@ impl Reference {
         };
         let n = name_end(rest);
         if n == 0 {
-            return Err(format!(
-                "'{src}' is not a reference (expected RUN.FIELD, e.g. main.x[1])"
-            ));
+            return Err(ReferenceError::NotAReference(src.into()));
         }
         let run = rest[..n].to_string();
         rest = &rest[n..];
@@ -91,31 +199,35 @@ impl Reference {
             if let Some(r) = rest.strip_prefix('.') {
                 let n = name_end(r);
                 if n == 0 {
-                    return Err(format!("'{src}': expected a name after '.'"));
+                    return Err(ReferenceError::NameAfterDot(src.into()));
                 }
                 segs.push(Seg::Name(r[..n].to_string()));
                 rest = &r[n..];
             } else if let Some(r) = rest.strip_prefix('[') {
                 let close = r
                     .find(']')
-                    .ok_or_else(|| format!("'{src}': '[' without ']'"))?;
+                    .ok_or_else(|| ReferenceError::Unclosed(src.into()))?;
                 let k: i64 = r[..close]
                     .trim()
                     .parse()
-                    .map_err(|_| format!("'{src}': '{}' is not a step number", &r[..close]))?;
+                    .map_err(|_| ReferenceError::NotAStep {
+                        src: src.into(),
+                        text: r[..close].into(),
+                    })?;
                 segs.push(Seg::Index(k));
                 rest = &r[close + 1..];
             } else {
-                return Err(format!(
-                    "'{src}': unexpected '{}'",
-                    rest.chars().next().unwrap_or(' ')
-                ));
+                return Err(ReferenceError::Unexpected {
+                    src: src.into(),
+                    ch: rest.chars().next().unwrap_or(' '),
+                });
             }
         }
         if segs.is_empty() {
-            return Err(format!(
-                "'{src}' names a run but no value in it (e.g. {run}.x[1])"
-            ));
+            return Err(ReferenceError::RunOnly {
+                src: src.into(),
+                run,
+            });
         }
         Ok(Reference { run, path: segs })
     }
@@ -136,11 +248,14 @@ impl Reference {
     }
 
     /// Resolves against computed results.
-    pub fn resolve(&self, results: &Results) -> Result<Answer, String> {
+    pub fn resolve(&self, results: &Results) -> Result<Answer, ReferenceError> {
         let run = results
             .runs
             .get(&self.run)
-            .ok_or_else(|| format!("'{self}': there is no run named '{}'", self.run))?;
+            .ok_or_else(|| ReferenceError::NoRun {
+                reference: self.to_string(),
+                run: self.run.clone(),
+            })?;
         let names: Vec<&str> = self
             .path
             .iter()
@@ -162,15 +277,26 @@ impl Reference {
                 Some("value") => d
                     .value
                     .map(Answer::Num)
-                    .ok_or_else(|| format!("'{self}': the run has no point to evaluate at ('at')")),
+                    .ok_or_else(|| self.undefined("the run has no point to evaluate at ('at')")),
                 _ => Err(self.bad()),
             },
         }
     }
 
-    /// The message for a reference that names nothing in its run.
-    fn bad(&self) -> String {
-        format!("'{self}' does not name a value of run '{}'", self.run)
+    /// The error of a reference that names nothing in its run.
+    fn bad(&self) -> ReferenceError {
+        ReferenceError::NotAValue {
+            reference: self.to_string(),
+            run: self.run.clone(),
+        }
+    }
+
+    /// The error of a value the run does not define, `why` saying which.
+    fn undefined(&self, why: &'static str) -> ReferenceError {
+        ReferenceError::Undefined {
+            reference: self.to_string(),
+            why,
+        }
     }
 
     /// A value of a descent: `names` are the reference's names, `index` its step.
@@ -179,7 +305,7 @@ impl Reference {
         d: &DescentResult,
         names: &[&str],
         index: Option<i64>,
-    ) -> Result<Answer, String> {
+    ) -> Result<Answer, ReferenceError> {
         let run = &d.run;
         let (first, names) = descent_field(names, &run.vars).ok_or_else(|| self.bad())?;
         let var = |v: &str| run.var_index(v).ok_or_else(|| self.bad());
@@ -219,63 +345,69 @@ impl Reference {
         d: &DescentResult,
         field: &str,
         name: Option<&&str>,
-    ) -> Result<Answer, String> {
+    ) -> Result<Answer, ReferenceError> {
         let j = &d.judgement;
         Ok(match field {
             "verdict" => Answer::Word(j.verdict.name().to_string()),
-            "factor" => Answer::Num(PyNum::Float(j.factor.ok_or_else(|| {
-                format!("'{self}': the factor is defined only for a quadratic")
-            })?)),
+            "factor" => {
+                Answer::Num(PyNum::Float(j.factor.ok_or_else(|| {
+                    self.undefined("the factor is defined only for a quadratic")
+                })?))
+            }
             "lr_max" => {
                 Answer::Num(PyNum::Float(j.lr_max.ok_or_else(|| {
-                    format!("'{self}': no largest learning rate is defined here")
+                    self.undefined("no largest learning rate is defined here")
                 })?))
             }
             "diverged_at" => Answer::Num(PyNum::Int(
                 j.diverged_at
-                    .ok_or_else(|| format!("'{self}': the run does not diverge"))?
+                    .ok_or_else(|| self.undefined("the run does not diverge"))?
                     as i64,
             )),
             _ => {
                 let xs = j
                     .x_star
                     .as_ref()
-                    .ok_or_else(|| format!("'{self}': the minimum is not known"))?;
+                    .ok_or_else(|| self.undefined("the minimum is not known"))?;
                 Answer::Num(PyNum::Float(xs[self.var_or_only(&d.run, name)?]))
             }
         })
     }
 
     /// The variable `name`, or the run's only variable when no name is given.
-    fn var_or_only(&self, run: &Run, name: Option<&&str>) -> Result<usize, String> {
+    fn var_or_only(&self, run: &Run, name: Option<&&str>) -> Result<usize, ReferenceError> {
         match name {
             Some(v) => run.var_index(v).ok_or_else(|| self.bad()),
             None if run.vars.len() == 1 => Ok(0),
-            None => Err(format!(
-                "'{self}': name the variable ({})",
-                run.vars.join(", ")
-            )),
+            None => Err(ReferenceError::NameTheVariable {
+                reference: self.to_string(),
+                vars: run.vars.join(", "),
+            }),
         }
     }
 
     /// The step `k` of the run (a negative one counts from the end).
-    fn step(&self, run: &Run, k: Option<i64>) -> Result<usize, String> {
-        let k = k.ok_or_else(|| format!("'{self}': give the step, e.g. [1]"))?;
+    fn step(&self, run: &Run, k: Option<i64>) -> Result<usize, ReferenceError> {
+        let k = k.ok_or_else(|| ReferenceError::GiveTheStep(self.to_string()))?;
         let len = run.len() as i64;
         let k = if k < 0 { len + k } else { k };
         if (0..len).contains(&k) {
             Ok(k as usize)
         } else {
-            Err(format!("'{self}': the run has steps 0 to {}", len - 1))
+            Err(ReferenceError::NoSuchStep {
+                reference: self.to_string(),
+                last: len - 1,
+            })
         }
     }
 
     /// A value of a graph: `value.NODE`, `grad.NODE`, `local.NODE.PARENT`,
     /// `local_expr.NODE.PARENT` or `output`.
-    fn in_graph(&self, g: &GraphResult, names: &[&str]) -> Result<Answer, String> {
+    fn in_graph(&self, g: &GraphResult, names: &[&str]) -> Result<Answer, ReferenceError> {
         let p = &g.pass;
-        let node =
-            |k: usize| -> Result<&str, String> { names.get(k).copied().ok_or_else(|| self.bad()) };
+        let node = |k: usize| -> Result<&str, ReferenceError> {
+            names.get(k).copied().ok_or_else(|| self.bad())
+        };
         match names.first().copied() {
             Some("value") => Ok(Answer::Num(p.value(node(1)?).ok_or_else(|| self.bad())?)),
             Some("grad") => Ok(Answer::Num(p.grad(node(1)?).ok_or_else(|| self.bad())?)),
@@ -347,14 +479,14 @@ impl Reference {
     pub fn check_static(
         &self,
         runs: &indexmap::IndexMap<String, super::model::RunSpec>,
-    ) -> Result<(), String> {
-        let spec = runs.get(&self.run).ok_or_else(|| {
-            format!(
-                "'{self}': there is no run named '{}' (runs: {})",
-                self.run,
-                runs.keys().cloned().collect::<Vec<_>>().join(", ")
-            )
-        })?;
+    ) -> Result<(), ReferenceError> {
+        let spec = runs
+            .get(&self.run)
+            .ok_or_else(|| ReferenceError::UnknownRun {
+                reference: self.to_string(),
+                run: self.run.clone(),
+                runs: runs.keys().cloned().collect::<Vec<_>>().join(", "),
+            })?;
         let names: Vec<&str> = self
             .path
             .iter()
@@ -393,11 +525,12 @@ impl Reference {
         if known.iter().any(|k| k == first) {
             Ok(())
         } else {
-            Err(format!(
-                "'{self}': run '{}' has no value '{first}' (it has: {})",
-                self.run,
-                known.join(", ")
-            ))
+            Err(ReferenceError::UnknownField {
+                reference: self.to_string(),
+                run: self.run.clone(),
+                field: first.into(),
+                known: known.join(", "),
+            })
         }
     }
 }
