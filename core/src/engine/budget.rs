@@ -18,13 +18,13 @@ use super::expr::{BinOp, Expr, Func};
 use super::simplify::{MAX_SIMPLIFY_WORK, try_simplify};
 
 /// The most nodes a derivative may have before it is simplified.
-pub const MAX_NODES: u64 = 12_000;
+pub(crate) const MAX_NODES: u64 = 12_000;
 /// The most nodes the derivatives of one function by all its variables may have together.
-pub const MAX_NODES_TOTAL: u64 = 120_000;
+pub(crate) const MAX_NODES_TOTAL: u64 = 120_000;
 /// The most evaluation operations a verdict may spend on its own probe run and Hessian.
-pub const MAX_PROBE_WORK: u64 = 10_000_000;
+pub(crate) const MAX_PROBE_WORK: u64 = 10_000_000;
 /// The most evaluation operations one run may take (steps × program sizes).
-pub const MAX_WORK: u64 = 300_000_000;
+pub(crate) const MAX_WORK: u64 = 300_000_000;
 /// The most numbers a stored run may hold (points and gradients, steps × variables).
 pub const MAX_STORED: u64 = 20_000_000;
 
@@ -85,7 +85,7 @@ pub fn try_derivative(e: &Expr, v: &str, rules: Rules) -> Result<Expr, OverBudge
 }
 
 /// An expression in a sentence, shortened when long.
-pub fn shorten(e: &Expr) -> String {
+pub(crate) fn shorten(e: &Expr) -> String {
     let text = e.to_string();
     let short: String = text.chars().take(40).collect();
     if short.len() < text.len() {

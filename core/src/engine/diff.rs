@@ -35,11 +35,6 @@ pub fn derivative(e: &Expr, v: &str) -> Expr {
     simplify(&diff(e, v, Rules::default()))
 }
 
-/// d(e)/d(v) under `rules`, simplified.
-pub fn derivative_with(e: &Expr, v: &str, rules: Rules) -> Expr {
-    simplify(&diff(e, v, rules))
-}
-
 fn mul(a: Expr, b: Expr) -> Expr {
     Expr::bin(BinOp::Mul, a, b)
 }

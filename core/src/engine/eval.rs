@@ -114,7 +114,7 @@ impl Program {
     }
 
     /// The slots (variables) the program reads, each once, in slot order.
-    pub fn slots_used(&self) -> Vec<usize> {
+    pub(crate) fn slots_used(&self) -> Vec<usize> {
         let mut used: Vec<usize> = self
             .ops
             .iter()

@@ -69,7 +69,7 @@ impl Func {
     }
 
     /// The function with this name, if there is one.
-    pub fn from_name(name: &str) -> Option<Func> {
+    pub(crate) fn from_name(name: &str) -> Option<Func> {
         Func::ALL.into_iter().find(|f| f.name() == name)
     }
 }
@@ -121,7 +121,7 @@ impl Expr {
     }
 
     /// The number, if this is a number literal.
-    pub fn as_num(&self) -> Option<PyNum> {
+    pub(crate) fn as_num(&self) -> Option<PyNum> {
         match self {
             Expr::Num(n) => Some(*n),
             _ => None,

@@ -28,7 +28,7 @@ pub use observe::Observer;
 pub use quadratic::MAX_EIGEN_VARS;
 
 /// How many steps a run is extended to when its verdict must come from the run.
-pub const PROBE_STEPS: usize = 2000;
+pub(crate) const PROBE_STEPS: usize = 2000;
 
 /// The four outcomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -64,7 +64,7 @@ impl Verdict {
     }
 
     /// The verdict with this name.
-    pub fn from_name(s: &str) -> Option<Verdict> {
+    pub(crate) fn from_name(s: &str) -> Option<Verdict> {
         Verdict::ALL.into_iter().find(|v| v.name() == s)
     }
 }
@@ -163,7 +163,7 @@ pub fn judge_observed(
 
 /// How long the probe run is: [`PROBE_STEPS`], or fewer when each step is so costly that
 /// they would pass [`MAX_PROBE_WORK`] (never fewer than 100).
-pub fn probe_steps(problem: &Problem) -> usize {
+pub(crate) fn probe_steps(problem: &Problem) -> usize {
     let affordable = MAX_PROBE_WORK / problem.step_cost().max(1);
     (affordable as usize).clamp(100, PROBE_STEPS)
 }
@@ -229,8 +229,6 @@ fn local_lr_max(problem: &Problem, x: &[f64]) -> Option<f64> {
     let max = vals.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
     (vals.iter().all(|&l| l > 0.0) && max.is_finite()).then(|| 2.0 / max)
 }
-
-pub use eigen::jacobi_eigen;
 
 /// A number in a sentence (the presenter's [`crate::pyfmt::present::short`]).
 pub use crate::pyfmt::present::short;

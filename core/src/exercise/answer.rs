@@ -89,7 +89,7 @@ pub fn resolve(src: &str, results: &Results) -> Result<Answer, String> {
 }
 
 /// Checks an answer without computing: its references exist and the expression parses.
-pub fn check_static(src: &str, runs: &IndexMap<String, RunSpec>) -> Result<(), String> {
+pub(crate) fn check_static(src: &str, runs: &IndexMap<String, RunSpec>) -> Result<(), String> {
     if let Ok(r) = Reference::parse(src) {
         return r.check_static(runs).map_err(String::from);
     }

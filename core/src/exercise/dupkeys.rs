@@ -8,7 +8,7 @@ pub use super::locate::Duplicate;
 
 /// Every duplicate key of `text`, in order (none when it is over a budget; what comes after
 /// a syntax error is not read).
-pub fn duplicates(text: &str) -> Vec<Duplicate> {
+pub(crate) fn duplicates(text: &str) -> Vec<Duplicate> {
     super::locate::tree(text).duplicates().to_vec()
 }
 

@@ -1,9 +1,9 @@
 //! The exercise model, its parsing from text and what the engine computes from it: the YAML
-//! schema's types (`model`), parsing with every problem located (`load`, `diagnostic`, `yaml` over
-//! `scan`, `locate`, `pos`, `rest`, `dupkeys`), the computed results, references into them, answers, bounds,
-//! conditions, prompts, variants, the reference output of a trace (`expected_trace`).
-//! Validation (`validate`, `lint`) reports every problem at once. Reading exercise files
-//! stays in `gbl`.
+//! schema's types (`model`); parsing with every problem located (`load` over `yaml`, which
+//! reads under the budget of `scan`; `diagnostic`, `locate`, `pos`, `rest`, `dupkeys`); the
+//! computed results, references into them, answers, bounds, conditions, prompts, variants,
+//! the reference output of a trace (`expected_trace`). Validation (`validate`, `lint`)
+//! reports every problem at once. Reading exercise files stays in `gbl`.
 
 pub mod ambiguity;
 pub mod answer;

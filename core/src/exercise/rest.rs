@@ -31,7 +31,7 @@ const PARTS: [&str; 4] = ["runs", "vary", "questions", "tests"];
 /// Every structural problem of `source` besides `first` (serde's first), and whether `first`
 /// stands: not when it lies in what a syntax error left unfinished (then the syntax error,
 /// first in the list, is said instead).
-pub fn more_problems(source: &Source, first: &Diagnostic) -> (bool, Vec<Diagnostic>) {
+pub(crate) fn more_problems(source: &Source, first: &Diagnostic) -> (bool, Vec<Diagnostic>) {
     let tree = super::locate::tree(&source.text);
     let Some(read) = read_top(source, &tree, first) else {
         return (true, Vec::new());

@@ -17,7 +17,7 @@ use super::pos::Pos;
 pub const MAX_DEPTH: usize = 64;
 /// The most values (scalars, list items, keys) in one YAML file: an exercise with 10,000
 /// `choices` (the most variants) fits; a real answer file holds a few dozen.
-pub const MAX_NODES: usize = 50_000;
+pub(crate) const MAX_NODES: usize = 50_000;
 
 /// Why a text is refused before parsing: where, and which budget.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,7 +4,8 @@
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::{Diagnostic, yaml_error};
-pub use super::scan::{MAX_DEPTH, MAX_NODES, OverBudget, check};
+pub(crate) use super::scan::MAX_NODES;
+pub use super::scan::{MAX_DEPTH, OverBudget, check};
 
 /// Parses `text` (named `file` in messages) as YAML into `T`, after checking the budgets.
 pub fn from_str<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {

@@ -36,7 +36,7 @@ use crate::num::PyNum;
 
 /// The largest width or precision a format spec may ask for (larger ones are rejected to avoid
 /// huge allocations; CPython would accept them).
-pub const MAX_WIDTH: usize = 1000;
+pub(crate) const MAX_WIDTH: usize = 1000;
 
 /// An invalid format spec, or a spec that does not apply to the value's type.
 ///
@@ -97,6 +97,6 @@ pub fn format_value(v: PyNum, spec: &str) -> Result<String, FormatError> {
 
 /// Python's `format(text, spec)` for a string, as used after a conversion (`{x!r:>10}`):
 /// left-aligned by default, precision truncates, type `s` or none.
-pub fn format_str(text: &str, spec: &str) -> Result<String, FormatError> {
+pub(crate) fn format_str(text: &str, spec: &str) -> Result<String, FormatError> {
     number::format_str(text, spec)
 }

@@ -17,14 +17,14 @@
 use crate::num::PyNum;
 
 /// How many units in the last place count as noise.
-pub const NOISE_ULPS: f64 = 8.0;
+pub(crate) const NOISE_ULPS: f64 = 8.0;
 
 /// A noise-free reading has at most this many significant digits; a value whose nearest short
 /// decimal needs more (1/3) is shown with its round-trip digits.
-pub const MAX_CLEAN_DIGITS: usize = 12;
+pub(crate) const MAX_CLEAN_DIGITS: usize = 12;
 
 /// The value a person means by `v`: the shortest decimal within [`NOISE_ULPS`] ulps of it.
-pub fn denoise(v: f64) -> f64 {
+pub(crate) fn denoise(v: f64) -> f64 {
     if !v.is_finite() || v == 0.0 {
         return v;
     }

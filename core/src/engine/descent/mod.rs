@@ -141,7 +141,7 @@ impl Problem {
     }
 
     /// The work of one step: the operations of f and of every partial derivative.
-    pub fn step_cost(&self) -> u64 {
+    pub(crate) fn step_cost(&self) -> u64 {
         (self.f.len() + self.grad.iter().map(Program::len).sum::<usize>()) as u64
     }
 

@@ -133,7 +133,7 @@ impl Run {
     }
 
     /// As [`Run::new`], keeping only a checkpoint every `every` steps (0: keep every step).
-    pub fn with_checkpoints(
+    pub(crate) fn with_checkpoints(
         problem: &Problem,
         x0: &[PyNum],
         lr: PyNum,

@@ -17,7 +17,7 @@ use coef::Coef;
 use sum::{Sum, to_expr};
 
 /// The most steps (nodes visited, terms and factors compared) one simplification may take.
-pub const MAX_SIMPLIFY_WORK: u64 = 3_000_000;
+pub(crate) const MAX_SIMPLIFY_WORK: u64 = 3_000_000;
 
 thread_local! {
     /// Steps left in the current simplification (deterministic: counted, never timed).
@@ -45,7 +45,7 @@ pub fn simplify(e: &Expr) -> Expr {
 
 /// The simplified expression, or the work it would have needed when that passes
 /// [`MAX_SIMPLIFY_WORK`] steps.
-pub fn try_simplify(e: &Expr) -> Result<Expr, u64> {
+pub(crate) fn try_simplify(e: &Expr) -> Result<Expr, u64> {
     LEFT.with(|l| l.set(MAX_SIMPLIFY_WORK));
     let out = to_expr(&canon(e));
     let over = exhausted();

@@ -77,7 +77,7 @@ impl Observer {
     }
 
     /// The first step at which |x| passed the bound, if it did.
-    pub fn crossed(&self) -> Option<usize> {
+    pub(crate) fn crossed(&self) -> Option<usize> {
         self.crossed
     }
 

@@ -20,7 +20,7 @@ use super::eigen::jacobi_eigen;
 pub const MAX_EIGEN_VARS: usize = 200;
 
 /// The Hessian when f is a quadratic: the same (to rounding) at x0 and two other points.
-pub fn constant_hessian(problem: &Problem, x0: &[PyNum]) -> Option<Vec<Vec<f64>>> {
+pub(crate) fn constant_hessian(problem: &Problem, x0: &[PyNum]) -> Option<Vec<Vec<f64>>> {
     let n = problem.vars.len();
     if n > MAX_EIGEN_VARS || hessian_work(problem) > MAX_PROBE_WORK / 3 {
         return None;
@@ -57,7 +57,7 @@ fn hessian_work(problem: &Problem) -> u64 {
 }
 
 /// The Hessian's eigenvalues at `x`, when finite.
-pub fn eigenvalues_at(problem: &Problem, x: &[f64]) -> Option<Vec<f64>> {
+pub(crate) fn eigenvalues_at(problem: &Problem, x: &[f64]) -> Option<Vec<f64>> {
     if problem.vars.len() > MAX_EIGEN_VARS || hessian_work(problem) > MAX_PROBE_WORK {
         return None;
     }
@@ -73,7 +73,7 @@ struct Direction {
 
 /// The verdict for a quadratic with constant Hessian `h` (`None` when h is not symmetric
 /// positive definite: then the run decides).
-pub fn judge_quadratic(
+pub(crate) fn judge_quadratic(
     problem: &Problem,
     h: &[Vec<f64>],
     x0: &[PyNum],

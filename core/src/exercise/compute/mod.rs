@@ -18,7 +18,7 @@ use crate::engine::verdict::Judgement;
 use crate::engine::{Expr, PyNum, parse};
 
 /// The most updates a run in an exercise may take.
-pub const MAX_EXERCISE_STEPS: i64 = 1_000_000;
+pub(crate) const MAX_EXERCISE_STEPS: i64 = 1_000_000;
 
 /// A usual mistake, built into the computation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -181,7 +181,7 @@ pub fn compute(
 
 /// Computes every run that can be computed, and says why each other one cannot (for
 /// validation, which reports every problem at once).
-pub fn compute_each(
+pub(crate) fn compute_each(
     ex: &Exercise,
     params: &IndexMap<String, PyNum>,
 ) -> (Results, Vec<ComputeError>) {

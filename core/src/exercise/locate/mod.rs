@@ -164,7 +164,7 @@ impl Tree {
     }
 
     /// Every key given a second (third, …) time in its mapping, in order.
-    pub fn duplicates(&self) -> &[Duplicate] {
+    pub(crate) fn duplicates(&self) -> &[Duplicate] {
         &self.duplicates
     }
 
@@ -300,7 +300,7 @@ impl Tree {
     }
 
     /// Where the key that ends `path` is written, when it is there.
-    pub fn key_pos(&self, path: &str) -> Option<Pos> {
+    pub(crate) fn key_pos(&self, path: &str) -> Option<Pos> {
         match self.walk(path) {
             (_, _, key, true) => key,
             _ => None,
@@ -309,7 +309,7 @@ impl Tree {
 
     /// The key `key` of the mapping that starts at `at` (as serde places a problem of a
     /// mapping), else of the first mapping after it that has one.
-    pub fn key_in_mapping_at(&self, at: Pos, key: &str) -> Option<Pos> {
+    pub(crate) fn key_in_mapping_at(&self, at: Pos, key: &str) -> Option<Pos> {
         let mut after = None;
         for (id, n) in self.nodes.iter().enumerate() {
             if !matches!(n.kind, Kind::Map(_)) || n.pos < at {
