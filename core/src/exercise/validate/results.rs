@@ -68,7 +68,7 @@ impl Validator<'_> {
                     format!("'{}' is not a descent run of this exercise", t.run),
                 );
             } else if let Err(e) = super::super::expected_trace::reference_lines(t, results) {
-                self.report_variant(&format!("questions[{i}].step"), e, variant);
+                self.report_variant(&format!("questions[{i}].step"), e.to_string(), variant);
             }
             return;
         }
@@ -97,7 +97,7 @@ impl Validator<'_> {
                     format!("required: {key} ({}), but {values}", show(want)),
                     variant,
                 ),
-                Err(e) => self.report(&path, e),
+                Err(e) => self.report(&path, e.to_string()),
             }
             return;
         }
