@@ -57,20 +57,30 @@ pub fn diff(e: &Expr, v: &str, rules: Rules) -> Expr {
         Expr::Var(name) => Expr::int(i64::from(name == v)),
         Expr::Neg(a) => Expr::minus(diff(a, v, rules)),
         Expr::Bin(op, a, b) => {
-            let b_const = !b.uses(v);
             let da = match op {
-                BinOp::Pow if b_const => inner(a, v, rules),
+                BinOp::Pow if !b.uses(v) => inner(a, v, rules),
                 _ => diff(a, v, rules),
             };
             let db = diff(b, v, rules);
-            match op {
-                BinOp::Add | BinOp::Sub => Expr::bin(*op, da, db),
-                BinOp::Mul => product(a, b, da, db),
-                BinOp::Div => quotient(a, b, b_const, da, db),
-                BinOp::Pow => power(e, a, b, v, rules, da, db),
-            }
+            binary(*op, e, v, rules, da, db)
         }
-        Expr::Call(f, a) => mul(outer(*f, e, a), inner(a, v, rules)),
+        Expr::Call(f, a) => {
+            let da = inner(a, v, rules);
+            mul(outer(*f, e, a), da)
+        }
+    }
+}
+
+/// The rule for `e` = `a op b`, given the operands' derivatives.
+fn binary(op: BinOp, e: &Expr, v: &str, rules: Rules, da: Expr, db: Expr) -> Expr {
+    let Expr::Bin(_, a, b) = e else {
+        unreachable!("binary is called with a binary operation")
+    };
+    match op {
+        BinOp::Add | BinOp::Sub => Expr::bin(op, da, db),
+        BinOp::Mul => product(a, b, da, db),
+        BinOp::Div => quotient(a, b, !b.uses(v), da, db),
+        BinOp::Pow => power(e, a, b, v, rules, da, db),
     }
 }
 

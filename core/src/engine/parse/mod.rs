@@ -98,10 +98,18 @@ impl Parser {
 
     fn bump(&mut self) -> Token {
         let t = self.peek().clone();
+        self.advance();
+        t
+    }
+
+    /// Moves past the current token (never past the end) and gives its index: the recursive
+    /// steps keep indices, not tokens, so that their frames stay small.
+    fn advance(&mut self) -> usize {
+        let at = self.pos.min(self.tokens.len() - 1);
         if self.pos < self.tokens.len() - 1 {
             self.pos += 1;
         }
-        t
+        at
     }
 
     fn error_at(&self, t: &Token, kind: ParseErrorKind) -> Box<ParseError> {
@@ -124,10 +132,10 @@ impl Parser {
         Ok(())
     }
 
-    fn join(&self, op: BinOp, a: Parsed, b: Parsed, at: &Token) -> Step<Parsed> {
+    fn join(&self, op: BinOp, a: Parsed, b: Parsed, at: usize) -> Step<Parsed> {
         let depth = 1 + a.1.max(b.1);
         if depth > MAX_DEPTH {
-            return Err(self.error_at(at, ParseErrorKind::TooDeep));
+            return Err(self.error_at(&self.tokens[at], ParseErrorKind::TooDeep));
         }
         Ok((Expr::bin(op, a.0, b.0), depth))
     }
@@ -140,9 +148,9 @@ impl Parser {
                 Tok::Minus => BinOp::Sub,
                 _ => return Ok(acc),
             };
-            let at = self.bump();
+            let at = self.advance();
             let rhs = self.term()?;
-            acc = self.join(op, acc, rhs, &at)?;
+            acc = self.join(op, acc, rhs, at)?;
         }
     }
 
@@ -154,20 +162,20 @@ impl Parser {
                 Tok::Slash => BinOp::Div,
                 _ => return Ok(acc),
             };
-            let at = self.bump();
+            let at = self.advance();
             let rhs = self.unary()?;
-            acc = self.join(op, acc, rhs, &at)?;
+            acc = self.join(op, acc, rhs, at)?;
         }
     }
 
     fn unary(&mut self) -> Step<Parsed> {
         match self.peek().kind {
             Tok::Minus | Tok::Plus => {
-                let sign = self.bump();
+                let sign = self.advance();
                 self.enter()?;
                 let (e, d) = self.unary()?;
                 self.nesting -= 1;
-                if sign.kind == Tok::Plus {
+                if self.tokens[sign].kind == Tok::Plus {
                     Ok((e, d))
                 } else {
                     Ok((Expr::minus(e), d + 1))
@@ -182,11 +190,11 @@ impl Parser {
         if self.peek().kind != Tok::Pow {
             return Ok(base);
         }
-        let at = self.bump();
+        let at = self.advance();
         self.enter()?;
         let exponent = self.unary()?;
         self.nesting -= 1;
-        self.join(BinOp::Pow, base, exponent, &at)
+        self.join(BinOp::Pow, base, exponent, at)
     }
 
     /// A number, a name, a call or a group. Only calls and groups recurse; everything else,
@@ -201,13 +209,13 @@ impl Parser {
             _ => None,
         };
         let parsed = if let Some(f) = is_call {
-            self.bump();
-            let open = self.bump();
-            let (arg, d) = self.group(&open)?;
+            self.advance();
+            let open = self.advance();
+            let (arg, d) = self.group(open)?;
             (Expr::call(f, arg), d + 1)
         } else if self.peek().kind == Tok::Open {
-            let open = self.bump();
-            self.group(&open)?
+            let open = self.advance();
+            self.group(open)?
         } else {
             self.leaf(idx)?
         };
@@ -272,10 +280,10 @@ impl Parser {
     }
 
     /// Parses `expr )` after an opening parenthesis.
-    fn group(&mut self, open: &Token) -> Step<Parsed> {
+    fn group(&mut self, open: usize) -> Step<Parsed> {
         self.enter()?;
         if self.peek().kind == Tok::End {
-            return Err(self.error_at(open, ParseErrorKind::Unclosed));
+            return Err(self.error_at(&self.tokens[open], ParseErrorKind::Unclosed));
         }
         let parsed = self.expr()?;
         self.nesting -= 1;
@@ -284,14 +292,14 @@ impl Parser {
     }
 
     /// The `)` that closes the group opened at `open`.
-    fn close(&mut self, open: &Token) -> Step<()> {
+    fn close(&mut self, open: usize) -> Step<()> {
         let t = self.peek();
         match t.kind {
             Tok::Close => {
                 self.bump();
                 Ok(())
             }
-            Tok::End => Err(self.error_at(open, ParseErrorKind::Unclosed)),
+            Tok::End => Err(self.error_at(&self.tokens[open], ParseErrorKind::Unclosed)),
             Tok::Comma => Err(self.error_at(t, ParseErrorKind::Comma)),
             _ => Err(self.error_at(
                 t,
