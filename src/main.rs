@@ -3,10 +3,9 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // Deeply nested expressions recurse; a large stack keeps the limits, not the stack, in charge.
-    let worker = std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(gbl::cli::main);
+    // A thread of its own, with the default stack (the parser's limits bound every recursion:
+    // core/tests/stack.rs), so that a panic still ends in exit code 2 with a sentence.
+    let worker = std::thread::Builder::new().spawn(gbl::cli::main);
     match worker.map(|w| w.join()) {
         Ok(Ok(code)) => code,
         _ => {

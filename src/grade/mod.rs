@@ -31,10 +31,6 @@ pub const CHUNK: usize = 256;
 /// The longest problem kept in the `error` column, in characters.
 pub const MAX_PROBLEM_CHARS: usize = 300;
 
-/// The stack of each grading thread: deeply nested answers recurse, and the parser's
-/// limits, not the stack, must be what stops them (as in the `gbl` binary's main thread).
-const STACK_BYTES: usize = 256 << 20;
-
 /// One exercise of the quiz, resolved.
 #[derive(Clone, Debug)]
 pub struct Item<'a> {
@@ -209,10 +205,7 @@ pub fn grade_all<'a, E>(
     setup: &Setup<'a>,
     mut each: impl FnMut(Graded) -> Result<(), E>,
 ) -> Result<(), E> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .stack_size(STACK_BYTES)
-        .build()
-        .ok();
+    let pool = rayon::ThreadPoolBuilder::new().build().ok();
     let class: Vec<String> = subs.iter().map(|s| s.student.clone()).collect();
     let variants = copies::Variants::of_class(setup, &class);
     let contexts = contexts::Contexts::default();

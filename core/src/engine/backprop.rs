@@ -14,8 +14,8 @@ use super::diff::Rules;
 use super::eval::{EvalError, Program};
 use super::expr::BinOp;
 use super::expr::Expr;
-use super::num::PyNum;
 use super::parse::{ParseError, parse};
+use crate::num::PyNum;
 
 /// A node defined by a statement.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,81 +78,18 @@ impl Graph {
         let mut inputs: Vec<String> = Vec::new();
         let mut offset = 0usize; // in characters
         for stmt in src.split([';', '\n']) {
-            let len = stmt.chars().count();
             let here = offset;
-            offset += len + 1;
+            offset += stmt.chars().count() + 1;
             if stmt.trim().is_empty() {
                 continue;
             }
-            let err = |message: String, start: usize, end: usize| GraphError {
-                message,
-                start: here + start,
-                end: here + end,
-            };
-            let Some(eq) = stmt.find('=') else {
-                return Err(err(
-                    "expected a statement 'name = expression'".into(),
-                    0,
-                    len.max(1),
-                ));
-            };
-            let eq_col = stmt[..eq].chars().count();
-            let name = stmt[..eq].trim();
-            let name_start = stmt[..eq].chars().take_while(|c| c.is_whitespace()).count();
-            let valid = name
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            if !valid {
-                return Err(err(
-                    format!(
-                        "'{name}' is not a node name (letters, digits and '_', starting with a letter)"
-                    ),
-                    name_start,
-                    eq_col.max(name_start + 1),
-                ));
-            }
-            if super::expr::Func::from_name(name).is_some() {
-                return Err(err(
-                    format!("'{name}' is a function name"),
-                    name_start,
-                    eq_col,
-                ));
-            }
-            let rhs = &stmt[eq + 1..];
-            let expr = parse(rhs)
-                .map_err(|e| err(e.kind.to_string(), eq_col + 1 + e.start, eq_col + 1 + e.end))?;
-            if nodes.iter().any(|n| n.name == name) || inputs.iter().any(|i| i == name) {
-                let what = if inputs.iter().any(|i| i == name) {
-                    "is already used as an input before this line"
-                } else {
-                    "is defined twice"
-                };
-                return Err(err(
-                    format!("'{name}' {what}"),
-                    name_start,
-                    name_start + name.chars().count(),
-                ));
-            }
-            let parents = expr.variables();
-            if parents.iter().any(|p| p == name) {
-                return Err(err(
-                    format!("'{name}' depends on itself"),
-                    name_start,
-                    eq_col,
-                ));
-            }
-            for p in &parents {
+            let node = statement(stmt, here, &nodes, &inputs)?;
+            for p in &node.parents {
                 if !nodes.iter().any(|n| &n.name == p) && !inputs.contains(p) {
                     inputs.push(p.clone());
                 }
             }
-            nodes.push(Node {
-                name: name.to_string(),
-                expr,
-                parents,
-            });
+            nodes.push(node);
         }
         if nodes.is_empty() {
             return Err(GraphError {
@@ -175,6 +112,81 @@ impl Graph {
         out.extend(self.nodes.iter().map(|n| n.name.clone()));
         out
     }
+}
+
+/// The statement `name = expr` that starts at character `here` of the graph, checked against
+/// the nodes and inputs before it.
+fn statement(
+    stmt: &str,
+    here: usize,
+    nodes: &[Node],
+    inputs: &[String],
+) -> Result<Node, GraphError> {
+    let err = |message: String, start: usize, end: usize| GraphError {
+        message,
+        start: here + start,
+        end: here + end,
+    };
+    let Some(eq) = stmt.find('=') else {
+        let len = stmt.chars().count();
+        return Err(err(
+            "expected a statement 'name = expression'".into(),
+            0,
+            len.max(1),
+        ));
+    };
+    let eq_col = stmt[..eq].chars().count();
+    let name = stmt[..eq].trim();
+    let name_start = stmt[..eq].chars().take_while(|c| c.is_whitespace()).count();
+    let valid = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid {
+        return Err(err(
+            format!(
+                "'{name}' is not a node name (letters, digits and '_', starting with a letter)"
+            ),
+            name_start,
+            eq_col.max(name_start + 1),
+        ));
+    }
+    if super::expr::Func::from_name(name).is_some() {
+        return Err(err(
+            format!("'{name}' is a function name"),
+            name_start,
+            eq_col,
+        ));
+    }
+    let rhs = &stmt[eq + 1..];
+    let expr = parse(rhs)
+        .map_err(|e| err(e.kind.to_string(), eq_col + 1 + e.start, eq_col + 1 + e.end))?;
+    if nodes.iter().any(|n| n.name == name) || inputs.iter().any(|i| i == name) {
+        let what = if inputs.iter().any(|i| i == name) {
+            "is already used as an input before this line"
+        } else {
+            "is defined twice"
+        };
+        return Err(err(
+            format!("'{name}' {what}"),
+            name_start,
+            name_start + name.chars().count(),
+        ));
+    }
+    let parents = expr.variables();
+    if parents.iter().any(|p| p == name) {
+        return Err(err(
+            format!("'{name}' depends on itself"),
+            name_start,
+            eq_col,
+        ));
+    }
+    Ok(Node {
+        name: name.to_string(),
+        expr,
+        parents,
+    })
 }
 
 /// A slip to reproduce in the backward pass (the checker names the one that explains a wrong
@@ -273,7 +285,32 @@ pub fn run(graph: &Graph, at: &[(String, PyNum)], slip: Slip) -> Result<Pass, Pa
         }
     }
     let names = graph.names();
-    let n_in = graph.inputs.len();
+    let values = forward(graph, &names, at)?;
+    let edges = local_derivatives(graph, &names, &values, slip)?;
+    let output = names.len() - 1;
+    let order = topological_order(names.len(), &edges, output);
+    let grads = backward(&names, &edges, &order, output)?;
+    Ok(Pass {
+        names,
+        values,
+        grads,
+        edges,
+        order,
+    })
+}
+
+/// The error of evaluating `node`.
+fn eval_err(node: String) -> impl FnOnce(EvalError) -> PassError {
+    move |error: EvalError| PassError::Eval { node, error }
+}
+
+/// The forward pass: the inputs' values from `at`, then each node in the order written
+/// (each node uses only names before it).
+fn forward(
+    graph: &Graph,
+    names: &[String],
+    at: &[(String, PyNum)],
+) -> Result<Vec<PyNum>, PassError> {
     let mut values: Vec<PyNum> = Vec::with_capacity(names.len());
     for input in &graph.inputs {
         match at.iter().find(|(n, _)| n == input) {
@@ -281,19 +318,28 @@ pub fn run(graph: &Graph, at: &[(String, PyNum)], slip: Slip) -> Result<Pass, Pa
             None => return Err(PassError::Missing(input.clone())),
         }
     }
-    let eval_err = |node: String| move |error: EvalError| PassError::Eval { node, error };
-    // Forward, in the order written (each node uses only names before it).
     for node in &graph.nodes {
         let known = &names[..values.len()];
         let p = Program::compile(&node.expr, known).map_err(eval_err(node.name.clone()))?;
         let v = p.eval(&values).map_err(eval_err(node.name.clone()))?;
         values.push(v);
     }
-    // Local derivatives.
+    Ok(values)
+}
+
+/// The local derivative ∂node/∂parent of every edge, at the forward values (with `slip`
+/// built in).
+fn local_derivatives(
+    graph: &Graph,
+    names: &[String],
+    values: &[PyNum],
+    slip: Slip,
+) -> Result<Vec<Edge>, PassError> {
     let rules = Rules {
         drop_power_factor: slip == Slip::DropPowerFactor,
         drop_inner: false,
     };
+    let n_in = graph.inputs.len();
     let output = names.len() - 1;
     let mut edges = Vec::new();
     for (k, node) in graph.nodes.iter().enumerate() {
@@ -323,8 +369,17 @@ pub fn run(graph: &Graph, at: &[(String, PyNum)], slip: Slip) -> Result<Pass, Pa
             });
         }
     }
-    // Backward, in reverse topological order from the output.
-    let order = topological_order(names.len(), &edges, output);
+    Ok(edges)
+}
+
+/// The backward pass: d(output)/d(output) = 1, then, in reverse topological `order`, each
+/// node passes its gradient times the local derivative to each parent (summed over uses).
+fn backward(
+    names: &[String],
+    edges: &[Edge],
+    order: &[usize],
+    output: usize,
+) -> Result<Vec<PyNum>, PassError> {
     let mut grads = vec![PyNum::Int(0); names.len()];
     grads[output] = PyNum::Int(1);
     for &n in order.iter().rev() {
@@ -341,13 +396,7 @@ pub fn run(graph: &Graph, at: &[(String, PyNum)], slip: Slip) -> Result<Pass, Pa
             grads[e.from] = contribution;
         }
     }
-    Ok(Pass {
-        names,
-        values,
-        grads,
-        edges,
-        order,
-    })
+    Ok(grads)
 }
 
 /// Nodes that reach `output`, parents before children (depth-first, as micrograd builds it).

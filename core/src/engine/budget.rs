@@ -18,13 +18,13 @@ use super::expr::{BinOp, Expr, Func};
 use super::simplify::{MAX_SIMPLIFY_WORK, try_simplify};
 
 /// The most nodes a derivative may have before it is simplified.
-pub const MAX_NODES: u64 = 12_000;
+pub(crate) const MAX_NODES: u64 = 12_000;
 /// The most nodes the derivatives of one function by all its variables may have together.
-pub const MAX_NODES_TOTAL: u64 = 120_000;
+pub(crate) const MAX_NODES_TOTAL: u64 = 120_000;
 /// The most evaluation operations a verdict may spend on its own probe run and Hessian.
-pub const MAX_PROBE_WORK: u64 = 10_000_000;
+pub(crate) const MAX_PROBE_WORK: u64 = 10_000_000;
 /// The most evaluation operations one run may take (steps × program sizes).
-pub const MAX_WORK: u64 = 300_000_000;
+pub(crate) const MAX_WORK: u64 = 300_000_000;
 /// The most numbers a stored run may hold (points and gradients, steps × variables).
 pub const MAX_STORED: u64 = 20_000_000;
 
@@ -85,7 +85,7 @@ pub fn try_derivative(e: &Expr, v: &str, rules: Rules) -> Result<Expr, OverBudge
 }
 
 /// An expression in a sentence, shortened when long.
-pub fn shorten(e: &Expr) -> String {
+pub(crate) fn shorten(e: &Expr) -> String {
     let text = e.to_string();
     let short: String = text.chars().take(40).collect();
     if short.len() < text.len() {
@@ -100,53 +100,79 @@ pub fn derivative_size(e: &Expr, v: &str, rules: Rules) -> u64 {
     if !e.uses(v) {
         return 1;
     }
-    let s = |a: &Expr| derivative_size(a, v, rules);
-    let n = |a: &Expr| a.size() as u64;
-    let inner = |a: &Expr| {
-        if rules.drop_inner && !matches!(a, Expr::Var(_)) {
-            1
-        } else {
-            s(a)
-        }
-    };
+    // The recursion stays in this small function (the operands' sizes first, then the rule
+    // adds its own nodes), so a tree as deep as the parser allows costs little stack.
     let total = match e {
         Expr::Num(_) | Expr::Var(_) => 1,
-        Expr::Neg(a) => 1 + s(a),
+        Expr::Neg(a) => 1 + derivative_size(a, v, rules),
         Expr::Bin(op, a, b) => {
-            let (a, b) = (a.as_ref(), b.as_ref());
-            match op {
-                BinOp::Add | BinOp::Sub => 1 + s(a) + s(b),
-                BinOp::Mul => 3 + s(a) + n(b) + n(a) + s(b),
-                BinOp::Div if !b.uses(v) => 1 + s(a) + n(b),
-                BinOp::Div => 6 + s(a) + s(b) + n(a) + 2 * n(b),
-                BinOp::Pow if !b.uses(v) => {
-                    let lowered = 3 + n(a) + n(b);
-                    let outer = if rules.drop_power_factor {
-                        lowered
-                    } else {
-                        1 + n(b) + lowered
-                    };
-                    1 + outer + inner(a)
-                }
-                BinOp::Pow if !a.uses(v) => 3 + n(e) + n(a) + s(b),
-                BinOp::Pow => 6 + n(e) + s(b) + 2 * n(a) + n(b) + s(a),
-            }
-        }
-        Expr::Call(f, a) => {
-            let a = a.as_ref();
-            let outer = match f {
-                Func::Exp => n(e),
-                Func::Log => 2 + n(a),
-                Func::Sqrt => 4 + n(e),
-                Func::Sin => 1 + n(a),
-                Func::Cos => 2 + n(a),
-                Func::Tanh => 4 + n(e),
-                Func::Abs => 1 + n(a) + n(e),
+            let b_const = !b.uses(v);
+            let sa = match op {
+                BinOp::Pow if b_const => inner_size(a, v, rules),
+                _ => derivative_size(a, v, rules),
             };
-            1 + outer + inner(a)
+            let sb = derivative_size(b, v, rules);
+            bin_size(*op, e, a, b, v, rules, sa, sb)
         }
+        Expr::Call(f, a) => 1 + call_size(*f, e, a) + inner_size(a, v, rules),
     };
     total.min(u64::MAX / 4)
+}
+
+/// The size of the inner derivative a', or 1 when the rules drop it.
+fn inner_size(a: &Expr, v: &str, rules: Rules) -> u64 {
+    if rules.drop_inner && !matches!(a, Expr::Var(_)) {
+        1
+    } else {
+        derivative_size(a, v, rules)
+    }
+}
+
+/// The nodes [`diff`]'s rule for `e` = `a op b` builds, given the sizes `sa` and `sb` of the
+/// operands' derivatives (`sa` the inner derivative's for a constant power).
+#[allow(clippy::too_many_arguments)] // the rule's inputs, as diff has them
+fn bin_size(
+    op: BinOp,
+    e: &Expr,
+    a: &Expr,
+    b: &Expr,
+    v: &str,
+    rules: Rules,
+    sa: u64,
+    sb: u64,
+) -> u64 {
+    let n = |x: &Expr| x.size() as u64;
+    match op {
+        BinOp::Add | BinOp::Sub => 1 + sa + sb,
+        BinOp::Mul => 3 + sa + n(b) + n(a) + sb,
+        BinOp::Div if !b.uses(v) => 1 + sa + n(b),
+        BinOp::Div => 6 + sa + sb + n(a) + 2 * n(b),
+        BinOp::Pow if !b.uses(v) => {
+            let lowered = 3 + n(a) + n(b);
+            let outer = if rules.drop_power_factor {
+                lowered
+            } else {
+                1 + n(b) + lowered
+            };
+            1 + outer + sa
+        }
+        BinOp::Pow if !a.uses(v) => 3 + n(e) + n(a) + sb,
+        BinOp::Pow => 6 + n(e) + sb + 2 * n(a) + n(b) + sa,
+    }
+}
+
+/// The nodes of f'(a) for `e` = f(a).
+fn call_size(f: Func, e: &Expr, a: &Expr) -> u64 {
+    let n = |x: &Expr| x.size() as u64;
+    match f {
+        Func::Exp => n(e),
+        Func::Log => 2 + n(a),
+        Func::Sqrt => 4 + n(e),
+        Func::Sin => 1 + n(a),
+        Func::Cos => 2 + n(a),
+        Func::Tanh => 4 + n(e),
+        Func::Abs => 1 + n(a) + n(e),
+    }
 }
 
 #[cfg(test)]

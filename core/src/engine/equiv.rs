@@ -11,13 +11,13 @@ use sha2::{Digest, Sha256};
 
 use super::eval::Program;
 use super::expr::{BinOp, Expr};
-use super::num::PyNum;
 use super::simplify::simplify;
+use crate::num::PyNum;
 
 /// How many points are compared.
-pub const POINTS: usize = 24;
+pub(crate) const POINTS: usize = 24;
 /// How many must be defined for both expressions for a numeric "equal".
-pub const MIN_DEFINED: usize = 4;
+pub(crate) const MIN_DEFINED: usize = 4;
 /// The largest combined size (in nodes) the simplifier is asked about.
 const SYMBOLIC_LIMIT: usize = 400;
 

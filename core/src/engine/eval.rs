@@ -9,7 +9,7 @@
 //! `ValueError: math domain error` or `OverflowError` in the same places).
 
 use super::expr::{BinOp, Expr, Func};
-use super::num::PyNum;
+use crate::num::PyNum;
 
 /// Why an evaluation has no finite result.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -89,9 +89,7 @@ impl Program {
             expr: expr.clone(),
             max_stack: 0,
         };
-        let mut counter = 0u32;
-        let mut depth = 0usize;
-        p.emit(expr, vars, &mut counter, &mut depth)?;
+        p.emit(expr, vars)?;
         Ok(p)
     }
 
@@ -116,7 +114,7 @@ impl Program {
     }
 
     /// The slots (variables) the program reads, each once, in slot order.
-    pub fn slots_used(&self) -> Vec<usize> {
+    pub(crate) fn slots_used(&self) -> Vec<usize> {
         let mut used: Vec<usize> = self
             .ops
             .iter()
@@ -130,48 +128,52 @@ impl Program {
         used
     }
 
-    fn emit(
-        &mut self,
-        e: &Expr,
-        vars: &[String],
-        counter: &mut u32,
-        depth: &mut usize,
-    ) -> Result<(), EvalError> {
-        let node = *counter;
-        *counter += 1;
-        let op = match e {
-            Expr::Num(n) => Op::Const(*n),
-            Expr::Var(v) => match vars.iter().position(|x| x == v) {
-                Some(i) => Op::Load(i),
-                None => {
-                    return Err(EvalError {
-                        kind: EvalErrorKind::Unbound(v.clone()),
-                        node: v.clone(),
-                    });
+    /// Appends the postfix operations of `e`, walking the tree with a stack of its own (not
+    /// the thread's: a tree may be as deep as the parser and the budgets allow).
+    fn emit(&mut self, e: &Expr, vars: &[String]) -> Result<(), EvalError> {
+        // (node, its pre-order index, whether its operands are already emitted)
+        let mut todo: Vec<(&Expr, u32, bool)> = vec![(e, 0, false)];
+        let mut counter = 0u32;
+        let mut depth = 0usize;
+        while let Some((e, node, operands_done)) = todo.pop() {
+            if !operands_done {
+                let node = counter;
+                counter += 1;
+                todo.push((e, node, true));
+                match e {
+                    Expr::Num(_) | Expr::Var(_) => {}
+                    Expr::Neg(a) | Expr::Call(_, a) => todo.push((a, 0, false)),
+                    Expr::Bin(_, a, b) => {
+                        todo.push((b, 0, false));
+                        todo.push((a, 0, false));
+                    }
                 }
-            },
-            Expr::Neg(a) => {
-                self.emit(a, vars, counter, depth)?;
-                Op::Neg
+                continue;
             }
-            Expr::Call(f, a) => {
-                self.emit(a, vars, counter, depth)?;
-                Op::Call(*f)
+            let op = match e {
+                Expr::Num(n) => Op::Const(*n),
+                Expr::Var(v) => match vars.iter().position(|x| x == v) {
+                    Some(i) => Op::Load(i),
+                    None => {
+                        return Err(EvalError {
+                            kind: EvalErrorKind::Unbound(v.clone()),
+                            node: v.clone(),
+                        });
+                    }
+                },
+                Expr::Neg(_) => Op::Neg,
+                Expr::Call(f, _) => Op::Call(*f),
+                Expr::Bin(op, _, _) => Op::Bin(*op),
+            };
+            match op {
+                Op::Const(_) | Op::Load(_) => depth += 1,
+                Op::Bin(_) => depth -= 1,
+                _ => {}
             }
-            Expr::Bin(op, a, b) => {
-                self.emit(a, vars, counter, depth)?;
-                self.emit(b, vars, counter, depth)?;
-                Op::Bin(*op)
-            }
-        };
-        match op {
-            Op::Const(_) | Op::Load(_) => *depth += 1,
-            Op::Bin(_) => *depth -= 1,
-            _ => {}
+            self.max_stack = self.max_stack.max(depth);
+            self.ops.push(op);
+            self.nodes.push(node);
         }
-        self.max_stack = self.max_stack.max(*depth);
-        self.ops.push(op);
-        self.nodes.push(node);
         Ok(())
     }
 

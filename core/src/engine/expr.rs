@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use super::num::PyNum;
+use crate::num::PyNum;
 
 /// A binary operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -69,7 +69,7 @@ impl Func {
     }
 
     /// The function with this name, if there is one.
-    pub fn from_name(name: &str) -> Option<Func> {
+    pub(crate) fn from_name(name: &str) -> Option<Func> {
         Func::ALL.into_iter().find(|f| f.name() == name)
     }
 }
@@ -121,7 +121,7 @@ impl Expr {
     }
 
     /// The number, if this is a number literal.
-    pub fn as_num(&self) -> Option<PyNum> {
+    pub(crate) fn as_num(&self) -> Option<PyNum> {
         match self {
             Expr::Num(n) => Some(*n),
             _ => None,
@@ -196,15 +196,22 @@ impl Expr {
     }
 }
 
-impl fmt::Display for BinOp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl BinOp {
+    /// The operator as printed: ` + `, ` - `, `*`, `/`, `^`.
+    fn symbol(self) -> &'static str {
+        match self {
             BinOp::Add => " + ",
             BinOp::Sub => " - ",
             BinOp::Mul => "*",
             BinOp::Div => "/",
             BinOp::Pow => "^",
-        })
+        }
+    }
+}
+
+impl fmt::Display for BinOp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.symbol())
     }
 }
 
@@ -233,34 +240,50 @@ impl Expr {
     }
 }
 
+/// Writes `e`. The recursion passes through this function and [`write_operand`] only, both
+/// with small frames (numbers are written by [`write_number`]), so a tree as deep as the
+/// parser allows prints on a small stack.
 fn write_expr(f: &mut fmt::Formatter<'_>, e: &Expr, people: bool) -> fmt::Result {
     match e {
-        Expr::Num(n) if people => f.write_str(&crate::pyfmt::present_num(*n)),
-        Expr::Num(n) => write!(f, "{n}"),
+        Expr::Num(n) => write_number(f, *n, people),
         Expr::Var(v) => f.write_str(v),
         Expr::Neg(a) => {
             f.write_str("-")?;
             write_operand(f, a, a.precedence() <= 3, people)
         }
         Expr::Call(func, a) => {
-            write!(f, "{}(", func.name())?;
+            f.write_str(func.name())?;
+            f.write_str("(")?;
             write_expr(f, a, people)?;
             f.write_str(")")
         }
         Expr::Bin(op, a, b) => {
-            let p = e.precedence();
-            let (left_parens, right_parens) = match op {
-                // Right-associative: `(a^b)^c` and `(-a)^b` need parentheses on the left;
-                // the exponent may be a unary minus (`2^-x`) as in Python.
-                BinOp::Pow => (a.precedence() <= p, b.precedence() < 3),
-                // Left-associative: `a - (b - c)` and `a*(b*c)` keep their parentheses
-                // so that the order of evaluation is kept too.
-                _ => (a.precedence() < p, b.precedence() <= p),
-            };
+            let (left_parens, right_parens) = parens(*op, e.precedence(), a, b);
             write_operand(f, a, left_parens, people)?;
-            write!(f, "{op}")?;
+            f.write_str(op.symbol())?;
             write_operand(f, b, right_parens, people)
         }
+    }
+}
+
+/// Whether the operands of `a op b` (of precedence `p`) need parentheses.
+fn parens(op: BinOp, p: u8, a: &Expr, b: &Expr) -> (bool, bool) {
+    match op {
+        // Right-associative: `(a^b)^c` and `(-a)^b` need parentheses on the left;
+        // the exponent may be a unary minus (`2^-x`) as in Python.
+        BinOp::Pow => (a.precedence() <= p, b.precedence() < 3),
+        // Left-associative: `a - (b - c)` and `a*(b*c)` keep their parentheses
+        // so that the order of evaluation is kept too.
+        _ => (a.precedence() < p, b.precedence() <= p),
+    }
+}
+
+/// A number: exact (Python's repr), or for a person, by the presenter.
+fn write_number(f: &mut fmt::Formatter<'_>, n: PyNum, people: bool) -> fmt::Result {
+    if people {
+        f.write_str(&crate::pyfmt::present_num(n))
+    } else {
+        write!(f, "{n}")
     }
 }
 

@@ -6,14 +6,13 @@ pub mod dual;
 pub mod equiv;
 pub mod eval;
 pub mod expr;
-pub mod num;
 pub mod parse;
 pub mod simplify;
 
+pub use crate::num::PyNum;
 pub use diff::derivative;
 pub use eval::{EvalError, Program};
 pub use expr::{BinOp, Expr, Func};
-pub use num::PyNum;
 pub use parse::{ParseError, parse};
 pub use simplify::simplify;
 pub mod backprop;

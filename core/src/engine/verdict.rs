@@ -18,8 +18,9 @@ use std::fmt;
 
 use super::budget::MAX_PROBE_WORK;
 use super::descent::{Problem, Run, StepError, Stepper};
-use super::num::PyNum;
+use crate::num::PyNum;
 
+mod eigen;
 mod observe;
 mod quadratic;
 
@@ -27,7 +28,7 @@ pub use observe::Observer;
 pub use quadratic::MAX_EIGEN_VARS;
 
 /// How many steps a run is extended to when its verdict must come from the run.
-pub const PROBE_STEPS: usize = 2000;
+pub(crate) const PROBE_STEPS: usize = 2000;
 
 /// The four outcomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -63,7 +64,7 @@ impl Verdict {
     }
 
     /// The verdict with this name.
-    pub fn from_name(s: &str) -> Option<Verdict> {
+    pub(crate) fn from_name(s: &str) -> Option<Verdict> {
         Verdict::ALL.into_iter().find(|v| v.name() == s)
     }
 }
@@ -162,7 +163,7 @@ pub fn judge_observed(
 
 /// How long the probe run is: [`PROBE_STEPS`], or fewer when each step is so costly that
 /// they would pass [`MAX_PROBE_WORK`] (never fewer than 100).
-pub fn probe_steps(problem: &Problem) -> usize {
+pub(crate) fn probe_steps(problem: &Problem) -> usize {
     let affordable = MAX_PROBE_WORK / problem.step_cost().max(1);
     (affordable as usize).clamp(100, PROBE_STEPS)
 }
@@ -229,25 +230,8 @@ fn local_lr_max(problem: &Problem, x: &[f64]) -> Option<f64> {
     (vals.iter().all(|&l| l > 0.0) && max.is_finite()).then(|| 2.0 / max)
 }
 
-pub use quadratic::jacobi_eigen;
-
-/// A number in a sentence: up to 6 significant digits, no trailing zeros.
-pub fn short(v: f64) -> String {
-    if v == 0.0 {
-        return "0".into();
-    }
-    let mag = v.abs().log10();
-    if !(-5.0..15.0).contains(&mag) {
-        return format!("{v:.5e}");
-    }
-    let digits = (5 - mag.floor() as i64).clamp(0, 20) as usize;
-    let s = format!("{v:.digits$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
+/// A number in a sentence (the presenter's [`crate::pyfmt::present::short`]).
+pub use crate::pyfmt::present::short;
 
 /// `x = 1, y = 2`; past [`SHOWN_VARS`] variables the rest are summarised.
 fn point_text(vars: &[String], x: &[f64]) -> String {

@@ -58,12 +58,14 @@ pub fn references(src: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 /// What the answer `src` is worth with these results.
 pub fn resolve(src: &str, results: &Results) -> Result<Answer, String> {
     if let Ok(r) = Reference::parse(src) {
-        return r.resolve(results);
+        return r.resolve(results).map_err(String::from);
     }
     let refs = references(src);
     if refs.is_empty() && !src.chars().any(|c| "+-*/^()".contains(c)) {
         // A single word that is not a reference: say so as the reference parser does.
-        return Reference::parse(src).and_then(|r| r.resolve(results));
+        return Reference::parse(src)
+            .and_then(|r| r.resolve(results))
+            .map_err(String::from);
     }
     let mut text = String::with_capacity(src.len());
     let mut last = 0;
@@ -87,13 +89,15 @@ pub fn resolve(src: &str, results: &Results) -> Result<Answer, String> {
 }
 
 /// Checks an answer without computing: its references exist and the expression parses.
-pub fn check_static(src: &str, runs: &IndexMap<String, RunSpec>) -> Result<(), String> {
+pub(crate) fn check_static(src: &str, runs: &IndexMap<String, RunSpec>) -> Result<(), String> {
     if let Ok(r) = Reference::parse(src) {
-        return r.check_static(runs);
+        return r.check_static(runs).map_err(String::from);
     }
     let refs = references(src);
     if refs.is_empty() {
-        return Reference::parse(src).and_then(|r| r.check_static(runs));
+        return Reference::parse(src)
+            .and_then(|r| r.check_static(runs))
+            .map_err(String::from);
     }
     let mut text = String::new();
     let mut last = 0;

@@ -19,10 +19,10 @@ use crate::engine::PyNum;
 /// The most points a question or a quiz's exercise may be worth.
 pub const MAX_POINTS: f64 = 1e6;
 /// The most significant digits a number answer may require.
-pub const MAX_SIG_DIGITS: u32 = 17;
+pub(crate) const MAX_SIG_DIGITS: u32 = 17;
 /// The most descent steps × variables `gbl validate` computes to prove one exercise's
 /// variants (a second or so of work).
-pub const MAX_PROOF_WORK: u64 = 5_000_000;
+pub(crate) const MAX_PROOF_WORK: u64 = 5_000_000;
 
 /// A problem: the YAML path and what is wrong.
 pub type Problem = (String, String);
@@ -110,7 +110,7 @@ pub fn work(ex: &Exercise, params: &IndexMap<String, PyNum>) -> u64 {
 
 /// Refuses proving `variants` (the defaults first) when their total work is over
 /// [`MAX_PROOF_WORK`]; the defaults alone are always proved.
-pub fn proof_budget(ex: &Exercise, variants: &[IndexMap<String, PyNum>]) -> Option<Problem> {
+pub(crate) fn proof_budget(ex: &Exercise, variants: &[IndexMap<String, PyNum>]) -> Option<Problem> {
     if variants.len() <= 1 {
         return None;
     }

@@ -16,8 +16,8 @@ use std::cmp::Ordering;
 
 use super::compute::{Results, value_of};
 use super::model::Value;
-use super::reference::{Answer, Reference};
-use crate::engine::PyNum;
+use super::reference::{Answer, Reference, ReferenceError};
+use crate::engine::{Expr, PyNum};
 
 /// The operators, two-character ones first so that `<=` is not read as `<`.
 const OPS: [&str; 6] = ["!=", "<=", ">=", "==", "<", ">"];
@@ -62,9 +62,45 @@ impl std::fmt::Display for Side {
     }
 }
 
-fn side(src: &str, results: &Results) -> Result<Side, String> {
+/// Why a condition has no meaning in a variant.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ConditionError {
+    /// A side is empty.
+    #[error("a comparison needs a value on each side")]
+    EmptySide,
+    /// A side is a reference that cannot be resolved.
+    #[error(transparent)]
+    Reference(#[from] ReferenceError),
+    /// A side is an expression, not a value.
+    #[error("'{src}' is an expression ({expr}), not a value")]
+    Expression {
+        /// The side as written.
+        src: String,
+        /// The expression it names.
+        expr: Expr,
+    },
+    /// A side has no value (an unknown name, a division by zero, …).
+    #[error("{0}")]
+    NoValue(String),
+    /// Words compared with an order.
+    #[error("'{left} {op} {right}' compares {l} with {r}: words only with == or !=")]
+    Words {
+        /// The left side as written.
+        left: String,
+        /// The operator.
+        op: String,
+        /// The right side as written.
+        right: String,
+        /// The left side's value.
+        l: String,
+        /// The right side's value.
+        r: String,
+    },
+}
+
+fn side(src: &str, results: &Results) -> Result<Side, ConditionError> {
     if src.is_empty() {
-        return Err("a comparison needs a value on each side".into());
+        return Err(ConditionError::EmptySide);
     }
     let word = src.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
     if word && !results.params.contains_key(src) {
@@ -77,26 +113,32 @@ fn side(src: &str, results: &Results) -> Result<Side, String> {
         return match r.resolve(results)? {
             Answer::Num(n) => Ok(Side::Num(n)),
             Answer::Word(w) => Ok(Side::Word(w)),
-            Answer::Expr(e) => Err(format!("'{src}' is an expression ({e}), not a value")),
+            Answer::Expr(expr) => Err(ConditionError::Expression {
+                src: src.into(),
+                expr,
+            }),
         };
     }
     value_of(&Value::Text(src.to_string()), &results.params, "")
         .map(Side::Num)
-        .map_err(|e| e.message)
+        .map_err(|e| ConditionError::NoValue(e.message))
 }
 
 /// Whether the condition holds in a variant; `Err` when it has no meaning (a word compared
 /// with `<`, an unknown name). On `Ok(false)`, the values of both sides, for the message.
-pub fn holds(c: &Condition, results: &Results) -> Result<Result<(), String>, String> {
+pub fn holds(c: &Condition, results: &Results) -> Result<Result<(), String>, ConditionError> {
     let (l, r) = (side(c.left, results)?, side(c.right, results)?);
     let order = match (&l, &r) {
         (Side::Num(a), Side::Num(b)) => a.to_f64().partial_cmp(&b.to_f64()),
         (Side::Word(a), Side::Word(b)) if matches!(c.op, "==" | "!=") => Some(a.cmp(b)),
         _ => {
-            return Err(format!(
-                "'{} {} {}' compares {l} with {r}: words only with == or !=",
-                c.left, c.op, c.right
-            ));
+            return Err(ConditionError::Words {
+                left: c.left.into(),
+                op: c.op.into(),
+                right: c.right.into(),
+                l: l.to_string(),
+                r: r.to_string(),
+            });
         }
     };
     let ok = match (c.op, order) {

@@ -57,7 +57,7 @@ fn reaches(verdict: &str) -> bool {
 impl Drift {
     /// Looks at the results of one variant (`first` for the default numbers), `label` saying
     /// which variant it is (" (in the variant x0 = 5)").
-    pub fn observe(&mut self, l: &Loaded, results: &Results, label: &str, first: bool) {
+    pub(crate) fn observe(&mut self, l: &Loaded, results: &Results, label: &str, first: bool) {
         let ex = &l.exercise;
         if first {
             for run in ex.runs.keys() {

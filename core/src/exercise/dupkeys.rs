@@ -4,32 +4,11 @@
 //! are found in the tree of [`super::locate::Tree`], which reads the text as YAML does: flow
 //! mappings over several lines, quoted keys, block scalars and comments holding `key:` text.
 
-use super::locate::Pos;
-
-/// A key given a second time in its mapping.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Duplicate {
-    /// The key.
-    pub key: String,
-    /// Where the second one is.
-    pub pos: Pos,
-    /// The line of the first one.
-    pub first_line: usize,
-}
-
-impl Duplicate {
-    /// What to tell the author.
-    pub fn message(&self) -> String {
-        format!(
-            "the key '{}' is given twice in this mapping (first at line {}); keep one",
-            self.key, self.first_line
-        )
-    }
-}
+pub use super::locate::Duplicate;
 
 /// Every duplicate key of `text`, in order (none when it is over a budget; what comes after
 /// a syntax error is not read).
-pub fn duplicates(text: &str) -> Vec<Duplicate> {
+pub(crate) fn duplicates(text: &str) -> Vec<Duplicate> {
     super::locate::tree(text).duplicates().to_vec()
 }
 

@@ -5,31 +5,11 @@
 //! proved equal to the engine's ([`crate::engine::equiv`]: symbolically, or at points drawn
 //! from the expressions) before any run uses it. A mismatch is refused with both expressions
 //! and a point where they differ. An exercise that means a different update says so with
-//! `different_update:` (its reason is shown by the worked solution).
+//! `different_update:` (its reason is shown by the worked solution). The proof itself is run
+//! with the descent run (`compute::descent`); this module words the refusal.
 
-use super::compute::ComputeError;
 use crate::engine::Expr;
-use crate::engine::equiv::equivalent;
 use crate::pyfmt::present;
-
-/// `Ok` when each `given[k]` is the same function as `derivative[k]`, else an error at
-/// `PATH.grad.VAR` naming both expressions and a point where they differ.
-pub fn same_as_derivative(
-    vars: &[String],
-    given: &[Expr],
-    derivative: &[Expr],
-    path: &str,
-) -> Result<(), ComputeError> {
-    for ((v, g), d) in vars.iter().zip(given).zip(derivative) {
-        if let Err(why) = equivalent(g, d) {
-            return Err(ComputeError {
-                path: format!("{path}.grad.{v}"),
-                message: mismatch(v, g, d, why),
-            });
-        }
-    }
-    Ok(())
-}
 
 /// The sentence for a derivative that is not f's.
 pub fn mismatch(

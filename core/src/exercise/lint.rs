@@ -27,7 +27,7 @@ pub fn problems(l: &Loaded) -> Vec<Diagnostic> {
 
 /// Why an id (the file name without `.yaml`) cannot be used, if it cannot: students type it
 /// on the command line and in answer files.
-pub fn id_problem(id: &str) -> Option<String> {
+pub(crate) fn id_problem(id: &str) -> Option<String> {
     let bad = id
         .chars()
         .find(|c| c.is_whitespace() || c.is_control() || matches!(c, ':' | '"' | '\'' | '#'))?;

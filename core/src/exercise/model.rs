@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The format version this gbl reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 /// One exercise, stored as `exercises/ID.yaml`.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]

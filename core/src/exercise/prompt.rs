@@ -42,7 +42,7 @@ pub fn fill(text: &str, results: &Results) -> Result<String, String> {
 }
 
 /// A placeholder's key and its format spec (`main.x[1]:.3f` → `main.x[1]`, `.3f`).
-pub fn split_spec(inside: &str) -> (&str, Option<&str>) {
+pub(crate) fn split_spec(inside: &str) -> (&str, Option<&str>) {
     match inside.split_once(':') {
         Some((key, spec)) => (key.trim(), Some(spec.trim())),
         None => (inside.trim(), None),

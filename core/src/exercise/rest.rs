@@ -15,14 +15,15 @@
 //! come after the error), so nothing is said about what follows the error.
 //!
 //! A problem already reported (the first error, or one said twice) is left out, and at most
-//! [`super::load::MAX_DIAGNOSTICS`] are kept, as for every file.
+//! [`super::diagnostic::MAX_DIAGNOSTICS`] are kept, as for every file.
 
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
-use super::load::{Diagnostic, Locator, Source};
-use super::locate::{Kind, Pos, Tree};
+use super::diagnostic::{Diagnostic, Locator, Source};
+use super::locate::{Kind, Tree};
 use super::model::{AuthorTest, Exercise, Question, RunSpec, Variation};
+use super::pos::Pos;
 
 /// The parts of a file checked on their own.
 const PARTS: [&str; 4] = ["runs", "vary", "questions", "tests"];
@@ -30,74 +31,16 @@ const PARTS: [&str; 4] = ["runs", "vary", "questions", "tests"];
 /// Every structural problem of `source` besides `first` (serde's first), and whether `first`
 /// stands: not when it lies in what a syntax error left unfinished (then the syntax error,
 /// first in the list, is said instead).
-pub fn more_problems(source: &Source, first: &Diagnostic) -> (bool, Vec<Diagnostic>) {
+pub(crate) fn more_problems(source: &Source, first: &Diagnostic) -> (bool, Vec<Diagnostic>) {
     let tree = super::locate::tree(&source.text);
-    // The syntax error, when serde read the file as a stream and met a structural problem
-    // first.
-    let mut syntax: Option<Diagnostic> = None;
-    let mut first_stands = true;
-    let (top, whole) = match super::yaml::from_str::<Value>(&source.name, &source.text) {
-        Ok(Value::Mapping(top)) => (top, true),
-        Ok(_) => return (true, Vec::new()),
-        // A key given twice in a mapping: serde refuses the whole text as a value, but it
-        // is valid YAML, and the tree reads all of it.
-        Err(d) if d.message.contains("duplicate entry") && tree.error().is_none() => {
-            (read_before(&tree, None), true)
-        }
-        Err(d) => {
-            // A key given twice is no syntax error: only the parser's error cuts the text.
-            let serde_pos = d.pos.filter(|_| !d.message.contains("duplicate entry"));
-            let cut = match (tree.error().map(|e| e.0), serde_pos) {
-                (Some(a), Some(b)) => a.min(b),
-                (a, b) => match a.or(b) {
-                    Some(p) => p,
-                    None => return (true, Vec::new()),
-                },
-            };
-            let top = read_before(&tree, Some(cut));
-            let open = unfinished(&tree, cut);
-            if first.pos.is_none_or(|p| open.is_some_and(|o| p >= o))
-                // serde's word on a key given twice, when the file also has a syntax error:
-                // the duplicates are reported from the tree, at the later key.
-                || first.message.contains("duplicate entry")
-            {
-                first_stands = false;
-            }
-            // serde stops at the first duplicate before the syntax error; the parser's
-            // error is the syntax error.
-            syntax = Some(match tree.error() {
-                Some((pos, message)) if d.message.contains("duplicate entry") => Diagnostic {
-                    file: source.name.clone(),
-                    pos: Some(*pos),
-                    message: message.clone(),
-                },
-                _ => d,
-            });
-            (top, false)
-        }
+    let Some(read) = read_top(source, &tree, first) else {
+        return (true, Vec::new());
     };
-    let at = Locator::new(source);
-    let mut found: Vec<(String, String)> = Vec::new();
-    entries::<RunSpec>(&top, "runs", true, &mut found);
-    entries::<Variation>(&top, "vary", true, &mut found);
-    entries::<Question>(&top, "questions", false, &mut found);
-    entries::<AuthorTest>(&top, "tests", false, &mut found);
-    if whole {
-        let mut rest = top.clone();
-        rest.insert("runs".into(), Value::Mapping(Mapping::new()));
-        rest.insert("vary".into(), Value::Mapping(Mapping::new()));
-        rest.insert("questions".into(), Value::Sequence(Vec::new()));
-        rest.insert("tests".into(), Value::Sequence(Vec::new()));
-        if let Err(e) = serde_yaml::from_value::<Exercise>(Value::Mapping(rest)) {
-            let msg = e.to_string();
-            if !msg.contains("duplicate field `") {
-                let path = named_key(&msg).filter(|k| top.contains_key(k.as_str()));
-                found.push((path.unwrap_or_default(), msg));
-            }
-        }
-    }
+    let first_stands = read.first_stands;
+    let found = problems_of_parts(&read.top, read.whole);
     // The syntax error once: as the first problem when that stands, else here.
-    let mut out: Vec<Diagnostic> = syntax
+    let mut out: Vec<Diagnostic> = read
+        .syntax
         .filter(|d| !(first_stands && d.message == first.message))
         .into_iter()
         .collect();
@@ -112,42 +55,139 @@ pub fn more_problems(source: &Source, first: &Diagnostic) -> (bool, Vec<Diagnost
             out.push(d);
         }
     }
+    let at = Locator::new(source);
     for (path, msg) in found {
         if first.is_some_and(|f| f.message.contains(&msg)) {
             continue;
         }
-        let d = if let Some((entry, key)) = path.strip_suffix(':').and_then(|p| p.rsplit_once('.'))
-        {
-            // A misspelt key: at the key itself.
-            let pos = tree
-                .key_pos(&format!("{entry}.{key}"))
-                .unwrap_or_else(|| tree.locate(entry));
-            Diagnostic {
-                file: source.name.clone(),
-                pos: Some(pos),
-                message: format!("{}: {msg}", crate::clip::plain(entry)),
-            }
-        } else if path.is_empty() {
-            Diagnostic {
-                file: source.name.clone(),
-                pos: Some(Pos { line: 1, col: 1 }),
-                message: msg,
-            }
-        } else if let Some(pos) = tree.key_pos(&path).filter(|_| !path.contains(['.', '['])) {
-            // A top-level key serde refuses: at the key.
-            Diagnostic {
-                file: source.name.clone(),
-                pos: Some(pos),
-                message: format!("{}: {msg}", crate::clip::plain(&path)),
-            }
-        } else {
-            at.at(&path, msg)
-        };
+        let d = located(source, &tree, &at, &path, msg);
         if !out.contains(&d) {
             out.push(d);
         }
     }
     (first_stands, out)
+}
+
+/// The top level of a file as far as it can be read.
+struct Top {
+    /// The top-level mapping (only what was read before a syntax error).
+    top: Mapping,
+    /// Whether the whole file was read (no syntax error).
+    whole: bool,
+    /// The syntax error, when serde read the file as a stream and met a structural problem
+    /// first.
+    syntax: Option<Diagnostic>,
+    /// Whether serde's first problem stands (see [`more_problems`]).
+    first_stands: bool,
+}
+
+/// Reads the top level of `source` (`None` when there is nothing more to check).
+fn read_top(source: &Source, tree: &Tree, first: &Diagnostic) -> Option<Top> {
+    let d = match super::yaml::from_str::<Value>(&source.name, &source.text) {
+        Ok(Value::Mapping(top)) => return Some(Top::whole(top)),
+        Ok(_) => return None,
+        // A key given twice in a mapping: serde refuses the whole text as a value, but it
+        // is valid YAML, and the tree reads all of it.
+        Err(d) if d.message.contains("duplicate entry") && tree.error().is_none() => {
+            return Some(Top::whole(read_before(tree, None)));
+        }
+        Err(d) => d,
+    };
+    // A key given twice is no syntax error: only the parser's error cuts the text.
+    let serde_pos = d.pos.filter(|_| !d.message.contains("duplicate entry"));
+    let cut = match (tree.error().map(|e| e.0), serde_pos) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    let top = read_before(tree, Some(cut));
+    let open = unfinished(tree, cut);
+    let first_stands = !(first.pos.is_none_or(|p| open.is_some_and(|o| p >= o))
+        // serde's word on a key given twice, when the file also has a syntax error:
+        // the duplicates are reported from the tree, at the later key.
+        || first.message.contains("duplicate entry"));
+    // serde stops at the first duplicate before the syntax error; the parser's
+    // error is the syntax error.
+    let syntax = Some(match tree.error() {
+        Some((pos, message)) if d.message.contains("duplicate entry") => Diagnostic {
+            file: source.name.clone(),
+            pos: Some(*pos),
+            message: message.clone(),
+        },
+        _ => d,
+    });
+    Some(Top {
+        top,
+        whole: false,
+        syntax,
+        first_stands,
+    })
+}
+
+impl Top {
+    /// A file read to its end.
+    fn whole(top: Mapping) -> Top {
+        Top {
+            top,
+            whole: true,
+            syntax: None,
+            first_stands: true,
+        }
+    }
+}
+
+/// The problems of each entry of [`PARTS`] on its own, and (when the file was read whole) of
+/// the top level without them, as (path, message).
+fn problems_of_parts(top: &Mapping, whole: bool) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = Vec::new();
+    entries::<RunSpec>(top, "runs", true, &mut found);
+    entries::<Variation>(top, "vary", true, &mut found);
+    entries::<Question>(top, "questions", false, &mut found);
+    entries::<AuthorTest>(top, "tests", false, &mut found);
+    if whole {
+        let mut rest = top.clone();
+        rest.insert("runs".into(), Value::Mapping(Mapping::new()));
+        rest.insert("vary".into(), Value::Mapping(Mapping::new()));
+        rest.insert("questions".into(), Value::Sequence(Vec::new()));
+        rest.insert("tests".into(), Value::Sequence(Vec::new()));
+        if let Err(e) = serde_yaml::from_value::<Exercise>(Value::Mapping(rest)) {
+            let msg = e.to_string();
+            if !msg.contains("duplicate field `") {
+                let path = named_key(&msg).filter(|k| top.contains_key(k.as_str()));
+                found.push((path.unwrap_or_default(), msg));
+            }
+        }
+    }
+    found
+}
+
+/// The problem `msg` at `path`, placed: a misspelt key at the key itself, a problem of the
+/// whole file at its top, a top-level key serde refuses at the key, anything else where the
+/// path leads.
+fn located(source: &Source, tree: &Tree, at: &Locator, path: &str, msg: String) -> Diagnostic {
+    if let Some((entry, key)) = path.strip_suffix(':').and_then(|p| p.rsplit_once('.')) {
+        let pos = tree
+            .key_pos(&format!("{entry}.{key}"))
+            .unwrap_or_else(|| tree.locate(entry));
+        Diagnostic {
+            file: source.name.clone(),
+            pos: Some(pos),
+            message: format!("{}: {msg}", crate::clip::plain(entry)),
+        }
+    } else if path.is_empty() {
+        Diagnostic {
+            file: source.name.clone(),
+            pos: Some(Pos { line: 1, col: 1 }),
+            message: msg,
+        }
+    } else if let Some(pos) = tree.key_pos(path).filter(|_| !path.contains(['.', '['])) {
+        Diagnostic {
+            file: source.name.clone(),
+            pos: Some(pos),
+            message: format!("{}: {msg}", crate::clip::plain(path)),
+        }
+    } else {
+        at.at(path, msg)
+    }
 }
 
 /// Where the first part left unfinished by a syntax error at `cut` starts: the first top-level

@@ -71,7 +71,7 @@ const INT_LIMIT: f64 = 9_007_199_254_740_992.0;
 /// How many values `range: [lo, hi]` with `step` has, counted before anything is drawn: the
 /// bounds and step must be finite, the step positive, the count at most [`MAX_VARIANTS`],
 /// and the steps must land on `hi` (a grid that never reaches its end is a mistake).
-pub fn range_count(lo: f64, hi: f64, step: f64) -> Result<usize, String> {
+pub(crate) fn range_count(lo: f64, hi: f64, step: f64) -> Result<usize, String> {
     if !(lo.is_finite() && hi.is_finite() && step.is_finite()) || step <= 0.0 || hi < lo {
         return Err("'range' needs finite bounds low <= high and a positive finite 'step'".into());
     }

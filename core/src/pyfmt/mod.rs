@@ -30,11 +30,13 @@ mod tests;
 pub use present::{present, present_num};
 pub use template::{Field, MAX_FIELDS, MAX_TEMPLATE_BYTES, Piece, Template, TemplateError};
 
-use crate::engine::PyNum;
+use std::fmt;
+
+use crate::num::PyNum;
 
 /// The largest width or precision a format spec may ask for (larger ones are rejected to avoid
 /// huge allocations; CPython would accept them).
-pub const MAX_WIDTH: usize = 1000;
+pub(crate) const MAX_WIDTH: usize = 1000;
 
 /// An invalid format spec, or a spec that does not apply to the value's type.
 ///
@@ -74,6 +76,16 @@ pub fn repr_value(v: PyNum) -> String {
     }
 }
 
+impl fmt::Display for PyNum {
+    /// Python's `str(v)`: `3` for an int, `3.0` or `1e-05` for a float.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PyNum::Int(i) => write!(f, "{i}"),
+            PyNum::Float(v) => f.write_str(&repr_float(*v)),
+        }
+    }
+}
+
 /// Python's `format(value, spec)` for an int or a float, e.g. with spec `".4f"`, `"8.3f"`,
 /// `"+.2e"`, `"g"`, `".3g"`, `"d"`, `","`, `"_"`, `"%"`, `""`, `">10"`, `"010.4f"` or `"z.2f"`.
 ///
@@ -85,6 +97,6 @@ pub fn format_value(v: PyNum, spec: &str) -> Result<String, FormatError> {
 
 /// Python's `format(text, spec)` for a string, as used after a conversion (`{x!r:>10}`):
 /// left-aligned by default, precision truncates, type `s` or none.
-pub fn format_str(text: &str, spec: &str) -> Result<String, FormatError> {
+pub(crate) fn format_str(text: &str, spec: &str) -> Result<String, FormatError> {
     number::format_str(text, spec)
 }

@@ -5,7 +5,7 @@ use super::FormatError;
 use super::digits::{self, Code, Flags};
 use super::layout::{self, Number};
 use super::spec::{self, Defaults, Spec, describe_code};
-use crate::engine::PyNum;
+use crate::num::PyNum;
 
 /// Python's `repr(float)`.
 pub(crate) fn repr_float(v: f64) -> String {

@@ -8,20 +8,23 @@
 //! ints. A value with no shorter neighbour is shown with all its round-trip digits, so no real
 //! difference is ever hidden: two numbers more than a few ulps apart never present the same.
 //!
+//! Sentences and worked steps use [`short`] instead (6 significant digits, no trailing
+//! zeros: `0.333333`), and [`paren`] puts a negative number of a formula in parentheses.
+//!
 //! Machine output (trace values, the JSON of `descend`, `derive` and `backprop`) keeps exact
 //! values and does not use this module.
 
-use crate::engine::PyNum;
+use crate::num::PyNum;
 
 /// How many units in the last place count as noise.
-pub const NOISE_ULPS: f64 = 8.0;
+pub(crate) const NOISE_ULPS: f64 = 8.0;
 
 /// A noise-free reading has at most this many significant digits; a value whose nearest short
 /// decimal needs more (1/3) is shown with its round-trip digits.
-pub const MAX_CLEAN_DIGITS: usize = 12;
+pub(crate) const MAX_CLEAN_DIGITS: usize = 12;
 
 /// The value a person means by `v`: the shortest decimal within [`NOISE_ULPS`] ulps of it.
-pub fn denoise(v: f64) -> f64 {
+pub(crate) fn denoise(v: f64) -> f64 {
     if !v.is_finite() || v == 0.0 {
         return v;
     }
@@ -56,6 +59,42 @@ pub fn denoise_num(v: PyNum) -> PyNum {
     match v {
         PyNum::Int(_) => v,
         PyNum::Float(f) => PyNum::Float(denoise(f)),
+    }
+}
+
+/// A number in a sentence: up to 6 significant digits, no trailing zeros.
+pub fn short(v: f64) -> String {
+    if v == 0.0 {
+        return "0".into();
+    }
+    let mag = v.abs().log10();
+    if !(-5.0..15.0).contains(&mag) {
+        return format!("{v:.5e}");
+    }
+    let digits = (5 - mag.floor() as i64).clamp(0, 20) as usize;
+    let s = format!("{v:.digits$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// A number as a person writes it in a worked step: an int as it is, a float to 6
+/// significant digits ([`short`]).
+pub fn short_num(v: PyNum) -> String {
+    match v {
+        PyNum::Int(i) => i.to_string(),
+        PyNum::Float(f) => short(f),
+    }
+}
+
+/// A number in a formula: a negative one in parentheses, `(-0.5)`.
+pub fn paren(s: String) -> String {
+    if s.starts_with('-') {
+        format!("({s})")
+    } else {
+        s
     }
 }
 

@@ -9,10 +9,10 @@
 //! expressions and nested fields in a spec are rejected with a clear message.
 
 use super::{FormatError, format_str, format_value, repr_value};
-use crate::engine::PyNum;
+use crate::num::PyNum;
 
 /// The names that may be followed by `.NAME` in a field: `run.f`, `point.y`.
-pub const NAMESPACES: [&str; 2] = ["run", "point"];
+pub(crate) const NAMESPACES: [&str; 2] = ["run", "point"];
 
 /// The largest template accepted, in bytes.
 pub const MAX_TEMPLATE_BYTES: usize = 10_000;

@@ -98,7 +98,7 @@ impl StepState<'_> {
 }
 
 /// The names a template may use over `vars`, for error messages.
-pub fn field_names(vars: &[String]) -> Vec<String> {
+pub(crate) fn field_names(vars: &[String]) -> Vec<String> {
     let mut out = vec!["i".to_string()];
     out.extend(vars.iter().cloned());
     out.push("y".into());
@@ -141,7 +141,7 @@ impl Field {
     }
 
     /// The name under which the field can never be mistaken for a variable.
-    pub fn unambiguous_name(self, vars: &[String]) -> String {
+    pub(crate) fn unambiguous_name(self, vars: &[String]) -> String {
         let var = |k: usize| vars.get(k).map_or("?", String::as_str);
         match self {
             Field::Index => "run.i".into(),

@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 
 use super::{Judgement, Verdict, bound, floats, max_abs, norm, point_text, short};
 use crate::engine::descent::StepError;
-use crate::engine::num::PyNum;
+use crate::num::PyNum;
 
 /// How many leading points the alternation test looks at.
 const HEAD: usize = 41;
@@ -77,50 +77,53 @@ impl Observer {
     }
 
     /// The first step at which |x| passed the bound, if it did.
-    pub fn crossed(&self) -> Option<usize> {
+    pub(crate) fn crossed(&self) -> Option<usize> {
         self.crossed
     }
 
     /// The verdict, once every point was seen (or the run `stopped`).
     pub fn finish(&self, vars: &[String], stopped: Option<&StepError>) -> Judgement {
-        let mut j = Judgement {
-            verdict: Verdict::Diverges,
-            reason: String::new(),
-            factor: None,
-            lr_max: None,
-            x_star: None,
-            diverged_at: None,
-        };
         if let Some(k) = self.crossed {
-            j.diverged_at = Some(k);
-            j.reason = format!("|x| passes {} at step {k}", short(self.bound));
-            return j;
+            let reason = format!("|x| passes {} at step {k}", short(self.bound));
+            return Judgement {
+                diverged_at: Some(k),
+                ..judged(Verdict::Diverges, reason)
+            };
         }
         if let Some(e) = stopped {
-            j.diverged_at = Some(e.step);
-            j.reason = format!("the run breaks down {e}");
-            return j;
+            let reason = format!("the run breaks down {e}");
+            return Judgement {
+                diverged_at: Some(e.step),
+                ..judged(Verdict::Diverges, reason)
+            };
         }
         let n = self.seen;
         let (Some(last), Some(before)) = (self.tail.back(), self.tail.iter().rev().nth(1)) else {
-            j.verdict = Verdict::Converges;
-            j.reason = "too few steps to tell".into();
-            return j;
+            return judged(Verdict::Converges, "too few steps to tell".into());
         };
         if n < 3 {
-            j.verdict = Verdict::Converges;
-            j.reason = "too few steps to tell".into();
-            return j;
+            return judged(Verdict::Converges, "too few steps to tell".into());
         }
         let scale = 1.0 + max_abs(last);
-        let diff =
-            |a: &[f64], b: &[f64]| -> Vec<f64> { b.iter().zip(a).map(|(b, a)| b - a).collect() };
-        let last_step = norm(&diff(before, last));
-        // Alternation: consecutive steps pointing in opposite directions.
+        let last_step = norm(&step(before, last));
+        let alternating = self.alternating(n, scale);
+        if last_step <= 1e-9 * scale {
+            return settled(vars, last, n, alternating);
+        }
+        if let Some(p) = self.period(n, last, scale) {
+            let reason = format!("x returns to the same {p} points over and over without settling");
+            return judged(Verdict::Cycles, reason);
+        }
+        self.trend(n, last_step, alternating)
+    }
+
+    /// Whether x alternates: most consecutive steps among the first ones point in opposite
+    /// directions.
+    fn alternating(&self, n: usize, scale: f64) -> bool {
         let (mut flips, mut counted) = (0usize, 0usize);
         for k in 1..(n - 1).min(HEAD - 1) {
-            let d0 = diff(&self.head[k - 1], &self.head[k]);
-            let d1 = diff(&self.head[k], &self.head[k + 1]);
+            let d0 = step(&self.head[k - 1], &self.head[k]);
+            let d1 = step(&self.head[k], &self.head[k + 1]);
             if norm(&d0) > 1e-12 * scale && norm(&d1) > 1e-12 * scale {
                 counted += 1;
                 if d0.iter().zip(&d1).map(|(a, b)| a * b).sum::<f64>() < 0.0 {
@@ -128,68 +131,86 @@ impl Observer {
                 }
             }
         }
-        let alternating = counted > 0 && flips * 2 > counted;
-        if last_step <= 1e-9 * scale {
-            j.verdict = if alternating {
-                Verdict::Oscillates
-            } else {
-                Verdict::Converges
-            };
-            j.reason = format!(
-                "the run settles at {} after {} steps{}",
-                point_text(vars, last),
-                n - 1,
-                if alternating {
-                    ", crossing the minimum from side to side"
-                } else {
-                    ""
-                }
-            );
-            j.x_star = Some(last.clone());
-            return j;
-        }
+        counted > 0 && flips * 2 > counted
+    }
+
+    /// The period (2 to 16 points) after which x returns to its last point, if it does.
+    fn period(&self, n: usize, last: &[f64], scale: f64) -> Option<usize> {
         for p in 2..=16.min(n - 1) {
-            let Some(back) = self.tail.iter().rev().nth(p) else {
-                break;
-            };
-            if norm(&diff(back, last)) <= 1e-6 * scale {
-                j.verdict = Verdict::Cycles;
-                j.reason =
-                    format!("x returns to the same {p} points over and over without settling");
-                return j;
+            let back = self.tail.iter().rev().nth(p)?;
+            if norm(&step(back, last)) <= 1e-6 * scale {
+                return Some(p);
             }
         }
+        None
+    }
+
+    /// The verdict from how the steps and f change between the middle and the end of a run
+    /// that neither settled nor cycles.
+    fn trend(&self, n: usize, last_step: f64, alternating: bool) -> Judgement {
         let (Some((mid, v_first)), Some(mid_next)) = (&self.mid, &self.mid_next) else {
-            j.verdict = Verdict::Converges;
-            j.reason = "too few steps to tell".into();
-            return j;
+            return judged(Verdict::Converges, "too few steps to tell".into());
         };
-        let mid_step = norm(&diff(mid, mid_next));
+        let mid_step = norm(&step(mid, mid_next));
         let (v_first, v_last) = (*v_first, self.last_value);
         if last_step > 10.0 * mid_step {
-            j.reason = "the steps keep growing".into();
-            return j;
+            return judged(Verdict::Diverges, "the steps keep growing".into());
         }
         if v_last < v_first && last_step >= 0.5 * mid_step && !alternating {
-            j.reason =
-                "x keeps moving the same way while f keeps decreasing: there is no minimum to reach"
-                    .into();
-            return j;
+            let reason = "x keeps moving the same way while f keeps decreasing: there is no minimum to reach";
+            return judged(Verdict::Diverges, reason.into());
         }
         if last_step < mid_step && v_last <= v_first {
-            j.verdict = if alternating {
-                Verdict::Oscillates
-            } else {
-                Verdict::Converges
-            };
-            j.reason = format!(
+            let reason = format!(
                 "f keeps decreasing and the steps keep shrinking, slowly, after {} steps",
                 n - 1
             );
-            return j;
+            return judged(converging(alternating), reason);
         }
-        j.verdict = Verdict::Cycles;
-        j.reason = "x keeps bouncing without settling".into();
-        j
+        judged(Verdict::Cycles, "x keeps bouncing without settling".into())
     }
+}
+
+/// A judgement with only a verdict and its reason.
+fn judged(verdict: Verdict, reason: String) -> Judgement {
+    Judgement {
+        verdict,
+        reason,
+        factor: None,
+        lr_max: None,
+        x_star: None,
+        diverged_at: None,
+    }
+}
+
+/// A run that converges, crossing the minimum from side to side or not.
+fn converging(alternating: bool) -> Verdict {
+    if alternating {
+        Verdict::Oscillates
+    } else {
+        Verdict::Converges
+    }
+}
+
+/// A run that settled at `last` after `n - 1` steps.
+fn settled(vars: &[String], last: &[f64], n: usize, alternating: bool) -> Judgement {
+    let reason = format!(
+        "the run settles at {} after {} steps{}",
+        point_text(vars, last),
+        n - 1,
+        if alternating {
+            ", crossing the minimum from side to side"
+        } else {
+            ""
+        }
+    );
+    Judgement {
+        x_star: Some(last.to_vec()),
+        ..judged(converging(alternating), reason)
+    }
+}
+
+/// The step from `a` to `b`.
+fn step(a: &[f64], b: &[f64]) -> Vec<f64> {
+    b.iter().zip(a).map(|(b, a)| b - a).collect()
 }

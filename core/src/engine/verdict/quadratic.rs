@@ -11,14 +11,16 @@ use super::{Judgement, Verdict, floats, short};
 use crate::engine::budget::MAX_PROBE_WORK;
 use crate::engine::descent::Problem;
 use crate::engine::dual::hessian;
-use crate::engine::num::PyNum;
+use crate::num::PyNum;
+
+use super::eigen::jacobi_eigen;
 
 /// The most variables whose Hessian is decomposed (Jacobi sweeps cost n³ each); a larger
 /// problem is judged from its run.
 pub const MAX_EIGEN_VARS: usize = 200;
 
 /// The Hessian when f is a quadratic: the same (to rounding) at x0 and two other points.
-pub fn constant_hessian(problem: &Problem, x0: &[PyNum]) -> Option<Vec<Vec<f64>>> {
+pub(crate) fn constant_hessian(problem: &Problem, x0: &[PyNum]) -> Option<Vec<Vec<f64>>> {
     let n = problem.vars.len();
     if n > MAX_EIGEN_VARS || hessian_work(problem) > MAX_PROBE_WORK / 3 {
         return None;
@@ -55,7 +57,7 @@ fn hessian_work(problem: &Problem) -> u64 {
 }
 
 /// The Hessian's eigenvalues at `x`, when finite.
-pub fn eigenvalues_at(problem: &Problem, x: &[f64]) -> Option<Vec<f64>> {
+pub(crate) fn eigenvalues_at(problem: &Problem, x: &[f64]) -> Option<Vec<f64>> {
     if problem.vars.len() > MAX_EIGEN_VARS || hessian_work(problem) > MAX_PROBE_WORK {
         return None;
     }
@@ -71,7 +73,7 @@ struct Direction {
 
 /// The verdict for a quadratic with constant Hessian `h` (`None` when h is not symmetric
 /// positive definite: then the run decides).
-pub fn judge_quadratic(
+pub(crate) fn judge_quadratic(
     problem: &Problem,
     h: &[Vec<f64>],
     x0: &[PyNum],
@@ -87,33 +89,10 @@ pub fn judge_quadratic(
     if vals.iter().any(|&l| l <= 0.0) {
         return None;
     }
-    // g(x) = H x + c, so x* = -H⁻¹ c = x0 - H⁻¹ g(x0).
-    let x0f = floats(x0);
-    let g0: Vec<f64> = problem
-        .grad
-        .iter()
-        .map(|p| p.eval(x0).map(PyNum::to_f64))
-        .collect::<Result<_, _>>()
-        .ok()?;
-    // H⁻¹ g0 through the eigen-decomposition.
-    let coords: Vec<f64> = (0..n)
-        .map(|k| (0..n).map(|i| vecs[i][k] * g0[i]).sum::<f64>() / vals[k])
-        .collect();
-    let x_star: Vec<f64> = (0..n)
-        .map(|i| x0f[i] - (0..n).map(|k| vecs[i][k] * coords[k]).sum::<f64>())
-        .collect();
+    let (coords, x_star) = minimum(problem, x0, &vals, &vecs)?;
     let lam_max = vals.iter().cloned().fold(0.0f64, f64::max);
     let lr_max = 2.0 / lam_max;
-    // The error's coordinates along the eigenvectors are `coords`; directions it has no part
-    // in never move.
-    let size = coords.iter().fold(0.0f64, |m, c| m.max(c.abs()));
-    let active: Vec<Direction> = (0..n)
-        .filter(|&k| size > 0.0 && coords[k].abs() > 1e-12 * size)
-        .map(|k| Direction {
-            lambda: vals[k],
-            r: 1.0 - lr * vals[k],
-        })
-        .collect();
+    let active = active_directions(&coords, &vals, lr);
     let mut j = Judgement {
         verdict: Verdict::Converges,
         reason: String::new(),
@@ -141,14 +120,74 @@ pub fn judge_quadratic(
         j.reason = "a negative learning rate climbs instead of descending".into();
         return Some(j);
     }
-    let rho = worst.r.abs();
-    // The most negative r decides whether x crosses the minimum.
-    let crossing = active
-        .iter()
-        .filter(|d| d.r < 0.0)
-        .min_by(|a, b| a.r.partial_cmp(&b.r).unwrap_or(std::cmp::Ordering::Equal));
+    let steps = Steps {
+        worst,
+        rho: worst.r.abs(),
+        lr,
+        lr_max,
+    };
     let (verdict, why) = if n == 1 {
-        let lambda = vals[0];
+        steps.one_variable(vals[0])
+    } else {
+        steps.many_variables(&active)
+    };
+    j.verdict = verdict;
+    j.reason = why;
+    Some(j)
+}
+
+/// The error's coordinates along the eigenvectors, and the minimum x*.
+///
+/// g(x) = H x + c, so x* = −H⁻¹ c = x0 − H⁻¹ g(x0), with H⁻¹ g(x0) taken through the
+/// eigen-decomposition (`vals`, and `vecs` as columns).
+fn minimum(
+    problem: &Problem,
+    x0: &[PyNum],
+    vals: &[f64],
+    vecs: &[Vec<f64>],
+) -> Option<(Vec<f64>, Vec<f64>)> {
+    let n = vals.len();
+    let x0f = floats(x0);
+    let g0: Vec<f64> = problem
+        .grad
+        .iter()
+        .map(|p| p.eval(x0).map(PyNum::to_f64))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let coords: Vec<f64> = (0..n)
+        .map(|k| (0..n).map(|i| vecs[i][k] * g0[i]).sum::<f64>() / vals[k])
+        .collect();
+    let x_star: Vec<f64> = (0..n)
+        .map(|i| x0f[i] - (0..n).map(|k| vecs[i][k] * coords[k]).sum::<f64>())
+        .collect();
+    Some((coords, x_star))
+}
+
+/// The directions the error has a part in (the others never move), each with its factor.
+fn active_directions(coords: &[f64], vals: &[f64], lr: f64) -> Vec<Direction> {
+    let size = coords.iter().fold(0.0f64, |m, c| m.max(c.abs()));
+    (0..vals.len())
+        .filter(|&k| size > 0.0 && coords[k].abs() > 1e-12 * size)
+        .map(|k| Direction {
+            lambda: vals[k],
+            r: 1.0 - lr * vals[k],
+        })
+        .collect()
+}
+
+/// What decides a step's verdict: the direction with the largest |r| (`rho`), the learning
+/// rate and the largest one that converges.
+struct Steps<'a> {
+    worst: &'a Direction,
+    rho: f64,
+    lr: f64,
+    lr_max: f64,
+}
+
+impl Steps<'_> {
+    /// The verdict and its reason for one variable, f'' = `lambda`.
+    fn one_variable(&self, lambda: f64) -> (Verdict, String) {
+        let Steps { worst, rho, lr, .. } = *self;
         let head = format!(
             "f is a quadratic with f'' = {}, so each step multiplies the distance to the minimum by r = 1 - 2·a·lr = 1 - 2·{}·{} = {}",
             short(lambda),
@@ -171,7 +210,7 @@ pub fn judge_quadratic(
                 Verdict::Oscillates,
                 format!(
                     "{head}: -1 < r < 0, so x crosses the minimum every step while getting closer (lr < {} converges)",
-                    short(lr_max)
+                    short(self.lr_max)
                 ),
             )
         } else {
@@ -180,14 +219,23 @@ pub fn judge_quadratic(
                 format!("{head}: 0 <= r < 1, so x approaches the minimum from one side"),
             )
         }
-    } else {
+    }
+
+    /// The verdict and its reason for several variables, along the `active` directions.
+    fn many_variables(&self, active: &[Direction]) -> (Verdict, String) {
+        let Steps { worst, rho, .. } = *self;
+        // The most negative r decides whether x crosses the minimum.
+        let crossing = active
+            .iter()
+            .filter(|d| d.r < 0.0)
+            .min_by(|a, b| a.r.partial_cmp(&b.r).unwrap_or(std::cmp::Ordering::Equal));
         let list: Vec<String> = active
             .iter()
             .map(|d| format!("λ = {} gives r = {}", short(d.lambda), short(d.r)))
             .collect();
         let head = format!(
             "f is a quadratic; along each eigen-direction of its Hessian a step multiplies the distance to the minimum by r = 1 - lr·λ, with lr = {}: {}",
-            short(lr),
+            short(self.lr),
             list.join(", ")
         );
         let along = |d: &Direction| format!("along λ = {}", short(d.lambda));
@@ -215,7 +263,7 @@ pub fn judge_quadratic(
                     "{head}; every |r| < 1, so x converges, and {} r = {} < 0, so x crosses the minimum in that direction every step (lr < {} converges)",
                     along(c),
                     short(c.r),
-                    short(lr_max)
+                    short(self.lr_max)
                 ),
             )
         } else {
@@ -228,56 +276,5 @@ pub fn judge_quadratic(
                 ),
             )
         }
-    };
-    j.verdict = verdict;
-    j.reason = why;
-    Some(j)
-}
-
-/// Eigenvalues and eigenvectors (as columns) of a symmetric matrix, by Jacobi rotations.
-#[allow(clippy::needless_range_loop)] // the rotations index rows p and q together
-pub fn jacobi_eigen(m: &[Vec<f64>]) -> (Vec<f64>, Vec<Vec<f64>>) {
-    let n = m.len();
-    let mut a: Vec<Vec<f64>> = m.to_vec();
-    let mut v: Vec<Vec<f64>> = (0..n)
-        .map(|i| (0..n).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
-        .collect();
-    let total: f64 = a.iter().flatten().map(|x| x * x).sum();
-    for _sweep in 0..50 {
-        let off: f64 = (0..n)
-            .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
-            .map(|(i, j)| a[i][j] * a[i][j])
-            .sum();
-        if off < 1e-30 * total.max(1.0) {
-            break;
-        }
-        for p in 0..n {
-            for q in (p + 1)..n {
-                if a[p][q].abs() < 1e-300 {
-                    continue;
-                }
-                let theta = (a[q][q] - a[p][p]) / (2.0 * a[p][q]);
-                let t = theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt());
-                let t = if theta == 0.0 { 1.0 } else { t };
-                let c = 1.0 / (t * t + 1.0).sqrt();
-                let s = t * c;
-                for k in 0..n {
-                    let (akp, akq) = (a[k][p], a[k][q]);
-                    a[k][p] = c * akp - s * akq;
-                    a[k][q] = s * akp + c * akq;
-                }
-                for k in 0..n {
-                    let (apk, aqk) = (a[p][k], a[q][k]);
-                    a[p][k] = c * apk - s * aqk;
-                    a[q][k] = s * apk + c * aqk;
-                }
-                for row in v.iter_mut() {
-                    let (vkp, vkq) = (row[p], row[q]);
-                    row[p] = c * vkp - s * vkq;
-                    row[q] = s * vkp + c * vkq;
-                }
-            }
-        }
     }
-    ((0..n).map(|i| a[i][i]).collect(), v)
 }

@@ -5,8 +5,9 @@
 //! float. gbl follows the same rules so that a trace it renders matches CPython digit for digit.
 //! Ints are kept as `i64`; an int operation that would overflow falls back to a float (Python
 //! would switch to a big int: the value is the same to 15 digits, only a bare `{x}` differs).
-
-use std::fmt;
+//!
+//! The bottom of the core: the engine computes with these numbers and `pyfmt` prints them
+//! (`impl Display for PyNum` lives there, beside Python's `repr`).
 
 /// A Python number: an int or a float.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -41,16 +42,6 @@ impl From<f64> for PyNum {
 impl From<i64> for PyNum {
     fn from(v: i64) -> Self {
         PyNum::Int(v)
-    }
-}
-
-impl fmt::Display for PyNum {
-    /// Python's `str(v)`: `3` for an int, `3.0` or `1e-05` for a float.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PyNum::Int(i) => write!(f, "{i}"),
-            PyNum::Float(v) => f.write_str(&crate::pyfmt::repr_float(*v)),
-        }
     }
 }
 
