@@ -73,6 +73,8 @@ mod start;
 mod stream;
 mod summary;
 mod text;
+mod window;
+mod wrong_runs;
 
 use serde::Serialize;
 use serde_json::json;
