@@ -182,81 +182,13 @@ fn template_shapes(layout: &Layout) -> Vec<TplShape> {
 /// Sorts the printed lines into the answer and the skipped ones.
 pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> Answer<'a> {
     let shapes = template_shapes(layout);
-    let all_have_numbers = shapes.iter().all(|s| s.numbers > 0);
-    let mut kind: Vec<Option<Skip>> = printed
-        .iter()
-        .map(|l| {
-            if l.len() > MAX_LINE_BYTES {
-                // Judged, and found too long to read.
-                None
-            } else if l.trim().is_empty() {
-                Some(Skip::Blank)
-            } else if is_console(l) || (all_have_numbers && !has_number(l)) {
-                Some(Skip::Console)
-            } else {
-                None
-            }
-        })
-        .collect();
-    // Lines with the same words match the same way: each shape is matched once.
-    let keys: Vec<u64> = printed
-        .iter()
-        .zip(&kind)
-        .map(|(l, k)| match k {
-            None if l.len() <= MAX_LINE_BYTES => words_key(l),
-            _ => 0,
-        })
-        .collect();
-    let mut memo: std::collections::BTreeMap<u64, Match> = Default::default();
-    let matched: Vec<Match> = printed
-        .iter()
-        .zip(&kind)
-        .zip(&keys)
-        .map(|((l, k), key)| {
-            if k.is_none() && l.len() <= MAX_LINE_BYTES {
-                *memo.entry(*key).or_insert_with(|| match_of(l, &shapes))
-            } else {
-                Match::None
-            }
-        })
-        .collect();
-    let shaped: Vec<bool> = matched.iter().map(|m| *m != Match::None).collect();
-    let count = shaped.iter().filter(|s| **s).count();
+    let mut kind = blank_or_console(&printed, &shapes);
+    let (keys, matched) = match_lines(&printed, &kind, &shapes);
+    let count = matched.iter().filter(|m| **m != Match::None).count();
     if count >= 2 && 2 * count >= layout.len() {
-        let first = shaped.iter().position(|s| *s).unwrap_or(0);
-        let last = shaped.iter().rposition(|s| *s).unwrap_or(0);
-        let edge = |part: Part| -> Vec<usize> {
-            shapes
-                .iter()
-                .filter(|s| s.part == part)
-                .map(|s| s.numbers)
-                .collect()
-        };
-        let (head, foot) = (edge(Part::Header), edge(Part::Footer));
-        let numbers = |j: usize| scan::numbers(printed[j]).count();
-        // Kept as relabelled header lines: the last `head.len()` candidates before the first.
-        let mut kept_head: Vec<usize> = (0..first)
-            .filter(|&j| kind[j].is_none() && head.contains(&numbers(j)))
-            .collect();
-        kept_head.drain(..kept_head.len().saturating_sub(head.len()));
-        let mut kept_foot: Vec<usize> = (last + 1..printed.len())
-            .filter(|&j| kind[j].is_none() && foot.contains(&numbers(j)))
-            .collect();
-        kept_foot.truncate(foot.len());
-        for j in 0..printed.len() {
-            // A line of bare numbers (`1 [2.4, -1.6]`) is an answer in the student's own
-            // layout, not a debug print.
-            let bare = words_iter(printed[j]).next().is_none();
-            if kind[j].is_none()
-                && !shaped[j]
-                && !bare
-                && !kept_head.contains(&j)
-                && !kept_foot.contains(&j)
-            {
-                kind[j] = Some(Skip::Debug);
-            }
-        }
-        if foot.is_empty() {
+        let shaped: Vec<bool> = matched.iter().map(|m| *m != Match::None).collect();
+        unshaped_are_debug(&printed, &shapes, &shaped, &mut kind);
+        if !shapes.iter().any(|s| s.part == Part::Footer) {
             summary_tail(&keys, &matched, &mut kind);
         }
     } else {
@@ -280,19 +212,6 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> An
     });
     let (printed, origin, combined) =
         super::combine::split_combined(layout, &shapes, printed, origin);
-    let mut note = note;
-    if let Some((n, first)) = combined {
-        let also = format!(
-            "{n} line{} print{} several of the template's lines side by side (e.g. line {}); each is read as those lines",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "s" } else { "" },
-            first + 1
-        );
-        note = Some(match note {
-            Some(s) => format!("{s}; {also}"),
-            None => also,
-        });
-    }
     let labelled = printed
         .iter()
         .filter(|l| l.len() <= MAX_LINE_BYTES && words_iter(l).next().is_some())
@@ -301,10 +220,125 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> An
         lines: printed,
         origin,
         skipped: skipped.len(),
-        note,
+        note: with_combined_note(note, combined),
         shaped: count,
         labelled,
     }
+}
+
+/// The first sorting, line by line: blank lines and console text are skipped (`None`: not
+/// yet skipped).
+fn blank_or_console(printed: &[&str], shapes: &[TplShape]) -> Vec<Option<Skip>> {
+    let all_have_numbers = shapes.iter().all(|s| s.numbers > 0);
+    printed
+        .iter()
+        .map(|l| {
+            if l.len() > MAX_LINE_BYTES {
+                // Judged, and found too long to read.
+                None
+            } else if l.trim().is_empty() {
+                Some(Skip::Blank)
+            } else if is_console(l) || (all_have_numbers && !has_number(l)) {
+                Some(Skip::Console)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Each line's words (as a key, 0 for a skipped line) and how it matches the template's
+/// shapes.
+fn match_lines(
+    printed: &[&str],
+    kind: &[Option<Skip>],
+    shapes: &[TplShape],
+) -> (Vec<u64>, Vec<Match>) {
+    // Lines with the same words match the same way: each shape is matched once.
+    let keys: Vec<u64> = printed
+        .iter()
+        .zip(kind)
+        .map(|(l, k)| match k {
+            None if l.len() <= MAX_LINE_BYTES => words_key(l),
+            _ => 0,
+        })
+        .collect();
+    let mut memo: std::collections::BTreeMap<u64, Match> = Default::default();
+    let matched: Vec<Match> = printed
+        .iter()
+        .zip(kind)
+        .zip(&keys)
+        .map(|((l, k), key)| {
+            if k.is_none() && l.len() <= MAX_LINE_BYTES {
+                *memo.entry(*key).or_insert_with(|| match_of(l, shapes))
+            } else {
+                Match::None
+            }
+        })
+        .collect();
+    (keys, matched)
+}
+
+/// With the template's shape on most lines: every other line is a debug print, except a
+/// line of bare numbers and, before the first shaped line and after the last, as many lines
+/// as the template has header and footer lines with as many numbers.
+fn unshaped_are_debug(
+    printed: &[&str],
+    shapes: &[TplShape],
+    shaped: &[bool],
+    kind: &mut [Option<Skip>],
+) {
+    let first = shaped.iter().position(|s| *s).unwrap_or(0);
+    let last = shaped.iter().rposition(|s| *s).unwrap_or(0);
+    let edge = |part: Part| -> Vec<usize> {
+        shapes
+            .iter()
+            .filter(|s| s.part == part)
+            .map(|s| s.numbers)
+            .collect()
+    };
+    let (head, foot) = (edge(Part::Header), edge(Part::Footer));
+    let numbers = |j: usize| scan::numbers(printed[j]).count();
+    // Kept as relabelled header lines: the last `head.len()` candidates before the first.
+    let mut kept_head: Vec<usize> = (0..first)
+        .filter(|&j| kind[j].is_none() && head.contains(&numbers(j)))
+        .collect();
+    kept_head.drain(..kept_head.len().saturating_sub(head.len()));
+    let mut kept_foot: Vec<usize> = (last + 1..printed.len())
+        .filter(|&j| kind[j].is_none() && foot.contains(&numbers(j)))
+        .collect();
+    kept_foot.truncate(foot.len());
+    for j in 0..printed.len() {
+        // A line of bare numbers (`1 [2.4, -1.6]`) is an answer in the student's own
+        // layout, not a debug print.
+        let bare = words_iter(printed[j]).next().is_none();
+        if kind[j].is_none()
+            && !shaped[j]
+            && !bare
+            && !kept_head.contains(&j)
+            && !kept_foot.contains(&j)
+        {
+            kind[j] = Some(Skip::Debug);
+        }
+    }
+}
+
+/// The note on skipped lines, with one on lines that print several template lines side by
+/// side (`combined`: how many, and the first).
+fn with_combined_note(note: Option<String>, combined: Option<(usize, usize)>) -> Option<String> {
+    let Some((n, first)) = combined else {
+        return note;
+    };
+    let also = format!(
+        "{n} line{} print{} several of the template's lines side by side (e.g. line {}); each is read as those lines",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "s" } else { "" },
+        first + 1
+    );
+    Some(match note {
+        Some(s) => format!("{s}; {also}"),
+        None => also,
+    })
 }
 
 /// Without a footer template, the lines after the last line of the steps' shape (the most
