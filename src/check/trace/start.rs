@@ -10,6 +10,7 @@
 //! significant digits, within what the printed digits allow) other than the exercise's
 //! start, the run began there.
 
+use super::diagnose::num;
 use super::judge::{Judge, Pair, Paired};
 use super::layout::{Layout, Part};
 use super::precision::NOISE;
@@ -120,13 +121,6 @@ fn worked_back(judge: &Judge, pairs: &[Pair]) -> Option<String> {
             .map(|(name, v)| format!("{name} = {v}"))
             .collect::<Vec<_>>()
             .join(", ")
-    };
-    let num = |v: f64| {
-        if v.fract() == 0.0 && v.abs() < 1e15 {
-            PyNum::Int(v as i64)
-        } else {
-            PyNum::Float(v)
-        }
     };
     let theirs = show(&mut start.iter().map(|&v| crate::pyfmt::repr_value(num(v))));
     let ours = show(&mut layout.d.x0.iter().map(|&v| crate::pyfmt::repr_value(v)));
