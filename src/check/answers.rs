@@ -127,8 +127,6 @@ pub fn parse_lenient(
     dir: &Path,
     exercises: &[Loaded],
 ) -> Result<Lenient, Vec<Diagnostic>> {
-    let locator = crate::exercise::load::Locator::new(&source);
-    let at = |path: &str, m: String| locator.at(path, m);
     if source.text.trim().is_empty() {
         return Ok(Lenient {
             file: AnswerFile {
@@ -138,40 +136,13 @@ pub fn parse_lenient(
             problems: Vec::new(),
         });
     }
-    let doc: Value =
-        crate::exercise::yaml::from_str(&source.name, &source.text).map_err(|d| vec![d])?;
-    let top = match doc {
-        Value::Mapping(top) => top,
-        // Only comments (a fresh `gbl init` file with everything removed): nothing answered.
-        Value::Null => serde_yaml::Mapping::new(),
-        _ => {
-            return Err(vec![Diagnostic {
-                file: source.name.clone(),
-                pos: Some(crate::exercise::locate::Pos { line: 1, col: 1 }),
-                message: "an answer file maps exercise ids to their answers, e.g. 'gd-one-step: {grad: 0.6, x1: 2.4}'".into(),
-            }]);
-        }
-    };
+    let top = top_mapping(&source)?;
+    let locator = crate::exercise::load::Locator::new(&source);
+    let at = |path: &str, m: String| locator.at(path, m);
     let mut problems = Vec::new();
     let mut answers = IndexMap::new();
     for (k, v) in top {
-        let Some(ex_id) = k.as_str().map(str::to_string) else {
-            problems.push(at("", format!("{} is not an exercise id", describe(&k))));
-            continue;
-        };
-        let Some(loaded) = exercises.iter().find(|l| l.id == ex_id) else {
-            // Past the problems that are shown, a suggestion is work nobody reads.
-            let hint = (problems.len() < crate::exercise::load::MAX_DIAGNOSTICS)
-                .then(|| did_you_mean(&ex_id, exercises.iter().map(|l| l.id.as_str())))
-                .flatten()
-                .unwrap_or_else(|| "see 'gbl list'".into());
-            problems.push(at(
-                &ex_id,
-                format!(
-                    "there is no exercise {} ({hint})",
-                    crate::clip::quoted(&ex_id)
-                ),
-            ));
+        let Some((ex_id, loaded)) = known_exercise(&k, exercises, &at, &mut problems) else {
             continue;
         };
         let qs = match v {
@@ -188,52 +159,15 @@ pub fn parse_lenient(
         };
         let mut given = IndexMap::new();
         for (qk, qv) in qs {
-            let Some(q_id) = qk
-                .as_str()
-                .map(str::to_string)
-                .or_else(|| qk.as_i64().map(|i| i.to_string()))
-            else {
-                problems.push(at(
-                    &ex_id,
-                    format!("{} is not a question id", describe(&qk)),
-                ));
-                continue;
-            };
-            let path = format!("{ex_id}.{q_id}");
-            let Some(q) = loaded.exercise.questions.iter().find(|q| q.id() == q_id) else {
-                let ids: Vec<&str> = loaded.exercise.questions.iter().map(Question::id).collect();
-                let near = did_you_mean(&q_id, ids.iter().copied())
-                    .map(|m| format!("{m} "))
-                    .unwrap_or_default();
-                problems.push(at(
-                    &path,
-                    format!(
-                        "'{ex_id}' has no question {} ({near}its questions: {})",
-                        crate::clip::quoted(&q_id),
-                        ids.join(", ")
-                    ),
-                ));
+            let Some((q_id, q)) = known_question(&qk, &ex_id, loaded, &at, &mut problems) else {
                 continue;
             };
             // An empty value is a question not answered yet (as `gbl init` writes them).
             if qv.is_null() {
                 continue;
             }
-            // A number as the student wrote it (`0.0180`, not the float's `0.018`): the
-            // digits written are part of the answer.
-            let g = match (&qv, q) {
-                (Value::Number(n), Question::Number(_) | Question::Exact(_)) => {
-                    match written_number(&source.text, &path, &q_id, n) {
-                        Some(t) => Ok(Given::Text(t)),
-                        None => answer(q, &qv, dir),
-                    }
-                }
-                _ => answer(q, &qv, dir),
-            };
-            let g = g.unwrap_or_else(|reason| Given::Unreadable {
-                name: shown(&qv),
-                reason,
-            });
+            let path = format!("{ex_id}.{q_id}");
+            let g = given_answer(&source.text, &path, &q_id, q, &qv, dir);
             given.insert(q_id, g);
         }
         answers.insert(ex_id, given);
@@ -241,6 +175,107 @@ pub fn parse_lenient(
     Ok(Lenient {
         file: AnswerFile { source, answers },
         problems: crate::exercise::load::clip(problems),
+    })
+}
+
+/// The file's top-level mapping (empty for a file of comments only), or why it is not one.
+fn top_mapping(source: &Source) -> Result<serde_yaml::Mapping, Vec<Diagnostic>> {
+    let doc: Value =
+        crate::exercise::yaml::from_str(&source.name, &source.text).map_err(|d| vec![d])?;
+    match doc {
+        Value::Mapping(top) => Ok(top),
+        // Only comments (a fresh `gbl init` file with everything removed): nothing answered.
+        Value::Null => Ok(serde_yaml::Mapping::new()),
+        _ => Err(vec![Diagnostic {
+            file: source.name.clone(),
+            pos: Some(crate::exercise::locate::Pos { line: 1, col: 1 }),
+            message: "an answer file maps exercise ids to their answers, e.g. 'gd-one-step: {grad: 0.6, x1: 2.4}'".into(),
+        }]),
+    }
+}
+
+/// The exercise a top-level key names, or a problem (not an id; no such exercise, with the
+/// ids closest to it).
+fn known_exercise<'e>(
+    k: &Value,
+    exercises: &'e [Loaded],
+    at: &dyn Fn(&str, String) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(String, &'e Loaded)> {
+    let Some(ex_id) = k.as_str().map(str::to_string) else {
+        problems.push(at("", format!("{} is not an exercise id", describe(k))));
+        return None;
+    };
+    let Some(loaded) = exercises.iter().find(|l| l.id == ex_id) else {
+        // Past the problems that are shown, a suggestion is work nobody reads.
+        let hint = (problems.len() < crate::exercise::load::MAX_DIAGNOSTICS)
+            .then(|| did_you_mean(&ex_id, exercises.iter().map(|l| l.id.as_str())))
+            .flatten()
+            .unwrap_or_else(|| "see 'gbl list'".into());
+        problems.push(at(
+            &ex_id,
+            format!(
+                "there is no exercise {} ({hint})",
+                crate::clip::quoted(&ex_id)
+            ),
+        ));
+        return None;
+    };
+    Some((ex_id, loaded))
+}
+
+/// The question a key under exercise `ex_id` names, or a problem (not an id; no such
+/// question, with the exercise's questions).
+fn known_question<'e>(
+    qk: &Value,
+    ex_id: &str,
+    loaded: &'e Loaded,
+    at: &dyn Fn(&str, String) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(String, &'e Question)> {
+    let Some(q_id) = qk
+        .as_str()
+        .map(str::to_string)
+        .or_else(|| qk.as_i64().map(|i| i.to_string()))
+    else {
+        problems.push(at(ex_id, format!("{} is not a question id", describe(qk))));
+        return None;
+    };
+    let Some(q) = loaded.exercise.questions.iter().find(|q| q.id() == q_id) else {
+        let ids: Vec<&str> = loaded.exercise.questions.iter().map(Question::id).collect();
+        let near = did_you_mean(&q_id, ids.iter().copied())
+            .map(|m| format!("{m} "))
+            .unwrap_or_default();
+        problems.push(at(
+            &format!("{ex_id}.{q_id}"),
+            format!(
+                "'{ex_id}' has no question {} ({near}its questions: {})",
+                crate::clip::quoted(&q_id),
+                ids.join(", ")
+            ),
+        ));
+        return None;
+    };
+    Some((q_id, q))
+}
+
+/// The answer given to question `q` (at `path`, key `q_id`); a value that is not an answer
+/// is kept as [`Given::Unreadable`].
+fn given_answer(text: &str, path: &str, q_id: &str, q: &Question, qv: &Value, dir: &Path) -> Given {
+    // A number as the student wrote it (`0.0180`, not the float's `0.018`): the
+    // digits written are part of the answer.
+    let g = match (qv, q) {
+        (Value::Number(n), Question::Number(_) | Question::Exact(_)) => {
+            match written_number(text, path, q_id, n) {
+                Some(t) => Ok(Given::Text(t)),
+                None => answer(q, qv, dir),
+            }
+        }
+        _ => answer(q, qv, dir),
+    };
+    g.unwrap_or_else(|reason| Given::Unreadable {
+        name: shown(qv),
+        reason,
     })
 }
 

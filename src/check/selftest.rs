@@ -8,10 +8,11 @@ use std::path::Path;
 use indexmap::IndexMap;
 
 use super::answers::{MAX_TRACE_BYTES, inside};
-use super::{Context, Given, check_exercise};
+use super::{Context, Given, QuestionReport, check_exercise};
+use crate::engine::PyNum;
 use crate::exercise::answer::resolve;
 use crate::exercise::load::{BUNDLED_FILES, Diagnostic, Loaded};
-use crate::exercise::model::{AuthorTest, Value};
+use crate::exercise::model::{AuthorTest, Exercise, Value};
 use crate::exercise::reference::Answer;
 use crate::exercise::variant;
 
@@ -161,55 +162,74 @@ pub fn run(l: &Loaded) -> Vec<Diagnostic> {
                 ));
                 continue;
             };
-            let got_mistake = q.mistake.as_deref().unwrap_or("none");
-            let mut wrong = Vec::new();
-            if status_name(q.status) != t.status {
-                wrong.push(format!(
-                    "status {} (not {})",
-                    status_name(q.status),
-                    t.status
-                ));
-            }
-            if let Some(s) = t.score
-                && (q.score - s).abs() > 1e-9
-            {
-                wrong.push(format!("score {} (not {s})", q.score));
-            }
-            if let Some(m) = &t.mistake
-                && m != got_mistake
-            {
-                wrong.push(format!("mistake {got_mistake} (not {m})"));
-            }
+            let wrong = differences(t, q);
             if !wrong.is_empty() {
                 failed[k] = true;
-                let variant: Vec<String> = ex
-                    .vary
-                    .keys()
-                    .filter_map(|name| params.get(name).map(|v| format!("{name} = {v}")))
-                    .collect();
-                let what = match (&t.trace, &t.trace_text) {
-                    (Some(file), _) => format!("the trace {} for", crate::clip::quoted(file)),
-                    (_, Some(_)) => "the trace in trace_text for".to_string(),
-                    _ => format!("the answer {} to", q.given.as_deref().unwrap_or("(none)")),
-                };
-                let where_ = if variant.is_empty() {
-                    String::new()
-                } else {
-                    format!(" in the variant {}", variant.join(", "))
-                };
                 out.push(Diagnostic::at(
                     &l.source,
                     &path,
-                    format!(
-                        "{} {} gets {}{where_}; feedback: {}",
-                        what,
-                        t.question,
-                        wrong.join(", "),
-                        q.feedback
-                    ),
+                    failure(ex, &params, t, q, &wrong),
                 ));
             }
         }
     }
     out
+}
+
+/// What test `t` expects that question report `q` does not have: `status wrong (not
+/// correct)`, `score 0.5 (not 1)`, `mistake none (not add-gradient)`.
+fn differences(t: &AuthorTest, q: &QuestionReport) -> Vec<String> {
+    let got_mistake = q.mistake.as_deref().unwrap_or("none");
+    let mut wrong = Vec::new();
+    if status_name(q.status) != t.status {
+        wrong.push(format!(
+            "status {} (not {})",
+            status_name(q.status),
+            t.status
+        ));
+    }
+    if let Some(s) = t.score
+        && (q.score - s).abs() > 1e-9
+    {
+        wrong.push(format!("score {} (not {s})", q.score));
+    }
+    if let Some(m) = &t.mistake
+        && m != got_mistake
+    {
+        wrong.push(format!("mistake {got_mistake} (not {m})"));
+    }
+    wrong
+}
+
+/// A failing test, said in full: what it gives, to which question, what it gets instead
+/// (`wrong`) in which variant, and the feedback.
+fn failure(
+    ex: &Exercise,
+    params: &IndexMap<String, PyNum>,
+    t: &AuthorTest,
+    q: &QuestionReport,
+    wrong: &[String],
+) -> String {
+    let variant: Vec<String> = ex
+        .vary
+        .keys()
+        .filter_map(|name| params.get(name).map(|v| format!("{name} = {v}")))
+        .collect();
+    let what = match (&t.trace, &t.trace_text) {
+        (Some(file), _) => format!("the trace {} for", crate::clip::quoted(file)),
+        (_, Some(_)) => "the trace in trace_text for".to_string(),
+        _ => format!("the answer {} to", q.given.as_deref().unwrap_or("(none)")),
+    };
+    let where_ = if variant.is_empty() {
+        String::new()
+    } else {
+        format!(" in the variant {}", variant.join(", "))
+    };
+    format!(
+        "{} {} gets {}{where_}; feedback: {}",
+        what,
+        t.question,
+        wrong.join(", "),
+        q.feedback
+    )
 }

@@ -8,7 +8,7 @@ use super::Context;
 use super::equiv::equivalent;
 use super::number::{Printed, Verdict, compare};
 use crate::engine::{Expr, PyNum};
-use crate::exercise::compute::{Computed, Results, Slip};
+use crate::exercise::compute::{Computed, DescentResult, GraphResult, Results, Slip};
 use crate::exercise::model::Tolerance;
 use crate::exercise::reference::{Answer, Reference, Seg};
 
@@ -53,13 +53,7 @@ pub struct Diagnosis {
     pub message: String,
 }
 
-fn lr_of(results: &Results, run: &str) -> Option<PyNum> {
-    match results.runs.get(run) {
-        Some(Computed::Descent(d)) => Some(d.run.lr),
-        _ => None,
-    }
-}
-
+/// `r` with its first name `from` changed to `to` (`from == "x"` matches any variable).
 fn with_field(r: &Reference, from: &str, to: &str) -> Option<Reference> {
     let mut out = r.clone();
     let first = out.path.iter_mut().find_map(|s| match s {
@@ -75,6 +69,7 @@ fn with_field(r: &Reference, from: &str, to: &str) -> Option<Reference> {
     Some(out)
 }
 
+/// `a` with its sign flipped (zero has none).
 fn negated(a: &Answer) -> Option<Answer> {
     match a {
         Answer::Num(PyNum::Int(i)) if *i != 0 => Some(Answer::Num(PyNum::Int(-i))),
@@ -89,176 +84,271 @@ fn negated(a: &Answer) -> Option<Answer> {
 /// The first usual mistake that reproduces the student's answer.
 pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> Option<Diagnosis> {
     let run_kind = ctx.results.runs.get(&r.run)?;
-    let lr = lr_of(&ctx.results, &r.run);
     let first = r.path.iter().find_map(|s| match s {
         Seg::Name(n) => Some(n.as_str()),
         Seg::Index(_) => None,
     })?;
-    let try_ref = |alt: &Reference, results: &Results| {
-        alt.resolve(results).ok().is_some_and(|a| m.matches(&a))
+    let probe = Probe { ctx, r, m, first };
+    let named = match run_kind {
+        Computed::Descent(_) if first == "lr_max" => probe.learning_rate_bound(),
+        Computed::Descent(dr) => probe.descent(dr),
+        Computed::Graph(g) => probe.graph(expected, g),
+        Computed::Derivative(_) => probe.derivative(),
     };
-    let try_slip = |slip: Slip| ctx.with_slip(slip).is_some_and(|res| try_ref(r, &res));
-    let d = |code, message: String| Some(Diagnosis { code, message });
+    named.or_else(|| sign(expected, m))
+}
 
-    match run_kind {
-        // "0 < lr < 1" is a habit, not the bound: it is named before any slip that happens
-        // to give 1 too.
-        Computed::Descent(_) if first == "lr_max" => {
-            if m.matches(&Answer::Num(PyNum::Int(1))) {
-                return d(
-                    "lr-below-one-habit",
-                    "1 is the '0 < lr < 1' habit, not this function's bound: for f = a·x^2 an update multiplies x by 1 - 2·a·lr, and the run converges exactly when that factor lies between -1 and 1".into(),
-                );
-            }
-            if try_slip(Slip::DropPowerFactor) {
-                return d("power-rule-factor", "you dropped the exponent's factor of the power rule: f'(x) of a·x^2 is 2·a·x, so an update multiplies x by 1 - 2·a·lr".into());
-            }
-        }
-        Computed::Descent(_) => {
-            let is_grad = first == "grad" || first.starts_with("grad_");
-            if is_grad {
-                if with_field(r, first, "y").is_some_and(|alt| try_ref(&alt, &ctx.results)) {
-                    return d("value-for-gradient", "this is f(x), not f'(x)".into());
-                }
-            } else if first != "y" && first != "value" {
-                if try_slip(Slip::AddGradient) {
-                    return d("add-gradient", "you added the gradient instead of subtracting it: the update is x := x - lr·f'(x)".into());
-                }
-                if lr.is_some_and(|l| l.to_f64() != 1.0) && try_slip(Slip::NoLearningRate) {
-                    return d(
-                        "no-learning-rate",
-                        format!(
-                            "you left out the learning rate: the update is x := x - lr·f'(x) with lr = {}",
-                            lr.unwrap_or(PyNum::Int(1))
-                        ),
-                    );
-                }
-                if try_slip(Slip::ValueForGradient) {
-                    return d(
-                        "value-for-gradient",
-                        "you used f(x) in the update instead of f'(x)".into(),
-                    );
-                }
-                let alt = with_field(r, first, "grad").map(|mut a| {
-                    a.path.retain(|s| {
-                        matches!(s, Seg::Index(_)) || matches!(s, Seg::Name(n) if n == "grad")
-                    });
-                    a
-                });
-                if alt.is_some_and(|a| try_ref(&a, &ctx.results)) {
-                    return d(
-                        "gradient-for-value",
-                        "this is the gradient f'(x), not the new x".into(),
-                    );
-                }
-            }
-            if try_slip(Slip::DropPowerFactor) {
-                return d("power-rule-factor", "you dropped the exponent's factor of the power rule: d/dx x^n = n·x^(n-1) (for a square, the factor 2)".into());
-            }
-            if try_slip(Slip::DropInner) {
-                return d("missed-inner-derivative", "you missed the inner derivative of the chain rule: multiply by the derivative of the inside".into());
-            }
-            if let Some(Seg::Index(asked)) = r.path.iter().find(|s| matches!(s, Seg::Index(_))) {
-                let asked = *asked;
-                let later = r.shifted(1);
-                let beyond = ctx.with_slip(Slip::ExtraStep);
-                if try_ref(&later, &ctx.results) || beyond.is_some_and(|b| try_ref(&later, &b)) {
-                    return d(
-                        "one-step-too-many",
-                        "that is the value one step later: you took one step too many".into(),
-                    );
-                }
-                if try_ref(&r.shifted(-1), &ctx.results) {
-                    return d("one-step-too-few", "that is the value one step earlier: you took one step too few (or gave the value before the update)".into());
-                }
-                let steps = match run_kind {
-                    Computed::Descent(dr) => dr.run.len() as i64,
-                    _ => 0,
-                };
-                for k in 0..steps {
-                    if asked >= 0 && k != asked && try_ref(&r.shifted(k - asked), &ctx.results) {
-                        return d(
-                            "wrong-step",
-                            format!(
-                                "that is the value after {k} update{}; the question asks for the value after {asked}",
-                                if k == 1 { "" } else { "s" }
-                            ),
-                        );
-                    }
-                }
-            }
-            for digits in 1..=3u8 {
-                if try_slip(Slip::RoundEarly(digits)) {
-                    return d(
-                        "rounded-too-early",
-                        format!(
-                            "you rounded to {digits} decimal{} along the way; keep full precision until the end",
-                            if digits == 1 { "" } else { "s" }
-                        ),
-                    );
-                }
-            }
-        }
-        Computed::Graph(g) => {
-            // A flipped sign is the likelier slip than another node that happens to have the
-            // opposite gradient (dJ/dt = -dJ/db for J = (w·x + b - t)^2).
-            if negated(expected).is_some_and(|n| m.matches(&n)) {
-                return d("sign", "right size, wrong sign".into());
-            }
-            if try_slip(Slip::OuterAtInput) {
-                return d("outer-at-input", "you evaluated the outer derivative at the input x instead of at the inner node's value".into());
-            }
-            if try_slip(Slip::DropInner) {
-                return d("missed-inner-derivative", "you missed the inner derivative of the chain rule: multiply by the local derivative of each inner node on the path".into());
-            }
-            if try_slip(Slip::DropPowerFactor) {
-                return d("power-rule-factor", "you dropped the exponent's factor of the power rule: d/dz z^n = n·z^(n-1) (for a square, the factor 2)".into());
-            }
-            if let (true, Some(Seg::Name(asked))) = (first == "grad", r.path.get(1)) {
-                let out = g.graph.output();
-                for name in &g.pass.names {
-                    let value = Reference::parse(&format!("{}.value.{name}", r.run));
-                    if value.is_ok_and(|v| try_ref(&v, &ctx.results)) {
-                        return d(
-                            "value-for-gradient",
-                            format!(
-                                "that is the value of {name} from the forward pass, not the gradient d{out}/d{asked}"
-                            ),
-                        );
-                    }
-                    let grad = Reference::parse(&format!("{}.grad.{name}", r.run));
-                    if name != asked && grad.is_ok_and(|v| try_ref(&v, &ctx.results)) {
-                        return d(
-                            "wrong-node",
-                            format!(
-                                "that is d{out}/d{name}, the gradient at {name}; the question asks for d{out}/d{asked}"
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-        Computed::Derivative(_) => {
-            if try_slip(Slip::ValueForGradient) {
-                return d(
-                    "value-for-gradient",
-                    "this is the function itself, not its derivative".into(),
-                );
-            }
-            if try_slip(Slip::DropPowerFactor) {
-                return d(
-                    "power-rule-factor",
-                    "you dropped the exponent's factor of the power rule: d/dx u^n = n·u^(n-1)·u'"
-                        .into(),
-                );
-            }
-            if try_slip(Slip::DropInner) {
-                return d("missed-inner-derivative", "you missed the inner derivative of the chain rule: multiply by the derivative of the inside".into());
-            }
-        }
-    }
+fn d(code: &'static str, message: String) -> Option<Diagnosis> {
+    Some(Diagnosis { code, message })
+}
+
+/// Right size, wrong sign.
+fn sign(expected: &Answer, m: &Matcher) -> Option<Diagnosis> {
     if negated(expected).is_some_and(|n| m.matches(&n)) {
         return d("sign", "right size, wrong sign".into());
     }
     None
+}
+
+/// The question asked, and the student's answer to reproduce.
+struct Probe<'a> {
+    ctx: &'a Context<'a>,
+    r: &'a Reference,
+    m: &'a Matcher,
+    /// The first name on the question's path (`x`, `grad`, `lr_max`).
+    first: &'a str,
+}
+
+impl Probe<'_> {
+    /// Whether `alt`, read from `results`, gives the student's answer.
+    fn gives(&self, alt: &Reference, results: &Results) -> bool {
+        alt.resolve(results)
+            .ok()
+            .is_some_and(|a| self.m.matches(&a))
+    }
+
+    /// Whether `alt` gives the student's answer in the correct results.
+    fn gives_here(&self, alt: &Reference) -> bool {
+        self.gives(alt, &self.ctx.results)
+    }
+
+    /// Whether the question's own reference gives the student's answer with `slip` built in.
+    fn slipped(&self, slip: Slip) -> bool {
+        self.ctx
+            .with_slip(slip)
+            .is_some_and(|res| self.gives(self.r, &res))
+    }
+
+    /// The largest learning rate that converges. "0 < lr < 1" is a habit, not the bound: it
+    /// is named before any slip that happens to give 1 too.
+    fn learning_rate_bound(&self) -> Option<Diagnosis> {
+        if self.m.matches(&Answer::Num(PyNum::Int(1))) {
+            return d(
+                "lr-below-one-habit",
+                "1 is the '0 < lr < 1' habit, not this function's bound: for f = a·x^2 an update multiplies x by 1 - 2·a·lr, and the run converges exactly when that factor lies between -1 and 1".into(),
+            );
+        }
+        if self.slipped(Slip::DropPowerFactor) {
+            return d("power-rule-factor", "you dropped the exponent's factor of the power rule: f'(x) of a·x^2 is 2·a·x, so an update multiplies x by 1 - 2·a·lr".into());
+        }
+        None
+    }
+
+    /// A value of a gradient-descent run: a wrong quantity or update, a slip in the
+    /// derivative, the wrong step, or rounding along the way.
+    fn descent(&self, dr: &DescentResult) -> Option<Diagnosis> {
+        let first = self.first;
+        let named = if first == "grad" || first.starts_with("grad_") {
+            self.value_for_gradient()
+        } else if first != "y" && first != "value" {
+            self.wrong_update(dr.run.lr)
+        } else {
+            None
+        };
+        named
+            .or_else(|| self.descent_derivative())
+            .or_else(|| self.wrong_step(dr.run.len() as i64))
+            .or_else(|| self.rounded_early())
+    }
+
+    /// A gradient answered with f(x).
+    fn value_for_gradient(&self) -> Option<Diagnosis> {
+        if with_field(self.r, self.first, "y").is_some_and(|alt| self.gives_here(&alt)) {
+            return d("value-for-gradient", "this is f(x), not f'(x)".into());
+        }
+        None
+    }
+
+    /// A new point computed by another update: the gradient added, no learning rate, f for
+    /// f', or the gradient itself given.
+    fn wrong_update(&self, lr: PyNum) -> Option<Diagnosis> {
+        if self.slipped(Slip::AddGradient) {
+            return d(
+                "add-gradient",
+                "you added the gradient instead of subtracting it: the update is x := x - lr·f'(x)"
+                    .into(),
+            );
+        }
+        if lr.to_f64() != 1.0 && self.slipped(Slip::NoLearningRate) {
+            return d(
+                "no-learning-rate",
+                format!(
+                    "you left out the learning rate: the update is x := x - lr·f'(x) with lr = {lr}"
+                ),
+            );
+        }
+        if self.slipped(Slip::ValueForGradient) {
+            return d(
+                "value-for-gradient",
+                "you used f(x) in the update instead of f'(x)".into(),
+            );
+        }
+        let alt = with_field(self.r, self.first, "grad").map(|mut a| {
+            a.path
+                .retain(|s| matches!(s, Seg::Index(_)) || matches!(s, Seg::Name(n) if n == "grad"));
+            a
+        });
+        if alt.is_some_and(|a| self.gives_here(&a)) {
+            return d(
+                "gradient-for-value",
+                "this is the gradient f'(x), not the new x".into(),
+            );
+        }
+        None
+    }
+
+    /// A slip in the derivative behind a descent: the power rule's factor or the chain
+    /// rule's inner derivative.
+    fn descent_derivative(&self) -> Option<Diagnosis> {
+        if self.slipped(Slip::DropPowerFactor) {
+            return d("power-rule-factor", "you dropped the exponent's factor of the power rule: d/dx x^n = n·x^(n-1) (for a square, the factor 2)".into());
+        }
+        if self.slipped(Slip::DropInner) {
+            return d("missed-inner-derivative", "you missed the inner derivative of the chain rule: multiply by the derivative of the inside".into());
+        }
+        None
+    }
+
+    /// The value after another step than the one asked, in a run of `steps` points.
+    fn wrong_step(&self, steps: i64) -> Option<Diagnosis> {
+        let r = self.r;
+        let Some(Seg::Index(asked)) = r.path.iter().find(|s| matches!(s, Seg::Index(_))) else {
+            return None;
+        };
+        let asked = *asked;
+        let later = r.shifted(1);
+        let beyond = self.ctx.with_slip(Slip::ExtraStep);
+        if self.gives_here(&later) || beyond.is_some_and(|b| self.gives(&later, &b)) {
+            return d(
+                "one-step-too-many",
+                "that is the value one step later: you took one step too many".into(),
+            );
+        }
+        if self.gives_here(&r.shifted(-1)) {
+            return d("one-step-too-few", "that is the value one step earlier: you took one step too few (or gave the value before the update)".into());
+        }
+        for k in 0..steps {
+            if asked >= 0 && k != asked && self.gives_here(&r.shifted(k - asked)) {
+                return d(
+                    "wrong-step",
+                    format!(
+                        "that is the value after {k} update{}; the question asks for the value after {asked}",
+                        if k == 1 { "" } else { "s" }
+                    ),
+                );
+            }
+        }
+        None
+    }
+
+    /// Rounded to 1 to 3 decimals along the way.
+    fn rounded_early(&self) -> Option<Diagnosis> {
+        for digits in 1..=3u8 {
+            if self.slipped(Slip::RoundEarly(digits)) {
+                return d(
+                    "rounded-too-early",
+                    format!(
+                        "you rounded to {digits} decimal{} along the way; keep full precision until the end",
+                        if digits == 1 { "" } else { "s" }
+                    ),
+                );
+            }
+        }
+        None
+    }
+
+    /// A value or gradient of a backpropagation graph.
+    fn graph(&self, expected: &Answer, g: &GraphResult) -> Option<Diagnosis> {
+        // A flipped sign is the likelier slip than another node that happens to have the
+        // opposite gradient (dJ/dt = -dJ/db for J = (w·x + b - t)^2).
+        sign(expected, self.m)
+            .or_else(|| self.graph_slip())
+            .or_else(|| self.other_node(g))
+    }
+
+    /// A slip in the backward pass: the outer derivative at the input, the inner derivative
+    /// missed, the power rule's factor dropped.
+    fn graph_slip(&self) -> Option<Diagnosis> {
+        if self.slipped(Slip::OuterAtInput) {
+            return d("outer-at-input", "you evaluated the outer derivative at the input x instead of at the inner node's value".into());
+        }
+        if self.slipped(Slip::DropInner) {
+            return d("missed-inner-derivative", "you missed the inner derivative of the chain rule: multiply by the local derivative of each inner node on the path".into());
+        }
+        if self.slipped(Slip::DropPowerFactor) {
+            return d("power-rule-factor", "you dropped the exponent's factor of the power rule: d/dz z^n = n·z^(n-1) (for a square, the factor 2)".into());
+        }
+        None
+    }
+
+    /// A gradient answered with a node's forward value or another node's gradient.
+    fn other_node(&self, g: &GraphResult) -> Option<Diagnosis> {
+        let r = self.r;
+        let (true, Some(Seg::Name(asked))) = (self.first == "grad", r.path.get(1)) else {
+            return None;
+        };
+        let out = g.graph.output();
+        for name in &g.pass.names {
+            let value = Reference::parse(&format!("{}.value.{name}", r.run));
+            if value.is_ok_and(|v| self.gives_here(&v)) {
+                return d(
+                    "value-for-gradient",
+                    format!(
+                        "that is the value of {name} from the forward pass, not the gradient d{out}/d{asked}"
+                    ),
+                );
+            }
+            let grad = Reference::parse(&format!("{}.grad.{name}", r.run));
+            if name != asked && grad.is_ok_and(|v| self.gives_here(&v)) {
+                return d(
+                    "wrong-node",
+                    format!(
+                        "that is d{out}/d{name}, the gradient at {name}; the question asks for d{out}/d{asked}"
+                    ),
+                );
+            }
+        }
+        None
+    }
+
+    /// A derivative question: f for f', or a slip in the derivative.
+    fn derivative(&self) -> Option<Diagnosis> {
+        if self.slipped(Slip::ValueForGradient) {
+            return d(
+                "value-for-gradient",
+                "this is the function itself, not its derivative".into(),
+            );
+        }
+        if self.slipped(Slip::DropPowerFactor) {
+            return d(
+                "power-rule-factor",
+                "you dropped the exponent's factor of the power rule: d/dx u^n = n·u^(n-1)·u'"
+                    .into(),
+            );
+        }
+        if self.slipped(Slip::DropInner) {
+            return d("missed-inner-derivative", "you missed the inner derivative of the chain rule: multiply by the derivative of the inside".into());
+        }
+        None
+    }
 }

@@ -14,7 +14,7 @@
 //!    at the end. Past [`Limits::max_cells`] cells, line by line.
 
 use super::judge::{Judge, MAX_LINE_BYTES, Pair, Paired};
-use super::shape::words;
+use super::line_shape::words;
 use std::ops::Range;
 
 /// How much work the pairing may do.

@@ -8,8 +8,8 @@
 
 use super::judge::MAX_LINE_BYTES;
 use super::layout::{Layout, Part};
+use super::line_shape::TplShape;
 use super::scan;
-use super::shape::TplShape;
 
 /// The words of a line with their byte offsets.
 fn words_at(line: &str) -> Vec<(usize, &str)> {

@@ -8,10 +8,11 @@
 //! reference. A candidate identical to the reference at the digits printed can never do that,
 //! so a sequential update is only named when the function couples the variables.
 
-use super::extract::Extracted;
-use super::judge::{Expect, number_ok};
 use super::layout::{FieldInfo, Kind, Layout};
-use crate::engine::descent::{Problem, Run, Stepper};
+pub(crate) use super::window::WindowLine;
+use super::window::{explains, explains_by, reproduces};
+use super::wrong_runs;
+use crate::engine::descent::{Problem, Run};
 use crate::engine::{BinOp, Expr, PyNum, simplify};
 use crate::exercise::model::Tolerance;
 use crate::trace::render::StepFields;
@@ -25,17 +26,8 @@ pub(crate) struct Found {
     pub message: String,
 }
 
-/// A printed line in the window, read against its template.
-pub(crate) struct WindowLine {
-    /// The expected line it is paired with.
-    pub k: usize,
-    /// Its numbers.
-    pub ex: Extracted,
-    /// Whether it agrees with the reference.
-    pub ref_ok: bool,
-}
-
-fn num(v: f64) -> PyNum {
+/// `v` as Python holds it: an int when whole.
+pub(super) fn num(v: f64) -> PyNum {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         PyNum::Int(v as i64)
     } else {
@@ -45,36 +37,6 @@ fn num(v: f64) -> PyNum {
 
 fn show(v: PyNum) -> String {
     crate::pyfmt::repr_value(v)
-}
-
-/// Whether `run` reproduces every window line, two of them departing from the reference.
-fn explains(l: &Layout, run: &Run, window: &[WindowLine], tol: Option<Tolerance>) -> bool {
-    let fields = StepFields::new(run);
-    explains_by(l, run.len(), window, tol, &|i, f| fields.lookup(i, &f.name))
-}
-
-/// Whether `run` reproduces every window line at the digits printed (departing or not).
-fn reproduces(l: &Layout, run: &Run, window: &[WindowLine], tol: Option<Tolerance>) -> bool {
-    let fields = StepFields::new(run);
-    let lookup = |i: usize, f: &FieldInfo| fields.lookup(i, &f.name);
-    window.iter().all(|w| {
-        let slot = l.slot(w.k);
-        slot.i < run.len()
-            && l.tpl(slot)
-                .fields
-                .iter()
-                .zip(&w.ex.values)
-                .filter(|(f, _)| f.kind != Kind::Index)
-                .all(|(f, got)| {
-                    lookup(slot.i, f).is_some_and(|want| {
-                        let e = Expect {
-                            value: want.to_f64() * f.scale,
-                            spread: 0.0,
-                        };
-                        got.as_ref().is_some_and(|n| number_ok(n, e, tol))
-                    })
-                })
-    })
 }
 
 /// The lines after an update that print the same numbers on every line (`0`, `0`, `0`),
@@ -127,63 +89,8 @@ pub(crate) fn constant_lines(l: &Layout, window: &[WindowLine]) -> Option<String
     Some(shown.join(", "))
 }
 
-/// Whether the values `lookup(i, field)` (for steps `i < len`) reproduce every window line,
-/// two of them departing from the reference.
-fn explains_by(
-    l: &Layout,
-    len: usize,
-    window: &[WindowLine],
-    tol: Option<Tolerance>,
-    lookup: &dyn Fn(usize, &FieldInfo) -> Option<PyNum>,
-) -> bool {
-    let mut departing = 0;
-    for w in window {
-        let slot = l.slot(w.k);
-        if slot.i >= len {
-            return false;
-        }
-        let tpl = l.tpl(slot);
-        for (f, got) in tpl.fields.iter().zip(&w.ex.values) {
-            if f.kind == Kind::Index {
-                continue;
-            }
-            let Some(want) = lookup(slot.i, f) else {
-                return false;
-            };
-            let e = Expect {
-                value: want.to_f64() * f.scale,
-                spread: 0.0,
-            };
-            if !got.as_ref().is_some_and(|n| number_ok(n, e, tol)) {
-                return false;
-            }
-        }
-        if !w.ref_ok {
-            departing += 1;
-        }
-    }
-    departing >= 2
-}
-
-/// `v` to `s` significant digits.
-fn round_sig(v: f64, s: usize) -> f64 {
-    format!("{:.*e}", s.saturating_sub(1), v)
-        .parse()
-        .unwrap_or(v)
-}
-
-/// The simplest numbers within `unc` of `v` (1 to 4 significant digits).
-fn nice(v: f64, unc: f64) -> Vec<f64> {
-    let mut out: Vec<f64> = Vec::new();
-    for s in 1..=4 {
-        let r = round_sig(v, s);
-        if (r - v).abs() <= unc * 1.01 + 1e-12 * v.abs() && !out.contains(&r) {
-            out.push(r);
-        }
-    }
-    out
-}
-
+/// `f'(x) = <the scaled derivative>` and the right derivative, for a gradient `c` times the
+/// right one.
 fn derivative_text(p: &Problem, k: usize, c: f64) -> (String, String) {
     let g = p.grad_exprs().get(k).map(|e| (*e).clone());
     let g = g.unwrap_or(Expr::Num(PyNum::Int(0)));
@@ -205,6 +112,7 @@ fn derivative_text(p: &Problem, k: usize, c: f64) -> (String, String) {
     (format!("{name} = {shown}"), format!("{g}"))
 }
 
+/// What a factor of ½ or 2 usually means.
 fn factor_two(c: f64) -> &'static str {
     if (c - 0.5).abs() < 1e-12 {
         " — a factor 2 missing, as when x² is differentiated as x (d/dx x^n = n·x^(n-1))"
@@ -214,6 +122,55 @@ fn factor_two(c: f64) -> &'static str {
         ""
     }
 }
+
+/// What every candidate rule is tried against.
+struct Candidates<'a> {
+    l: &'a Layout<'a>,
+    window: &'a [WindowLine],
+    /// The student's start.
+    start: &'a [PyNum],
+    tol: Option<Tolerance>,
+    /// The updates the window reaches.
+    steps: usize,
+    /// The right rule from the student's start.
+    right: Run,
+}
+
+impl Candidates<'_> {
+    fn problem(&self) -> &Problem {
+        &self.l.d.problem
+    }
+
+    fn lr(&self) -> PyNum {
+        self.l.d.run.lr
+    }
+
+    /// Whether `run` reproduces every window line, two of them departing.
+    fn explained_by(&self, run: &Run) -> bool {
+        explains(self.l, run, self.window, self.tol)
+    }
+
+    /// Whether the right run's values, read by `lookup`, reproduce every window line, two of
+    /// them departing.
+    fn explained_by_lookup(&self, lookup: &dyn Fn(usize, &FieldInfo) -> Option<PyNum>) -> bool {
+        explains_by(self.l, self.right.len(), self.window, self.tol, lookup)
+    }
+}
+
+/// A diagnosis: the mistake it names, if its rule explains the window.
+type Diagnose = fn(&Candidates) -> Option<Found>;
+
+/// The diagnoses, in the order they are tried; the first that explains the window names the
+/// rule.
+const DIAGNOSES: [Diagnose; 7] = [
+    print_before_update,
+    value_before_update,
+    swapped_variables,
+    other_learning_rate,
+    sequential_update,
+    rounded_each_step,
+    value_for_gradient,
+];
 
 /// The rule behind the window's lines, if one of the usual ones explains them all.
 pub(crate) fn rule(
@@ -225,35 +182,43 @@ pub(crate) fn rule(
     if window.iter().filter(|w| !w.ref_ok).count() < 2 {
         return None;
     }
-    let d = l.d;
-    let p = &d.problem;
-    let lr = d.run.lr;
     let steps = window.iter().map(|w| l.slot(w.k).i).max()?.min(l.updates());
-    let found = |code, message: String| Some(Found { code, message });
+    let right = Run::new(&l.d.problem, start, l.d.run.lr, steps);
     // The right rule from the student's start reproduces the lines at their own digits:
     // they depart only by their digits (or their start), and no other rule is proven.
-    if reproduces(l, &Run::new(p, start, lr, steps), window, tol) {
+    if reproduces(l, &right, window, tol) {
         return None;
     }
+    let c = Candidates {
+        l,
+        window,
+        start,
+        tol,
+        steps,
+        right,
+    };
+    DIAGNOSES.iter().find_map(|diagnose| diagnose(&c))
+}
 
-    // Printed before the update: line i shows the point after i - 1 updates.
-    let right = Run::new(p, start, lr, steps);
-    let mut shifted: Vec<Vec<PyNum>> = Vec::with_capacity(right.len() + 1);
-    if !right.is_empty() {
-        shifted.push(right.point(0).to_vec());
-        for i in 0..right.len().saturating_sub(1) {
-            shifted.push(right.point(i).to_vec());
-        }
-    }
-    if explains(l, &Run::from_points(p, lr, &shifted), window, tol) {
-        return found(
-            "print-before-update",
-            "each line shows x before its update, not after it (off by one): update x first, then print".into(),
-        );
-    }
+fn found(code: &'static str, message: String) -> Option<Found> {
+    Some(Found { code, message })
+}
 
-    // x printed after the update but y = f(x) from the point before it.
-    let right_fields = StepFields::new(&right);
+/// Printed before the update: line i shows the point after i - 1 updates.
+fn print_before_update(c: &Candidates) -> Option<Found> {
+    let shifted = wrong_runs::printed_before(c.problem(), c.lr(), &c.right);
+    if !c.explained_by(&shifted) {
+        return None;
+    }
+    found(
+        "print-before-update",
+        "each line shows x before its update, not after it (off by one): update x first, then print".into(),
+    )
+}
+
+/// x printed after the update but y = f(x) from the point before it.
+fn value_before_update(c: &Candidates) -> Option<Found> {
+    let right_fields = StepFields::new(&c.right);
     let value_before = |i: usize, f: &FieldInfo| {
         let at = if f.kind == Kind::Value {
             i.saturating_sub(1)
@@ -262,130 +227,141 @@ pub(crate) fn rule(
         };
         right_fields.lookup(at, &f.name)
     };
-    if explains_by(l, right.len(), window, tol, &value_before) {
-        return found(
-            "value-before-update",
-            "your y lines show f at the point before the update: compute y = f(x) after the update, at the new point".into(),
-        );
+    if !c.explained_by_lookup(&value_before) {
+        return None;
     }
+    found(
+        "value-before-update",
+        "your y lines show f at the point before the update: compute y = f(x) after the update, at the new point".into(),
+    )
+}
 
-    // Two variables printed in each other's places: `({x2:.3f}, {x1:.3f})`.
-    if let [a, b] = p.vars.as_slice() {
-        let swapped = |i: usize, f: &FieldInfo| match f.kind {
-            Kind::Var(0) => right_fields.lookup(i, b),
-            Kind::Var(1) => right_fields.lookup(i, a),
-            _ => right_fields.lookup(i, &f.name),
-        };
-        if explains_by(l, right.len(), window, tol, &swapped) {
-            return found(
-                "swapped-variables",
-                format!(
-                    "your lines show {b} where {a} belongs and {a} where {b} belongs: print them in the template's order"
-                ),
-            );
-        }
+/// Two variables printed in each other's places: `({x2:.3f}, {x1:.3f})`.
+fn swapped_variables(c: &Candidates) -> Option<Found> {
+    let [a, b] = c.problem().vars.as_slice() else {
+        return None;
+    };
+    let right_fields = StepFields::new(&c.right);
+    let swapped = |i: usize, f: &FieldInfo| match f.kind {
+        Kind::Var(0) => right_fields.lookup(i, b),
+        Kind::Var(1) => right_fields.lookup(i, a),
+        _ => right_fields.lookup(i, &f.name),
+    };
+    if !c.explained_by_lookup(&swapped) {
+        return None;
     }
+    found(
+        "swapped-variables",
+        format!(
+            "your lines show {b} where {a} belongs and {a} where {b} belongs: print them in the template's order"
+        ),
+    )
+}
 
-    // A different learning rate or a scaled derivative, inferred from the first departing
-    // step that prints a variable, then checked over the whole window.
+/// A different learning rate or a scaled derivative, inferred from the first departing
+/// step that prints a variable, then checked over the whole window.
+fn other_learning_rate(c: &Candidates) -> Option<Found> {
+    let (l, window) = (c.l, c.window);
     let prints_grad = window.iter().any(|w| {
         l.tpl(l.slot(w.k))
             .fields
             .iter()
             .any(|f| matches!(f.kind, Kind::Grad(_)))
     });
-    if let Some((r_list, k)) = infer_lr(l, window, start) {
-        for r in r_list {
-            if (r - lr.to_f64()).abs() <= 1e-12 * r.abs().max(1.0) {
-                continue;
-            }
-            let c = r / lr.to_f64();
-            let by_lr = Run::new(p, start, num(r), steps);
-            let scaled_grad = || -> Option<Run> {
-                let exprs: Vec<Expr> = p
-                    .grad_exprs()
-                    .iter()
-                    .map(|g| simplify(&Expr::bin(BinOp::Mul, Expr::Num(num(c)), (*g).clone())))
-                    .collect();
-                let q = Problem::new(&d.f, &p.vars, Some(&exprs)).ok()?;
-                Some(Run::new(&q, start, lr, steps))
-            };
-            let lr_fits = explains(l, &by_lr, window, tol);
-            let grad_fits = prints_grad
-                && c > 0.0
-                && scaled_grad().is_some_and(|run| explains(l, &run, window, tol));
-            if grad_fits {
-                let (wrong, right) = derivative_text(p, k, c);
-                return found(
-                    "gradient-factor",
-                    format!(
-                        "your gradient is {} times the right one: your steps match {wrong} instead of {right}{}",
-                        show(num(c)),
-                        factor_two(c)
-                    ),
-                );
-            }
-            if !lr_fits {
-                continue;
-            }
-            if (r + lr.to_f64()).abs() <= 1e-12 * r.abs().max(1.0) {
-                return found(
-                    "add-gradient",
-                    "you added the gradient instead of subtracting it: the update is x := x - lr·f'(x)".into(),
-                );
-            }
-            if r < 0.0 {
-                return found(
-                    "add-gradient",
-                    format!(
-                        "you added the gradient instead of subtracting it, and your steps match lr = {}; the exercise uses {}",
-                        show(num(-r)),
-                        show(lr)
-                    ),
-                );
-            }
-            if r == 1.0 {
-                return found(
-                    "no-learning-rate",
-                    format!(
-                        "your steps match lr = 1: you left out the learning rate (the exercise uses {})",
-                        show(lr)
-                    ),
-                );
-            }
-            let mut message = format!(
-                "your steps match lr = {}; the exercise uses {}",
-                show(num(r)),
-                show(lr)
-            );
-            if !prints_grad {
-                let (wrong, right) = derivative_text(p, k, c);
-                message.push_str(&format!(
-                    " (or, with the same steps, a derivative {} times the right one: {wrong} instead of {right}{})",
-                    show(num(c)),
-                    factor_two(c)
-                ));
-            }
-            return found("learning-rate", message);
+    let (r_list, k) = wrong_runs::infer_lr(l, window, c.start)?;
+    let lr = c.lr().to_f64();
+    for r in r_list {
+        if (r - lr).abs() <= 1e-12 * r.abs().max(1.0) {
+            continue;
         }
-    }
-
-    // One variable after the other.
-    if p.vars.len() >= 2 {
-        let run = sequential(p, start, lr, steps);
-        if explains(l, &run, window, tol) {
+        let factor = r / lr;
+        let grad_fits = prints_grad
+            && factor > 0.0
+            && wrong_runs::scaled_gradient(&l.d.f, c.problem(), c.start, c.lr(), c.steps, factor)
+                .is_some_and(|run| c.explained_by(&run));
+        if grad_fits {
+            let (wrong, right) = derivative_text(c.problem(), k, factor);
             return found(
-                "sequential-update",
+                "gradient-factor",
                 format!(
-                    "your update of {} uses the new {} (one variable after the other): compute every partial derivative at the old point first, then move all variables together",
-                    p.vars[1], p.vars[0]
+                    "your gradient is {} times the right one: your steps match {wrong} instead of {right}{}",
+                    show(num(factor)),
+                    factor_two(factor)
                 ),
             );
         }
+        if c.explained_by(&Run::new(c.problem(), c.start, num(r), c.steps)) {
+            return learning_rate_found(c, r, k, prints_grad);
+        }
     }
+    None
+}
 
-    // x rounded at every step.
-    let mut digits: Vec<usize> = window
+/// The mistake behind steps that match learning rate `r` (read from variable `k`).
+fn learning_rate_found(c: &Candidates, r: f64, k: usize, prints_grad: bool) -> Option<Found> {
+    let lr = c.lr();
+    if (r + lr.to_f64()).abs() <= 1e-12 * r.abs().max(1.0) {
+        return found(
+            "add-gradient",
+            "you added the gradient instead of subtracting it: the update is x := x - lr·f'(x)"
+                .into(),
+        );
+    }
+    if r < 0.0 {
+        return found(
+            "add-gradient",
+            format!(
+                "you added the gradient instead of subtracting it, and your steps match lr = {}; the exercise uses {}",
+                show(num(-r)),
+                show(lr)
+            ),
+        );
+    }
+    if r == 1.0 {
+        return found(
+            "no-learning-rate",
+            format!(
+                "your steps match lr = 1: you left out the learning rate (the exercise uses {})",
+                show(lr)
+            ),
+        );
+    }
+    let mut message = format!(
+        "your steps match lr = {}; the exercise uses {}",
+        show(num(r)),
+        show(lr)
+    );
+    if !prints_grad {
+        let factor = r / lr.to_f64();
+        let (wrong, right) = derivative_text(c.problem(), k, factor);
+        message.push_str(&format!(
+            " (or, with the same steps, a derivative {} times the right one: {wrong} instead of {right}{})",
+            show(num(factor)),
+            factor_two(factor)
+        ));
+    }
+    found("learning-rate", message)
+}
+
+/// One variable after the other.
+fn sequential_update(c: &Candidates) -> Option<Found> {
+    let p = c.problem();
+    if p.vars.len() < 2 || !c.explained_by(&wrong_runs::sequential(p, c.start, c.lr(), c.steps)) {
+        return None;
+    }
+    found(
+        "sequential-update",
+        format!(
+            "your update of {} uses the new {} (one variable after the other): compute every partial derivative at the old point first, then move all variables together",
+            p.vars[1], p.vars[0]
+        ),
+    )
+}
+
+/// x rounded at every step, to the decimals printed or to 0 to 8.
+fn rounded_each_step(c: &Candidates) -> Option<Found> {
+    let mut digits: Vec<usize> = c
+        .window
         .iter()
         .flat_map(|w| w.ex.values.iter().flatten())
         .map(|n| n.printed.decimals().clamp(0, 12) as usize)
@@ -398,8 +374,8 @@ pub(crate) fn rule(
             continue;
         }
         tried.push(dgt);
-        let run = rounded(p, start, lr, steps, dgt);
-        if explains(l, &run, window, tol) {
+        let run = wrong_runs::rounded(c.problem(), c.start, c.lr(), c.steps, dgt);
+        if c.explained_by(&run) {
             return found(
                 "rounded-each-step",
                 format!(
@@ -408,98 +384,18 @@ pub(crate) fn rule(
             );
         }
     }
-
-    // f instead of f'.
-    if let Ok(q) = Problem::new(&d.f, &p.vars, Some(&vec![d.f.clone(); p.vars.len()]))
-        && explains(l, &Run::new(&q, start, lr, steps), window, tol)
-    {
-        return found(
-            "value-for-gradient",
-            "your steps use f(x) instead of f'(x): the update is x := x - lr·f'(x)".into(),
-        );
-    }
     None
 }
 
-/// Learning rates that explain the first departing step that prints a variable, and the
-/// variable they were read from.
-fn infer_lr(l: &Layout, window: &[WindowLine], start: &[PyNum]) -> Option<(Vec<f64>, usize)> {
-    let p = &l.d.problem;
-    for w in window.iter().filter(|w| !w.ref_ok) {
-        let slot = l.slot(w.k);
-        if slot.i == 0 {
-            continue;
-        }
-        let tpl = l.tpl(slot);
-        // The point before this step: the reference's (the lines before agree with it),
-        // or the student's start for the first step.
-        let before: Vec<PyNum> = if slot.i == 1 {
-            start.to_vec()
-        } else {
-            l.d.run.point(slot.i - 1).to_vec()
-        };
-        let s = Stepper::new(p, &before, l.d.run.lr).ok()?;
-        // The variable with the steepest slope gives the sharpest estimate.
-        let mut best: Option<(f64, f64, usize)> = None;
-        for (f, got) in tpl.fields.iter().zip(&w.ex.values) {
-            if let (Kind::Var(k), Some(n)) = (f.kind, got) {
-                let g = s.gradient.get(k)?.to_f64();
-                let b = before.get(k)?.to_f64();
-                if n.value.is_finite() && g.abs() > best.map_or(0.0, |x| x.1.abs()) {
-                    best = Some(((b - n.value) / g, g, k));
-                    let _ = n;
-                }
-            }
-        }
-        if let Some((r, g, k)) = best {
-            let h = tpl
-                .fields
-                .iter()
-                .zip(&w.ex.values)
-                .find_map(|(f, n)| (f.kind == Kind::Var(k)).then_some(n.as_ref()?.half_unit()))
-                .unwrap_or(0.0);
-            return Some((nice(r, 2.0 * h / g.abs()), k));
-        }
+/// f instead of f'.
+fn value_for_gradient(c: &Candidates) -> Option<Found> {
+    let (d, p) = (c.l.d, c.problem());
+    let q = Problem::new(&d.f, &p.vars, Some(&vec![d.f.clone(); p.vars.len()])).ok()?;
+    if !c.explained_by(&Run::new(&q, c.start, c.lr(), c.steps)) {
+        return None;
     }
-    None
-}
-
-fn sequential(p: &Problem, start: &[PyNum], lr: PyNum, steps: usize) -> Run {
-    let mut x = start.to_vec();
-    let mut points = vec![x.clone()];
-    'outer: for _ in 0..steps {
-        for k in 0..x.len() {
-            let Ok(g) = p.grad[k].eval(&x) else {
-                break 'outer;
-            };
-            let next = x[k].to_f64() - lr.to_f64() * g.to_f64();
-            if !next.is_finite() {
-                break 'outer;
-            }
-            x[k] = PyNum::Float(next);
-        }
-        points.push(x.clone());
-    }
-    Run::from_points(p, lr, &points)
-}
-
-fn rounded(p: &Problem, start: &[PyNum], lr: PyNum, steps: usize, d: usize) -> Run {
-    let mut x = start.to_vec();
-    let mut points = vec![x.clone()];
-    for _ in 0..steps {
-        let Ok(s) = Stepper::new(p, &x, lr) else {
-            break;
-        };
-        let mut next = Vec::with_capacity(x.len());
-        for (xi, gi) in x.iter().zip(&s.gradient) {
-            let v = xi.to_f64() - lr.to_f64() * gi.to_f64();
-            if !v.is_finite() {
-                return Run::from_points(p, lr, &points);
-            }
-            next.push(PyNum::Float(format!("{v:.d$}").parse().unwrap_or(v)));
-        }
-        x = next;
-        points.push(x.clone());
-    }
-    Run::from_points(p, lr, &points)
+    found(
+        "value-for-gradient",
+        "your steps use f(x) instead of f'(x): the update is x := x - lr·f'(x)".into(),
+    )
 }

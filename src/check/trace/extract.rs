@@ -33,83 +33,71 @@ pub(crate) fn extract(line: &str, tpl: &LineTpl, expected: Option<&str>) -> Opti
     if let Some(values) = &templated
         && values.iter().all(Option::is_some)
     {
-        return templated.map(|values| Extracted {
-            values,
-            same_labels: true,
-            extras: false,
-        });
+        return templated.map(|values| read(values, true, false));
     }
     let found: Vec<Number> = scan::numbers(line).collect();
     let n = tpl.fields.len();
     if found.len() > n
         && let Some(values) = template_then_extras(line, tpl, &found)
     {
-        return Some(Extracted {
-            values,
-            same_labels: true,
-            extras: true,
-        });
+        return Some(read(values, true, true));
     }
     // Each value after its own name (`x1 = 2.400, x2 = -1.600`): the names say which is which.
-    if let Some(mut values) = by_name(line, tpl, &found) {
-        // The counter, by position: a whole number before every named value.
-        let first_named = values.iter().flatten().map(|v| v.start).min();
-        if found.len() >= n {
-            for ((f, v), num) in tpl.fields.iter().zip(values.iter_mut()).zip(&found) {
-                if f.kind == Kind::Index
-                    && num.is_integer_literal()
-                    && first_named.is_none_or(|at| num.end <= at)
-                {
-                    *v = Some(num.clone());
-                }
-            }
-        }
-        return Some(Extracted {
-            values,
-            same_labels: false,
-            extras: found.len() > n,
-        });
+    if let Some(values) = by_name_and_counter(line, tpl, &found) {
+        return Some(read(values, false, found.len() > n));
     }
     if found.len() == n {
         // Also when the template's text matches but a field holds more than a number
         // (`np.float64(2.4)`, as NumPy 2 prints a float inside a tuple).
-        return Some(Extracted {
-            values: found.into_iter().map(Some).collect(),
-            same_labels: false,
-            extras: false,
-        });
-    }
-    if found.len() > n {
-        if let Some(values) = template_then_extras(line, tpl, &found) {
-            return Some(Extracted {
-                values,
-                same_labels: true,
-                extras: true,
-            });
-        }
-        if let Some(values) = by_name(line, tpl, &found) {
-            return Some(Extracted {
-                values,
-                same_labels: false,
-                extras: true,
-            });
-        }
+        return Some(read(found.into_iter().map(Some).collect(), false, false));
     }
     if let Some(values) = templated {
         // The template's text, with a field that is not a number (`nan`).
-        return Some(Extracted {
-            values,
-            same_labels: true,
-            extras: false,
-        });
+        return Some(read(values, true, false));
     }
-    // A line without the iteration number (`x = 2.4` for `{i}-th x: {x:.4f}`): the numbers
-    // are the other fields, in order; the counter is a label.
+    if let Some(values) = without_counter(tpl, &found) {
+        return Some(read(values, false, false));
+    }
+    by_expected_line(tpl, expected?, &found).map(|values| read(values, false, false))
+}
+
+fn read(values: Vec<Option<Number>>, same_labels: bool, extras: bool) -> Extracted {
+    Extracted {
+        values,
+        same_labels,
+        extras,
+    }
+}
+
+/// Each value after its own name, and the counter by position: a whole number before every
+/// named value.
+fn by_name_and_counter(line: &str, tpl: &LineTpl, found: &[Number]) -> Option<Vec<Option<Number>>> {
+    let mut values = by_name(line, tpl, found)?;
+    let first_named = values.iter().flatten().map(|v| v.start).min();
+    if found.len() >= tpl.fields.len() {
+        for ((f, v), num) in tpl.fields.iter().zip(values.iter_mut()).zip(found) {
+            if f.kind == Kind::Index
+                && num.is_integer_literal()
+                && first_named.is_none_or(|at| num.end <= at)
+            {
+                *v = Some(num.clone());
+            }
+        }
+    }
+    Some(values)
+}
+
+/// A line without the iteration number (`x = 2.4` for `{i}-th x: {x:.4f}`): the numbers
+/// are the other fields, in order; the counter is a label.
+fn without_counter(tpl: &LineTpl, found: &[Number]) -> Option<Vec<Option<Number>>> {
+    let n = tpl.fields.len();
     let counted = tpl.fields.iter().filter(|f| f.kind != Kind::Index).count();
-    if counted < n && counted > 0 && found.len() == counted {
-        let mut rest = found.into_iter();
-        let values = tpl
-            .fields
+    if !(counted < n && counted > 0 && found.len() == counted) {
+        return None;
+    }
+    let mut rest = found.iter().cloned();
+    Some(
+        tpl.fields
             .iter()
             .map(|f| {
                 if f.kind == Kind::Index {
@@ -118,30 +106,28 @@ pub(crate) fn extract(line: &str, tpl: &LineTpl, expected: Option<&str>) -> Opti
                     rest.next()
                 }
             })
-            .collect();
-        return Some(Extracted {
-            values,
-            same_labels: false,
-            extras: false,
-        });
-    }
-    // The expected line may have numbers in its labels too; keep the ones at fields.
-    let expected = expected?;
+            .collect(),
+    )
+}
+
+/// The expected line may have numbers in its labels too: one number per number of the
+/// expected line, keeping those at fields.
+fn by_expected_line(
+    tpl: &LineTpl,
+    expected: &str,
+    found: &[Number],
+) -> Option<Vec<Option<Number>>> {
     let spans = field_spans(tpl, expected)?;
     let all: Vec<Number> = scan::numbers(expected).collect();
     if all.len() != found.len() {
         return None;
     }
-    let mut values = Vec::with_capacity(n);
+    let mut values = Vec::with_capacity(tpl.fields.len());
     for (s, e) in spans {
         let idx = all.iter().position(|num| num.start >= s && num.end <= e)?;
         values.push(found.get(idx).cloned());
     }
-    Some(Extracted {
-        values,
-        same_labels: false,
-        extras: false,
-    })
+    Some(values)
 }
 
 /// The byte ranges of the fields in the expected line, found by walking its literal text.

@@ -65,18 +65,24 @@ mod extract;
 mod findings;
 mod judge;
 mod layout;
+mod line_shape;
 mod pair;
 mod precision;
+mod reference_pass;
+mod report;
+mod rounding;
 mod scan;
 mod shape;
 mod start;
 mod stream;
 mod summary;
 mod text;
+mod window;
+mod wrong_runs;
 
-use serde::Serialize;
 use serde_json::json;
 
+pub use report::{Finding, LineReport, LineStatus, NumberReport, TraceReport};
 pub use text::render_text;
 
 use super::number::Printed;
@@ -99,124 +105,6 @@ pub const MAX_LISTED_LINES: usize = 20_000;
 pub const FOLLOWS_CREDIT: f64 = 1.0;
 /// The longest printed text kept in a report, in characters.
 const MAX_SHOWN_CHARS: usize = 200;
-
-/// A line's verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LineStatus {
-    /// Agrees with the reference.
-    Correct,
-    /// Departs from the reference, but follows from the student's own previous line by one
-    /// step of the right rule (credit carried forward).
-    Follows,
-    /// Wrong.
-    Wrong,
-    /// Expected, not printed.
-    Missing,
-    /// Printed, not expected.
-    Extra,
-}
-
-/// One number that does not match.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct NumberReport {
-    /// The field's name in the template (`x`, `y`).
-    pub name: String,
-    /// The expected value, with the digits printed.
-    pub expected: String,
-    /// What was printed there.
-    pub printed: String,
-    /// When the printed number rounds the value to fewer digits than the task asks: what it
-    /// asks (`asks 4 decimals`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub coarse: Option<String>,
-}
-
-impl NumberReport {
-    /// `expected 2.4000, printed 2.4010`, or `printed 2 where the task asks 4 decimals
-    /// (2.4000)`.
-    pub fn describe(&self) -> String {
-        match &self.coarse {
-            Some(asks) => format!(
-                "printed {} where the task {asks} ({})",
-                self.printed, self.expected
-            ),
-            None => format!("expected {}, printed {}", self.expected, self.printed),
-        }
-    }
-}
-
-/// One line's verdict.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct LineReport {
-    /// 1-based line number in the expected output (`None` for an extra line).
-    pub line: Option<usize>,
-    /// 1-based line number in the printed file (`None` for a missing line).
-    pub printed_line: Option<usize>,
-    /// The verdict.
-    pub status: LineStatus,
-    /// The expected line (the reference's).
-    pub expected: Option<String>,
-    /// The printed line.
-    pub printed: Option<String>,
-    /// For a `follows` line: the printed line whose values it was judged from.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub judged_from: Option<usize>,
-    /// For a `wrong` line: the first number that is wrong, against the reference.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub number: Option<NumberReport>,
-    /// Why the line could not be read, or that its labels differ.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// A named mistake in a trace.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Finding {
-    /// A short code (`learning-rate`, `add-gradient`, `stopped-early`).
-    pub code: String,
-    /// What to tell the student.
-    pub message: String,
-}
-
-/// The verdict on a whole trace. Serialized as the array of its lines.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TraceReport {
-    /// How many lines were expected.
-    pub expected_lines: usize,
-    /// How many lines were printed (trailing empty lines left out).
-    pub printed_lines: usize,
-    /// Lines that earn credit (correct or follows).
-    pub right: usize,
-    /// The credit earned, in lines: a correct line earns 1, a follows line
-    /// [`FOLLOWS_CREDIT`].
-    pub credit: f64,
-    /// Lines the score is out of (expected plus extra).
-    pub counted: usize,
-    /// The first line (printed line number, else expected) that departs, if any.
-    pub first_departure: Option<usize>,
-    /// What went wrong, one sentence per departure (`line 5: expected 1.2288, printed
-    /// 1.3288; lines 6-21 follow correctly from your line 5`).
-    pub summary: Vec<String>,
-    /// The mistakes named.
-    pub findings: Vec<Finding>,
-    /// Notes that cost nothing (other labels).
-    pub notes: Vec<String>,
-    /// Correct lines left out of `lines` (long traces only).
-    pub omitted_correct: usize,
-    /// Departing lines left out of `lines` past [`MAX_LISTED_LINES`] listed ones.
-    pub omitted_departing: usize,
-    /// Printed lines skipped as not part of the answer (blank, console, debug prints).
-    pub skipped: usize,
-    /// Every line's verdict, in order.
-    pub lines: Vec<LineReport>,
-}
-
-impl Serialize for TraceReport {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.lines.serialize(s)
-    }
-}
 
 /// The numbers in a line, as printed (`1-th x: 2.4000` has 1 and 2.4000; the 1 of `x1` is
 /// part of a name).
@@ -292,32 +180,9 @@ pub fn check_question(
         mistake: None,
         lines: None,
     };
-    let d = match ctx.results.runs.get(&t.run) {
-        Some(Computed::Descent(d)) => d,
-        _ => {
-            return base(
-                Status::Invalid,
-                format!("the exercise is broken: '{}' is not a descent run", t.run),
-                None,
-            );
-        }
-    };
-    if d.run.is_empty() {
-        return base(
-            Status::Invalid,
-            "the exercise is broken: its run cannot even start".into(),
-            None,
-        );
-    }
-    let layout = match Layout::new(t, d) {
+    let layout = match layout_of(ctx, t) {
         Ok(l) => l,
-        Err(e) => {
-            return base(
-                Status::Invalid,
-                format!("the exercise is broken: {e}"),
-                None,
-            );
-        }
+        Err(why) => return base(Status::Invalid, why, None),
     };
     let read;
     let (name, text) = match given {
@@ -357,23 +222,40 @@ pub fn check_question(
     let printed_count = printed.len();
     let mut report = check_lines(&layout, printed, t, align::Limits::default());
     if let Some(error) = crash {
-        report.findings.insert(
-            0,
-            Finding {
-                code: "crashed".into(),
-                message: match printed_count {
-                    0 => format!(
-                        "your program stopped with an error before printing anything: {error}"
-                    ),
-                    n => format!(
-                        "your program stopped with an error after {n} line{}: {error}",
-                        if n == 1 { "" } else { "s" }
-                    ),
-                },
-            },
-        );
+        report.findings.insert(0, crashed(printed_count, &error));
     }
     finish(q, &layout, report, base, name)
+}
+
+/// The lines the trace question's run prints, or why the exercise is broken.
+fn layout_of<'a>(ctx: &'a Context, t: &TraceQuestion) -> Result<Layout<'a>, String> {
+    let d = match ctx.results.runs.get(&t.run) {
+        Some(Computed::Descent(d)) => d,
+        _ => {
+            return Err(format!(
+                "the exercise is broken: '{}' is not a descent run",
+                t.run
+            ));
+        }
+    };
+    if d.run.is_empty() {
+        return Err("the exercise is broken: its run cannot even start".into());
+    }
+    Layout::new(t, d).map_err(|e| format!("the exercise is broken: {e}"))
+}
+
+/// The program stopped with `error` after printing `printed` lines.
+fn crashed(printed: usize, error: &str) -> Finding {
+    Finding {
+        code: "crashed".into(),
+        message: match printed {
+            0 => format!("your program stopped with an error before printing anything: {error}"),
+            n => format!(
+                "your program stopped with an error after {n} line{}: {error}",
+                if n == 1 { "" } else { "s" }
+            ),
+        },
+    }
 }
 
 /// The question's verdict from the trace's report: status, feedback, score, the mistake
@@ -441,23 +323,7 @@ fn check_lines(
         },
         origin: &answer.origin,
     };
-    let ne = layout.len();
-    let mut report = TraceReport {
-        expected_lines: ne,
-        printed_lines: all_count,
-        right: 0,
-        credit: 0.0,
-        counted: ne,
-        first_departure: None,
-        summary: Vec::new(),
-        findings: Vec::new(),
-        notes: Vec::new(),
-        omitted_correct: 0,
-        omitted_departing: 0,
-        skipped: answer.skipped,
-        lines: Vec::new(),
-    };
-    report.notes.extend(answer.note.clone());
+    let mut report = empty_report(layout.len(), all_count, &answer);
     if all_count == 0 {
         report.summary.push("your program printed nothing".into());
         return report;
@@ -469,14 +335,14 @@ fn check_lines(
         return report;
     }
     let mut pairs = align::align(&judge, limits);
-    let mut verdicts = carry::against_reference(&judge, &pairs);
-    let rule = carry::name_rule(&judge, &pairs, &verdicts.ok);
+    let mut verdicts = reference_pass::against_reference(&judge, &pairs);
+    let rule = reference_pass::name_rule(&judge, &pairs, &verdicts.ok);
     let printed_before = rule
         .as_ref()
         .is_some_and(|f| f.code == "print-before-update");
     if printed_before {
         pairs = before::shifted(layout, &pairs);
-        verdicts = carry::against_reference(&judge, &pairs);
+        verdicts = reference_pass::against_reference(&judge, &pairs);
     }
     let coarse = precision::coarse_trace(&judge, &pairs);
     let mut other_start = start::other_start(&judge, &pairs, &verdicts.ok);
@@ -487,36 +353,9 @@ fn check_lines(
         other_start = Some(message);
         (lines, tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, false);
     }
-    // Line numbers in the file, skipped lines counted.
-    let in_file = |j: usize| answer.origin.get(j - 1).map_or(j, |o| o + 1);
-    for l in &mut lines {
-        l.printed_line = l.printed_line.map(in_file);
-        l.judged_from = l.judged_from.map(in_file);
-    }
-    // Garbage earns nothing.
-    if rule.as_ref().is_some_and(|f| f.code == "constant-lines") {
-        tally.right = 0;
-        tally.credit = 0.0;
-    }
-    // The lines before the first update do not make a trace on their own.
-    if tally.right_steps == 0 && tally.right > 0 {
-        report.notes.push(
-            "no line after an update earns credit, so the lines before the loop earn nothing either"
-                .into(),
-        );
-        tally.right = 0;
-        tally.credit = 0.0;
-    }
-    report.right = tally.right;
-    report.credit = tally.credit;
-    report.counted = ne + tally.extra;
-    report.omitted_correct = tally.omitted;
-    report.omitted_departing = tally.unlisted;
-    report.first_departure = lines
-        .iter()
-        .find(|l| l.status != LineStatus::Correct)
-        .and_then(|l| l.printed_line.or(l.line));
-    report.summary = summary::summarize(&lines);
+    numbered_in_file(&mut lines, &answer.origin);
+    let garbage = rule.as_ref().is_some_and(|f| f.code == "constant-lines");
+    score(&mut report, &tally, garbage, &lines);
     let other_output = rule.is_none()
         && answer.shaped == 0
         && 2 * answer.labelled >= printed.len()
@@ -539,6 +378,64 @@ fn check_lines(
         .extend(summary::label_note(&verdicts.labels, layout, printed));
     report.lines = lines;
     report
+}
+
+/// The report before any line is judged: nothing right, every expected line counted.
+fn empty_report(expected: usize, printed: usize, answer: &shape::Answer) -> TraceReport {
+    TraceReport {
+        expected_lines: expected,
+        printed_lines: printed,
+        right: 0,
+        credit: 0.0,
+        counted: expected,
+        first_departure: None,
+        summary: Vec::new(),
+        findings: Vec::new(),
+        notes: answer.note.iter().cloned().collect(),
+        omitted_correct: 0,
+        omitted_departing: 0,
+        skipped: answer.skipped,
+        lines: Vec::new(),
+    }
+}
+
+/// Line numbers in the file, skipped lines counted (`origin`: each answer line's 0-based
+/// line in the file, empty when none was skipped).
+fn numbered_in_file(lines: &mut [LineReport], origin: &[usize]) {
+    let in_file = |j: usize| origin.get(j - 1).map_or(j, |o| o + 1);
+    for l in lines {
+        l.printed_line = l.printed_line.map(in_file);
+        l.judged_from = l.judged_from.map(in_file);
+    }
+}
+
+/// The credit, the lines counted and the summary, from the tally of the judged `lines`.
+/// Lines that print the same values after every update (`garbage`) earn nothing, and nor do
+/// the lines before the loop on their own.
+fn score(report: &mut TraceReport, tally: &carry::Tally, garbage: bool, lines: &[LineReport]) {
+    let (mut right, mut credit) = (tally.right, tally.credit);
+    if garbage {
+        right = 0;
+        credit = 0.0;
+    }
+    if tally.right_steps == 0 && right > 0 {
+        report.notes.push(
+            "no line after an update earns credit, so the lines before the loop earn nothing either"
+                .into(),
+        );
+        right = 0;
+        credit = 0.0;
+    }
+    report.right = right;
+    report.credit = credit;
+    report.counted = report.expected_lines + tally.extra;
+    report.omitted_correct = tally.omitted;
+    report.omitted_departing = tally.unlisted;
+    report.first_departure = lines
+        .iter()
+        .find(|l| l.status != LineStatus::Correct)
+        .and_then(|l| l.printed_line.or(l.line));
+    report.summary = summary::summarize(lines);
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@
 
 use super::judge::MAX_LINE_BYTES;
 use super::layout::{Layout, Part};
+use super::line_shape::{Match, TplShape, match_of, template_shapes, words, words_iter, words_key};
 use super::scan;
 
 /// Why a printed line was skipped.
@@ -53,66 +54,7 @@ pub(crate) struct Answer<'a> {
     pub labelled: usize,
 }
 
-/// The words of a line: its runs of letters and digits that hold a letter, lowercased.
-pub(crate) fn words(line: &str) -> Vec<String> {
-    line.split(|c: char| !c.is_alphanumeric() && c != '_')
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// The words of a line, without allocating (compare them ignoring ASCII case).
-fn words_iter(line: &str) -> impl Iterator<Item = &str> {
-    line.split(|c: char| !c.is_alphanumeric() && c != '_')
-        .filter(|w| w.chars().any(char::is_alphabetic))
-}
-
-/// How a line's words match the template's lines.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Match {
-    /// No template line's words, and none of its names.
-    None,
-    /// A template line's words, in order.
-    Words,
-    /// Only a name a template line shows (`x = 2.4` for `{i}-th x: {x}`).
-    Name,
-}
-
-fn match_of(line: &str, shapes: &[TplShape]) -> Match {
-    let words = || words_iter(line);
-    let in_order = |part: &[String]| {
-        let mut it = words();
-        part.iter().all(|p| it.any(|w| w.eq_ignore_ascii_case(p)))
-    };
-    if shapes
-        .iter()
-        .any(|s| !s.words.is_empty() && in_order(&s.words))
-    {
-        Match::Words
-    } else if shapes.iter().any(|s| {
-        s.names
-            .iter()
-            .any(|n| words().any(|w| w.eq_ignore_ascii_case(n)))
-    }) {
-        Match::Name
-    } else {
-        Match::None
-    }
-}
-
-/// A hash of a line's words, lowercased (the same on every machine).
-fn words_key(line: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for w in words_iter(line) {
-        for b in w.bytes() {
-            b.to_ascii_lowercase().hash(&mut h);
-        }
-        0u8.hash(&mut h);
-    }
-    h.finish()
-}
-
+/// Whether a line prints a number (`nan` and `inf` count).
 fn has_number(line: &str) -> bool {
     scan::has_number(line)
         || words_iter(line).any(|w| {
@@ -122,6 +64,7 @@ fn has_number(line: &str) -> bool {
         })
 }
 
+/// An IDE's line at the end of a run (`Process finished with exit code 0`).
 fn is_console(line: &str) -> bool {
     let t = line.trim();
     t.starts_with("Process finished with exit code")
@@ -129,134 +72,16 @@ fn is_console(line: &str) -> bool {
         || t.starts_with("[Done] exited with code")
 }
 
-/// One template line's shape: its words, its part and how many numbers it prints.
-pub(super) struct TplShape {
-    pub words: Vec<String>,
-    /// The names of its fields that its text also shows as labels (`x` in `x: {x}`).
-    pub names: Vec<String>,
-    /// How many iteration counters (`{i}`) it prints.
-    pub counters: usize,
-    pub part: Part,
-    pub numbers: usize,
-}
-
-fn template_shapes(layout: &Layout) -> Vec<TplShape> {
-    let mut out: Vec<TplShape> = Vec::new();
-    let mut buf = String::new();
-    // One line of each template: the header, the first step and the footer.
-    let mut seen = std::collections::BTreeSet::new();
-    for k in 0..layout.len() {
-        let s = layout.slot(k);
-        if !seen.insert((s.part as u8, s.tpl)) {
-            continue;
-        }
-        layout.render(k, &mut buf);
-        let w = words(&buf);
-        let names = layout
-            .tpl(s)
-            .fields
-            .iter()
-            .map(|f| f.name.to_lowercase())
-            .filter(|n| n != "i" && w.contains(n))
-            .collect();
-        let counters = layout
-            .tpl(s)
-            .fields
-            .iter()
-            .filter(|f| f.kind == super::layout::Kind::Index)
-            .count();
-        out.push(TplShape {
-            counters,
-            names,
-            words: w,
-            part: s.part,
-            numbers: scan::numbers(&buf).count(),
-        });
-        if seen.len() >= 64 {
-            break;
-        }
-    }
-    out
-}
-
 /// Sorts the printed lines into the answer and the skipped ones.
 pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> Answer<'a> {
     let shapes = template_shapes(layout);
-    let all_have_numbers = shapes.iter().all(|s| s.numbers > 0);
-    let mut kind: Vec<Option<Skip>> = printed
-        .iter()
-        .map(|l| {
-            if l.len() > MAX_LINE_BYTES {
-                // Judged, and found too long to read.
-                None
-            } else if l.trim().is_empty() {
-                Some(Skip::Blank)
-            } else if is_console(l) || (all_have_numbers && !has_number(l)) {
-                Some(Skip::Console)
-            } else {
-                None
-            }
-        })
-        .collect();
-    // Lines with the same words match the same way: each shape is matched once.
-    let keys: Vec<u64> = printed
-        .iter()
-        .zip(&kind)
-        .map(|(l, k)| match k {
-            None if l.len() <= MAX_LINE_BYTES => words_key(l),
-            _ => 0,
-        })
-        .collect();
-    let mut memo: std::collections::BTreeMap<u64, Match> = Default::default();
-    let matched: Vec<Match> = printed
-        .iter()
-        .zip(&kind)
-        .zip(&keys)
-        .map(|((l, k), key)| {
-            if k.is_none() && l.len() <= MAX_LINE_BYTES {
-                *memo.entry(*key).or_insert_with(|| match_of(l, &shapes))
-            } else {
-                Match::None
-            }
-        })
-        .collect();
-    let shaped: Vec<bool> = matched.iter().map(|m| *m != Match::None).collect();
-    let count = shaped.iter().filter(|s| **s).count();
+    let mut kind = blank_or_console(&printed, &shapes);
+    let (keys, matched) = match_lines(&printed, &kind, &shapes);
+    let count = matched.iter().filter(|m| **m != Match::None).count();
     if count >= 2 && 2 * count >= layout.len() {
-        let first = shaped.iter().position(|s| *s).unwrap_or(0);
-        let last = shaped.iter().rposition(|s| *s).unwrap_or(0);
-        let edge = |part: Part| -> Vec<usize> {
-            shapes
-                .iter()
-                .filter(|s| s.part == part)
-                .map(|s| s.numbers)
-                .collect()
-        };
-        let (head, foot) = (edge(Part::Header), edge(Part::Footer));
-        let numbers = |j: usize| scan::numbers(printed[j]).count();
-        // Kept as relabelled header lines: the last `head.len()` candidates before the first.
-        let mut kept_head: Vec<usize> = (0..first)
-            .filter(|&j| kind[j].is_none() && head.contains(&numbers(j)))
-            .collect();
-        kept_head.drain(..kept_head.len().saturating_sub(head.len()));
-        let mut kept_foot: Vec<usize> = (last + 1..printed.len())
-            .filter(|&j| kind[j].is_none() && foot.contains(&numbers(j)))
-            .collect();
-        kept_foot.truncate(foot.len());
-        for j in 0..printed.len() {
-            // A line of bare numbers (`1 [2.4, -1.6]`) is an answer in the student's own
-            // layout, not a debug print.
-            let bare = words_iter(printed[j]).next().is_none();
-            if kind[j].is_none()
-                && !shaped[j]
-                && !bare
-                && !kept_head.contains(&j)
-                && !kept_foot.contains(&j)
-            {
-                kind[j] = Some(Skip::Debug);
-            }
-        }
-        if foot.is_empty() {
+        let shaped: Vec<bool> = matched.iter().map(|m| *m != Match::None).collect();
+        unshaped_are_debug(&printed, &shapes, &shaped, &mut kind);
+        if !shapes.iter().any(|s| s.part == Part::Footer) {
             summary_tail(&keys, &matched, &mut kind);
         }
     } else {
@@ -280,19 +105,6 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> An
     });
     let (printed, origin, combined) =
         super::combine::split_combined(layout, &shapes, printed, origin);
-    let mut note = note;
-    if let Some((n, first)) = combined {
-        let also = format!(
-            "{n} line{} print{} several of the template's lines side by side (e.g. line {}); each is read as those lines",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "s" } else { "" },
-            first + 1
-        );
-        note = Some(match note {
-            Some(s) => format!("{s}; {also}"),
-            None => also,
-        });
-    }
     let labelled = printed
         .iter()
         .filter(|l| l.len() <= MAX_LINE_BYTES && words_iter(l).next().is_some())
@@ -301,10 +113,125 @@ pub(crate) fn answer_lines<'a>(layout: &Layout, mut printed: Vec<&'a str>) -> An
         lines: printed,
         origin,
         skipped: skipped.len(),
-        note,
+        note: with_combined_note(note, combined),
         shaped: count,
         labelled,
     }
+}
+
+/// The first sorting, line by line: blank lines and console text are skipped (`None`: not
+/// yet skipped).
+fn blank_or_console(printed: &[&str], shapes: &[TplShape]) -> Vec<Option<Skip>> {
+    let all_have_numbers = shapes.iter().all(|s| s.numbers > 0);
+    printed
+        .iter()
+        .map(|l| {
+            if l.len() > MAX_LINE_BYTES {
+                // Judged, and found too long to read.
+                None
+            } else if l.trim().is_empty() {
+                Some(Skip::Blank)
+            } else if is_console(l) || (all_have_numbers && !has_number(l)) {
+                Some(Skip::Console)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Each line's words (as a key, 0 for a skipped line) and how it matches the template's
+/// shapes.
+fn match_lines(
+    printed: &[&str],
+    kind: &[Option<Skip>],
+    shapes: &[TplShape],
+) -> (Vec<u64>, Vec<Match>) {
+    // Lines with the same words match the same way: each shape is matched once.
+    let keys: Vec<u64> = printed
+        .iter()
+        .zip(kind)
+        .map(|(l, k)| match k {
+            None if l.len() <= MAX_LINE_BYTES => words_key(l),
+            _ => 0,
+        })
+        .collect();
+    let mut memo: std::collections::BTreeMap<u64, Match> = Default::default();
+    let matched: Vec<Match> = printed
+        .iter()
+        .zip(kind)
+        .zip(&keys)
+        .map(|((l, k), key)| {
+            if k.is_none() && l.len() <= MAX_LINE_BYTES {
+                *memo.entry(*key).or_insert_with(|| match_of(l, shapes))
+            } else {
+                Match::None
+            }
+        })
+        .collect();
+    (keys, matched)
+}
+
+/// With the template's shape on most lines: every other line is a debug print, except a
+/// line of bare numbers and, before the first shaped line and after the last, as many lines
+/// as the template has header and footer lines with as many numbers.
+fn unshaped_are_debug(
+    printed: &[&str],
+    shapes: &[TplShape],
+    shaped: &[bool],
+    kind: &mut [Option<Skip>],
+) {
+    let first = shaped.iter().position(|s| *s).unwrap_or(0);
+    let last = shaped.iter().rposition(|s| *s).unwrap_or(0);
+    let edge = |part: Part| -> Vec<usize> {
+        shapes
+            .iter()
+            .filter(|s| s.part == part)
+            .map(|s| s.numbers)
+            .collect()
+    };
+    let (head, foot) = (edge(Part::Header), edge(Part::Footer));
+    let numbers = |j: usize| scan::numbers(printed[j]).count();
+    // Kept as relabelled header lines: the last `head.len()` candidates before the first.
+    let mut kept_head: Vec<usize> = (0..first)
+        .filter(|&j| kind[j].is_none() && head.contains(&numbers(j)))
+        .collect();
+    kept_head.drain(..kept_head.len().saturating_sub(head.len()));
+    let mut kept_foot: Vec<usize> = (last + 1..printed.len())
+        .filter(|&j| kind[j].is_none() && foot.contains(&numbers(j)))
+        .collect();
+    kept_foot.truncate(foot.len());
+    for j in 0..printed.len() {
+        // A line of bare numbers (`1 [2.4, -1.6]`) is an answer in the student's own
+        // layout, not a debug print.
+        let bare = words_iter(printed[j]).next().is_none();
+        if kind[j].is_none()
+            && !shaped[j]
+            && !bare
+            && !kept_head.contains(&j)
+            && !kept_foot.contains(&j)
+        {
+            kind[j] = Some(Skip::Debug);
+        }
+    }
+}
+
+/// The note on skipped lines, with one on lines that print several template lines side by
+/// side (`combined`: how many, and the first).
+fn with_combined_note(note: Option<String>, combined: Option<(usize, usize)>) -> Option<String> {
+    let Some((n, first)) = combined else {
+        return note;
+    };
+    let also = format!(
+        "{n} line{} print{} several of the template's lines side by side (e.g. line {}); each is read as those lines",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "s" } else { "" },
+        first + 1
+    );
+    Some(match note {
+        Some(s) => format!("{s}; {also}"),
+        None => also,
+    })
 }
 
 /// Without a footer template, the lines after the last line of the steps' shape (the most
@@ -410,22 +337,6 @@ fn skipped_note(skipped: &[(usize, Skip)], printed: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Whether `all` contains `part` in order.
-    fn contains_in_order(all: &[String], part: &[String]) -> bool {
-        let mut it = all.iter();
-        part.iter().all(|p| it.any(|w| w == p))
-    }
-
-    #[test]
-    fn words_are_labels() {
-        assert_eq!(words("1-th x: 2.4000  grad: 0.6000"), ["th", "x", "grad"]);
-        assert_eq!(words("1-th (x1, x2): (2.4, -1.6)"), ["th", "x1", "x2"]);
-        assert!(words("1 2.4").is_empty());
-        let th_x = vec!["th".to_string(), "x".to_string()];
-        assert!(contains_in_order(&words("1-th x: 2.4 grad: 0.6"), &th_x));
-        assert!(!contains_in_order(&words("debug 0.6"), &th_x));
-    }
 
     #[test]
     fn console_lines_are_known() {

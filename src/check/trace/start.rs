@@ -10,10 +10,11 @@
 //! significant digits, within what the printed digits allow) other than the exercise's
 //! start, the run began there.
 
-use super::carry::printed_point;
+use super::diagnose::num;
 use super::judge::{Judge, Pair, Paired};
-use super::layout::Part;
+use super::layout::{Layout, Part};
 use super::precision::NOISE;
+use super::reference_pass::printed_point;
 use crate::engine::PyNum;
 use crate::engine::descent::{Run, Stepper};
 
@@ -95,9 +96,49 @@ pub(crate) fn other_start(judge: &Judge, pairs: &[Pair], ok: &[bool]) -> Option<
 /// other than the exercise's start.
 fn worked_back(judge: &Judge, pairs: &[Pair]) -> Option<String> {
     let layout = judge.layout;
+    let (x1, line) = first_update(judge, pairs)?;
+    let p = before_step(layout, &x1)?;
+    let start = short_start(&p, &x1)?;
+    if !reproduces(judge, pairs, &start) {
+        return None;
+    }
+    let differs = start
+        .iter()
+        .zip(&p)
+        .zip(&layout.d.x0)
+        .zip(&x1)
+        .any(|(((s, v), x0), (_, h))| {
+            let x0 = x0.to_f64();
+            (s - x0).abs() > 10.0 * h + NOISE * v.abs().max(x0.abs())
+        });
+    if !differs {
+        return None;
+    }
     let vars = &layout.d.run.vars;
+    let show = |pt: &mut dyn Iterator<Item = String>| -> String {
+        vars.iter()
+            .zip(pt)
+            .map(|(name, v)| format!("{name} = {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let theirs = show(&mut start.iter().map(|&v| crate::pyfmt::repr_value(num(v))));
+    let ours = show(&mut layout.d.x0.iter().map(|&v| crate::pyfmt::repr_value(v)));
+    Some(format!(
+        "your lines follow from a start {theirs} (worked back from your line {}), not from this exercise's start {ours}: lines computed from another start earn no credit carried forward",
+        judge.line_no(line.unwrap_or(0))
+    ))
+}
+
+/// Each coordinate of a point as printed, with half a unit of its last digit.
+type ValuesPrinted = Vec<(f64, f64)>;
+
+/// The point printed after the first update, each coordinate with half a unit of its last
+/// digit, and the first printed line it was read from.
+fn first_update(judge: &Judge, pairs: &[Pair]) -> Option<(ValuesPrinted, Option<usize>)> {
+    let layout = judge.layout;
     let mut buf = String::new();
-    let mut point = vec![None; vars.len()];
+    let mut point = vec![None; layout.d.run.vars.len()];
     let mut line = None;
     for p in pairs {
         let Paired::Both(k, j) = p.get() else {
@@ -116,10 +157,14 @@ fn worked_back(judge: &Judge, pairs: &[Pair]) -> Option<String> {
         .iter()
         .map(|p| p.map(|(v, h): (PyNum, f64)| (v.to_f64(), h)))
         .collect::<Option<Vec<_>>>()?;
-    // p = x1 + lr·∇f(p), by fixed-point iteration (a contraction where descent is stable).
+    Some((x1, line))
+}
+
+/// The point p one update before `x1`: p = x1 + lr·∇f(p), by fixed-point iteration (a
+/// contraction where descent is stable); `None` unless it settles.
+fn before_step(layout: &Layout, x1: &[(f64, f64)]) -> Option<Vec<f64>> {
     let lr = layout.d.run.lr;
     let mut p: Vec<f64> = x1.iter().map(|v| v.0).collect();
-    let mut settled = false;
     for _ in 0..200 {
         let at: Vec<PyNum> = p.iter().map(|&v| PyNum::Float(v)).collect();
         let s = Stepper::new(&layout.d.problem, &at, lr).ok()?;
@@ -138,16 +183,17 @@ fn worked_back(judge: &Judge, pairs: &[Pair]) -> Option<String> {
             return None;
         }
         if moved <= 1e-13 * p.iter().map(|v| v.abs()).fold(1.0, f64::max) {
-            settled = true;
-            break;
+            return Some(p);
         }
     }
-    if !settled {
-        return None;
-    }
-    // Each coordinate a short number within ten half units of the printed digits.
+    None
+}
+
+/// Each coordinate of `p` as a short number (1 to 3 significant digits) within ten half
+/// units of the digits printed for it in `x1`.
+fn short_start(p: &[f64], x1: &[(f64, f64)]) -> Option<Vec<f64>> {
     let mut start = Vec::with_capacity(p.len());
-    for (&v, &(_, h)) in p.iter().zip(&x1) {
+    for (&v, &(_, h)) in p.iter().zip(x1) {
         let slack = 10.0 * h + NOISE * v.abs();
         let short = (1..=3)
             .map(|s| {
@@ -158,41 +204,7 @@ fn worked_back(judge: &Judge, pairs: &[Pair]) -> Option<String> {
             .find(|r| (r - v).abs() <= slack)?;
         start.push(short);
     }
-    if !reproduces(judge, pairs, &start) {
-        return None;
-    }
-    let differs = start
-        .iter()
-        .zip(&p)
-        .zip(&layout.d.x0)
-        .zip(&x1)
-        .any(|(((s, v), x0), (_, h))| {
-            let x0 = x0.to_f64();
-            (s - x0).abs() > 10.0 * h + NOISE * v.abs().max(x0.abs())
-        });
-    if !differs {
-        return None;
-    }
-    let show = |pt: &mut dyn Iterator<Item = String>| -> String {
-        vars.iter()
-            .zip(pt)
-            .map(|(name, v)| format!("{name} = {v}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let num = |v: f64| {
-        if v.fract() == 0.0 && v.abs() < 1e15 {
-            PyNum::Int(v as i64)
-        } else {
-            PyNum::Float(v)
-        }
-    };
-    let theirs = show(&mut start.iter().map(|&v| crate::pyfmt::repr_value(num(v))));
-    let ours = show(&mut layout.d.x0.iter().map(|&v| crate::pyfmt::repr_value(v)));
-    Some(format!(
-        "your lines follow from a start {theirs} (worked back from your line {}), not from this exercise's start {ours}: lines computed from another start earn no credit carried forward",
-        judge.line_no(line.unwrap_or(0))
-    ))
+    Some(start)
 }
 
 /// Whether the run from `start` reproduces, at the digits printed, every variable of the

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use super::carry::Labels;
 use super::judge::{Pair, Paired};
 use super::layout::{Layout, Part};
+use super::reference_pass::Labels;
 use super::{Finding, LineReport, LineStatus, TraceReport, clip};
 
 /// The feedback line: the named mistake, the first departure, stopping early or running too
@@ -206,80 +206,80 @@ pub(super) fn summarize(lines: &[LineReport]) -> Vec<String> {
     let mut n = 0;
     while n < lines.len() {
         let l = &lines[n];
-        let at = l.printed_line.or(l.line).unwrap_or(0);
-        match l.status {
+        let (sentence, next) = match l.status {
             LineStatus::Correct => {
                 n += 1;
                 continue;
             }
-            LineStatus::Wrong => {
-                let mut s = match (&l.number, &l.note) {
-                    (Some(num), _) => format!("line {at}: {}", num.describe()),
-                    (None, Some(note)) => format!("line {at}: {note}"),
-                    (None, None) => format!("line {at} is wrong"),
-                };
-                let mut m = n + 1;
-                let mut wrong_after = n + 1;
-                while wrong_after < lines.len() && lines[wrong_after].status == LineStatus::Wrong {
-                    wrong_after += 1;
-                }
-                if wrong_after > n + 2 {
-                    // A run of wrong lines: one sentence for all of them.
-                    let a = lines[n + 1].printed_line.unwrap_or(0);
-                    let b = lines[wrong_after - 1].printed_line.unwrap_or(a);
-                    s.push_str(&format!("; {} are wrong too", range(a, b)));
-                    out.push(s);
-                    n = wrong_after;
-                    continue;
-                }
-                while m < lines.len() && lines[m].status == LineStatus::Follows {
-                    m += 1;
-                }
-                if m > n + 1 {
-                    let a = lines[n + 1].printed_line.unwrap_or(0);
-                    let b = lines[m - 1].printed_line.unwrap_or(0);
-                    s.push_str(&format!(
-                        "; {} follow{} correctly from your line {at}",
-                        range(a, b),
-                        if a == b { "s" } else { "" }
-                    ));
-                }
-                out.push(s);
-                n = m;
-            }
+            LineStatus::Wrong => wrong_from(lines, n),
             LineStatus::Follows => {
                 let a = l.printed_line.unwrap_or(0);
-                let mut m = n + 1;
-                while m < lines.len() && lines[m].status == LineStatus::Follows {
-                    m += 1;
-                }
+                let m = run_end(lines, n + 1, LineStatus::Follows);
                 let b = lines[m - 1].printed_line.unwrap_or(a);
-                out.push(format!(
+                let s = format!(
                     "{} follow{} correctly from your line {}",
                     range(a, b),
                     if a == b { "s" } else { "" },
                     l.judged_from.unwrap_or(0)
-                ));
-                n = m;
+                );
+                (s, m)
             }
             LineStatus::Missing | LineStatus::Extra => {
-                let status = l.status;
-                let mut m = n + 1;
-                while m < lines.len() && lines[m].status == status {
-                    m += 1;
-                }
-                if status == LineStatus::Missing {
+                let m = run_end(lines, n + 1, l.status);
+                let s = if l.status == LineStatus::Missing {
                     let a = l.line.unwrap_or(0);
                     let b = lines[m - 1].line.unwrap_or(a);
-                    out.push(format!("expected {} not printed", range(a, b)));
+                    format!("expected {} not printed", range(a, b))
                 } else {
                     let a = l.printed_line.unwrap_or(0);
                     let b = lines[m - 1].printed_line.unwrap_or(a);
-                    out.push(format!("{} not expected", range(a, b)));
-                }
-                n = m;
+                    format!("{} not expected", range(a, b))
+                };
+                (s, m)
             }
-        }
+        };
+        out.push(sentence);
+        n = next;
     }
     out
+}
+
+/// Where the run of lines with `status` that starts at `from` ends.
+fn run_end(lines: &[LineReport], from: usize, status: LineStatus) -> usize {
+    let mut m = from;
+    while m < lines.len() && lines[m].status == status {
+        m += 1;
+    }
+    m
+}
+
+/// The sentence on the wrong line `n`, with the wrong lines or the lines that follow after
+/// it, and where the next sentence starts.
+fn wrong_from(lines: &[LineReport], n: usize) -> (String, usize) {
+    let l = &lines[n];
+    let at = l.printed_line.or(l.line).unwrap_or(0);
+    let mut s = match (&l.number, &l.note) {
+        (Some(num), _) => format!("line {at}: {}", num.describe()),
+        (None, Some(note)) => format!("line {at}: {note}"),
+        (None, None) => format!("line {at} is wrong"),
+    };
+    let wrong_after = run_end(lines, n + 1, LineStatus::Wrong);
+    if wrong_after > n + 2 {
+        // A run of wrong lines: one sentence for all of them.
+        let a = lines[n + 1].printed_line.unwrap_or(0);
+        let b = lines[wrong_after - 1].printed_line.unwrap_or(a);
+        s.push_str(&format!("; {} are wrong too", range(a, b)));
+        return (s, wrong_after);
+    }
+    let m = run_end(lines, n + 1, LineStatus::Follows);
+    if m > n + 1 {
+        let a = lines[n + 1].printed_line.unwrap_or(0);
+        let b = lines[m - 1].printed_line.unwrap_or(0);
+        s.push_str(&format!(
+            "; {} follow{} correctly from your line {at}",
+            range(a, b),
+            if a == b { "s" } else { "" }
+        ));
+    }
+    (s, m)
 }

@@ -45,36 +45,11 @@ fn num_width(t: &TraceReport) -> usize {
         .len()
 }
 
+/// The unified diff around the departures, and the scoring rule under it.
 fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     let lines = &t.lines;
     let w = num_width(t);
-    // Which lines to show: departures with context, long runs of carried lines shortened.
-    let mut show = vec![false; lines.len()];
-    let mut shown_departures = 0;
-    let mut run = 0;
-    for (n, l) in lines.iter().enumerate() {
-        if l.status == LineStatus::Correct {
-            run = 0;
-            continue;
-        }
-        if l.status == LineStatus::Follows {
-            run += 1;
-            if run > FOLLOWS_SHOWN {
-                continue;
-            }
-        } else {
-            run = 0;
-        }
-        if shown_departures >= MAX_SHOWN {
-            continue;
-        }
-        shown_departures += 1;
-        let lo = n.saturating_sub(CONTEXT);
-        let hi = (n + CONTEXT).min(lines.len() - 1);
-        for s in show.iter_mut().take(hi + 1).skip(lo) {
-            *s = true;
-        }
-    }
+    let show = shown(lines);
     writeln!(
         out,
         "{INDENT}{} {}",
@@ -86,33 +61,11 @@ fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     let mut gap = true;
     while n < lines.len() {
         if !show[n] {
-            // A skipped stretch: say what is in it.
             let start = n;
             while n < lines.len() && !show[n] {
                 n += 1;
             }
-            let skipped = &lines[start..n];
-            let follows = skipped
-                .iter()
-                .filter(|l| l.status == LineStatus::Follows)
-                .count();
-            let other = skipped
-                .iter()
-                .filter(|l| !matches!(l.status, LineStatus::Correct | LineStatus::Follows))
-                .count();
-            let mut what = Vec::new();
-            if follows > 0 {
-                what.push(paint.good(&format!(
-                    "{follows} line{} that follow from your previous line",
-                    if follows == 1 { "" } else { "s" }
-                )));
-            }
-            if other > 0 {
-                what.push(paint.bad(&format!("{other} more departing")));
-            }
-            if !what.is_empty() {
-                writeln!(out, "{INDENT}  … {}", what.join(", "))?;
-            }
+            skipped_stretch(&lines[start..n], paint, out)?;
             gap = true;
             continue;
         }
@@ -140,6 +93,64 @@ fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out, "{INDENT}{}", paint.dim(&scoring_line(t)))
+}
+
+/// Which lines to show: departures with context, long runs of carried lines shortened, at
+/// most [`MAX_SHOWN`] departures.
+fn shown(lines: &[LineReport]) -> Vec<bool> {
+    let mut show = vec![false; lines.len()];
+    let mut shown_departures = 0;
+    let mut run = 0;
+    for (n, l) in lines.iter().enumerate() {
+        if l.status == LineStatus::Correct {
+            run = 0;
+            continue;
+        }
+        if l.status == LineStatus::Follows {
+            run += 1;
+            if run > FOLLOWS_SHOWN {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        if shown_departures >= MAX_SHOWN {
+            continue;
+        }
+        shown_departures += 1;
+        let lo = n.saturating_sub(CONTEXT);
+        let hi = (n + CONTEXT).min(lines.len() - 1);
+        for s in show.iter_mut().take(hi + 1).skip(lo) {
+            *s = true;
+        }
+    }
+    show
+}
+
+/// A stretch of lines not shown: says what is in it (lines that follow, more departing).
+fn skipped_stretch(skipped: &[LineReport], paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+    let follows = skipped
+        .iter()
+        .filter(|l| l.status == LineStatus::Follows)
+        .count();
+    let other = skipped
+        .iter()
+        .filter(|l| !matches!(l.status, LineStatus::Correct | LineStatus::Follows))
+        .count();
+    let mut what = Vec::new();
+    if follows > 0 {
+        what.push(paint.good(&format!(
+            "{follows} line{} that follow from your previous line",
+            if follows == 1 { "" } else { "s" }
+        )));
+    }
+    if other > 0 {
+        what.push(paint.bad(&format!("{other} more departing")));
+    }
+    if !what.is_empty() {
+        writeln!(out, "{INDENT}  … {}", what.join(", "))?;
+    }
+    Ok(())
 }
 
 /// The scoring rule in one line, with this trace's counts.
