@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{LineReport, LineStatus, TraceReport};
+use super::trace::{LineReport, LineStatus, TraceReport};
 use crate::style::Paint;
 
 /// Lines of context shown around a departure.
