@@ -8,6 +8,7 @@ pub mod check;
 pub mod clip;
 pub mod engine;
 pub mod exercise;
+pub mod grade;
 pub mod pyfmt;
 pub mod solve;
 pub mod trace;

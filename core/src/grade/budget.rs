@@ -2,8 +2,8 @@
 //! than one submission's worth of reading, memory and judging.
 //!
 //! - **Bytes**: the answer file and every trace a submission names are read under one
-//!   budget of [`SUBMISSION_BYTES`] (see [`crate::fsutil::with_read_budget`]); each file's
-//!   size is checked before it is read.
+//!   budget of [`SUBMISSION_BYTES`] (by the caller that reads them: `gbl`'s
+//!   `fsutil::with_read_budget`); each file's size is checked before it is read.
 //! - **Trace lines**: the traces of one submission may hold [`SUBMISSION_TRACE_LINES`] lines
 //!   together. Judging costs time and memory per line, and a 20 MB file of 10,000,000 short
 //!   lines is under any byte cap; a trace over the budget is unreadable, with the reason,

@@ -72,13 +72,19 @@ fn key(l: &Loaded, params: &IndexMap<String, PyNum>) -> Key {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exercise::load::{Origin, load_all};
+    use crate::exercise::load::{Source, parse_exercise};
 
     fn exercise(id: &str) -> Loaded {
-        let (all, _) = load_all(&Origin::bundled());
-        all.into_iter()
-            .find(|l| l.id == id)
-            .expect("bundled exercise")
+        assert_eq!(id, "gd-one-step", "the bundled exercise read here");
+        let text = include_str!("../../../exercises/gd-one-step.yaml");
+        parse_exercise(
+            id,
+            Source {
+                name: format!("{id}.yaml"),
+                text: text.into(),
+            },
+        )
+        .expect("bundled exercise")
     }
 
     #[test]
