@@ -11,7 +11,7 @@ use crate::exercise::load::{Diagnostic, Loaded, Source};
 use crate::fsutil::read_text;
 
 /// The largest answer file read, in bytes.
-pub const MAX_ANSWER_BYTES: u64 = 1 << 20;
+pub(crate) const MAX_ANSWER_BYTES: u64 = 1 << 20;
 /// The largest trace file read, in bytes (the core's judge refuses larger ones).
 pub use gbl_core::check::trace::MAX_TRACE_BYTES;
 
@@ -26,7 +26,7 @@ pub fn read(path: &Path, exercises: &[Loaded]) -> Result<AnswerFile, Vec<Diagnos
 /// problem at its own line (an unknown exercise or question, a value that is not an answer).
 /// `Err` only when the file itself cannot be read (missing, too large, not YAML, not a
 /// mapping).
-pub fn read_lenient(path: &Path, exercises: &[Loaded]) -> Result<Lenient, Vec<Diagnostic>> {
+pub(crate) fn read_lenient(path: &Path, exercises: &[Loaded]) -> Result<Lenient, Vec<Diagnostic>> {
     let (source, dir) = read_source(path)?;
     parse_lenient(source, &dir, exercises)
 }
@@ -55,7 +55,7 @@ pub fn parse(
 }
 
 /// Parses an answer file's text question by question (see [`read_lenient`]).
-pub fn parse_lenient(
+pub(crate) fn parse_lenient(
     source: Source,
     dir: &Path,
     exercises: &[Loaded],
@@ -83,7 +83,7 @@ pub fn inside(rel: &Path) -> Option<PathBuf> {
 }
 
 /// Reads a trace named in an answer file, refusing paths that leave the file's folder.
-pub fn read_trace(dir: &Path, file: &str) -> Given {
+pub(crate) fn read_trace(dir: &Path, file: &str) -> Given {
     let shown = crate::clip::quoted(file);
     let unreadable = |reason: String| Given::Unreadable {
         name: file.to_string(),

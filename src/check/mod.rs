@@ -18,8 +18,7 @@ use indexmap::IndexMap;
 
 /// Answer files: parsed by the core, read from disk here.
 pub use answer_files as answers;
-pub use trace_files::FileSystem;
-pub use trace_text::render_text;
+pub(crate) use trace_files::FileSystem;
 
 /// Checks one exercise's answers, reading trace files from the file system. `answers` maps
 /// question ids to what was given; ids that the exercise does not have must have been

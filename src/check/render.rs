@@ -26,7 +26,7 @@ fn mark(q: &QuestionReport, paint: Paint) -> String {
 }
 
 /// An expected value as a student reads it: `0.6`, not the float's `0.6000000000000001`.
-pub fn shown_expected(v: &serde_json::Value) -> Option<String> {
+pub(crate) fn shown_expected(v: &serde_json::Value) -> Option<String> {
     use crate::engine::PyNum;
     match v {
         serde_json::Value::Null => None,
@@ -43,7 +43,7 @@ pub fn shown_expected(v: &serde_json::Value) -> Option<String> {
 }
 
 /// One exercise as text; with `revealed`, the answer of each question not right.
-pub fn exercise_text(
+pub(crate) fn exercise_text(
     e: &ExerciseReport,
     revealed: bool,
     paint: Paint,

@@ -11,7 +11,7 @@ const BUFFER: usize = 64 << 10;
 
 /// The file system: trace files opened non-blocking, regular files only, within the limit.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct FileSystem;
+pub(crate) struct FileSystem;
 
 impl TraceFiles for FileSystem {
     fn stream(&self, path: &Path, limit: u64) -> Option<Box<dyn BufRead + '_>> {

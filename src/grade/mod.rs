@@ -29,7 +29,7 @@ use crate::check::FileSystem;
 use submission::Submission;
 
 /// How many submissions are graded at once before their results are handed on.
-pub const CHUNK: usize = 256;
+pub(crate) const CHUNK: usize = 256;
 
 /// The stack of each grading thread: deeply nested answers recurse, and the parser's
 /// limits, not the stack, must be what stops them (as in the `gbl` binary's main thread).
@@ -48,7 +48,7 @@ pub fn grade_one(sub: &Submission, setup: &Setup) -> Graded {
 /// Grades one submission of a class whose variants are `variants`, flagging traces with
 /// another student's numbers (see [`copies`]); the exercises' runs come from `contexts`,
 /// computed once per variant.
-pub fn grade_in_class<'a>(
+pub(crate) fn grade_in_class<'a>(
     sub: &Submission,
     setup: &Setup<'a>,
     variants: &copies::Variants,
@@ -75,7 +75,7 @@ pub fn grade_in_class<'a>(
 
 /// Grades every submission, in parallel a chunk at a time, and hands each result to `each`
 /// in the submissions' order.
-pub fn grade_all<'a, E>(
+pub(crate) fn grade_all<'a, E>(
     subs: &[Submission],
     setup: &Setup<'a>,
     mut each: impl FnMut(Graded) -> Result<(), E>,

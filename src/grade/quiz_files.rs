@@ -13,16 +13,16 @@ use crate::fsutil::read_text;
 use gbl_core::grade::quiz::{LoadedQuiz, parse, problems};
 
 /// The largest quiz file read, in bytes.
-pub const MAX_QUIZ_BYTES: u64 = 1 << 20;
+pub(crate) const MAX_QUIZ_BYTES: u64 = 1 << 20;
 
 /// Whether a YAML text looks like a quiz rather than an exercise: a mapping with an
 /// `exercises:` key and no `runs:`.
-pub fn looks_like_quiz(text: &str) -> bool {
+pub(crate) fn looks_like_quiz(text: &str) -> bool {
     crate::exercise::sources::looks_like_quiz(text)
 }
 
 /// Whether the file at `path` is a quiz (see [`looks_like_quiz`]); unreadable files are not.
-pub fn is_quiz_file(path: &Path) -> bool {
+pub(crate) fn is_quiz_file(path: &Path) -> bool {
     read_text(path, MAX_QUIZ_BYTES).is_ok_and(|t| looks_like_quiz(&t))
 }
 
@@ -40,7 +40,7 @@ pub fn read(path: &Path) -> Result<LoadedQuiz, Diagnostic> {
 /// The quiz for `show` and `check`: read, parsed, and refused with every problem's position
 /// when it is not usable (the exercises' variants are proved by `gbl validate` and
 /// `gbl grade`, not here).
-pub fn load_for_student(path: &Path, exercises: &[Loaded]) -> anyhow::Result<LoadedQuiz> {
+pub(crate) fn load_for_student(path: &Path, exercises: &[Loaded]) -> anyhow::Result<LoadedQuiz> {
     let q = read(path).map_err(|d| anyhow::anyhow!("{d}"))?;
     let problems = problems(&q, exercises, false);
     if !problems.is_empty() {

@@ -57,7 +57,7 @@ impl<'a> Context<'a> {
     }
 
     /// The results with `slip` built in (computed once, then kept).
-    pub fn with_slip(&self, slip: Slip) -> Option<Results> {
+    pub(crate) fn with_slip(&self, slip: Slip) -> Option<Results> {
         let lock = || self.slips.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(r) = lock().get(&slip) {
             return r.clone();

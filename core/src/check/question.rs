@@ -39,7 +39,7 @@ fn report(
 }
 
 /// The expected answer as JSON: a number, or a string.
-pub fn expected_json(a: &Answer) -> serde_json::Value {
+pub(crate) fn expected_json(a: &Answer) -> serde_json::Value {
     match a {
         Answer::Num(n) => json!(crate::pyfmt::present::denoise_num(*n)),
         other => json!(other.to_string()),

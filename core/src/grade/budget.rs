@@ -20,11 +20,11 @@ use crate::check::answers::ExerciseAnswers;
 /// The bytes one submission may have read in all (its answer file and its traces).
 pub const SUBMISSION_BYTES: u64 = 64 << 20;
 /// The lines the traces of one submission may hold together.
-pub const SUBMISSION_TRACE_LINES: usize = 200_000;
+pub(crate) const SUBMISSION_TRACE_LINES: usize = 200_000;
 
 /// Marks unreadable each trace that would take the submission's traces over `budget`
 /// lines, in the answers' order.
-pub fn limit_trace_lines(answers: &mut IndexMap<String, ExerciseAnswers>, budget: usize) {
+pub(crate) fn limit_trace_lines(answers: &mut IndexMap<String, ExerciseAnswers>, budget: usize) {
     let mut left = budget;
     for given in answers.values_mut().flat_map(|qs| qs.values_mut()) {
         let Given::Trace { name, text } = given else {

@@ -19,7 +19,7 @@ use crate::engine::PyNum;
 use crate::exercise::load::Loaded;
 
 /// The most contexts kept for a class.
-pub const MAX_CACHED: usize = 1024;
+pub(crate) const MAX_CACHED: usize = 1024;
 
 /// An exercise's parameters, as a key compared bit for bit.
 type Key = (String, Vec<(String, bool, u64)>);

@@ -31,7 +31,7 @@ use crate::exercise::validate::validate;
 use crate::exercise::variant;
 
 /// The quiz format version this gbl reads.
-pub const QUIZ_FORMAT_VERSION: u32 = 1;
+pub(crate) const QUIZ_FORMAT_VERSION: u32 = 1;
 
 /// A quiz: a title, its exercises with their points, and an optional salt.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]

@@ -88,12 +88,12 @@ use layout::Layout;
 /// The most lines a trace may have, unless the task prints more than half as many: then twice
 /// the lines it prints. Judging costs time and memory per line; a 20 MB file of 10,000,000
 /// short lines is refused at once instead of judged for seconds.
-pub const MAX_TRACE_LINES: usize = 200_000;
+pub(crate) const MAX_TRACE_LINES: usize = 200_000;
 /// Traces longer than this list only the lines that are not plainly correct.
-pub const MAX_LISTED_LINES: usize = 20_000;
+pub(crate) const MAX_LISTED_LINES: usize = 20_000;
 /// What a carried-forward line earns, as a fraction of a correct line: it shows the right rule
 /// applied to the student's own value, so it counts as right and one slip costs its own line.
-pub const FOLLOWS_CREDIT: f64 = 1.0;
+pub(crate) const FOLLOWS_CREDIT: f64 = 1.0;
 /// The largest trace file read, in bytes.
 pub const MAX_TRACE_BYTES: u64 = 64 << 20;
 /// The longest printed text kept in a report, in characters.
