@@ -25,7 +25,7 @@ pub(crate) const MAX_CACHED: usize = 1024;
 type Key = (String, Vec<(String, bool, u64)>);
 
 /// A context, or why the exercise cannot be checked with these parameters.
-pub type Computed<'a> = Arc<Result<Context<'a>, String>>;
+pub type Computed<'a> = Arc<Result<Context<'a>, super::CannotCompute>>;
 
 /// The contexts computed so far for a class.
 #[derive(Default)]
@@ -40,9 +40,13 @@ impl<'a> Contexts<'a> {
         if let Some(c) = self.lock().get(&key) {
             return Arc::clone(c);
         }
-        let c: Computed<'a> = Arc::new(
-            Context::new(l, params.clone()).map_err(|e| format!("{}: {e}", l.source.name)),
-        );
+        let c: Computed<'a> =
+            Arc::new(
+                Context::new(l, params.clone()).map_err(|error| super::CannotCompute {
+                    file: l.source.name.clone(),
+                    error,
+                }),
+            );
         let mut kept = self.lock();
         if let Some(other) = kept.get(&key) {
             return Arc::clone(other);

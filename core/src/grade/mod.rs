@@ -14,8 +14,27 @@ use indexmap::IndexMap;
 
 use crate::check::answers::ExerciseAnswers;
 use crate::check::{ExerciseReport, Status, TraceFiles, check_exercise, round_score};
+use crate::exercise::compute::ComputeError;
 use crate::exercise::load::Loaded;
 use quiz::Quiz;
+
+/// An exercise that cannot be computed with a student's numbers (a problem for its author).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{file}: {error}")]
+pub struct CannotCompute {
+    /// The exercise's file, as shown.
+    pub file: String,
+    /// What went wrong.
+    pub error: ComputeError,
+}
+
+/// Why grading cannot start.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SetupError {
+    /// The quiz names an exercise that is not there.
+    #[error("there is no exercise '{0}'")]
+    NoExercise(String),
+}
 
 /// The longest problem kept in the `error` column, in characters.
 pub const MAX_PROBLEM_CHARS: usize = 300;
@@ -49,13 +68,13 @@ pub struct Setup<'a> {
 
 impl<'a> Setup<'a> {
     /// Resolves the quiz's exercises; an id that names no exercise is an error.
-    pub fn new(quiz: &'a Quiz, all: &'a [Loaded]) -> Result<Setup<'a>, String> {
+    pub fn new(quiz: &'a Quiz, all: &'a [Loaded]) -> Result<Setup<'a>, SetupError> {
         let mut items = Vec::new();
         for e in &quiz.exercises {
             let loaded = all
                 .iter()
                 .find(|l| l.id == e.id)
-                .ok_or_else(|| format!("there is no exercise '{}'", e.id))?;
+                .ok_or_else(|| SetupError::NoExercise(e.id.clone()))?;
             items.push(Item {
                 loaded,
                 points: e.points,

@@ -188,12 +188,19 @@ impl Quiz {
     }
 
     /// A student's parameters for an exercise: drawn with the salt, else the defaults.
-    pub fn params_for(&self, l: &Loaded, student: &str) -> Result<IndexMap<String, PyNum>, String> {
+    pub fn params_for(
+        &self,
+        l: &Loaded,
+        student: &str,
+    ) -> Result<IndexMap<String, PyNum>, super::CannotCompute> {
         let r = match &self.salt {
             Some(salt) => variant::draw(&l.exercise, &l.id, salt, student),
             None => default_params(&l.exercise),
         };
-        r.map_err(|e| format!("{}: {e}", l.source.name))
+        r.map_err(|error| super::CannotCompute {
+            file: l.source.name.clone(),
+            error,
+        })
     }
 }
 
