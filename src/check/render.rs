@@ -7,7 +7,9 @@
 use std::io::Write;
 
 use super::{ExerciseReport, QuestionReport, Report, Status};
+// The contract's JSON is the core's: the web page builds it too.
 use crate::style::Paint;
+pub use gbl_core::check::report::{Reveal, json};
 
 fn score(v: f64) -> String {
     let s = format!("{v:.2}");
@@ -23,11 +25,8 @@ fn mark(q: &QuestionReport, paint: Paint) -> String {
     }
 }
 
-/// Whether an exercise's answers may be shown, by exercise id.
-pub type Reveal<'a> = &'a dyn Fn(&str) -> bool;
-
 /// An expected value as a student reads it: `0.6`, not the float's `0.6000000000000001`.
-pub fn shown_expected(v: &serde_json::Value) -> Option<String> {
+pub(crate) fn shown_expected(v: &serde_json::Value) -> Option<String> {
     use crate::engine::PyNum;
     match v {
         serde_json::Value::Null => None,
@@ -44,7 +43,7 @@ pub fn shown_expected(v: &serde_json::Value) -> Option<String> {
 }
 
 /// One exercise as text; with `revealed`, the answer of each question not right.
-pub fn exercise_text(
+pub(crate) fn exercise_text(
     e: &ExerciseReport,
     revealed: bool,
     paint: Paint,
@@ -94,7 +93,7 @@ pub fn exercise_text(
             paint.code(&shown)
         )?;
         if let Some(t) = &q.lines {
-            super::trace::render_text(t, paint, out)?;
+            super::trace_text::render_text(t, paint, out)?;
         }
     }
     Ok(())
@@ -124,28 +123,4 @@ pub fn text(r: &Report, reveal: Reveal, paint: Paint, out: &mut dyn Write) -> st
         )?;
     }
     Ok(())
-}
-
-/// The contract's JSON: `{"score", "max_score", "exercises": [{"id", "score", "max_score",
-/// "questions": [{"id", "status", "expected", "given", "feedback", "revealed"}]}]}`, with
-/// `expected` null until revealed.
-pub fn json(r: &Report, reveal: Reveal) -> serde_json::Value {
-    let mut v = serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
-    let Some(exercises) = v.get_mut("exercises").and_then(|e| e.as_array_mut()) else {
-        return v;
-    };
-    for (e, ev) in r.exercises.iter().zip(exercises) {
-        let open = reveal(&e.id);
-        let Some(qs) = ev.get_mut("questions").and_then(|q| q.as_array_mut()) else {
-            continue;
-        };
-        for (q, qv) in e.questions.iter().zip(qs) {
-            let shown = open || q.status == Status::Correct;
-            if !shown {
-                qv["expected"] = serde_json::Value::Null;
-            }
-            qv["revealed"] = serde_json::Value::Bool(shown);
-        }
-    }
-    v
 }

@@ -12,31 +12,8 @@ pub(crate) fn print_json(out: &mut dyn std::io::Write, value: &Value) -> anyhow:
     Ok(())
 }
 
-/// The JSON document of an error (exit 2): `{"error": {"message", "file", "line",
-/// "column"}}`, the position read from a leading `FILE:LINE:COL: ` or `FILE: ` when the
-/// message has one, else null.
-pub(crate) fn error_doc(message: &str) -> Value {
-    let first = message.lines().next().unwrap_or_default();
-    let mut parts = first.splitn(4, ':');
-    let (a, b, c) = (parts.next(), parts.next(), parts.next());
-    let num = |s: Option<&str>| s.and_then(|s| s.trim().parse::<u64>().ok());
-    let (file, line, col) = match (a, num(b), num(c)) {
-        (Some(f), Some(l), Some(c)) if !f.contains(' ') && !f.is_empty() => {
-            (Some(f.to_string()), Some(l), Some(c))
-        }
-        (Some(f), _, _)
-            if !f.contains(' ')
-                && b.is_some()
-                && [".yaml", ".yml", ".txt", ".json", ".csv"]
-                    .iter()
-                    .any(|x| f.ends_with(x)) =>
-        {
-            (Some(f.to_string()), None, None)
-        }
-        _ => (None, None, None),
-    };
-    json!({"error": {"message": message, "file": file, "line": line, "column": col}})
-}
+// The JSON document of an error (exit 2) is the core's: the web page's API answers with it.
+pub(crate) use gbl_core::api::error_doc;
 
 /// A problem as JSON: `{"message", "file", "line", "column"}`.
 pub(crate) fn problem_json(d: &Diagnostic) -> Value {

@@ -13,7 +13,7 @@ use crate::exercise::model::Tolerance;
 use crate::exercise::reference::{Answer, Reference, Seg};
 
 /// How an alternative answer is compared with what the student gave.
-pub enum Matcher {
+pub(crate) enum Matcher {
     /// A printed number, by the question's rounding rule.
     Number {
         /// What was printed.
@@ -46,7 +46,7 @@ impl Matcher {
 
 /// A named mistake.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnosis {
+pub(crate) struct Diagnosis {
     /// A short code, for class summaries (`add-gradient`).
     pub code: &'static str,
     /// What to tell the student.
@@ -82,7 +82,12 @@ fn negated(a: &Answer) -> Option<Answer> {
 }
 
 /// The first usual mistake that reproduces the student's answer.
-pub fn explain(ctx: &Context, r: &Reference, expected: &Answer, m: &Matcher) -> Option<Diagnosis> {
+pub(crate) fn explain(
+    ctx: &Context,
+    r: &Reference,
+    expected: &Answer,
+    m: &Matcher,
+) -> Option<Diagnosis> {
     let run_kind = ctx.results.runs.get(&r.run)?;
     let first = r.path.iter().find_map(|s| match s {
         Seg::Name(n) => Some(n.as_str()),

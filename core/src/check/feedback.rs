@@ -8,7 +8,7 @@
 /// Which way `given` is off from `expected`, and roughly by how much: `too big, by 10% to
 /// 50%`, `wrong sign, and 2 times too big in size`, `too small`. Both must be finite and
 /// different.
-pub fn off_by(given: f64, expected: f64) -> String {
+pub(crate) fn off_by(given: f64, expected: f64) -> String {
     let way = if given > expected {
         "too big"
     } else {
@@ -93,7 +93,7 @@ fn band(off: f64) -> &'static str {
 
 /// The verdict a word names, in its common forms and the lecture's Korean terms
 /// (`diverging`, `divergent`, `발산` → `diverges`); `None` for any other word.
-pub fn verdict_word(text: &str) -> Option<&'static str> {
+pub(crate) fn verdict_word(text: &str) -> Option<&'static str> {
     let t = text.trim().to_lowercase();
     const FORMS: [(&str, &[&str]); 4] = [
         ("converges", &["converg", "수렴"]),

@@ -23,7 +23,7 @@ pub struct Printed {
 
 /// The most digits a printed number may have (Python prints a float's repr in at most 17
 /// significant digits; `{x:.300f}` prints 300 decimals).
-pub const MAX_DIGITS: usize = 1000;
+pub(crate) const MAX_DIGITS: usize = 1000;
 
 impl Printed {
     /// Reads `2.4000`, `-0.018`, `1e-5`, `3`, `+1.5E+03`; `None` for anything else
@@ -80,7 +80,7 @@ impl Printed {
     }
 
     /// Equal as decimals (trailing zeros do not matter).
-    pub fn same_value(&self, o: &Printed) -> bool {
+    pub(crate) fn same_value(&self, o: &Printed) -> bool {
         let norm = |p: &Printed| -> (bool, String, i64) {
             let trimmed = p.digits.trim_end_matches('0');
             let exp = p.exp + (p.digits.len() - trimmed.len()) as i64;

@@ -24,6 +24,7 @@ pub mod prompt;
 pub mod reference;
 pub mod rest;
 pub mod scan;
+pub mod suggest;
 pub mod validate;
 pub mod variant;
 pub mod yaml;

@@ -31,12 +31,12 @@ impl Number {
     }
 
     /// Half a unit of the last printed digit: how far the exact value may be from it.
-    pub fn half_unit(&self) -> f64 {
+    pub(crate) fn half_unit(&self) -> f64 {
         0.5 * 10f64.powi(self.printed.exp.clamp(-400, 400) as i32)
     }
 
     /// Whether it is written as a whole number (`3`, not `3.0`).
-    pub fn is_integer_literal(&self) -> bool {
+    pub(crate) fn is_integer_literal(&self) -> bool {
         self.printed.exp >= 0
     }
 }

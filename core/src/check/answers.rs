@@ -6,9 +6,8 @@
 //! gd-trace: {trace: traces/gd-trace.txt}
 //! ```
 //!
-//! A trace file is named relative to the answer file and must stay inside its folder.
-
-use std::path::{Path, PathBuf};
+//! A trace file is named relative to the answer file and must stay inside its folder: the
+//! caller reads it (the core opens no file) and gives what it read as a [`Given`].
 
 use indexmap::IndexMap;
 use serde_yaml::Value;
@@ -16,12 +15,6 @@ use serde_yaml::Value;
 use super::Given;
 use crate::exercise::load::{Diagnostic, Loaded, Source};
 use crate::exercise::model::Question;
-use crate::fsutil::read_text;
-
-/// The largest answer file read, in bytes.
-pub const MAX_ANSWER_BYTES: u64 = 1 << 20;
-/// The largest trace file read, in bytes.
-pub const MAX_TRACE_BYTES: u64 = 64 << 20;
 
 /// The answers for one exercise.
 pub type ExerciseAnswers = IndexMap<String, Given>;
@@ -35,41 +28,12 @@ pub struct AnswerFile {
     pub answers: IndexMap<String, ExerciseAnswers>,
 }
 
-/// Reads an answer file and checks that every exercise and question it names exists.
-/// Trace files are read here, resolved against the answer file's folder.
-pub fn read(path: &Path, exercises: &[Loaded]) -> Result<AnswerFile, Vec<Diagnostic>> {
-    let (source, dir) = read_source(path)?;
-    parse(source, &dir, exercises)
-}
-
-/// Reads an answer file question by question: the answers that can be read, and every
-/// problem at its own line (an unknown exercise or question, a value that is not an answer).
-/// `Err` only when the file itself cannot be read (missing, too large, not YAML, not a
-/// mapping).
-pub fn read_lenient(path: &Path, exercises: &[Loaded]) -> Result<Lenient, Vec<Diagnostic>> {
-    let (source, dir) = read_source(path)?;
-    parse_lenient(source, &dir, exercises)
-}
-
-fn read_source(path: &Path) -> Result<(Source, PathBuf), Vec<Diagnostic>> {
-    let name = path.display().to_string();
-    let text = read_text(path, MAX_ANSWER_BYTES).map_err(|e| {
-        vec![Diagnostic {
-            file: name.clone(),
-            pos: None,
-            message: format!("cannot read the answer file: {e}"),
-        }]
-    })?;
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    Ok((Source { name, text }, dir))
-}
-
-/// Parses an answer file's text; `dir` is the folder trace paths are relative to. Any
-/// problem is an error (graders want the whole file right).
+/// Parses an answer file's text; `trace` reads a trace file the file names (a path as
+/// written). Any problem is an error (graders want the whole file right).
 pub fn parse(
     source: Source,
-    dir: &Path,
     exercises: &[Loaded],
+    trace: &mut dyn FnMut(&str) -> Given,
 ) -> Result<AnswerFile, Vec<Diagnostic>> {
     if source.text.trim().is_empty() {
         return Err(vec![Diagnostic {
@@ -78,7 +42,7 @@ pub fn parse(
             message: "the answer file is empty".into(),
         }]);
     }
-    let l = parse_lenient(source, dir, exercises)?;
+    let l = parse_lenient(source, exercises, trace)?;
     // A value that is not an answer is a problem here too.
     let mut problems = l.problems;
     for (ex_id, given) in &l.file.answers {
@@ -119,13 +83,16 @@ pub struct Lenient {
     pub problems: Vec<Diagnostic>,
 }
 
-pub use crate::exercise::catalog::did_you_mean;
+pub use crate::exercise::suggest::did_you_mean;
 
-/// Parses an answer file's text question by question (see [`read_lenient`]).
+/// Parses an answer file's text question by question: the answers that can be read, and
+/// every problem at its own line (an unknown exercise or question, a value that is not an
+/// answer). `Err` only when the text is not YAML or not a mapping. `trace` reads a trace
+/// file the file names (a path as written).
 pub fn parse_lenient(
     source: Source,
-    dir: &Path,
     exercises: &[Loaded],
+    trace: &mut dyn FnMut(&str) -> Given,
 ) -> Result<Lenient, Vec<Diagnostic>> {
     if source.text.trim().is_empty() {
         return Ok(Lenient {
@@ -167,7 +134,7 @@ pub fn parse_lenient(
                 continue;
             }
             let path = format!("{ex_id}.{q_id}");
-            let g = given_answer(&source.text, &path, &q_id, q, &qv, dir);
+            let g = given_answer(&source.text, &path, &q_id, q, &qv, trace);
             given.insert(q_id, g);
         }
         answers.insert(ex_id, given);
@@ -261,17 +228,24 @@ fn known_question<'e>(
 
 /// The answer given to question `q` (at `path`, key `q_id`); a value that is not an answer
 /// is kept as [`Given::Unreadable`].
-fn given_answer(text: &str, path: &str, q_id: &str, q: &Question, qv: &Value, dir: &Path) -> Given {
+fn given_answer(
+    text: &str,
+    path: &str,
+    q_id: &str,
+    q: &Question,
+    qv: &Value,
+    trace: &mut dyn FnMut(&str) -> Given,
+) -> Given {
     // A number as the student wrote it (`0.0180`, not the float's `0.018`): the
     // digits written are part of the answer.
     let g = match (qv, q) {
         (Value::Number(n), Question::Number(_) | Question::Exact(_)) => {
             match written_number(text, path, q_id, n) {
                 Some(t) => Ok(Given::Text(t)),
-                None => answer(q, qv, dir),
+                None => answer(q, qv, trace),
             }
         }
-        _ => answer(q, qv, dir),
+        _ => answer(q, qv, trace),
     };
     g.unwrap_or_else(|reason| Given::Unreadable {
         name: shown(qv),
@@ -322,7 +296,7 @@ fn describe(v: &Value) -> String {
 }
 
 /// One answer: a scalar as text, or `{trace: PATH}` for a trace question.
-fn answer(q: &Question, v: &Value, dir: &Path) -> Result<Given, String> {
+fn answer(q: &Question, v: &Value, trace: &mut dyn FnMut(&str) -> Given) -> Result<Given, String> {
     match (q, v) {
         (Question::Trace(_), Value::Mapping(m)) => {
             let file = m
@@ -332,9 +306,9 @@ fn answer(q: &Question, v: &Value, dir: &Path) -> Result<Given, String> {
             if m.len() != 1 {
                 return Err("a trace answer has only the key 'trace'".into());
             }
-            Ok(read_trace(dir, file))
+            Ok(trace(file))
         }
-        (Question::Trace(_), Value::String(s)) => Ok(read_trace(dir, s)),
+        (Question::Trace(_), Value::String(s)) => Ok(trace(s)),
         (Question::Trace(_), other) => Err(format!(
             "{} is not a trace file: write {{trace: PATH}}",
             describe(other)
@@ -356,52 +330,5 @@ fn number_text(n: &serde_yaml::Number) -> String {
     match n.as_f64() {
         Some(f) if f.is_finite() => crate::pyfmt::repr_float(f),
         _ => n.to_string(),
-    }
-}
-
-/// A relative path normalised lexically (`a/./b/../c` is `a/c`), or `None` when it is
-/// absolute or climbs above its start (`../x`, `a/../../x`). Symbolic links are checked
-/// afterwards on the real path.
-pub fn inside(rel: &Path) -> Option<PathBuf> {
-    use std::path::Component;
-    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
-    for c in rel.components() {
-        match c {
-            Component::Normal(p) => parts.push(p),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                parts.pop()?;
-            }
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(parts.iter().collect())
-}
-
-/// Reads a trace named in an answer file, refusing paths that leave the file's folder.
-pub fn read_trace(dir: &Path, file: &str) -> Given {
-    let shown = crate::clip::quoted(file);
-    let unreadable = |reason: String| Given::Unreadable {
-        name: file.to_string(),
-        reason,
-    };
-    let Some(rel) = inside(Path::new(file)) else {
-        return unreadable(format!(
-            "{shown} leaves the answer file's folder; name a file inside it"
-        ));
-    };
-    let read = crate::fsutil::open_beneath(dir, &rel)
-        .and_then(|f| Ok(crate::fsutil::read_trace_file(f, MAX_TRACE_BYTES)?));
-    match read {
-        Ok(text) => Given::Trace {
-            name: file.to_string(),
-            text,
-        },
-        Err(crate::fsutil::BeneathError::Outside) => {
-            unreadable(format!("{shown} leads outside the answer file's folder"))
-        }
-        Err(crate::fsutil::BeneathError::Read(e)) => {
-            unreadable(format!("cannot read {shown}: {e}"))
-        }
     }
 }

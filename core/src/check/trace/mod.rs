@@ -1,9 +1,9 @@
 //! Checking a trace: the lines a student's program printed while it ran gradient descent.
 //!
 //! # Reading
-//! The file is UTF-8 (a byte-order mark dropped) or UTF-16 with a byte-order mark (see
-//! [`crate::fsutil::decode_trace`]); lines end in `\n` or `\r\n`; trailing spaces and trailing
-//! empty lines do not count; a Python traceback is cut off and named. Lines that are not the
+//! The file is UTF-8 (a byte-order mark dropped) or UTF-16 with a byte-order mark (the
+//! caller decodes it: `gbl`'s `fsutil::decode_trace`); lines end in `\n` or `\r\n`; trailing
+//! spaces and trailing empty lines do not count; a Python traceback is cut off and named. Lines that are not the
 //! answer — blank lines, console text, debug prints without the iteration's shape — are
 //! skipped with one note and never counted (`shape.rs`).
 //!
@@ -76,33 +76,32 @@ mod shape;
 mod start;
 mod stream;
 mod summary;
-mod text;
 mod window;
 mod wrong_runs;
 
 use serde_json::json;
 
-pub use report::{Finding, LineReport, LineStatus, NumberReport, TraceReport};
-pub use text::render_text;
-
 use super::number::Printed;
-use super::{Context, Given, QuestionReport, Status};
+use super::{Context, Given, QuestionReport, Status, TraceFiles};
 use crate::exercise::compute::Computed;
 use crate::exercise::model::{Question, TraceQuestion};
-// The reference output is the core's, under its old path here.
-pub use gbl_core::exercise::expected_trace::reference_lines;
+// The reference output, under its old path here.
+pub use crate::exercise::expected_trace::reference_lines;
 use judge::{Judge, Rules};
 use layout::Layout;
+pub use report::{Finding, LineReport, LineStatus, NumberReport, TraceReport};
 
 /// The most lines a trace may have, unless the task prints more than half as many: then twice
 /// the lines it prints. Judging costs time and memory per line; a 20 MB file of 10,000,000
 /// short lines is refused at once instead of judged for seconds.
-pub const MAX_TRACE_LINES: usize = 200_000;
+pub(crate) const MAX_TRACE_LINES: usize = 200_000;
 /// Traces longer than this list only the lines that are not plainly correct.
-pub const MAX_LISTED_LINES: usize = 20_000;
+pub(crate) const MAX_LISTED_LINES: usize = 20_000;
 /// What a carried-forward line earns, as a fraction of a correct line: it shows the right rule
 /// applied to the student's own value, so it counts as right and one slip costs its own line.
-pub const FOLLOWS_CREDIT: f64 = 1.0;
+pub(crate) const FOLLOWS_CREDIT: f64 = 1.0;
+/// The largest trace file read, in bytes.
+pub const MAX_TRACE_BYTES: u64 = 64 << 20;
 /// The longest printed text kept in a report, in characters.
 const MAX_SHOWN_CHARS: usize = 200;
 
@@ -168,6 +167,7 @@ pub fn check_question(
     q: &Question,
     t: &TraceQuestion,
     given: Option<&Given>,
+    files: &dyn TraceFiles,
 ) -> QuestionReport {
     let base = |status, feedback: String, given: Option<String>| QuestionReport {
         id: q.id().to_string(),
@@ -189,11 +189,14 @@ pub fn check_question(
         None => return base(Status::Missing, "no trace given".into(), None),
         Some(Given::Trace { name, text }) => (name.clone(), text.as_str()),
         Some(Given::TraceFile { name, path }) => {
-            let limit = super::answers::MAX_TRACE_BYTES;
-            if let Some(report) = stream::exact_long_trace(&layout, path, limit) {
+            let limit = MAX_TRACE_BYTES;
+            if let Some(report) = files
+                .stream(path, limit)
+                .and_then(|mut lines| stream::exact_long_trace(&layout, &mut lines))
+            {
                 return finish(q, &layout, report, base, name.clone());
             }
-            read = match crate::fsutil::read_trace_text(path, limit) {
+            read = match files.text(path, limit) {
                 Ok(text) => text,
                 Err(e) => {
                     let why = format!("cannot read {}: {e}", crate::clip::quoted(name));

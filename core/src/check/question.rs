@@ -6,7 +6,7 @@ use super::diagnose::{Matcher, explain};
 use super::equiv::equivalent_keyed;
 use super::feedback::{off_by, verdict_word};
 use super::number::{Printed, Verdict as NumVerdict, compare};
-use super::{Context, Given, QuestionReport, Status};
+use super::{Context, Given, QuestionReport, Status, TraceFiles};
 use crate::bindings::constant;
 use crate::clip::{plain, quoted};
 use crate::engine::verdict::Verdict;
@@ -39,7 +39,7 @@ fn report(
 }
 
 /// The expected answer as JSON: a number, or a string.
-pub fn expected_json(a: &Answer) -> serde_json::Value {
+pub(crate) fn expected_json(a: &Answer) -> serde_json::Value {
     match a {
         Answer::Num(n) => json!(crate::pyfmt::present::denoise_num(*n)),
         other => json!(other.to_string()),
@@ -47,9 +47,15 @@ pub fn expected_json(a: &Answer) -> serde_json::Value {
 }
 
 /// Checks one question.
-pub fn check(ctx: &Context, q: &Question, given: Option<&Given>, sig: u32) -> QuestionReport {
+pub fn check(
+    ctx: &Context,
+    q: &Question,
+    given: Option<&Given>,
+    sig: u32,
+    files: &dyn TraceFiles,
+) -> QuestionReport {
     if let Question::Trace(t) = q {
-        return super::trace::check_question(ctx, q, t, given);
+        return super::trace::check_question(ctx, q, t, given, files);
     }
     // A plain reference can be replayed to diagnose mistakes; an expression cannot.
     let reference = Reference::parse(q.answer_ref()).ok();

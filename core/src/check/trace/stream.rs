@@ -6,26 +6,18 @@
 //! (tested).
 
 use std::io::BufRead;
-use std::path::Path;
 
 use super::layout::Layout;
 use super::{MAX_LISTED_LINES, TraceReport};
 
-/// Bytes read from the file at a time.
-const BUFFER: usize = 64 << 10;
-
-/// Judges the trace in `path` while reading it, when it is long and every line is exactly
-/// the reference's; `None` when it is not (or cannot be read so), for the full rules.
-pub(super) fn exact_long_trace(layout: &Layout, path: &Path, limit: u64) -> Option<TraceReport> {
+/// Judges the trace `reader` gives (the caller opened the file) while reading it, when it is
+/// long and every line is exactly the reference's; `None` when it is not (or cannot be read
+/// so), for the full rules.
+pub(super) fn exact_long_trace(layout: &Layout, reader: &mut dyn BufRead) -> Option<TraceReport> {
     let ne = layout.len();
     if ne <= MAX_LISTED_LINES {
         return None;
     }
-    let file = crate::fsutil::open_regular(path).ok()?;
-    if file.metadata().ok()?.len() > limit {
-        return None;
-    }
-    let mut reader = std::io::BufReader::with_capacity(BUFFER, file);
     let first = reader.fill_buf().ok()?;
     // UTF-16 and UTF-32 are decoded by the full reader.
     if first.starts_with(&[0xFF, 0xFE]) || first.starts_with(&[0xFE, 0xFF]) || first.contains(&0) {

@@ -2,8 +2,8 @@
 //! than one submission's worth of reading, memory and judging.
 //!
 //! - **Bytes**: the answer file and every trace a submission names are read under one
-//!   budget of [`SUBMISSION_BYTES`] (see [`crate::fsutil::with_read_budget`]); each file's
-//!   size is checked before it is read.
+//!   budget of [`SUBMISSION_BYTES`] (by the caller that reads them: `gbl`'s
+//!   `fsutil::with_read_budget`); each file's size is checked before it is read.
 //! - **Trace lines**: the traces of one submission may hold [`SUBMISSION_TRACE_LINES`] lines
 //!   together. Judging costs time and memory per line, and a 20 MB file of 10,000,000 short
 //!   lines is under any byte cap; a trace over the budget is unreadable, with the reason,
@@ -20,11 +20,11 @@ use crate::check::answers::ExerciseAnswers;
 /// The bytes one submission may have read in all (its answer file and its traces).
 pub const SUBMISSION_BYTES: u64 = 64 << 20;
 /// The lines the traces of one submission may hold together.
-pub const SUBMISSION_TRACE_LINES: usize = 200_000;
+pub(crate) const SUBMISSION_TRACE_LINES: usize = 200_000;
 
 /// Marks unreadable each trace that would take the submission's traces over `budget`
 /// lines, in the answers' order.
-pub fn limit_trace_lines(answers: &mut IndexMap<String, ExerciseAnswers>, budget: usize) {
+pub(crate) fn limit_trace_lines(answers: &mut IndexMap<String, ExerciseAnswers>, budget: usize) {
     let mut left = budget;
     for given in answers.values_mut().flat_map(|qs| qs.values_mut()) {
         let Given::Trace { name, text } = given else {

@@ -44,7 +44,7 @@ pub(crate) enum Digits {
 
 impl Digits {
     /// The digits of a format spec (`.4f`, `>10.3e`, `,.2f`, `` for repr).
-    pub fn of_spec(spec: &str) -> Digits {
+    pub(crate) fn of_spec(spec: &str) -> Digits {
         let ty = spec
             .chars()
             .last()
@@ -68,7 +68,7 @@ impl Digits {
     }
 
     /// The power of ten of the last digit the template prints for `v` (`None` for repr).
-    pub fn last_exp(self, v: f64) -> Option<i64> {
+    pub(crate) fn last_exp(self, v: f64) -> Option<i64> {
         match self {
             Digits::Full => None,
             Digits::Decimals(d) => Some(-i64::from(d)),
@@ -88,7 +88,7 @@ impl Digits {
     }
 
     /// The digits in words: `4 decimals`, `the value in full`.
-    pub fn amount(self) -> String {
+    pub(crate) fn amount(self) -> String {
         match self {
             Digits::Full => "the value in full".into(),
             Digits::Decimals(1) => "1 decimal".into(),

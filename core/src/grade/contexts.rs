@@ -19,13 +19,13 @@ use crate::engine::PyNum;
 use crate::exercise::load::Loaded;
 
 /// The most contexts kept for a class.
-pub const MAX_CACHED: usize = 1024;
+pub(crate) const MAX_CACHED: usize = 1024;
 
 /// An exercise's parameters, as a key compared bit for bit.
 type Key = (String, Vec<(String, bool, u64)>);
 
 /// A context, or why the exercise cannot be checked with these parameters.
-pub type Computed<'a> = Arc<Result<Context<'a>, String>>;
+pub type Computed<'a> = Arc<Result<Context<'a>, super::CannotCompute>>;
 
 /// The contexts computed so far for a class.
 #[derive(Default)]
@@ -40,9 +40,13 @@ impl<'a> Contexts<'a> {
         if let Some(c) = self.lock().get(&key) {
             return Arc::clone(c);
         }
-        let c: Computed<'a> = Arc::new(
-            Context::new(l, params.clone()).map_err(|e| format!("{}: {e}", l.source.name)),
-        );
+        let c: Computed<'a> =
+            Arc::new(
+                Context::new(l, params.clone()).map_err(|error| super::CannotCompute {
+                    file: l.source.name.clone(),
+                    error,
+                }),
+            );
         let mut kept = self.lock();
         if let Some(other) = kept.get(&key) {
             return Arc::clone(other);
@@ -72,13 +76,19 @@ fn key(l: &Loaded, params: &IndexMap<String, PyNum>) -> Key {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exercise::load::{Origin, load_all};
+    use crate::exercise::load::{Source, parse_exercise};
 
     fn exercise(id: &str) -> Loaded {
-        let (all, _) = load_all(&Origin::bundled());
-        all.into_iter()
-            .find(|l| l.id == id)
-            .expect("bundled exercise")
+        assert_eq!(id, "gd-one-step", "the bundled exercise read here");
+        let text = include_str!("../../../exercises/gd-one-step.yaml");
+        parse_exercise(
+            id,
+            Source {
+                name: format!("{id}.yaml"),
+                text: text.into(),
+            },
+        )
+        .expect("bundled exercise")
     }
 
     #[test]

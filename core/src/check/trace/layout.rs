@@ -275,12 +275,12 @@ impl<'a> Layout<'a> {
     }
 
     /// The lines printed before the loop.
-    pub fn header_lines(&self) -> usize {
+    pub(crate) fn header_lines(&self) -> usize {
         self.header.len()
     }
 
     /// The step templates (one per printed line of an update).
-    pub fn step_lines(&self) -> usize {
+    pub(crate) fn step_lines(&self) -> usize {
         self.step.len()
     }
 

@@ -198,7 +198,7 @@ pub(crate) struct Judge<'a> {
 
 impl Judge<'_> {
     /// The 1-based line number in the file of printed line j.
-    pub fn line_no(&self, j: usize) -> usize {
+    pub(crate) fn line_no(&self, j: usize) -> usize {
         self.origin.get(j).map_or(j + 1, |o| o + 1)
     }
 
@@ -220,7 +220,7 @@ impl Judge<'_> {
     }
 
     /// Judges printed line j against the reference of expected line k.
-    pub fn against_reference(&self, k: usize, j: usize, buf: &mut String) -> LineJudgement {
+    pub(crate) fn against_reference(&self, k: usize, j: usize, buf: &mut String) -> LineJudgement {
         self.layout.render(k, buf);
         let line = self.printed.get(j).copied().unwrap_or_default();
         if line == buf.as_str() {

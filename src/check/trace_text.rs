@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{LineReport, LineStatus, TraceReport};
+use super::trace::{LineReport, LineStatus, TraceReport};
 use crate::style::Paint;
 
 /// Lines of context shown around a departure.
@@ -16,7 +16,7 @@ const MAX_SHOWN: usize = 24;
 const INDENT: &str = "      ";
 
 /// The per-line verdicts as text, indented under the question.
-pub fn render_text(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render_text(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     for f in &t.findings {
         writeln!(out, "{INDENT}{} {}", paint.warn("mistake:"), f.message)?;
     }
