@@ -33,7 +33,6 @@ use submission::Submission;
 /// How many submissions are graded at once before their results are handed on.
 pub(crate) const CHUNK: usize = 256;
 
-
 /// Grades one submission. Never fails: what cannot be read scores 0, and says why.
 pub fn grade_one(sub: &Submission, setup: &Setup) -> Graded {
     grade_in_class(
