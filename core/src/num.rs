@@ -31,6 +31,16 @@ impl PyNum {
     pub fn is_int(self) -> bool {
         matches!(self, PyNum::Int(_))
     }
+
+    /// `v` as a person would have typed it in Python: an int when whole (and small enough to
+    /// be one exactly), else a float.
+    pub(crate) fn whole_or_float(v: f64) -> PyNum {
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            PyNum::Int(v as i64)
+        } else {
+            PyNum::Float(v)
+        }
+    }
 }
 
 impl From<f64> for PyNum {

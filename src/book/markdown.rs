@@ -85,14 +85,8 @@ pub(crate) fn num(v: PyNum, digits: Option<usize>) -> String {
     }
 }
 
-/// A number in a formula: negative ones in parentheses.
-pub(crate) fn paren(s: String) -> String {
-    if s.starts_with('-') {
-        format!("({s})")
-    } else {
-        s
-    }
-}
+/// A number in a formula: negative ones in parentheses (the core's presenter).
+pub(crate) use gbl_core::pyfmt::present::paren;
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,6 @@
 use std::io::Write;
 
 use super::{ExerciseSource, Format, Outcome, StudentArgs};
-use crate::exercise::catalog::find;
 use crate::render::json::print_json;
 use crate::student::hints::hints;
 use crate::style::Paint;
@@ -33,13 +32,9 @@ pub struct Args {
 
 /// Runs `gbl hint`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = match args.student.quiz {
-        Some(_) => args.source.load()?,
-        None => args.source.load_one(&args.id)?,
-    };
-    let l = find(&exercises, &args.id)?;
-    let student = args.student.student(&exercises)?;
-    let shown = hints(l, &student, args.all, args.reset)?;
+    let chosen = args.student.choose(&args.source, &args.id)?;
+    let (l, student) = (chosen.exercise(), &chosen.student);
+    let shown = hints(l, student, args.all, args.reset)?;
     match args.format {
         Format::Json => print_json(out, &shown.json())?,
         Format::Text => shown.write_text(paint, out)?,

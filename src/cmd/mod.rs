@@ -103,4 +103,40 @@ impl StudentArgs {
     pub(crate) fn student(&self, exercises: &[Loaded]) -> anyhow::Result<Student> {
         Student::new(self.quiz.as_deref(), self.student.as_deref(), exercises)
     }
+
+    /// The exercise `id` and whose numbers to use: with a quiz every exercise is loaded (the
+    /// quiz names them), without one only the exercise asked for.
+    pub(crate) fn choose(&self, source: &ExerciseSource, id: &str) -> anyhow::Result<Chosen> {
+        let exercises = match self.quiz {
+            Some(_) => source.load()?,
+            None => source.load_one(id)?,
+        };
+        // With no such exercise, the error names the closest ids.
+        crate::exercise::catalog::find(&exercises, id)?;
+        let index = exercises
+            .iter()
+            .position(|l| l.id == id)
+            .unwrap_or_default();
+        let student = self.student(&exercises)?;
+        Ok(Chosen {
+            exercises,
+            index,
+            student,
+        })
+    }
+}
+
+/// An exercise asked for by id, among the exercises loaded, with whose numbers to use.
+pub(crate) struct Chosen {
+    exercises: Vec<Loaded>,
+    index: usize,
+    /// Whose numbers.
+    pub(crate) student: Student,
+}
+
+impl Chosen {
+    /// The exercise.
+    pub(crate) fn exercise(&self) -> &Loaded {
+        &self.exercises[self.index]
+    }
 }

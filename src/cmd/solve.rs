@@ -5,7 +5,6 @@
 use std::io::Write;
 
 use super::{ExerciseSource, Format, Outcome, StudentArgs};
-use crate::exercise::catalog::find;
 use crate::render::json::print_json;
 use crate::student::solution::solution;
 use crate::style::Paint;
@@ -28,13 +27,9 @@ pub struct Args {
 
 /// Runs `gbl solve`.
 pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let exercises = match args.student.quiz {
-        Some(_) => args.source.load()?,
-        None => args.source.load_one(&args.id)?,
-    };
-    let l = find(&exercises, &args.id)?;
-    let student = args.student.student(&exercises)?;
-    let solution = solution(l, &student)?;
+    let chosen = args.student.choose(&args.source, &args.id)?;
+    let (l, student) = (chosen.exercise(), &chosen.student);
+    let solution = solution(l, student)?;
     match args.format {
         Format::Json => print_json(out, &solution.json())?,
         Format::Text => solution.write_text(paint, out)?,

@@ -13,8 +13,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::load::{BUNDLED, Diagnostic, Loaded, MAX_EXERCISE_BYTES, Source, parse_exercise_all};
+use super::file::{BUNDLED, MAX_EXERCISE_BYTES};
 use crate::fsutil::read_text;
+use gbl_core::exercise::load::{Diagnostic, Loaded, Source, parse_exercise_all};
 
 /// Where exercises come from: the bundled ones or not, plus folders.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 
 use super::Context;
 use super::feedback::off_by;
-use super::question::Outcome;
+use super::outcome::Outcome;
 use crate::engine::eval::eval;
 use crate::engine::{PyNum, parse};
 use crate::exercise::reference::{Answer, Reference};

@@ -13,6 +13,7 @@ pub mod equiv;
 mod evaluate;
 pub mod feedback;
 pub mod number;
+mod outcome;
 pub mod question;
 pub mod report;
 pub mod trace;

@@ -6,6 +6,7 @@ use super::diagnose::{Matcher, explain};
 use super::equiv::equivalent_keyed;
 use super::feedback::{off_by, verdict_word};
 use super::number::{Printed, Verdict as NumVerdict, compare};
+use super::outcome::Outcome;
 use super::{Context, Given, QuestionReport, Status, TraceFiles};
 use crate::bindings::constant;
 use crate::clip::{plain, quoted};
@@ -72,44 +73,11 @@ pub fn check(
         }
     };
     let exp_json = expected_json(&expected);
-    let text = match given {
-        None => return report(q, Status::Missing, exp_json, None, "not answered".into()),
-        Some(Given::Text(t)) => t.trim().to_string(),
-        Some(Given::Unreadable { reason, .. }) => {
-            return report(q, Status::Invalid, exp_json, given, reason.clone());
-        }
-        Some(other) => {
-            return report(
-                q,
-                Status::Invalid,
-                exp_json,
-                given,
-                format!("expected a value, not the file {}", other.shown()),
-            );
-        }
+    let text = match given_text(q, given, &exp_json) {
+        Ok(text) => text,
+        Err(report) => return *report,
     };
-    let outcome = match (q, &expected) {
-        (Question::Number(nq), Answer::Num(v)) => {
-            number(&text, *v, nq.sig_digits.unwrap_or(sig), nq.tolerance)
-        }
-        (Question::Exact(_), Answer::Num(v)) => exact(&text, *v),
-        (Question::Integer(_), Answer::Num(v)) => integer(&text, *v),
-        (Question::Expression(_), Answer::Expr(e)) => expression(&text, e, &seed_key(ctx, q)),
-        (Question::Choice(c), Answer::Word(w)) => choice(&text, w, c.options.as_deref()),
-        _ => Outcome::Broken(format!(
-            "the exercise is broken: '{}' does not suit a {} question",
-            q.answer_ref(),
-            q.kind()
-        )),
-    };
-    // A value asked for, given as an expression in the run's variables: "put x = 5 in".
-    let outcome = match (outcome, &expected) {
-        (Outcome::Invalid(why), Answer::Num(v)) => match &reference {
-            Some(r) => super::evaluate::put_in(ctx, r, &text, *v).unwrap_or(Outcome::Invalid(why)),
-            None => Outcome::Invalid(why),
-        },
-        (o, _) => o,
-    };
+    let outcome = judge(ctx, q, &expected, reference.as_ref(), &text, sig);
     match outcome {
         Outcome::Right(note) => report(q, Status::Correct, exp_json, given, note),
         Outcome::Invalid(why) => report(q, Status::Invalid, exp_json, given, why),
@@ -134,32 +102,70 @@ pub fn check(
     }
 }
 
-/// The result of comparing one answer.
-pub(crate) enum Outcome {
-    /// Right, with a note.
-    Right(String),
-    /// Wrong: how, and how to look for the mistake behind it.
-    Wrong {
-        /// Which way it is off (never the expected value).
-        feedback: String,
-        /// How to compare alternatives with the answer, to name the mistake.
-        matcher: Option<Matcher>,
-        /// A mistake already named.
-        mistake: Option<&'static str>,
-    },
-    /// Not an answer of this kind.
-    Invalid(String),
-    /// The exercise itself is broken.
-    Broken(String),
+/// The text of a value given, trimmed; the report of a question not answered or answered
+/// with something that is not a value.
+fn given_text(
+    q: &Question,
+    given: Option<&Given>,
+    exp_json: &serde_json::Value,
+) -> Result<String, Box<QuestionReport>> {
+    let exp = || exp_json.clone();
+    match given {
+        None => Err(Box::new(report(
+            q,
+            Status::Missing,
+            exp(),
+            None,
+            "not answered".into(),
+        ))),
+        Some(Given::Text(t)) => Ok(t.trim().to_string()),
+        Some(Given::Unreadable { reason, .. }) => Err(Box::new(report(
+            q,
+            Status::Invalid,
+            exp(),
+            given,
+            reason.clone(),
+        ))),
+        Some(other) => Err(Box::new(report(
+            q,
+            Status::Invalid,
+            exp(),
+            given,
+            format!("expected a value, not the file {}", other.shown()),
+        ))),
+    }
 }
 
-impl Outcome {
-    fn wrong(feedback: String, matcher: Option<Matcher>) -> Outcome {
-        Outcome::Wrong {
-            feedback,
-            matcher,
-            mistake: None,
+/// The answer `text` against the expected value, by the question's kind; a value asked for
+/// but given as an expression in the run's variables is put in ("put x = 5 in").
+fn judge(
+    ctx: &Context,
+    q: &Question,
+    expected: &Answer,
+    reference: Option<&Reference>,
+    text: &str,
+    sig: u32,
+) -> Outcome {
+    let outcome = match (q, expected) {
+        (Question::Number(nq), Answer::Num(v)) => {
+            number(text, *v, nq.sig_digits.unwrap_or(sig), nq.tolerance)
         }
+        (Question::Exact(_), Answer::Num(v)) => exact(text, *v),
+        (Question::Integer(_), Answer::Num(v)) => integer(text, *v),
+        (Question::Expression(_), Answer::Expr(e)) => expression(text, e, &seed_key(ctx, q)),
+        (Question::Choice(c), Answer::Word(w)) => choice(text, w, c.options.as_deref()),
+        _ => Outcome::Broken(format!(
+            "the exercise is broken: '{}' does not suit a {} question",
+            q.answer_ref(),
+            q.kind()
+        )),
+    };
+    match (outcome, expected) {
+        (Outcome::Invalid(why), Answer::Num(v)) => match reference {
+            Some(r) => super::evaluate::put_in(ctx, r, text, *v).unwrap_or(Outcome::Invalid(why)),
+            None => Outcome::Invalid(why),
+        },
+        (o, _) => o,
     }
 }
 

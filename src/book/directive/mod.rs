@@ -128,19 +128,21 @@ impl Directive {
     }
 }
 
+/// The first directive of `text` (tests).
+#[cfg(test)]
+pub(super) fn first_directive(text: &str) -> Directive {
+    match split(text).into_iter().find_map(|p| match p {
+        Piece::Directive(d) => Some(d),
+        _ => None,
+    }) {
+        Some(d) => d,
+        None => panic!("no directive in {text:?}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn one(text: &str) -> Directive {
-        match split(text).into_iter().find_map(|p| match p {
-            Piece::Directive(d) => Some(d),
-            _ => None,
-        }) {
-            Some(d) => d,
-            None => panic!("no directive in {text:?}"),
-        }
-    }
+    use super::first_directive as one;
 
     #[test]
     fn expect_names_the_problem() {

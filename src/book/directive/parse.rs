@@ -207,17 +207,8 @@ fn excerpt(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Directive, DirectiveError, Piece, split};
-
-    fn one(text: &str) -> Directive {
-        match split(text).into_iter().find_map(|p| match p {
-            Piece::Directive(d) => Some(d),
-            _ => None,
-        }) {
-            Some(d) => d,
-            None => panic!("no directive in {text:?}"),
-        }
-    }
+    use super::super::first_directive as one;
+    use super::super::{DirectiveError, Piece, split};
 
     fn broken(text: &str) -> DirectiveError {
         match split(text).into_iter().find_map(|p| match p {

@@ -26,15 +26,6 @@ pub(crate) struct Found {
     pub message: String,
 }
 
-/// `v` as Python holds it: an int when whole.
-pub(super) fn num(v: f64) -> PyNum {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        PyNum::Int(v as i64)
-    } else {
-        PyNum::Float(v)
-    }
-}
-
 fn show(v: PyNum) -> String {
     crate::pyfmt::repr_value(v)
 }
@@ -94,7 +85,11 @@ pub(crate) fn constant_lines(l: &Layout, window: &[WindowLine]) -> Option<String
 fn derivative_text(p: &Problem, k: usize, c: f64) -> (String, String) {
     let g = p.grad_exprs().get(k).map(|e| (*e).clone());
     let g = g.unwrap_or(Expr::Num(PyNum::Int(0)));
-    let scaled = simplify(&Expr::bin(BinOp::Mul, Expr::Num(num(c)), g.clone()));
+    let scaled = simplify(&Expr::bin(
+        BinOp::Mul,
+        Expr::Num(PyNum::whole_or_float(c)),
+        g.clone(),
+    ));
     let name = if p.vars.len() == 1 {
         format!("f'({})", p.vars[0])
     } else {
@@ -105,7 +100,7 @@ fn derivative_text(p: &Problem, k: usize, c: f64) -> (String, String) {
     let text = format!("{scaled}");
     let noisy = super::scan::numbers(&text).any(|n| n.printed.digits.len() > 12);
     let shown = if noisy {
-        format!("{}*({g})", show(num(c)))
+        format!("{}*({g})", show(PyNum::whole_or_float(c)))
     } else {
         text
     };
@@ -285,12 +280,17 @@ fn other_learning_rate(c: &Candidates) -> Option<Found> {
                 "gradient-factor",
                 format!(
                     "your gradient is {} times the right one: your steps match {wrong} instead of {right}{}",
-                    show(num(factor)),
+                    show(PyNum::whole_or_float(factor)),
                     factor_two(factor)
                 ),
             );
         }
-        if c.explained_by(&Run::new(c.problem(), c.start, num(r), c.steps)) {
+        if c.explained_by(&Run::new(
+            c.problem(),
+            c.start,
+            PyNum::whole_or_float(r),
+            c.steps,
+        )) {
             return learning_rate_found(c, r, k, prints_grad);
         }
     }
@@ -312,7 +312,7 @@ fn learning_rate_found(c: &Candidates, r: f64, k: usize, prints_grad: bool) -> O
             "add-gradient",
             format!(
                 "you added the gradient instead of subtracting it, and your steps match lr = {}; the exercise uses {}",
-                show(num(-r)),
+                show(PyNum::whole_or_float(-r)),
                 show(lr)
             ),
         );
@@ -328,7 +328,7 @@ fn learning_rate_found(c: &Candidates, r: f64, k: usize, prints_grad: bool) -> O
     }
     let mut message = format!(
         "your steps match lr = {}; the exercise uses {}",
-        show(num(r)),
+        show(PyNum::whole_or_float(r)),
         show(lr)
     );
     if !prints_grad {
@@ -336,7 +336,7 @@ fn learning_rate_found(c: &Candidates, r: f64, k: usize, prints_grad: bool) -> O
         let (wrong, right) = derivative_text(c.problem(), k, factor);
         message.push_str(&format!(
             " (or, with the same steps, a derivative {} times the right one: {wrong} instead of {right}{})",
-            show(num(factor)),
+            show(PyNum::whole_or_float(factor)),
             factor_two(factor)
         ));
     }

@@ -59,6 +59,7 @@
 mod align;
 mod before;
 mod carry;
+mod coarse;
 mod combine;
 mod diagnose;
 mod extract;
@@ -347,7 +348,7 @@ fn check_lines(
         pairs = before::shifted(layout, &pairs);
         verdicts = reference_pass::against_reference(&judge, &pairs);
     }
-    let coarse = precision::coarse_trace(&judge, &pairs);
+    let coarse = coarse::coarse_trace(&judge, &pairs);
     let mut other_start = start::other_start(&judge, &pairs, &verdicts.ok);
     let carry = rule.is_none() && coarse.is_none() && other_start.is_none();
     let (mut lines, mut tally) = carry::carry_forward(&judge, &pairs, &verdicts.ok, carry);

@@ -10,7 +10,6 @@
 //! significant digits, within what the printed digits allow) other than the exercise's
 //! start, the run began there.
 
-use super::diagnose::num;
 use super::judge::{Judge, Pair, Paired};
 use super::layout::{Layout, Part};
 use super::precision::NOISE;
@@ -122,7 +121,11 @@ fn worked_back(judge: &Judge, pairs: &[Pair]) -> Option<String> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let theirs = show(&mut start.iter().map(|&v| crate::pyfmt::repr_value(num(v))));
+    let theirs = show(
+        &mut start
+            .iter()
+            .map(|&v| crate::pyfmt::repr_value(PyNum::whole_or_float(v))),
+    );
     let ours = show(&mut layout.d.x0.iter().map(|&v| crate::pyfmt::repr_value(v)));
     Some(format!(
         "your lines follow from a start {theirs} (worked back from your line {}), not from this exercise's start {ours}: lines computed from another start earn no credit carried forward",

@@ -3,7 +3,6 @@
 //! the learning rates that would explain a departing step. `diagnose.rs` tries them against
 //! the student's lines.
 
-use super::diagnose::num;
 use super::layout::{Kind, Layout};
 use super::window::WindowLine;
 use crate::engine::descent::{Problem, Run, Stepper};
@@ -33,7 +32,13 @@ pub(super) fn scaled_gradient(
     let exprs: Vec<Expr> = p
         .grad_exprs()
         .iter()
-        .map(|g| simplify(&Expr::bin(BinOp::Mul, Expr::Num(num(c)), (*g).clone())))
+        .map(|g| {
+            simplify(&Expr::bin(
+                BinOp::Mul,
+                Expr::Num(PyNum::whole_or_float(c)),
+                (*g).clone(),
+            ))
+        })
         .collect();
     let q = Problem::new(f, &p.vars, Some(&exprs)).ok()?;
     Some(Run::new(&q, start, lr, steps))
