@@ -203,7 +203,12 @@ impl Judge<'_> {
     }
 
     /// Reads printed line j for expected line k.
-    pub fn extract(&self, k: usize, j: usize, expected_text: &str) -> Result<Extracted, String> {
+    pub(super) fn extract(
+        &self,
+        k: usize,
+        j: usize,
+        expected_text: &str,
+    ) -> Result<Extracted, String> {
         let line = self.printed.get(j).copied().unwrap_or_default();
         if line.len() > MAX_LINE_BYTES {
             return Err(format!("the line is {} bytes long", line.len()));
@@ -332,7 +337,7 @@ pub(crate) struct Prediction {
 impl Prediction {
     /// The predicted value of a field (`None` for the iteration number and `lr`, which are
     /// judged against the reference).
-    pub fn of(&self, f: &FieldInfo) -> Option<Expect> {
+    pub(super) fn of(&self, f: &FieldInfo) -> Option<Expect> {
         match f.kind {
             Kind::Var(k) => self.point.get(k).copied(),
             Kind::Value => self.value,

@@ -47,7 +47,7 @@ pub(crate) struct FieldInfo {
 impl FieldInfo {
     /// `v` formatted as this field formats it (without the `name = ` of a self-documenting
     /// field).
-    pub fn format(&self, v: PyNum) -> String {
+    pub(super) fn format(&self, v: PyNum) -> String {
         let text = self
             .tpl
             .render(&|_| Some(v))
@@ -194,7 +194,7 @@ fn parse_part(list: &[String], vars: &[String]) -> Result<Vec<LineTpl>, String> 
 
 impl<'a> Layout<'a> {
     /// The layout of `t`'s output for the run `d`.
-    pub fn new(t: &TraceQuestion, d: &'a DescentResult) -> Result<Layout<'a>, String> {
+    pub(super) fn new(t: &TraceQuestion, d: &'a DescentResult) -> Result<Layout<'a>, String> {
         let vars = &d.run.vars;
         let step = parse_part(&t.step, vars)?;
         if step.is_empty() {
@@ -220,18 +220,18 @@ impl<'a> Layout<'a> {
     }
 
     /// The number of updates.
-    pub fn updates(&self) -> usize {
+    pub(super) fn updates(&self) -> usize {
         self.updates
     }
 
     /// The number of expected lines (empty lines at the very end left out, as in a printed
     /// file).
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.header.len() + self.updates * self.step.len() + self.footer.len() - self.blank_tail
     }
 
     /// Where line k (0-based) comes from.
-    pub fn slot(&self, k: usize) -> Slot {
+    pub(super) fn slot(&self, k: usize) -> Slot {
         let h = self.header.len();
         let body = self.updates * self.step.len();
         if k < h {
@@ -260,7 +260,7 @@ impl<'a> Layout<'a> {
     }
 
     /// The template of a slot.
-    pub fn tpl(&self, s: Slot) -> &LineTpl {
+    pub(super) fn tpl(&self, s: Slot) -> &LineTpl {
         let list = match s.part {
             Part::Header => &self.header,
             Part::Step => &self.step,
@@ -285,12 +285,12 @@ impl<'a> Layout<'a> {
     }
 
     /// The reference value of a field of line k.
-    pub fn value(&self, s: Slot, f: &FieldInfo) -> Option<PyNum> {
+    pub(super) fn value(&self, s: Slot, f: &FieldInfo) -> Option<PyNum> {
         self.fields.lookup(s.i, &f.name)
     }
 
     /// Renders line k into `out` (cleared first), as CPython prints it.
-    pub fn render(&self, k: usize, out: &mut String) {
+    pub(super) fn render(&self, k: usize, out: &mut String) {
         out.clear();
         let s = self.slot(k);
         let tpl = self.tpl(s);
@@ -310,7 +310,7 @@ impl<'a> Layout<'a> {
     }
 
     /// Line k, rendered.
-    pub fn line(&self, k: usize) -> String {
+    pub(super) fn line(&self, k: usize) -> String {
         let mut s = String::new();
         self.render(k, &mut s);
         s

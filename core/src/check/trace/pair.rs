@@ -31,7 +31,7 @@ impl Pair {
     const NONE: u32 = u32::MAX;
 
     /// The pair, to match on.
-    pub fn get(self) -> Paired {
+    pub(super) fn get(self) -> Paired {
         let n = |v: u32| v as usize;
         match (self.expected, self.printed) {
             (Self::NONE, j) => Paired::Extra(n(j)),

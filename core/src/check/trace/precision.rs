@@ -97,7 +97,7 @@ impl Digits {
     }
 
     /// What the task asks, in words: `asks 4 decimals`, `prints the value in full`.
-    pub fn describe(self) -> String {
+    pub(super) fn describe(self) -> String {
         match self {
             Digits::Full => "prints the value in full".into(),
             _ => format!("asks {}", self.amount()),

@@ -3,7 +3,7 @@
 
 /// Eigenvalues and eigenvectors (as columns) of a symmetric matrix, by Jacobi rotations.
 #[allow(clippy::needless_range_loop)] // the rotations index rows p and q together
-pub fn jacobi_eigen(m: &[Vec<f64>]) -> (Vec<f64>, Vec<Vec<f64>>) {
+pub(super) fn jacobi_eigen(m: &[Vec<f64>]) -> (Vec<f64>, Vec<Vec<f64>>) {
     let n = m.len();
     let mut a: Vec<Vec<f64>> = m.to_vec();
     let mut v: Vec<Vec<f64>> = (0..n)
