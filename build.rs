@@ -45,7 +45,7 @@ fn main() {
     files.sort();
     code.push_str(
         "/// Files beside the bundled exercises, by their path from the exercises' folder:\n\
-         /// (path, text).\npub const BUNDLED_FILES: &[(&str, &str)] = &[\n",
+         /// (path, text).\npub(crate) const BUNDLED_FILES: &[(&str, &str)] = &[\n",
     );
     for n in &files {
         let path = traces.join(n);

@@ -17,7 +17,7 @@ use crate::style::Paint;
 
 /// Why the paths to validate cannot be validated at all.
 #[derive(Debug, thiserror::Error)]
-pub enum AuthoringError {
+pub(crate) enum AuthoringError {
     /// A folder without exercise files.
     #[error("{0}: no exercise files (*.yaml) in this folder")]
     EmptyFolder(String),
@@ -31,7 +31,7 @@ pub enum AuthoringError {
 
 /// What was validated and what was found.
 #[derive(Default)]
-pub struct Validation {
+pub(crate) struct Validation {
     /// How many exercise and quiz files were read (an unreadable one counted once).
     pub files: usize,
     /// Whether any quiz file was among them.
@@ -44,14 +44,14 @@ pub struct Validation {
 
 impl Validation {
     /// How many files have a problem.
-    pub fn files_with_problems(&self) -> usize {
+    pub(crate) fn files_with_problems(&self) -> usize {
         let f: BTreeSet<&str> = self.problems.iter().map(|d| d.file.as_str()).collect();
         f.len()
     }
 
     /// `{"valid", "files", "problems", "warnings"}`, each problem and warning as
     /// `{"message", "file", "line", "column"}`.
-    pub fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         let list = |ds: &[Diagnostic]| -> Vec<Value> { ds.iter().map(problem_json).collect() };
         json!({
             "valid": self.problems.is_empty(),
@@ -62,7 +62,7 @@ impl Validation {
     }
 
     /// Every problem and warning, then a line with the totals.
-    pub fn write_text(&self, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+    pub(crate) fn write_text(&self, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
         for d in &self.problems {
             writeln!(out, "{} {d}", paint.bad("error:"))?;
         }
@@ -102,7 +102,7 @@ struct Read {
 
 /// Validates `paths` (exercise files or folders, or quiz files checked against the
 /// exercises `in_use` gives), or with no path the exercises of `origin`.
-pub fn validate_paths(
+pub(crate) fn validate_paths(
     paths: &[PathBuf],
     origin: &Origin,
     in_use: impl Fn() -> Result<Vec<Loaded>, CatalogError>,

@@ -3,8 +3,11 @@
 //! The library holds everything; the `gbl` binary only parses arguments and maps the outcome
 //! to an exit code.
 
+#![warn(unreachable_pub)]
+
 // The core crate's modules, under their old paths: `gbl::engine`, `crate::pyfmt`, ...
-pub use gbl_core::{bindings, clip, engine, pyfmt, solve, trace};
+pub(crate) use gbl_core::{bindings, clip, solve};
+pub use gbl_core::{engine, pyfmt, trace};
 
 mod authoring;
 pub mod book;

@@ -7,7 +7,7 @@ use owo_colors::OwoColorize;
 
 /// When to colour.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     /// Colour when standard output is a terminal and `NO_COLOR` is not set.
     #[default]
     Auto,
@@ -19,7 +19,7 @@ pub enum ColorChoice {
 
 impl ColorChoice {
     /// Decides for standard output.
-    pub fn paint(self) -> Paint {
+    pub(crate) fn paint(self) -> Paint {
         let on = match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,

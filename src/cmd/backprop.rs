@@ -12,7 +12,7 @@ use crate::style::Paint;
 
 /// Arguments of `gbl backprop`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The graph: statements `name = expression` separated by ';' or new lines; the last
     /// node is the output, e.g. "z = x - 2; y = 2*z^2".
     pub graph: String,
@@ -28,7 +28,7 @@ pub struct Args {
 }
 
 /// Runs `gbl backprop`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (g, p) = compute(&args.graph, &args.at)?;
     if let Some(path) = &args.plot {
         let title = format!("computational graph of {}", g.output());

@@ -18,7 +18,7 @@ use crate::style::Paint;
 
 /// Arguments of `gbl check`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The exercise to check (not needed with --answers).
     pub id: Option<String>,
     /// Answers as QUESTION=VALUE, e.g. x1=2.4 grad=0.6 df="(x-2)/5" verdict=diverges.
@@ -54,7 +54,7 @@ pub struct Args {
 }
 
 /// Runs `gbl check`.
-pub fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     // `gbl check` alone checks ./answers.yaml when there is one.
     if args.id.is_none() && args.answer_file.is_none() && Path::new("answers.yaml").is_file() {
         args.answer_file = Some(PathBuf::from("answers.yaml"));
@@ -125,7 +125,7 @@ pub fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<
 }
 
 /// 0 all correct, 1 something wrong or missing, 2 an answer that is not an answer.
-pub fn outcome(r: &Report) -> Outcome {
+pub(crate) fn outcome(r: &Report) -> Outcome {
     let statuses = r
         .exercises
         .iter()

@@ -9,7 +9,7 @@ use crate::style::Paint;
 
 /// Arguments of `gbl derive`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The expression, e.g. "1/10 * x^2".
     #[arg(allow_hyphen_values = true)]
     pub expr: String,
@@ -25,7 +25,7 @@ pub struct Args {
 }
 
 /// Runs `gbl derive`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let d = derivative::of(&args.expr, args.wrt.as_deref(), &args.at)?;
     match args.format {
         Format::Json => print_json(out, &d.json())?,

@@ -12,7 +12,7 @@ use crate::style::Paint;
 
 /// Arguments of `gbl descend`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The function to minimise, e.g. "1/10 * x^2" or "x1^2 + x2^2".
     #[arg(allow_hyphen_values = true)]
     pub expr: String,
@@ -54,7 +54,7 @@ pub struct Args {
 
 /// Runs `gbl descend`: the run is computed twice, once to judge it (and to find the table's
 /// column widths) and once to write it, so that nothing grows with the number of steps.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let template = |flag: &str, src: &Option<String>| -> anyhow::Result<Option<Template>> {
         let Some(src) = src else { return Ok(None) };
         let t = unescape(src);

@@ -37,7 +37,7 @@ entries and __MACOSX are skipped.
 
 The class summary goes to standard error when the gradebook goes to standard output, and to \
 standard output with -o.")]
-pub struct Args {
+pub(crate) struct Args {
     /// The quiz file (YAML: format, title, exercises with points, optional salt; see
     /// 'gbl schema quiz').
     pub quiz: PathBuf,
@@ -176,7 +176,7 @@ fn finish(
 }
 
 /// Runs `gbl grade`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let exercises = args.source.load()?;
     let q = usable_quiz(&args.quiz, &exercises)?;
     check_format_options(&args)?;

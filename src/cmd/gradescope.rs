@@ -24,7 +24,7 @@ upload). It holds setup.sh, run_autograder, the quiz, its exercises and a gbl bi
 student's numbers are keyed by the identity in /autograder/submission_metadata.json (their \
 email, else their student id, else their Gradescope id): the key to give \
 'gbl show --quiz QUIZ --student KEY'. Students upload answers.yaml and the trace files it names.")]
-pub struct Args {
+pub(crate) struct Args {
     /// The quiz file.
     pub quiz: PathBuf,
     /// The package to write.
@@ -46,7 +46,7 @@ pub struct Args {
 }
 
 /// Runs `gbl gradescope`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let exercises = args.source.load()?;
     let q = usable_quiz(&args.quiz, &exercises)?;
     let chosen: Vec<_> = q

@@ -10,7 +10,7 @@ use crate::style::Paint;
 
 /// Arguments of `gbl hint`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The exercise.
     pub id: String,
     /// Show every hint at once.
@@ -31,7 +31,7 @@ pub struct Args {
 }
 
 /// Runs `gbl hint`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let chosen = args.student.choose(&args.source, &args.id)?;
     let (l, student) = (chosen.exercise(), &chosen.student);
     let shown = hints(l, student, args.all, args.reset)?;

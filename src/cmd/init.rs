@@ -19,7 +19,7 @@ use crate::style::Paint;
 
 /// Arguments of `gbl init`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The folder to write into (created if needed).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
@@ -45,7 +45,7 @@ fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
 }
 
 /// Runs `gbl init`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let exercises = args.source.load()?;
     let student = args.student.student(&exercises)?;
     let files = starter_files(&args.dir, &student, &exercises)?;

@@ -12,7 +12,7 @@ use crate::style::Paint;
 
 /// Arguments of `gbl list`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// An answer file: show the progress in it (`--answers` alone, or ./answers.yaml when
     /// there is one, reads ./answers.yaml).
     #[arg(
@@ -34,7 +34,7 @@ pub struct Args {
 }
 
 /// Runs `gbl list`.
-pub fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if args.answers.is_none() && Path::new("answers.yaml").is_file() {
         args.answers = Some(PathBuf::from("answers.yaml"));
     }

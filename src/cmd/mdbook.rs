@@ -16,11 +16,11 @@ use crate::book::{GblPreprocessor, supports};
 
 /// The largest book read from mdBook, in bytes (every chapter's Markdown as JSON; the
 /// lecture's book is well under a megabyte).
-pub const MAX_INPUT_BYTES: u64 = 32 << 20;
+pub(crate) const MAX_INPUT_BYTES: u64 = 32 << 20;
 
 /// Arguments of `gbl mdbook`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// What mdBook asks.
     #[command(subcommand)]
     pub command: Option<Sub>,
@@ -28,7 +28,7 @@ pub struct Args {
 
 /// `gbl mdbook supports RENDERER`, `gbl mdbook protect`.
 #[derive(Debug, clap::Subcommand)]
-pub enum Sub {
+pub(crate) enum Sub {
     /// Exit 0 if the preprocessor supports this renderer (html, markdown), 1 if not.
     Supports {
         /// The renderer's name.
@@ -51,7 +51,7 @@ pub enum Sub {
 
 /// `gbl mdbook protect supports RENDERER`.
 #[derive(Debug, clap::Subcommand)]
-pub enum ProtectSub {
+pub(crate) enum ProtectSub {
     /// Exit 0: the step suits every renderer (the translation extractor too).
     Supports {
         /// The renderer's name.
@@ -60,7 +60,7 @@ pub enum ProtectSub {
 }
 
 /// Runs `gbl mdbook`.
-pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let protect = match args.command {
         Some(Sub::Supports { renderer }) => {
             return Ok(if supports(&renderer) {

@@ -27,7 +27,7 @@ pub(crate) mod watch;
 
 /// What a command found, when it could check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// Everything checked is correct (or there was nothing to check).
     Correct,
     /// Something is wrong or missing.
@@ -50,7 +50,7 @@ impl Outcome {
 
 /// Output format of the playground and checking commands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Readable text (coloured on a terminal).
     #[default]
     Text,
@@ -60,7 +60,7 @@ pub enum Format {
 
 /// Where to read exercises from: shared by every command that uses them.
 #[derive(Debug, Clone, clap::Args)]
-pub struct ExerciseSource {
+pub(crate) struct ExerciseSource {
     /// Also read the exercises of this folder (repeatable; added to the bundled ones and to
     /// the folders of GBL_EXERCISES, which are separated like PATH).
     #[arg(long, value_name = "DIR", global = true)]
@@ -89,7 +89,7 @@ impl ExerciseSource {
 
 /// `--quiz QUIZ --student NAME`, shared by the student's commands.
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct StudentArgs {
+pub(crate) struct StudentArgs {
     /// A quiz file: use the numbers, exercises and points --student gets in it.
     #[arg(long, value_name = "QUIZ", requires = "student")]
     pub quiz: Option<PathBuf>,

@@ -11,7 +11,7 @@ use crate::render::schema as output;
 
 /// Arguments of `gbl schema`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Which file format.
     #[arg(value_enum, default_value_t = Kind::Exercise)]
     pub kind: Kind,
@@ -19,7 +19,7 @@ pub struct Args {
 
 /// The file formats with a schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// Exercise files (`exercises/ID.yaml`).
     Exercise,
     /// Quiz files (`gbl grade QUIZ PATH`).
@@ -33,7 +33,7 @@ pub enum Kind {
 }
 
 /// Runs `gbl schema`.
-pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let schema = match args.kind {
         Kind::Exercise => exercise_schema(),
         Kind::Quiz => serde_json::to_value(schemars::schema_for!(crate::grade::quiz::Quiz))

@@ -12,7 +12,7 @@ use crate::style::Paint;
 
 /// Arguments of `gbl show`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The exercise.
     pub id: String,
     /// Output format.
@@ -30,7 +30,7 @@ pub struct Args {
 }
 
 /// Runs `gbl show`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     // A quiz is checked against every exercise; otherwise one is enough.
     let exercises = match args.quiz {
         Some(_) => args.source.load()?,

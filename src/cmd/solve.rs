@@ -11,7 +11,7 @@ use crate::style::Paint;
 
 /// Arguments of `gbl solve`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The exercise.
     pub id: String,
     /// Output format.
@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 /// Runs `gbl solve`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let chosen = args.student.choose(&args.source, &args.id)?;
     let (l, student) = (chosen.exercise(), &chosen.student);
     let solution = solution(l, student)?;

@@ -12,7 +12,7 @@ use crate::style::Paint;
 
 /// Arguments of `gbl validate`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Exercise files or folders (default: the exercises in use), or quiz files (a
     /// top-level `exercises:` list; checked against the exercises in use, every variant
     /// proved).
@@ -27,7 +27,7 @@ pub struct Args {
 }
 
 /// Runs `gbl validate`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let v = validate_paths(&args.paths, &args.source.origin(), || args.source.load())?;
     match args.format {
         Format::Json => print_json(out, &v.json())?,

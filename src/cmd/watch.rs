@@ -29,7 +29,7 @@ use crate::style::Paint;
 
 /// Arguments of `gbl watch`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The answer file to check on every save.
     #[arg(long = "answers", value_name = "FILE", default_value = "answers.yaml")]
     pub answer_file: PathBuf,
@@ -142,7 +142,7 @@ fn shown(files: &[PathBuf]) -> String {
 }
 
 /// Runs `gbl watch`.
-pub fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if !args.answer_file.is_file() {
         anyhow::bail!(
             "{}: no such file ('gbl init' writes a starter answers.yaml; or name one with --answers FILE)",

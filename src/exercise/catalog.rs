@@ -5,7 +5,7 @@ use crate::exercise::load::{BUNDLED, Loaded, Origin, Source, load_all, parse_exe
 
 /// Why the exercises in use cannot be used.
 #[derive(Debug, thiserror::Error)]
-pub enum CatalogError {
+pub(crate) enum CatalogError {
     /// A folder given with `--exercises` (or in `GBL_EXERCISES`) is not there.
     #[error("the exercise folder {0} does not exist")]
     NoFolder(String),
@@ -77,4 +77,4 @@ pub(crate) fn find<'a>(exercises: &'a [Loaded], id: &str) -> Result<&'a Loaded, 
     })
 }
 
-pub use gbl_core::exercise::suggest::did_you_mean;
+pub(crate) use gbl_core::exercise::suggest::did_you_mean;

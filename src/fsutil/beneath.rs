@@ -15,7 +15,7 @@ use super::{ReadError, open_regular, special_kind};
 
 /// Why a file inside a folder could not be opened.
 #[derive(Debug)]
-pub enum BeneathError {
+pub(crate) enum BeneathError {
     /// The path resolves outside the folder (through a symbolic link).
     Outside,
     /// It could not be read.
@@ -36,7 +36,7 @@ impl From<std::io::Error> for BeneathError {
 
 /// Opens the regular file `rel` (relative, already normalised) inside `dir` for reading,
 /// non-blocking, refusing a path that resolves outside `dir` and anything but a regular file.
-pub fn open_beneath(dir: &Path, rel: &Path) -> Result<File, BeneathError> {
+pub(crate) fn open_beneath(dir: &Path, rel: &Path) -> Result<File, BeneathError> {
     #[cfg(target_os = "linux")]
     if let Some(opened) = linux::open_beneath(dir, rel) {
         let f = opened?;
@@ -57,7 +57,7 @@ pub fn open_beneath(dir: &Path, rel: &Path) -> Result<File, BeneathError> {
 /// Whether the folder `inner` is `outer` or inside it, followed through links. On Unix the
 /// folders are compared by device and inode, climbing from `inner` through `..` one level at
 /// a time (relative to the last), so no absolute path is built and any depth works.
-pub fn is_within(inner: &Path, outer: &Path) -> std::io::Result<bool> {
+pub(crate) fn is_within(inner: &Path, outer: &Path) -> std::io::Result<bool> {
     #[cfg(unix)]
     {
         use rustix::fs::{Mode, OFlags};

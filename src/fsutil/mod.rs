@@ -21,17 +21,17 @@ mod trace_text;
 pub(crate) mod watch;
 mod write;
 
-pub use beneath::{BeneathError, is_within, open_beneath};
-pub use pipe::QuietPipe;
-pub use read::{
+pub(crate) use beneath::{BeneathError, is_within, open_beneath};
+pub(crate) use pipe::QuietPipe;
+pub(crate) use read::{
     check_regular, open_regular, read_text, read_text_from, special_kind, with_read_budget,
 };
-pub use trace_text::{is_plain_utf8, read_trace_file, read_trace_from, read_trace_text};
-pub use write::{check_output, write_atomic, write_atomic_with};
+pub(crate) use trace_text::{is_plain_utf8, read_trace_file, read_trace_from, read_trace_text};
+pub(crate) use write::{check_output, write_atomic, write_atomic_with};
 
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     /// The operating system's error.
     #[error("{0}")]
     Io(#[from] std::io::Error),

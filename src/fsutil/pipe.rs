@@ -5,14 +5,14 @@ use std::io::Write;
 /// Standard output that ends quietly when its reader goes away (`gbl grade Q DIR | head -1`):
 /// after a broken pipe, what is written is dropped instead of failing, so the command finishes
 /// its work and exits with the code that work earned, as it would into a file.
-pub struct QuietPipe<W> {
+pub(crate) struct QuietPipe<W> {
     inner: W,
     closed: bool,
 }
 
 impl<W: Write> QuietPipe<W> {
     /// Wraps a writer.
-    pub fn new(inner: W) -> QuietPipe<W> {
+    pub(crate) fn new(inner: W) -> QuietPipe<W> {
         QuietPipe {
             inner,
             closed: false,

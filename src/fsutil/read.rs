@@ -15,7 +15,7 @@ thread_local! {
 /// Runs `f` with every [`read_text`] on this thread drawing on one budget of `bytes`: a file
 /// larger than what is left is refused before it is read. The previous budget (if any) is
 /// restored afterwards.
-pub fn with_read_budget<T>(bytes: u64, f: impl FnOnce() -> T) -> T {
+pub(crate) fn with_read_budget<T>(bytes: u64, f: impl FnOnce() -> T) -> T {
     struct Restore(Option<(u64, u64)>);
     impl Drop for Restore {
         fn drop(&mut self) {
@@ -40,7 +40,7 @@ pub(super) fn draw_budget(len: u64) -> Result<(), ReadError> {
 
 /// What kind of special file `meta` describes, in words ("a FIFO (named pipe)"), or `None`
 /// for a regular file.
-pub fn special_kind(meta: &Metadata) -> Option<&'static str> {
+pub(crate) fn special_kind(meta: &Metadata) -> Option<&'static str> {
     let ft = meta.file_type();
     if ft.is_file() {
         return None;
@@ -68,7 +68,7 @@ pub fn special_kind(meta: &Metadata) -> Option<&'static str> {
 }
 
 /// Checks, without opening it, that `path` (followed through links) is a regular file.
-pub fn check_regular(path: &Path) -> Result<Metadata, ReadError> {
+pub(crate) fn check_regular(path: &Path) -> Result<Metadata, ReadError> {
     let meta = std::fs::metadata(path)?;
     match special_kind(&meta) {
         None => Ok(meta),
@@ -79,7 +79,7 @@ pub fn check_regular(path: &Path) -> Result<Metadata, ReadError> {
 /// Opens a regular file for reading, never blocking: the path is checked first, and the
 /// file is opened non-blocking and checked again, so a FIFO swapped in between is refused
 /// too.
-pub fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
+pub(crate) fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
     check_regular(path)?;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -98,7 +98,7 @@ pub fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
 /// Reads a text file of at most `limit` bytes, without reading more than that from disk.
 /// A UTF-8 byte-order mark is dropped. Anything but a regular file is refused unopened; a
 /// file over the shared budget ([`with_read_budget`]) is refused unread.
-pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
+pub(crate) fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     let f = open_regular(path)?;
     let len = f.metadata()?.len();
     if len > limit {
@@ -111,7 +111,7 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
 
 /// Reads at most `limit` bytes of UTF-8 text from `reader` (a file, standard input); a
 /// byte-order mark is dropped.
-pub fn read_text_from(reader: impl Read, limit: u64) -> Result<String, ReadError> {
+pub(crate) fn read_text_from(reader: impl Read, limit: u64) -> Result<String, ReadError> {
     read_text_into(reader, limit, Vec::new())
 }
 

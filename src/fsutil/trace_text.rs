@@ -10,13 +10,13 @@ use super::{ReadError, open_regular, special_kind};
 /// Reads a trace: the printed output of a student's program, of at most `limit` bytes (see
 /// [`decode_trace`] for the encodings read), with [`read_text`]'s checks: a regular file,
 /// opened non-blocking, its size checked against the limit and the shared budget first.
-pub fn read_trace_text(path: &Path, limit: u64) -> Result<String, ReadError> {
+pub(crate) fn read_trace_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     read_trace_file(open_regular(path)?, limit)
 }
 
 /// [`read_trace_text`] of a file already opened (by [`open_beneath`]): a regular file of at
 /// most `limit` bytes, drawn on the shared budget.
-pub fn read_trace_file(f: std::fs::File, limit: u64) -> Result<String, ReadError> {
+pub(crate) fn read_trace_file(f: std::fs::File, limit: u64) -> Result<String, ReadError> {
     let meta = f.metadata()?;
     if let Some(kind) = special_kind(&meta) {
         return Err(ReadError::NotRegular(kind));
@@ -35,7 +35,7 @@ pub fn read_trace_file(f: std::fs::File, limit: u64) -> Result<String, ReadError
 
 /// Reads a trace of at most `limit` bytes from `reader` (standard input); see
 /// [`decode_trace`].
-pub fn read_trace_from(reader: impl Read, limit: u64) -> Result<String, ReadError> {
+pub(crate) fn read_trace_from(reader: impl Read, limit: u64) -> Result<String, ReadError> {
     let mut bytes = Vec::new();
     reader.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
@@ -65,7 +65,7 @@ fn encoding_error(message: String) -> ReadError {
 /// mark, little- or big-endian (what Windows PowerShell's `>` writes). Anything else is
 /// refused with a sentence that names what it looks like: UTF-32, UTF-16 without a mark, or
 /// a legacy 8-bit encoding (Windows-1252, Latin-1), each with how to save UTF-8 instead.
-pub fn decode_trace(bytes: Vec<u8>) -> Result<String, ReadError> {
+pub(super) fn decode_trace(bytes: Vec<u8>) -> Result<String, ReadError> {
     const SAVE: &str = SAVE_UTF8;
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err(encoding_error(format!(
@@ -119,7 +119,7 @@ pub fn decode_trace(bytes: Vec<u8>) -> Result<String, ReadError> {
 /// Whether the regular file at `path` (at most `limit` bytes) is UTF-8 text that
 /// [`read_trace_text`] reads as it is (no UTF-16 or UTF-32 mark or look), checked in pieces
 /// without holding the file.
-pub fn is_plain_utf8(path: &Path, limit: u64) -> bool {
+pub(crate) fn is_plain_utf8(path: &Path, limit: u64) -> bool {
     let Ok(f) = open_regular(path) else {
         return false;
     };

@@ -10,7 +10,7 @@ use super::special_kind;
 /// Checks that `path` may be replaced by [`write_atomic`]: it does not exist yet, or it is a
 /// regular file (not a symbolic link, folder, FIFO or device). Returns the existing file's
 /// metadata.
-pub fn check_output(path: &Path) -> std::io::Result<Option<Metadata>> {
+pub(crate) fn check_output(path: &Path) -> std::io::Result<Option<Metadata>> {
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
@@ -28,13 +28,13 @@ pub fn check_output(path: &Path) -> std::io::Result<Option<Metadata>> {
 /// The temporary file is created exclusively under an unpredictable name (a link planted in
 /// the folder cannot redirect it); a file that is replaced keeps its permissions; a target
 /// that is not a regular file is refused (see [`check_output`]).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with(path, |w| w.write_all(bytes))
 }
 
 /// Like [`write_atomic`], with the bytes written by `fill` a piece at a time (so that a
 /// large file need not be held in memory first).
-pub fn write_atomic_with(
+pub(crate) fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {

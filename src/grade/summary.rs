@@ -60,7 +60,7 @@ pub(crate) struct Tally {
 
 impl Tally {
     /// An empty tally for a quiz.
-    pub fn new(title: &str, max_score: f64) -> Tally {
+    pub(crate) fn new(title: &str, max_score: f64) -> Tally {
         Tally {
             title: title.to_string(),
             max_score,
@@ -69,7 +69,7 @@ impl Tally {
     }
 
     /// Counts one graded submission.
-    pub fn add(&mut self, g: &Graded) {
+    pub(crate) fn add(&mut self, g: &Graded) {
         self.scores.push(g.score);
         if self.missing.contains(&g.student) {
             // Counted as missing, not as unreadable.
@@ -110,7 +110,7 @@ impl Tally {
     }
 
     /// How many scores fall in each tenth of the maximum (a full score in the last).
-    pub fn histogram(&self) -> [usize; BINS] {
+    pub(crate) fn histogram(&self) -> [usize; BINS] {
         let mut bins = [0; BINS];
         for s in &self.scores {
             let frac = if self.max_score > 0.0 {
@@ -125,7 +125,7 @@ impl Tally {
     }
 
     /// The mean and the median score.
-    pub fn mean_median(&self) -> (f64, f64) {
+    pub(crate) fn mean_median(&self) -> (f64, f64) {
         let n = self.scores.len();
         if n == 0 {
             return (0.0, 0.0);

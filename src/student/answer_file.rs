@@ -18,7 +18,7 @@ use crate::exercise::load::{Diagnostic, Loaded, diagnostics_error};
 use crate::exercise::model::Question;
 
 /// An answer file checked against every exercise in scope.
-pub struct FileCheck {
+pub(crate) struct FileCheck {
     /// Every exercise in scope; one without answers has every question missing.
     pub report: Report,
     /// Whether each exercise of the report has at least one answer.
@@ -29,12 +29,12 @@ pub struct FileCheck {
 
 impl FileCheck {
     /// How many exercises have at least one answer.
-    pub fn answered_count(&self) -> usize {
+    pub(crate) fn answered_count(&self) -> usize {
         self.answered.iter().filter(|a| **a).count()
     }
 
     /// How many exercises are fully right.
-    pub fn right_count(&self) -> usize {
+    pub(crate) fn right_count(&self) -> usize {
         self.report
             .exercises
             .iter()
@@ -43,7 +43,7 @@ impl FileCheck {
     }
 
     /// `3 of 12 exercises answered, 2 fully right`.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         format!(
             "{} of {} exercises answered, {} fully right",
             self.answered_count(),
@@ -53,12 +53,12 @@ impl FileCheck {
     }
 
     /// Whether everything is answered and right, with no problem in the file.
-    pub fn all_right(&self) -> bool {
+    pub(crate) fn all_right(&self) -> bool {
         self.problems.is_empty() && self.report.all_correct()
     }
 
     /// What to do next, as rustlings says it: the first exercise not right, or done.
-    pub fn next_step(&self) -> String {
+    pub(crate) fn next_step(&self) -> String {
         // What the student is working on comes first, then what they have not started.
         let pairs = || self.report.exercises.iter().zip(&self.answered);
         let first = pairs()
@@ -79,7 +79,7 @@ impl FileCheck {
     }
 
     /// The first exercise answered but not yet right, if any.
-    pub fn first_unfinished(&self) -> Option<&ExerciseReport> {
+    pub(crate) fn first_unfinished(&self) -> Option<&ExerciseReport> {
         self.report
             .exercises
             .iter()
@@ -90,7 +90,7 @@ impl FileCheck {
 
     /// An exercise's progress (`done`, `started` or `not started`) and how many of its
     /// questions are right.
-    pub fn progress(&self, i: usize) -> (&'static str, usize) {
+    pub(crate) fn progress(&self, i: usize) -> (&'static str, usize) {
         let e = &self.report.exercises[i];
         let right = e
             .questions
@@ -109,7 +109,7 @@ impl FileCheck {
 }
 
 /// Reads and checks an answer file; an error only when the file cannot be read at all.
-pub fn check_file(
+pub(crate) fn check_file(
     path: &Path,
     exercises: &[Loaded],
     student: &Student,
@@ -159,7 +159,7 @@ pub fn check_file(
 }
 
 /// The files a check of `answer_file` reads: the answer file and the trace files it names.
-pub fn files_read(answer_file: &Path, exercises: &[Loaded]) -> Vec<PathBuf> {
+pub(crate) fn files_read(answer_file: &Path, exercises: &[Loaded]) -> Vec<PathBuf> {
     let mut files = vec![answer_file.to_path_buf()];
     let dir = answer_file
         .parent()

@@ -20,7 +20,7 @@ pub(crate) mod state;
 pub(crate) mod task;
 
 /// A student: the numbers they get, and their quiz if they take one.
-pub struct Student {
+pub(crate) struct Student {
     /// The parameters of each exercise.
     pub variant: Variant,
     quiz: Option<(LoadedQuiz, String)>,
@@ -28,7 +28,7 @@ pub struct Student {
 
 impl Student {
     /// The student `name` of the quiz `quiz` (the exercise's own numbers without a quiz).
-    pub fn new(
+    pub(crate) fn new(
         quiz: Option<&Path>,
         name: Option<&str>,
         exercises: &[Loaded],
@@ -42,7 +42,7 @@ impl Student {
     }
 
     /// Refuses `--reveal` when the quiz keeps its solutions closed (rather than ignore it).
-    pub fn allow_reveal(&self, asked: bool) -> anyhow::Result<()> {
+    pub(crate) fn allow_reveal(&self, asked: bool) -> anyhow::Result<()> {
         match self.quiz() {
             Some(q) if asked && !q.quiz.solutions => anyhow::bail!(
                 "the quiz {} keeps its solutions closed: --reveal is not available",
@@ -53,17 +53,17 @@ impl Student {
     }
 
     /// The student's name, with a quiz.
-    pub fn name(&self) -> Option<&str> {
+    pub(crate) fn name(&self) -> Option<&str> {
         self.quiz.as_ref().map(|(_, s)| s.as_str())
     }
 
     /// The quiz, if any.
-    pub fn quiz(&self) -> Option<&LoadedQuiz> {
+    pub(crate) fn quiz(&self) -> Option<&LoadedQuiz> {
         self.quiz.as_ref().map(|(q, _)| q)
     }
 
     /// The exercises to do: the quiz's in its order, else all in book order.
-    pub fn scope<'a>(&self, exercises: &'a [Loaded]) -> Vec<&'a Loaded> {
+    pub(crate) fn scope<'a>(&self, exercises: &'a [Loaded]) -> Vec<&'a Loaded> {
         match self.quiz() {
             Some(q) => q
                 .quiz
@@ -76,13 +76,13 @@ impl Student {
     }
 
     /// Whether answers may be shown to this student (a quiz may close its solutions).
-    pub fn may_reveal(&self) -> bool {
+    pub(crate) fn may_reveal(&self) -> bool {
         self.quiz().is_none_or(|q| q.quiz.solutions)
     }
 
     /// Whether an exercise's answers are shown: asked for (`--reveal`), or revealed by its
     /// last hint or `gbl solve`, and never when the quiz closes its solutions.
-    pub fn revealer<'a>(
+    pub(crate) fn revealer<'a>(
         &'a self,
         exercises: &'a [Loaded],
         asked: bool,
@@ -99,7 +99,11 @@ impl Student {
     }
 
     /// Checks one exercise with the student's numbers, scored in the quiz's points.
-    pub fn check(&self, l: &Loaded, given: &ExerciseAnswers) -> anyhow::Result<ExerciseReport> {
+    pub(crate) fn check(
+        &self,
+        l: &Loaded,
+        given: &ExerciseAnswers,
+    ) -> anyhow::Result<ExerciseReport> {
         let mut r = check_variant(l, &self.variant, given)?;
         if let Some(points) = self.quiz().and_then(|q| q.quiz.points_of(&l.id)) {
             quiz::scale(&mut r, points, quiz::weight(l));
@@ -109,7 +113,7 @@ impl Student {
 }
 
 /// Exercises by chapter in book order, then by id.
-pub fn book_order(exercises: &[Loaded]) -> Vec<&Loaded> {
+pub(crate) fn book_order(exercises: &[Loaded]) -> Vec<&Loaded> {
     let mut order: Vec<&Loaded> = exercises.iter().collect();
     let rank = |c: &str| {
         crate::exercise::validate::CHAPTERS

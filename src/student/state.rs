@@ -26,7 +26,7 @@ fn state_file() -> Option<PathBuf> {
 const MAX_STATE_BYTES: u64 = 1 << 20;
 
 /// How many hints each key has shown.
-pub fn load() -> BTreeMap<String, usize> {
+pub(crate) fn load() -> BTreeMap<String, usize> {
     state_file()
         .and_then(|f| crate::fsutil::read_text(&f, MAX_STATE_BYTES).ok())
         .and_then(|t| serde_json::from_str(&t).ok())
@@ -34,7 +34,7 @@ pub fn load() -> BTreeMap<String, usize> {
 }
 
 /// Saves the counts; losing them only means a hint is shown again, so failing is quiet.
-pub fn save(state: &BTreeMap<String, usize>) {
+pub(crate) fn save(state: &BTreeMap<String, usize>) {
     if let Some(f) = state_file() {
         if let Some(dir) = f.parent() {
             let _ = std::fs::create_dir_all(dir);
@@ -46,7 +46,7 @@ pub fn save(state: &BTreeMap<String, usize>) {
 }
 
 /// The key of an exercise: its id, or `ID@STUDENT` with a quiz student's numbers.
-pub fn key(id: &str, student: Option<&str>) -> String {
+pub(crate) fn key(id: &str, student: Option<&str>) -> String {
     match student {
         Some(s) => format!("{id}@{s}"),
         None => id.to_string(),
@@ -54,14 +54,14 @@ pub fn key(id: &str, student: Option<&str>) -> String {
 }
 
 /// Whether the answer of `l` has been revealed to this student.
-pub fn revealed(state: &BTreeMap<String, usize>, l: &Loaded, student: Option<&str>) -> bool {
+pub(crate) fn revealed(state: &BTreeMap<String, usize>, l: &Loaded, student: Option<&str>) -> bool {
     state
         .get(&key(&l.id, student))
         .is_some_and(|&n| n >= l.exercise.hints.len())
 }
 
 /// Marks the answer of `l` as revealed (after `gbl solve`).
-pub fn reveal(l: &Loaded, student: Option<&str>) {
+pub(crate) fn reveal(l: &Loaded, student: Option<&str>) {
     let mut state = load();
     let k = key(&l.id, student);
     let n = state.get(&k).copied().unwrap_or(0);

@@ -14,7 +14,7 @@ pub(crate) struct CsvBook {
 
 impl CsvBook {
     /// A gradebook with its header row.
-    pub fn new(setup: &Setup) -> anyhow::Result<CsvBook> {
+    pub(crate) fn new(setup: &Setup) -> anyhow::Result<CsvBook> {
         let mut w = ::csv::Writer::from_writer(Vec::new());
         let mut header = vec!["student", "score", "max_score"];
         header.extend(setup.items.iter().map(|i| i.loaded.id.as_str()));
@@ -24,7 +24,7 @@ impl CsvBook {
     }
 
     /// Adds a student's row.
-    pub fn add(&mut self, g: &Graded) -> anyhow::Result<()> {
+    pub(crate) fn add(&mut self, g: &Graded) -> anyhow::Result<()> {
         let mut row = vec![
             text_cell(&g.student),
             super::score(g.score),
@@ -37,7 +37,7 @@ impl CsvBook {
     }
 
     /// The file's bytes.
-    pub fn finish(self) -> anyhow::Result<Vec<u8>> {
+    pub(crate) fn finish(self) -> anyhow::Result<Vec<u8>> {
         self.w
             .into_inner()
             .map_err(|e| anyhow::anyhow!("cannot write the gradebook: {}", e.error()))

@@ -30,7 +30,7 @@ pub(crate) enum Visibility {
 
 impl Visibility {
     /// The value Gradescope reads.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Visibility::Visible => "visible",
             Visibility::Hidden => "hidden",

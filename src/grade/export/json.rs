@@ -28,7 +28,7 @@ pub(crate) struct JsonBook {
 
 impl JsonBook {
     /// An empty gradebook.
-    pub fn new(setup: &Setup) -> std::io::Result<JsonBook> {
+    pub(crate) fn new(setup: &Setup) -> std::io::Result<JsonBook> {
         Ok(JsonBook {
             title: setup.quiz.title.clone(),
             max_score: setup.quiz.max_score(),
@@ -39,7 +39,7 @@ impl JsonBook {
     }
 
     /// Adds a student.
-    pub fn add(&mut self, g: &Graded) -> anyhow::Result<()> {
+    pub(crate) fn add(&mut self, g: &Graded) -> anyhow::Result<()> {
         self.text.clear();
         serde_json::to_writer_pretty(&mut self.text, &student(g))?;
         if self.students > 0 {
@@ -59,7 +59,7 @@ impl JsonBook {
 
     /// Writes the whole document, pretty-printed (as `serde_json::to_vec_pretty` would print
     /// it), with a final new line.
-    pub fn finish_into(self, out: &mut dyn Write) -> anyhow::Result<()> {
+    pub(crate) fn finish_into(self, out: &mut dyn Write) -> anyhow::Result<()> {
         let head = serde_json::to_string_pretty(&json!({
             "quiz": self.title,
             "max_score": self.max_score,
@@ -84,7 +84,7 @@ impl JsonBook {
     }
 
     /// The whole document, as [`JsonBook::finish_into`] writes it.
-    pub fn finish(self) -> anyhow::Result<Vec<u8>> {
+    pub(crate) fn finish(self) -> anyhow::Result<Vec<u8>> {
         let mut out = Vec::new();
         self.finish_into(&mut out)?;
         Ok(out)

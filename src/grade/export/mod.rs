@@ -36,7 +36,7 @@ pub(crate) enum Book {
 
 impl Book {
     /// An empty gradebook of the format for the quiz.
-    pub fn new(format: GradeFormat, setup: &Setup) -> anyhow::Result<Book> {
+    pub(crate) fn new(format: GradeFormat, setup: &Setup) -> anyhow::Result<Book> {
         Ok(match format {
             GradeFormat::Csv => Book::Csv(Box::new(csv::CsvBook::new(setup)?)),
             GradeFormat::Json => Book::Json(json::JsonBook::new(setup)?),
@@ -47,7 +47,7 @@ impl Book {
     }
 
     /// Sets when students see a Gradescope result (Gradescope shows it at once by default).
-    pub fn with_visibility(self, v: Option<gradescope::Visibility>) -> Book {
+    pub(crate) fn with_visibility(self, v: Option<gradescope::Visibility>) -> Book {
         match self {
             Book::Gradescope(r, _, e) => Book::Gradescope(r, v, e),
             other => other,
@@ -56,7 +56,7 @@ impl Book {
 
     /// Sets when students see the expected answers on Gradescope (after the due date unless
     /// set).
-    pub fn with_expected(self, when: Option<gradescope::Visibility>) -> Book {
+    pub(crate) fn with_expected(self, when: Option<gradescope::Visibility>) -> Book {
         match (self, when) {
             (Book::Gradescope(r, v, _), Some(e)) => Book::Gradescope(r, v, e),
             (other, _) => other,
@@ -64,7 +64,7 @@ impl Book {
     }
 
     /// Adds a graded submission.
-    pub fn add(&mut self, g: &Graded) -> anyhow::Result<()> {
+    pub(crate) fn add(&mut self, g: &Graded) -> anyhow::Result<()> {
         match self {
             Book::Csv(b) => b.add(g)?,
             Book::Json(b) => b.add(g)?,
@@ -84,7 +84,7 @@ impl Book {
 
     /// Writes the file to `out` (the JSON gradebook from its spill file, a student at a
     /// time).
-    pub fn finish_into(self, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    pub(crate) fn finish_into(self, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
         match self {
             Book::Json(b) => b.finish_into(out),
             other => Ok(out.write_all(&other.finish()?)?),
@@ -92,7 +92,7 @@ impl Book {
     }
 
     /// The file's bytes.
-    pub fn finish(self) -> anyhow::Result<Vec<u8>> {
+    pub(crate) fn finish(self) -> anyhow::Result<Vec<u8>> {
         let mut bytes = match self {
             Book::Csv(b) => return b.finish(),
             Book::Json(b) => return b.finish(),
