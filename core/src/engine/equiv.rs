@@ -112,17 +112,24 @@ fn symbolic_difference(given: &Expr, expected: &Expr) -> Option<f64> {
 /// A deterministic stream of sample values from a SHA-256 seed (SplitMix64).
 struct Draw(u64);
 
+/// The first 8 bytes of the SHA-256 of the parts, each preceded by its length (so that
+/// `("ab", "c")` and `("a", "bc")` differ), as a little-endian number: the seed of every
+/// deterministic draw (sample points, a student's parameters).
+pub(crate) fn keyed_hash(parts: &[&str]) -> u64 {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p.as_bytes());
+    }
+    let d = h.finalize();
+    let mut x = [0u8; 8];
+    x.copy_from_slice(&d[..8]);
+    u64::from_le_bytes(x)
+}
+
 impl Draw {
     fn new(parts: &[&str]) -> Draw {
-        let mut h = Sha256::new();
-        for p in parts {
-            h.update((p.len() as u64).to_le_bytes());
-            h.update(p.as_bytes());
-        }
-        let d = h.finalize();
-        let mut x = [0u8; 8];
-        x.copy_from_slice(&d[..8]);
-        Draw(u64::from_le_bytes(x))
+        Draw(keyed_hash(parts))
     }
 
     fn next(&mut self) -> u64 {

@@ -6,7 +6,6 @@
 //! student's numbers from their name alone).
 
 use indexmap::IndexMap;
-use sha2::{Digest, Sha256};
 
 use super::compute::{ComputeError, default_params, value_of};
 use super::model::{Exercise, Variation};
@@ -102,15 +101,7 @@ pub(crate) fn range_count(lo: f64, hi: f64, step: f64) -> Result<usize, String> 
 
 /// A number in [0, n) from the keyed hash of the parts.
 fn pick(parts: &[&str], n: usize) -> usize {
-    let mut h = Sha256::new();
-    for p in parts {
-        h.update((p.len() as u64).to_le_bytes());
-        h.update(p.as_bytes());
-    }
-    let d = h.finalize();
-    let mut x = [0u8; 8];
-    x.copy_from_slice(&d[..8]);
-    (u64::from_le_bytes(x) % n.max(1) as u64) as usize
+    (crate::engine::equiv::keyed_hash(parts) % n.max(1) as u64) as usize
 }
 
 /// A student's parameters: the defaults, with each varied parameter drawn for them.

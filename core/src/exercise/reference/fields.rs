@@ -66,14 +66,7 @@ impl Reference {
                 run: self.run.clone(),
                 runs: runs.keys().cloned().collect::<Vec<_>>().join(", "),
             })?;
-        let names: Vec<&str> = self
-            .path
-            .iter()
-            .filter_map(|s| match s {
-                Seg::Name(n) => Some(n.as_str()),
-                Seg::Index(_) => None,
-            })
-            .collect();
+        let names = self.names();
         let mut first = names.first().copied().unwrap_or("");
         let known: Vec<String> = if let Some(d) = &spec.descent {
             let vars: Vec<String> = d.from.keys().cloned().collect();

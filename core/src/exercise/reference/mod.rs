@@ -76,6 +76,17 @@ impl fmt::Display for Reference {
 }
 
 impl Reference {
+    /// The names of the path, without its indices (`x` of `main.x[1]`).
+    fn names(&self) -> Vec<&str> {
+        self.path
+            .iter()
+            .filter_map(|s| match s {
+                Seg::Name(n) => Some(n.as_str()),
+                Seg::Index(_) => None,
+            })
+            .collect()
+    }
+
     /// Parses `run.field[k].name`.
     pub fn parse(src: &str) -> Result<Reference, ReferenceError> {
         let mut segs = Vec::new();

@@ -18,14 +18,7 @@ impl Reference {
                 reference: self.to_string(),
                 run: self.run.clone(),
             })?;
-        let names: Vec<&str> = self
-            .path
-            .iter()
-            .filter_map(|s| match s {
-                Seg::Name(n) => Some(n.as_str()),
-                Seg::Index(_) => None,
-            })
-            .collect();
+        let names = self.names();
         let index = self.path.iter().find_map(|s| match s {
             Seg::Index(k) => Some(*k),
             Seg::Name(_) => None,
