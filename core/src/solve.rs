@@ -1,6 +1,7 @@
 //! Worked solutions, step by step, produced by the engine. Used by `gbl solve` and the book.
 
 use crate::engine::PyNum;
+use crate::engine::backprop::Pass;
 use crate::exercise::compute::{Computed, DerivativeResult, DescentResult, GraphResult, Results};
 use crate::exercise::model::{Exercise, Question};
 use crate::pyfmt::present::paren;
@@ -160,29 +161,30 @@ fn backward(g: &GraphResult, out: &mut Vec<String>) {
         "Backward pass (d{output}/d{output} = 1, then each node in reverse order):"
     ));
     for &i in p.order.iter().rev() {
-        let name = &p.names[i];
-        if name == output {
-            continue;
+        if p.names[i] != output {
+            out.push(gradient_line(p, output, i));
         }
-        let terms: Vec<String> = p
-            .edges
-            .iter()
-            .filter(|e| e.from == i)
-            .map(|e| format!("d{output}/d{} · ∂{}/∂{name}", p.names[e.to], p.names[e.to]))
-            .collect();
-        let values: Vec<String> = p
-            .edges
-            .iter()
-            .filter(|e| e.from == i)
-            .map(|e| format!("{} · {}", paren(num(p.grads[e.to])), paren(num(e.local))))
-            .collect();
-        out.push(format!(
-            "d{output}/d{name} = {} = {} = {}",
-            terms.join(" + "),
-            values.join(" + "),
-            num(p.grads[i])
-        ));
     }
+}
+
+/// How node `i`'s gradient sums over the nodes that use it, in symbols, in numbers and as the
+/// total: `dy/dz = dy/dw · ∂w/∂z + ... = 3 · 2 + ... = 6` (the worked solution and the book's
+/// backward table both write it so).
+pub fn gradient_line(p: &Pass, output: &str, i: usize) -> String {
+    let name = &p.names[i];
+    let uses = || p.edges.iter().filter(move |e| e.from == i);
+    let terms: Vec<String> = uses()
+        .map(|e| format!("d{output}/d{} · ∂{}/∂{name}", p.names[e.to], p.names[e.to]))
+        .collect();
+    let values: Vec<String> = uses()
+        .map(|e| format!("{} · {}", paren(num(p.grads[e.to])), paren(num(e.local))))
+        .collect();
+    format!(
+        "d{output}/d{name} = {} = {} = {}",
+        terms.join(" + "),
+        values.join(" + "),
+        num(p.grads[i])
+    )
 }
 
 /// A derivative, and its value at the given point.

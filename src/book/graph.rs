@@ -1,7 +1,7 @@
 //! `backprop graph= at=`: the forward pass and the backward pass as two tables.
 
 use super::directive::{Directive, DirectiveError};
-use super::markdown::{code, escape, num, paren, table};
+use super::markdown::{code, escape, num, table};
 use crate::engine::backprop::{Graph, Pass};
 
 /// Runs the graph of `graph= at=`.
@@ -99,20 +99,7 @@ fn backward_row(g: &Graph, p: &Pass, i: usize) -> Vec<String> {
             }
         })
         .collect();
-    let terms: Vec<String> = uses
-        .iter()
-        .map(|e| format!("d{output}/d{} · ∂{}/∂{name}", p.names[e.to], p.names[e.to]))
-        .collect();
-    let values: Vec<String> = uses
-        .iter()
-        .map(|e| format!("{} · {}", paren(n(p.grads[e.to])), paren(n(e.local))))
-        .collect();
-    let grad = format!(
-        "d{output}/d{name} = {} = {} = {}",
-        terms.join(" + "),
-        values.join(" + "),
-        n(p.grads[i])
-    );
+    let grad = crate::solve::gradient_line(p, output, i);
     vec![code(name), locals.join("; "), escape(&grad)]
 }
 
