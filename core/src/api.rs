@@ -266,7 +266,7 @@ fn solved(request: &str) -> Result<Value, ApiError> {
         Some(text) => Some(
             fill(text, &ctx.results).map_err(|error| ApiError::Solution {
                 file: l.source.name.clone(),
-                error,
+                error: error.to_string(),
             })?,
         ),
         None => None,

@@ -42,7 +42,7 @@ pub fn worked(exercise: &Exercise, results: &Results) -> Vec<String> {
                     crate::exercise::reference::Answer::Num(n) => num(n),
                     other => other.to_string(),
                 })
-                .unwrap_or_else(|e| e),
+                .unwrap_or_else(|e| e.to_string()),
         };
         out.push(format!("{} = {value}", q.id()));
     }

@@ -21,7 +21,7 @@ pub(crate) fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveErro
     let params = default_params(&l.exercise).map_err(|e| fail(e.to_string()))?;
     let ctx = Context::new(l, params).map_err(|e| fail(e.to_string()))?;
     let ex = &l.exercise;
-    let filled = |t: &str| fill(&code_refs(t), &ctx.results).map_err(&fail);
+    let filled = |t: &str| fill(&code_refs(t), &ctx.results).map_err(|e| fail(e.to_string()));
 
     let mut out = format!(
         "### Exercise: {} ({}) {{#{}}}\n\n",

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 use super::compute::{Results, value_of};
 use super::model::{RunSpec, Value};
-use super::reference::{Answer, Reference};
+use super::reference::{Answer, Reference, ReferenceError};
 
 /// The references in an expression: (byte range, text), in order. A reference is a name
 /// followed by at least one `.name` or `[index]` (`main.x[1]`, `model.grad.w`).
@@ -55,17 +55,43 @@ pub fn references(src: &str) -> Vec<(std::ops::Range<usize>, &str)> {
     out
 }
 
+/// Why an answer cannot be worked out.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AnswerError {
+    /// A reference in it does not resolve (or does not parse).
+    #[error(transparent)]
+    Reference(#[from] ReferenceError),
+    /// A reference in an expression is not a number.
+    #[error(
+        "'{reference}' is {value}, not a number, so it cannot be part of the answer '{answer}'"
+    )]
+    NotANumber {
+        /// The reference.
+        reference: String,
+        /// What it is instead.
+        value: String,
+        /// The whole answer.
+        answer: String,
+    },
+    /// The expression does not parse or evaluate.
+    #[error("'{answer}': {message}")]
+    Expression {
+        /// The whole answer.
+        answer: String,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
 /// What the answer `src` is worth with these results.
-pub fn resolve(src: &str, results: &Results) -> Result<Answer, String> {
+pub fn resolve(src: &str, results: &Results) -> Result<Answer, AnswerError> {
     if let Ok(r) = Reference::parse(src) {
-        return r.resolve(results).map_err(String::from);
+        return Ok(r.resolve(results)?);
     }
     let refs = references(src);
     if refs.is_empty() && !src.chars().any(|c| "+-*/^()".contains(c)) {
         // A single word that is not a reference: say so as the reference parser does.
-        return Reference::parse(src)
-            .and_then(|r| r.resolve(results))
-            .map_err(String::from);
+        return Ok(Reference::parse(src).and_then(|r| r.resolve(results))?);
     }
     let mut text = String::with_capacity(src.len());
     let mut last = 0;
@@ -73,9 +99,11 @@ pub fn resolve(src: &str, results: &Results) -> Result<Answer, String> {
         let value = match Reference::parse(r)?.resolve(results)? {
             Answer::Num(n) => n,
             other => {
-                return Err(format!(
-                    "'{r}' is {other}, not a number, so it cannot be part of the answer '{src}'"
-                ));
+                return Err(AnswerError::NotANumber {
+                    reference: r.to_string(),
+                    value: other.to_string(),
+                    answer: src.to_string(),
+                });
             }
         };
         text.push_str(&src[last..range.start]);
@@ -85,19 +113,20 @@ pub fn resolve(src: &str, results: &Results) -> Result<Answer, String> {
     text.push_str(&src[last..]);
     value_of(&Value::Text(text), &results.params, "")
         .map(Answer::Num)
-        .map_err(|e| format!("'{src}': {}", e.message))
+        .map_err(|e| AnswerError::Expression {
+            answer: src.to_string(),
+            message: e.message,
+        })
 }
 
 /// Checks an answer without computing: its references exist and the expression parses.
-pub(crate) fn check_static(src: &str, runs: &IndexMap<String, RunSpec>) -> Result<(), String> {
+pub(crate) fn check_static(src: &str, runs: &IndexMap<String, RunSpec>) -> Result<(), AnswerError> {
     if let Ok(r) = Reference::parse(src) {
-        return r.check_static(runs).map_err(String::from);
+        return Ok(r.check_static(runs)?);
     }
     let refs = references(src);
     if refs.is_empty() {
-        return Reference::parse(src)
-            .and_then(|r| r.check_static(runs))
-            .map_err(String::from);
+        return Ok(Reference::parse(src).and_then(|r| r.check_static(runs))?);
     }
     let mut text = String::new();
     let mut last = 0;
@@ -110,7 +139,10 @@ pub(crate) fn check_static(src: &str, runs: &IndexMap<String, RunSpec>) -> Resul
     text.push_str(&src[last..]);
     crate::engine::parse(&text)
         .map(|_| ())
-        .map_err(|e| format!("'{src}': {}", e.kind))
+        .map_err(|e| AnswerError::Expression {
+            answer: src.to_string(),
+            message: e.kind.to_string(),
+        })
 }
 
 #[cfg(test)]

@@ -5,21 +5,46 @@
 //! applies to numbers only; a word or an expression with a spec is an error.
 
 use super::compute::Results;
-use super::reference::{Answer, Reference};
+use super::reference::{Answer, Reference, ReferenceError};
 use crate::engine::PyNum;
+
+/// Why a prompt's placeholder cannot be filled in.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PromptError {
+    /// `{{` with no `}}` after it.
+    #[error("a '{{{{' without its '}}}}'")]
+    Unclosed,
+    /// The placeholder names no parameter and no reference that resolves.
+    #[error(transparent)]
+    Reference(#[from] ReferenceError),
+    /// A format spec on something that is not a number.
+    #[error("'{key}' is not a number, so it takes no format spec ':{spec}'")]
+    SpecOnWord {
+        /// The placeholder.
+        key: String,
+        /// Its spec.
+        spec: String,
+    },
+    /// A format spec Python would refuse.
+    #[error("format spec ':{spec}': {message}")]
+    Spec {
+        /// The spec.
+        spec: String,
+        /// Python's complaint.
+        message: String,
+    },
+}
 
 /// Replaces each `{{name}}` by a parameter's value and each `{{REF}}` by what the reference
 /// resolves to (`{{main.f}}`, `{{main.lr}}`, `{{main.x[0]}}`), each formatted with its spec
 /// when it has one (`{{lr:.2f}}`).
-pub fn fill(text: &str, results: &Results) -> Result<String, String> {
+pub fn fill(text: &str, results: &Results) -> Result<String, PromptError> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find("{{") {
         out.push_str(&rest[..open]);
         let after = &rest[open + 2..];
-        let close = after
-            .find("}}")
-            .ok_or_else(|| "a '{{' without its '}}'".to_string())?;
+        let close = after.find("}}").ok_or(PromptError::Unclosed)?;
         let (key, spec) = split_spec(&after[..close]);
         let value = match (results.params.get(key), spec) {
             (Some(v), None) => crate::pyfmt::present_num(*v),
@@ -28,9 +53,10 @@ pub fn fill(text: &str, results: &Results) -> Result<String, String> {
                 (a, None) => a.to_string(),
                 (Answer::Num(n), Some(spec)) => formatted(n, spec)?,
                 (_, Some(spec)) => {
-                    return Err(format!(
-                        "'{key}' is not a number, so it takes no format spec ':{spec}'"
-                    ));
+                    return Err(PromptError::SpecOnWord {
+                        key: key.to_string(),
+                        spec: spec.to_string(),
+                    });
                 }
             },
         };
@@ -50,6 +76,9 @@ pub(crate) fn split_spec(inside: &str) -> (&str, Option<&str>) {
 }
 
 /// A number formatted as Python's `format(v, spec)`.
-pub fn formatted(v: PyNum, spec: &str) -> Result<String, String> {
-    crate::pyfmt::format_value(v, spec).map_err(|e| format!("format spec ':{spec}': {e}"))
+pub fn formatted(v: PyNum, spec: &str) -> Result<String, PromptError> {
+    crate::pyfmt::format_value(v, spec).map_err(|e| PromptError::Spec {
+        spec: spec.to_string(),
+        message: e.to_string(),
+    })
 }

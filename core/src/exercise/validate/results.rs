@@ -52,7 +52,7 @@ impl Validator<'_> {
         if let Err(e) = fill(text, results)
             && !self.bad_placeholders.contains(path)
         {
-            self.report(path, e);
+            self.report(path, e.to_string());
         }
     }
 
@@ -82,7 +82,7 @@ impl Validator<'_> {
                     self.report_variant(&path, e, variant);
                 }
             }
-            Err(e) => self.report_variant(&path, e, variant),
+            Err(e) => self.report_variant(&path, e.to_string(), variant),
         }
     }
 

@@ -38,7 +38,7 @@ impl Validator<'_> {
                     );
                 }
             } else if let Err(e) = super::super::answer::check_static(q.answer_ref(), &ex.runs) {
-                self.report(&format!("questions[{i}].answer"), e);
+                self.report(&format!("questions[{i}].answer"), e.to_string());
             }
             self.check_placeholders(&format!("questions[{i}].prompt"), q.prompt());
         }
