@@ -7,7 +7,7 @@
 
 // The core crate's modules, under their old paths: `gbl::engine`, `crate::pyfmt`, ...
 pub(crate) use gbl_core::{bindings, clip, solve};
-pub use gbl_core::{engine, pyfmt, trace};
+pub use gbl_core::{engine, pyfmt, reference_output};
 
 mod authoring;
 pub mod book;

@@ -11,7 +11,7 @@ use gbl::engine::backprop::{Graph, Slip, run as backprop};
 use gbl::engine::descent::{Problem, Run};
 use gbl::engine::{PyNum, parse};
 use gbl::pyfmt::Template;
-use gbl::trace::render::{StepFields, render_templates};
+use gbl::reference_output::render::{StepFields, render_templates};
 
 /// The lecture's programs, as written in the notes (only the plotting is left out). Each
 /// section ends with a line `----`.

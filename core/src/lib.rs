@@ -13,7 +13,7 @@ pub mod exercise;
 pub mod grade;
 pub mod num;
 pub mod pyfmt;
+pub mod reference_output;
 pub mod solve;
-pub mod trace;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

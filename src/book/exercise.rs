@@ -10,7 +10,7 @@ use crate::exercise::load::Loaded;
 use crate::exercise::model::{Question, TraceQuestion};
 use crate::exercise::prompt::fill;
 use crate::pyfmt::Template;
-use crate::trace::render::{StepFields, render_templates};
+use crate::reference_output::render::{StepFields, render_templates};
 
 /// Runs an `exercise` directive.
 pub(crate) fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {

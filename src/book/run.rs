@@ -9,7 +9,7 @@ use super::markdown::{code, escape, fence, num, paren, table as md_table};
 use crate::engine::{PyNum, parse};
 use crate::playground::{Descent, descend, unescape};
 use crate::pyfmt::{Template, format_value};
-use crate::trace::render::{StepFields, render_templates};
+use crate::reference_output::render::{StepFields, render_templates};
 
 /// The arguments of a run.
 pub(crate) const RUN_ARGS: [&str; 4] = ["f", "from", "lr", "steps"];

@@ -17,8 +17,8 @@ use crate::engine::verdict::{Judgement, Observer, judge_observed, short};
 use crate::engine::{PyNum, Verdict};
 use crate::playground::Prepared;
 use crate::pyfmt::Template;
+use crate::reference_output::render::StepState;
 use crate::style::Paint;
-use crate::trace::render::StepState;
 
 /// What the first pass found.
 pub(crate) struct Survey {

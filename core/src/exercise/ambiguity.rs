@@ -1,7 +1,7 @@
 //! Names that mean two things.
 //!
 //! In a template or a reference the run's own variables win over gbl's built-in fields: `{y}`
-//! in a run over x and y prints the variable y (see [`crate::trace::render`]). An exercise
+//! in a run over x and y prints the variable y (see [`crate::reference_output::render`]). An exercise
 //! written before that rule, or by someone who did not think of it, may mean the built-in, so
 //! `gbl validate` refuses every such name, says which meaning it has now and which it would
 //! have had, and names the spellings that cannot be mistaken: `run.f` (`{run.f}`,
@@ -10,7 +10,7 @@
 use super::model::{Exercise, Question};
 use super::reference::{Reference, Seg, ambiguous_field};
 use crate::pyfmt::Template;
-use crate::trace::render::{Field, ambiguous};
+use crate::reference_output::render::{Field, ambiguous};
 
 /// Every ambiguous name in the exercise, as (YAML path, message).
 pub fn check(ex: &Exercise) -> Vec<(String, String)> {

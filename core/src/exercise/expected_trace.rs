@@ -5,7 +5,7 @@
 use super::compute::{Computed, Results};
 use super::model::TraceQuestion;
 use crate::pyfmt::Template;
-use crate::trace::render::{RenderError, StepFields, render_templates};
+use crate::reference_output::render::{RenderError, StepFields, render_templates};
 
 /// Why a trace question's reference output cannot be rendered.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]

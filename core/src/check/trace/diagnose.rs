@@ -15,7 +15,7 @@ use super::wrong_runs;
 use crate::engine::descent::{Problem, Run};
 use crate::engine::{BinOp, Expr, PyNum, simplify};
 use crate::exercise::model::Tolerance;
-use crate::trace::render::StepFields;
+use crate::reference_output::render::StepFields;
 
 /// A named mistake.
 #[derive(Clone, Debug, PartialEq)]

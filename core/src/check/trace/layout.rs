@@ -6,7 +6,7 @@ use crate::engine::PyNum;
 use crate::exercise::compute::DescentResult;
 use crate::exercise::model::TraceQuestion;
 use crate::pyfmt::{Piece, Template};
-use crate::trace::render::{Field, StepFields};
+use crate::reference_output::render::{Field, StepFields};
 
 use super::precision::Digits;
 
@@ -119,13 +119,15 @@ pub(crate) struct Layout<'a> {
 
 fn kind_of(name: &str, vars: &[String]) -> Option<Kind> {
     // One resolver for every template (the run's variables win over built-in names).
-    Some(match crate::trace::render::resolve(name, vars)? {
-        Field::Index => Kind::Index,
-        Field::Lr => Kind::Lr,
-        Field::Value => Kind::Value,
-        Field::Var(k) => Kind::Var(k),
-        Field::Grad(k) => Kind::Grad(k),
-    })
+    Some(
+        match crate::reference_output::render::resolve(name, vars)? {
+            Field::Index => Kind::Index,
+            Field::Lr => Kind::Lr,
+            Field::Value => Kind::Value,
+            Field::Var(k) => Kind::Var(k),
+            Field::Grad(k) => Kind::Grad(k),
+        },
+    )
 }
 
 /// Splits a template's pieces at the new lines in its literal text.

@@ -7,7 +7,7 @@ use super::layout::{FieldInfo, Kind, Layout};
 use crate::engine::PyNum;
 use crate::engine::descent::Run;
 use crate::exercise::model::Tolerance;
-use crate::trace::render::StepFields;
+use crate::reference_output::render::StepFields;
 
 /// A printed line in the window, read against its template.
 pub(crate) struct WindowLine {
