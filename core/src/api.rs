@@ -36,6 +36,7 @@ use crate::exercise::compute::{ComputeError, default_params};
 use crate::exercise::load::{Diagnostic, Loaded, Source, parse_exercise};
 use crate::exercise::model::Question;
 use crate::exercise::prompt::fill;
+use crate::exercise::variant::all;
 
 /// A request (see the module's documentation).
 #[derive(Debug, Deserialize)]
@@ -85,6 +86,8 @@ enum ApiError {
         name: String,
         names: String,
     },
+    #[error("'{id}' has no variant with {given} (its numbers come from its 'params' and 'vary')")]
+    NotAVariant { id: String, given: String },
     #[error("{file}: {error}")]
     Compute { file: String, error: ComputeError },
     #[error("{file}: solution: {error}")]
@@ -179,6 +182,22 @@ fn params(r: &Request, l: &Loaded) -> Result<IndexMap<String, PyNum>, ApiError> 
             (None, None) => PyNum::Float(f64::NAN),
         };
         out.insert(name.clone(), v);
+    }
+    // Only the numbers the exercise can give a reader: the defaults or one of its variants.
+    let same = |v: &IndexMap<String, PyNum>| {
+        out.iter()
+            .all(|(k, x)| v.get(k).is_some_and(|y| y.to_f64() == x.to_f64()))
+    };
+    if !r.params.is_empty() && !all(&l.exercise).map_err(compute)?.iter().any(same) {
+        let given: Vec<String> = r
+            .params
+            .keys()
+            .map(|k| format!("{k}={}", out[k.as_str()]))
+            .collect();
+        return Err(ApiError::NotAVariant {
+            id: l.id.clone(),
+            given: given.join(", "),
+        });
     }
     Ok(out)
 }
@@ -303,6 +322,15 @@ mod tests {
         assert!(m.starts_with("'gd-one-step' has no question 'nope'"), "{m}");
         let v = parse(&check(&request(json!({"params": {"zz": 1}}))));
         assert!(v["error"]["message"].as_str().is_some(), "{v}");
+        // Numbers no variant has are refused, not computed into nonsense.
+        let v = parse(&check(&request(json!({"params": {"x0": 1e308}}))));
+        assert_eq!(
+            v["error"]["message"],
+            "'gd-one-step' has no variant with x0=1e+308 (its numbers come from its 'params' and 'vary')",
+            "{v}"
+        );
+        let v = parse(&check(&request(json!({"params": {"x0": -2}}))));
+        assert!(v["exercises"].is_array(), "{v}");
         let v = parse(&check(
             &json!({"file": "bad.yaml", "source": "title: [unclosed"}).to_string(),
         ));
