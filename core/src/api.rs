@@ -32,11 +32,11 @@ use serde_json::{Value, json};
 
 use crate::check::{Context, Given, NoFiles, Report, check_exercise, report};
 use crate::engine::PyNum;
-use crate::exercise::compute::{ComputeError, default_params};
+use crate::exercise::compute::ComputeError;
 use crate::exercise::load::{Diagnostic, Loaded, Source, parse_exercise};
 use crate::exercise::model::Question;
 use crate::exercise::prompt::fill;
-use crate::exercise::variant::all;
+use crate::exercise::variant::{ChooseError, choose};
 
 /// A request (see the module's documentation).
 #[derive(Debug, Deserialize)]
@@ -80,14 +80,8 @@ enum ApiError {
         near: String,
         ids: String,
     },
-    #[error("'{id}' has no parameter '{name}' (its parameters: {names})")]
-    NoParameter {
-        id: String,
-        name: String,
-        names: String,
-    },
-    #[error("'{id}' has no variant with {given} (its numbers come from its 'params' and 'vary')")]
-    NotAVariant { id: String, given: String },
+    #[error("{0}")]
+    Variant(ChooseError),
     #[error("{file}: {error}")]
     Compute { file: String, error: ComputeError },
     #[error("{file}: solution: {error}")]
@@ -161,45 +155,28 @@ fn parsed(request: &str) -> Result<(Request, Loaded), ApiError> {
     Ok((r, l))
 }
 
-/// The parameters: the exercise's defaults, with those of the request in their place.
+/// The parameters: the exercise's defaults, with those of the request in their place, when
+/// they are one of its variants.
 fn params(r: &Request, l: &Loaded) -> Result<IndexMap<String, PyNum>, ApiError> {
-    let compute = |error| ApiError::Compute {
-        file: l.source.name.clone(),
-        error,
-    };
-    let mut out = default_params(&l.exercise).map_err(compute)?;
-    for (name, n) in &r.params {
-        if !out.contains_key(name) {
-            return Err(ApiError::NoParameter {
-                id: l.id.clone(),
-                name: name.clone(),
-                names: out.keys().cloned().collect::<Vec<_>>().join(", "),
-            });
-        }
-        let v = match (n.as_i64(), n.as_f64()) {
-            (Some(i), _) => PyNum::Int(i),
-            (None, Some(f)) => PyNum::Float(f),
-            (None, None) => PyNum::Float(f64::NAN),
-        };
-        out.insert(name.clone(), v);
-    }
-    // Only the numbers the exercise can give a reader: the defaults or one of its variants.
-    let same = |v: &IndexMap<String, PyNum>| {
-        out.iter()
-            .all(|(k, x)| v.get(k).is_some_and(|y| y.to_f64() == x.to_f64()))
-    };
-    if !r.params.is_empty() && !all(&l.exercise).map_err(compute)?.iter().any(same) {
-        let given: Vec<String> = r
-            .params
-            .keys()
-            .map(|k| format!("{k}={}", out[k.as_str()]))
-            .collect();
-        return Err(ApiError::NotAVariant {
-            id: l.id.clone(),
-            given: given.join(", "),
-        });
-    }
-    Ok(out)
+    let asked: IndexMap<String, PyNum> = r
+        .params
+        .iter()
+        .map(|(name, n)| {
+            let v = match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => PyNum::Int(i),
+                (None, Some(f)) => PyNum::Float(f),
+                (None, None) => PyNum::Float(f64::NAN),
+            };
+            (name.clone(), v)
+        })
+        .collect();
+    choose(&l.id, &l.exercise, &asked).map_err(|e| match e {
+        ChooseError::Compute(error) => ApiError::Compute {
+            file: l.source.name.clone(),
+            error,
+        },
+        other => ApiError::Variant(other),
+    })
 }
 
 /// The context of the request's exercise with its numbers.

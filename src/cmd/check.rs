@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
-use super::{ExerciseSource, Format, Outcome, StudentArgs};
+use super::{ExerciseSource, Format, Outcome, ParamsArg, StudentArgs};
 use crate::check::render;
 use crate::check::{Report, Status};
 use crate::exercise::catalog::find;
@@ -48,6 +48,9 @@ pub(crate) struct Args {
     /// A quiz and a student: that student's numbers, the quiz's exercises and points.
     #[command(flatten)]
     pub student: StudentArgs,
+    /// One variant by its numbers (with an exercise id).
+    #[command(flatten)]
+    pub params: ParamsArg,
     /// Where the exercises come from.
     #[command(flatten)]
     pub source: ExerciseSource,
@@ -63,7 +66,10 @@ pub(crate) fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::
         (None, Some(id), None) => args.source.load_one(id)?,
         _ => args.source.load()?,
     };
-    let student = args.student.student(&exercises)?;
+    if args.params.params.is_some() && args.answer_file.is_some() {
+        bail!("--params gives the numbers of one exercise: use it with an exercise id, not --answers");
+    }
+    let student = args.student.student_with(&exercises, &args.params)?;
     student.allow_reveal(args.reveal)?;
     let reveal = student.revealer(&exercises, args.reveal);
     let report = match (&args.answer_file, &args.id) {

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{ExerciseSource, Format, Outcome, StudentArgs};
+use super::{ExerciseSource, Format, Outcome, ParamsArg, StudentArgs};
 use crate::render::json::print_json;
 use crate::student::hints::hints;
 use crate::style::Paint;
@@ -25,6 +25,9 @@ pub(crate) struct Args {
     /// A quiz and a student: hints with that student's numbers.
     #[command(flatten)]
     pub student: StudentArgs,
+    /// One variant by its numbers.
+    #[command(flatten)]
+    pub params: ParamsArg,
     /// Where the exercises come from.
     #[command(flatten)]
     pub source: ExerciseSource,
@@ -32,7 +35,7 @@ pub(crate) struct Args {
 
 /// Runs `gbl hint`.
 pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let chosen = args.student.choose(&args.source, &args.id)?;
+    let chosen = args.student.choose(&args.source, &args.id, &args.params)?;
     let (l, student) = (chosen.exercise(), &chosen.student);
     let shown = hints(l, student, args.all, args.reset)?;
     match args.format {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::exercise::catalog::{self, CatalogError};
 use crate::exercise::load::{Loaded, Origin};
 use crate::student::Student;
+use crate::grade::quiz::{Variant, parse_params};
 
 pub(crate) mod backprop;
 pub(crate) mod check;
@@ -87,6 +88,26 @@ impl ExerciseSource {
     }
 }
 
+/// `--params`: one variant of an exercise, by its numbers (check, show, hint, solve).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct ParamsArg {
+    /// The numbers of one variant of the exercise, as the book's answer forms carry them in
+    /// data-gbl-params: '{"x0": -2, "lr": 1}' or 'x0=-2 lr=1' (only numbers the exercise's
+    /// 'params' and 'vary' allow).
+    #[arg(long, value_name = "NUMBERS", conflicts_with = "quiz")]
+    pub params: Option<String>,
+}
+
+impl ParamsArg {
+    /// The variant asked for, if any.
+    pub(crate) fn variant(&self) -> anyhow::Result<Option<Variant>> {
+        self.params
+            .as_deref()
+            .map(|p| Ok(Variant::fixed(parse_params(p)?)))
+            .transpose()
+    }
+}
+
 /// `--quiz QUIZ --student NAME`, shared by the student's commands.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub(crate) struct StudentArgs {
@@ -104,9 +125,27 @@ impl StudentArgs {
         Student::new(self.quiz.as_deref(), self.student.as_deref(), exercises)
     }
 
+    /// The student these arguments name, with the numbers `params` asks for when it does.
+    pub(crate) fn student_with(
+        &self,
+        exercises: &[Loaded],
+        params: &ParamsArg,
+    ) -> anyhow::Result<Student> {
+        let mut student = self.student(exercises)?;
+        if let Some(v) = params.variant()? {
+            student.variant = v;
+        }
+        Ok(student)
+    }
+
     /// The exercise `id` and whose numbers to use: with a quiz every exercise is loaded (the
     /// quiz names them), without one only the exercise asked for.
-    pub(crate) fn choose(&self, source: &ExerciseSource, id: &str) -> anyhow::Result<Chosen> {
+    pub(crate) fn choose(
+        &self,
+        source: &ExerciseSource,
+        id: &str,
+        params: &ParamsArg,
+    ) -> anyhow::Result<Chosen> {
         let exercises = match self.quiz {
             Some(_) => source.load()?,
             None => source.load_one(id)?,
@@ -117,7 +156,7 @@ impl StudentArgs {
             .iter()
             .position(|l| l.id == id)
             .unwrap_or_default();
-        let student = self.student(&exercises)?;
+        let student = self.student_with(&exercises, params)?;
         Ok(Chosen {
             exercises,
             index,

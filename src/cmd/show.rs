@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{ExerciseSource, Format, Outcome};
+use super::{ExerciseSource, Format, Outcome, ParamsArg};
 use crate::check::Context;
 use crate::exercise::catalog::find;
 use crate::grade::quiz::Variant;
@@ -24,6 +24,9 @@ pub(crate) struct Args {
     /// The student whose numbers to show (with --quiz).
     #[arg(long, value_name = "NAME", requires = "quiz")]
     pub student: Option<String>,
+    /// One variant by its numbers.
+    #[command(flatten)]
+    pub params: ParamsArg,
     /// Where the exercises come from.
     #[command(flatten)]
     pub source: ExerciseSource,
@@ -37,7 +40,10 @@ pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Resu
         None => args.source.load_one(&args.id)?,
     };
     let l = find(&exercises, &args.id)?;
-    let variant = Variant::new(args.quiz.as_deref(), args.student.as_deref(), &exercises)?;
+    let variant = match args.params.variant()? {
+        Some(v) => v,
+        None => Variant::new(args.quiz.as_deref(), args.student.as_deref(), &exercises)?,
+    };
     let params = variant.params(l)?;
     let ctx = Context::new(l, params).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))?;
     if args.format == Format::Json {

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::{ExerciseSource, Format, Outcome, StudentArgs};
+use super::{ExerciseSource, Format, Outcome, ParamsArg, StudentArgs};
 use crate::render::json::print_json;
 use crate::student::solution::solution;
 use crate::style::Paint;
@@ -20,6 +20,9 @@ pub(crate) struct Args {
     /// A quiz and a student: the solution with that student's numbers.
     #[command(flatten)]
     pub student: StudentArgs,
+    /// One variant by its numbers.
+    #[command(flatten)]
+    pub params: ParamsArg,
     /// Where the exercises come from.
     #[command(flatten)]
     pub source: ExerciseSource,
@@ -27,7 +30,7 @@ pub(crate) struct Args {
 
 /// Runs `gbl solve`.
 pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let chosen = args.student.choose(&args.source, &args.id)?;
+    let chosen = args.student.choose(&args.source, &args.id, &args.params)?;
     let (l, student) = (chosen.exercise(), &chosen.student);
     let solution = solution(l, student)?;
     match args.format {

@@ -8,6 +8,7 @@ use indexmap::IndexMap;
 
 use crate::engine::PyNum;
 use crate::exercise::compute::default_params;
+use crate::exercise::variant::choose;
 use crate::exercise::load::{Diagnostic, Loaded, Source};
 use crate::fsutil::read_text;
 use gbl_core::grade::quiz::{LoadedQuiz, parse, problems};
@@ -50,11 +51,14 @@ pub(crate) fn load_for_student(path: &Path, exercises: &[Loaded]) -> anyhow::Res
     Ok(q)
 }
 
-/// Whose numbers `show` and `check` use: the exercise's defaults, or a student's own from a
-/// quiz (`--quiz QUIZ --student NAME`).
+/// Whose numbers `show` and `check` use: the exercise's defaults, a student's own from a
+/// quiz (`--quiz QUIZ --student NAME`), or one variant named by its numbers (`--params`, as
+/// the book's answer forms carry them in `data-gbl-params`).
 #[derive(Clone, Debug, Default)]
 pub struct Variant {
     quiz: Option<(LoadedQuiz, String)>,
+    /// `--params`: the numbers asked for, as given.
+    fixed: Option<IndexMap<String, PyNum>>,
 }
 
 impl Variant {
@@ -68,13 +72,26 @@ impl Variant {
             (None, None) => Ok(Variant::default()),
             (Some(q), Some(s)) => Ok(Variant {
                 quiz: Some((load_for_student(q, exercises)?, s.to_string())),
+                fixed: None,
             }),
             _ => anyhow::bail!("give --quiz and --student together"),
         }
     }
 
+    /// The variant with the numbers `params` (see [`parse_params`]) in place of the defaults.
+    pub fn fixed(params: IndexMap<String, PyNum>) -> Variant {
+        Variant {
+            quiz: None,
+            fixed: Some(params),
+        }
+    }
+
     /// The parameters of an exercise; an exercise outside the quiz is an error.
     pub fn params(&self, l: &Loaded) -> anyhow::Result<IndexMap<String, PyNum>> {
+        if let Some(asked) = &self.fixed {
+            return choose(&l.id, &l.exercise, asked)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name));
+        }
         match &self.quiz {
             None => {
                 default_params(&l.exercise).map_err(|e| anyhow::anyhow!("{}: {e}", l.source.name))
@@ -103,6 +120,13 @@ impl Variant {
     /// `the numbers of NAME in "TITLE" (check with --quiz QUIZ --student NAME)`, when a
     /// quiz is in use.
     pub fn describe(&self) -> Option<String> {
+        if let Some(asked) = &self.fixed {
+            let shown: Vec<String> = asked.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let shown = shown.join(" ");
+            return Some(format!(
+                "the numbers {shown}: check with --params '{shown}'"
+            ));
+        }
         self.quiz.as_ref().map(|(q, s)| {
             format!(
                 "the numbers of {s} in \"{}\": check with --quiz {} --student {s}",
@@ -110,6 +134,46 @@ impl Variant {
             )
         })
     }
+}
+
+/// The numbers of `--params`: a JSON object of numbers (`{"x0": -2, "lr": 1}`, as in the
+/// book's `data-gbl-params`) or `NAME=VALUE` pairs separated by spaces or commas
+/// (`x0=-2 lr=1`). Whether they are one of an exercise's variants is checked with the
+/// exercise ([`Variant::params`]).
+pub fn parse_params(text: &str) -> anyhow::Result<IndexMap<String, PyNum>> {
+    const MAX: usize = 64;
+    let text = text.trim();
+    let pairs: Vec<(String, String)> = if text.starts_with('{') {
+        let map: IndexMap<String, serde_json::Value> = serde_json::from_str(text).map_err(|e| {
+            anyhow::anyhow!("--params: not a JSON object of numbers ({e}), e.g. '{{\"x0\": -2}}'")
+        })?;
+        map.into_iter().map(|(k, v)| (k, v.to_string())).collect()
+    } else {
+        text.split([' ', ',', '\t', '\n'])
+            .filter(|p| !p.is_empty())
+            .map(|p| match p.split_once('=') {
+                Some((k, v)) => Ok((k.trim().to_string(), v.trim().to_string())),
+                None => anyhow::bail!("--params: '{p}' is not NAME=VALUE (e.g. --params 'x0=-2 lr=1')"),
+            })
+            .collect::<anyhow::Result<_>>()?
+    };
+    if pairs.len() > MAX {
+        anyhow::bail!("--params: {} numbers; an exercise has at most {MAX}", pairs.len());
+    }
+    let mut out = IndexMap::new();
+    for (name, value) in pairs {
+        let n = value
+            .parse::<i64>()
+            .map(PyNum::Int)
+            .or_else(|_| value.parse::<f64>().map(PyNum::Float))
+            .ok()
+            .filter(|n| n.to_f64().is_finite())
+            .ok_or_else(|| anyhow::anyhow!("--params: {name}={value} is not a number"))?;
+        if out.insert(name.clone(), n).is_some() {
+            anyhow::bail!("--params: '{name}' is given twice");
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

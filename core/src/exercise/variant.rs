@@ -162,3 +162,64 @@ pub fn all(ex: &Exercise) -> Result<Vec<IndexMap<String, PyNum>>, ComputeError> 
     }
     Ok(out)
 }
+
+/// Why the parameters asked for are not numbers the exercise can give.
+#[derive(Debug, thiserror::Error)]
+pub enum ChooseError {
+    /// A name the exercise has no parameter for.
+    #[error("'{id}' has no parameter '{name}' (its parameters: {names})")]
+    NoParameter {
+        /// The exercise.
+        id: String,
+        /// The name asked for.
+        name: String,
+        /// Its parameters, comma-separated.
+        names: String,
+    },
+    /// Values no variant of the exercise has.
+    #[error("'{id}' has no variant with {given} (its numbers come from its 'params' and 'vary')")]
+    NotAVariant {
+        /// The exercise.
+        id: String,
+        /// The values asked for, as `name=value, ...`.
+        given: String,
+    },
+    /// The exercise's own numbers cannot be computed.
+    #[error(transparent)]
+    Compute(#[from] ComputeError),
+}
+
+/// The parameters of the exercise `id` with `asked` in place of its defaults, when they are
+/// one of its variants (the defaults or a combination its `vary` allows); nothing else, so that a reader or a student is never given numbers the author did not prove.
+pub fn choose(
+    id: &str,
+    ex: &Exercise,
+    asked: &IndexMap<String, PyNum>,
+) -> Result<IndexMap<String, PyNum>, ChooseError> {
+    let mut out = default_params(ex)?;
+    for (name, v) in asked {
+        if !out.contains_key(name) {
+            return Err(ChooseError::NoParameter {
+                id: id.to_string(),
+                name: name.clone(),
+                names: out.keys().cloned().collect::<Vec<_>>().join(", "),
+            });
+        }
+        out.insert(name.clone(), *v);
+    }
+    if asked.is_empty() {
+        return Ok(out);
+    }
+    let same = |v: &IndexMap<String, PyNum>| {
+        out.iter()
+            .all(|(k, x)| v.get(k).is_some_and(|y| y.to_f64() == x.to_f64()))
+    };
+    if !all(ex)?.iter().any(same) {
+        let given: Vec<String> = asked.keys().map(|k| format!("{k}={}", out[k])).collect();
+        return Err(ChooseError::NotAVariant {
+            id: id.to_string(),
+            given: given.join(", "),
+        });
+    }
+    Ok(out)
+}
