@@ -1,25 +1,35 @@
 //! `exercise ID`: the task with its numbers filled in, the commands that check it, and the
 //! worked solution folded away in `<details>`.
 
+use indexmap::IndexMap;
+
 use super::Env;
 use super::directive::{Directive, DirectiveError};
+use super::form::{Field, FormOf, form};
 use super::markdown::{code, escape, fence};
 use crate::check::Context;
+use crate::engine::{PyNum, Verdict};
 use crate::exercise::compute::{Computed, Results, default_params};
 use crate::exercise::load::Loaded;
 use crate::exercise::model::{Question, TraceQuestion};
 use crate::exercise::prompt::fill;
+use crate::exercise::variant::choose;
 use crate::pyfmt::Template;
 use crate::reference_output::render::{StepFields, render_templates};
 
-/// Runs an `exercise` directive.
+/// Runs an `exercise` directive: `exercise ID [NAME=VALUE...]`, the values choosing one of
+/// the exercise's variants (so that the reader works on numbers the chapter did not print).
 pub(crate) fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {
-    d.expect(&["an exercise id"], &[], &[])?;
-    let id = &d.positional[0];
+    let Some(id) = d.positional.first() else {
+        return Err(d.error("'exercise': give an exercise id, e.g. {{#gbl exercise gd-one-step}}"));
+    };
     let l = find(d, env, id)?;
     let fail = |e: String| d.error(format!("exercise '{id}' ({}): {e}", l.source.name));
-    let params = default_params(&l.exercise).map_err(|e| fail(e.to_string()))?;
-    let ctx = Context::new(l, params).map_err(|e| fail(e.to_string()))?;
+    let names: Vec<&str> = l.exercise.params.keys().map(String::as_str).collect();
+    d.expect(&["an exercise id"], &[], &names)?;
+    let params = variant(d, l).map_err(&fail)?;
+    let chosen = default_params(&l.exercise).map_err(|e| fail(e.to_string()))? != params;
+    let ctx = Context::new(l, params.clone()).map_err(|e| fail(e.to_string()))?;
     let ex = &l.exercise;
     let filled = |t: &str| fill(&code_refs(t), &ctx.results).map_err(|e| fail(e.to_string()));
 
@@ -39,29 +49,84 @@ pub(crate) fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveErro
     out.push_str("\n\n");
     let mut answers = Vec::new();
     let mut traces: Vec<(&TraceQuestion, Vec<String>)> = Vec::new();
+    let mut fields = Vec::new();
     for q in &ex.questions {
         let text = filled(q.prompt())?;
         let text = text.trim();
-        match q {
+        let (prompt, trace, choices) = match q {
             Question::Trace(t) => {
                 let lines = trace_lines(t, &ctx.results).map_err(&fail)?;
-                out.push_str(&trace_item(t, text, lines.len()));
+                let prompt = trace_item(t, text, lines.len());
                 traces.push((t, lines));
+                (prompt, true, Vec::new())
+            }
+            Question::Choice(c) => {
+                answers.push(format!("{}=...", q.id()));
+                let choices = c
+                    .options
+                    .clone()
+                    .unwrap_or_else(|| Verdict::ALL.iter().map(|v| v.name().to_string()).collect());
+                (text.to_string(), false, choices)
             }
             _ => {
-                out.push_str(&format!("- {}: {text}\n", code(q.id())));
                 answers.push(format!("{}=...", q.id()));
+                (text.to_string(), false, Vec::new())
             }
-        }
+        };
+        fields.push(Field {
+            id: q.id(),
+            prompt,
+            trace,
+            choices,
+        });
     }
+    let file = l
+        .source
+        .name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(&l.source.name);
+    out.push_str(&form(
+        &FormOf {
+            id,
+            file,
+            source: &l.source.text,
+            params: &params,
+            hints: ex.hints.len(),
+        },
+        &fields,
+    ));
+    let shown = chosen.then(|| shown_params(d));
     out.push_str(&commands(
         id,
+        shown.as_deref(),
         &answers,
         !traces.is_empty(),
         !ex.hints.is_empty(),
     ));
     out.push_str(&worked(l, &ctx, &traces));
     Ok(out)
+}
+
+/// The parameters the directive asks for (`NAME=VALUE`), when they are one of the
+/// exercise's variants.
+fn variant(d: &Directive, l: &Loaded) -> Result<IndexMap<String, PyNum>, String> {
+    let mut asked = IndexMap::new();
+    for (name, value) in &d.named {
+        let n = value
+            .parse::<i64>()
+            .map(PyNum::Int)
+            .or_else(|_| value.parse::<f64>().map(PyNum::Float))
+            .map_err(|_| format!("{name}={value} is not a number"))?;
+        asked.insert(name.clone(), n);
+    }
+    choose(&l.id, &l.exercise, &asked).map_err(|e| e.to_string())
+}
+
+/// The directive's `NAME=VALUE` pairs as `--params` takes them.
+fn shown_params(d: &Directive) -> String {
+    let pairs: Vec<String> = d.named.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    pairs.join(" ")
 }
 
 /// The exercise `id`, or an error naming the ids it may have meant.
@@ -104,16 +169,27 @@ fn trace_item(t: &TraceQuestion, text: &str, lines: usize) -> String {
         .map(|s| code(s))
         .collect();
     format!(
-        "- {}: {text} It prints with {}: {lines} lines in all.\n",
-        code(&t.id),
-        shape.join(", "),
+        "{text} It prints with {}: {lines} lines in all.",
+        shape.join(", ")
     )
 }
 
-/// The commands that check the exercise `id` (its `answers` as `q=...`, and a trace when
-/// it `has_trace`), then `gbl show` and, when it `has_hints`, `gbl hint`.
-fn commands(id: &str, answers: &[String], has_trace: bool, has_hints: bool) -> String {
-    let mut out = String::from("\nCheck your work (fill in your answers for the dots):\n\n");
+/// The commands that check the exercise `id` with the numbers `params` (`--params`, when
+/// they are not the defaults): its `answers` as `q=...`, and a trace when it `has_trace`;
+/// then `gbl show` and, when it `has_hints`, `gbl hint`.
+fn commands(
+    id: &str,
+    params: Option<&str>,
+    answers: &[String],
+    has_trace: bool,
+    has_hints: bool,
+) -> String {
+    let mut out = String::from("\nOr on the command line (fill in your answers for the dots):\n\n");
+    let id_p = match params {
+        Some(p) => format!("{id} --params '{p}'"),
+        None => id.to_string(),
+    };
+    let id = id_p.as_str();
     let mut commands = Vec::new();
     if !answers.is_empty() {
         commands.push(format!("$ gbl check {id} {}", answers.join(" ")));

@@ -23,8 +23,10 @@
 //! expression, a missing exercise) is an error naming the chapter's file and line; every such
 //! error in the book is reported at once, and the build fails.
 
+pub(crate) mod checker;
 pub mod directive;
 mod exercise;
+mod form;
 mod graph;
 pub mod i18n;
 mod markdown;

@@ -67,7 +67,9 @@ pub(crate) fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::
         _ => args.source.load()?,
     };
     if args.params.params.is_some() && args.answer_file.is_some() {
-        bail!("--params gives the numbers of one exercise: use it with an exercise id, not --answers");
+        bail!(
+            "--params gives the numbers of one exercise: use it with an exercise id, not --answers"
+        );
     }
     let student = args.student.student_with(&exercises, &args.params)?;
     student.allow_reveal(args.reveal)?;

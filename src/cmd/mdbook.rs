@@ -47,6 +47,16 @@ pub(crate) enum Sub {
         /// The built book's folder (e.g. book/book/ko).
         dir: std::path::PathBuf,
     },
+    /// Before `mdbook build`: embeds the page's checker (gbl-core built for WebAssembly) in
+    /// the script the answer forms load, book/src/gbl-checker.js by default.
+    Checker {
+        /// The module: target/wasm32-unknown-unknown/wasm/gbl_core.wasm after
+        /// `cargo build -p gbl-core --target wasm32-unknown-unknown --profile wasm`.
+        wasm: std::path::PathBuf,
+        /// The script to write.
+        #[arg(long, short, default_value = "book/src/gbl-checker.js")]
+        out: std::path::PathBuf,
+    },
 }
 
 /// `gbl mdbook protect supports RENDERER`.
@@ -78,6 +88,15 @@ pub(crate) fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             writeln!(
                 out,
                 "{}: {sections} sections indexed, words of every script kept",
+                path.display()
+            )?;
+            return Ok(Outcome::Correct);
+        }
+        Some(Sub::Checker { wasm, out: path }) => {
+            let bytes = crate::book::checker::embed(&wasm, &path)?;
+            writeln!(
+                out,
+                "{}: the page's checker, {bytes} bytes of WebAssembly",
                 path.display()
             )?;
             return Ok(Outcome::Correct);

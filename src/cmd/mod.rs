@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use crate::exercise::catalog::{self, CatalogError};
 use crate::exercise::load::{Loaded, Origin};
-use crate::student::Student;
 use crate::grade::quiz::{Variant, parse_params};
+use crate::student::Student;
 
 pub(crate) mod backprop;
 pub(crate) mod check;

@@ -24,7 +24,8 @@ mod write;
 pub(crate) use beneath::{BeneathError, is_within, open_beneath};
 pub(crate) use pipe::QuietPipe;
 pub(crate) use read::{
-    check_regular, open_regular, read_text, read_text_from, special_kind, with_read_budget,
+    check_regular, open_regular, read_bytes, read_text, read_text_from, special_kind,
+    with_read_budget,
 };
 pub(crate) use trace_text::{is_plain_utf8, read_trace_file, read_trace_from, read_trace_text};
 pub(crate) use write::{check_output, write_atomic, write_atomic_with};

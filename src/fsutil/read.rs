@@ -109,6 +109,22 @@ pub(crate) fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     read_text_into(f, limit, Vec::with_capacity(len as usize + 1))
 }
 
+/// Reads a file of at most `limit` bytes (not text: a WebAssembly module); anything but a
+/// regular file is refused unopened, a larger file unread.
+pub(crate) fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let f = open_regular(path)?;
+    let len = f.metadata()?.len();
+    if len > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    f.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
 /// Reads at most `limit` bytes of UTF-8 text from `reader` (a file, standard input); a
 /// byte-order mark is dropped.
 pub(crate) fn read_text_from(reader: impl Read, limit: u64) -> Result<String, ReadError> {

@@ -8,8 +8,8 @@ use indexmap::IndexMap;
 
 use crate::engine::PyNum;
 use crate::exercise::compute::default_params;
-use crate::exercise::variant::choose;
 use crate::exercise::load::{Diagnostic, Loaded, Source};
+use crate::exercise::variant::choose;
 use crate::fsutil::read_text;
 use gbl_core::grade::quiz::{LoadedQuiz, parse, problems};
 
@@ -153,12 +153,17 @@ pub fn parse_params(text: &str) -> anyhow::Result<IndexMap<String, PyNum>> {
             .filter(|p| !p.is_empty())
             .map(|p| match p.split_once('=') {
                 Some((k, v)) => Ok((k.trim().to_string(), v.trim().to_string())),
-                None => anyhow::bail!("--params: '{p}' is not NAME=VALUE (e.g. --params 'x0=-2 lr=1')"),
+                None => {
+                    anyhow::bail!("--params: '{p}' is not NAME=VALUE (e.g. --params 'x0=-2 lr=1')")
+                }
             })
             .collect::<anyhow::Result<_>>()?
     };
     if pairs.len() > MAX {
-        anyhow::bail!("--params: {} numbers; an exercise has at most {MAX}", pairs.len());
+        anyhow::bail!(
+            "--params: {} numbers; an exercise has at most {MAX}",
+            pairs.len()
+        );
     }
     let mut out = IndexMap::new();
     for (name, value) in pairs {
