@@ -1,5 +1,5 @@
 //! The author's tests of an exercise (`tests:`), run by `gbl validate` in every variant it
-//! proves: each gives one question an answer (or a trace: a file beside the exercise, or text)
+//! proves (a trace test with the exercise's own numbers only): each gives one question an answer (or a trace: a file beside the exercise, or text)
 //! and says the status (and optionally the score and the diagnosed mistake) it must get. A
 //! test that fails says what it got instead.
 
@@ -16,7 +16,7 @@ use crate::exercise::model::{AuthorTest, Exercise, Value};
 use crate::exercise::reference::Answer;
 use crate::exercise::variant;
 
-/// What a test gives: an answer (computed in each variant) or a trace (the same in all).
+/// What a test gives: an answer (computed in each variant) or a trace (for the defaults).
 enum Input<'a> {
     Answer(&'a Value),
     Trace(Given),
@@ -136,7 +136,9 @@ pub fn run(l: &Loaded) -> Vec<Diagnostic> {
             }
         }
     }
-    for params in variants {
+    // The defaults come first; a trace is what a program printed for one set of numbers, so
+    // a trace test runs with the exercise's own numbers only.
+    for (v, params) in variants.into_iter().enumerate() {
         let Ok(ctx) = Context::new(l, params.clone()) else {
             continue; // reported by validation
         };
@@ -146,8 +148,8 @@ pub fn run(l: &Loaded) -> Vec<Diagnostic> {
             }
             let given = match &inputs[k] {
                 Some(Input::Answer(a)) => given(a, &ctx.results),
-                Some(Input::Trace(g)) => g.clone(),
-                None => continue,
+                Some(Input::Trace(g)) if v == 0 => g.clone(),
+                Some(Input::Trace(_)) | None => continue,
             };
             let mut answers = IndexMap::new();
             answers.insert(t.question.clone(), given);
