@@ -413,8 +413,10 @@ fn every_bundled_exercise_is_in_its_chapter() {
             .join(format!("{}.md", l.exercise.chapter));
         let text = std::fs::read_to_string(&file)
             .unwrap_or_else(|e| panic!("{}: chapter '{}': {e}", l.id, l.exercise.chapter));
+        // `{{#gbl exercise ID}}`, or with one of its variants: `{{#gbl exercise ID x0=4}}`.
         assert!(
-            text.contains(&format!("{{{{#gbl exercise {}}}}}", l.id)),
+            text.contains(&format!("{{{{#gbl exercise {}}}}}", l.id))
+                || text.contains(&format!("{{{{#gbl exercise {} ", l.id)),
             "exercise {} is not in its chapter {}",
             l.id,
             file.display()
@@ -494,4 +496,57 @@ fn every_chapter_survives_protect_and_unprotect() {
             );
         }
     }
+}
+
+#[test]
+fn an_exercise_takes_one_of_its_variants_and_its_form_carries_the_numbers() {
+    // gd-one-step: f(x) = x^2/10, lr = 1. From x0 = -2 (worked by hand): f'(-2) = -0.4 and
+    // x1 = -2 - (-0.4) = -1.6.
+    let out = expand("{{#gbl exercise gd-one-step x0=-2}}\n");
+    assert!(out.contains("start at x = -2"), "{out}");
+    assert!(out.contains("What is f&#39;(-2)?"), "{out}");
+    assert!(
+        out.contains(r#"data-gbl-params="&#123;&quot;x0&quot;:-2,&quot;lr&quot;:1&#125;""#),
+        "{out}"
+    );
+    assert!(out.contains(r#"data-gbl-exercise="gd-one-step""#), "{out}");
+    for q in ["grad", "x1"] {
+        assert!(
+            out.contains(&format!(r#"data-gbl-question="{q}""#)),
+            "{out}"
+        );
+        assert!(
+            out.contains(&format!(r#"data-gbl-feedback="{q}""#)),
+            "{out}"
+        );
+    }
+    assert!(out.contains("data-gbl-check"), "{out}");
+    assert!(
+        out.contains("$ gbl check gd-one-step --params 'x0=-2' grad=... x1=..."),
+        "{out}"
+    );
+    assert!(out.contains("x := -2 - 1 × (-0.4) = -1.6"), "{out}");
+    // The form is one HTML block: no blank line inside it.
+    let form = &out[out.find("<form").unwrap_or(0)..out.find("</form>").unwrap_or(0)];
+    assert!(!form.contains("\n\n"), "{form}");
+    // The defaults need no --params.
+    let out = expand("{{#gbl exercise gd-one-step}}\n");
+    assert!(
+        out.contains("$ gbl check gd-one-step grad=... x1=..."),
+        "{out}"
+    );
+
+    // Numbers that are not a variant, and names that are not parameters, are errors.
+    let e = errors("{{#gbl exercise gd-one-step x0=7}}\n");
+    assert!(
+        e.len() == 1 && e[0].contains("'gd-one-step' has no variant with x0=7"),
+        "{e:?}"
+    );
+    let e = errors("{{#gbl exercise gd-one-step y=1}}\n");
+    assert!(e.len() == 1 && e[0].contains("'y'"), "{e:?}");
+    let e = errors("{{#gbl exercise gd-one-step x0=abc}}\n");
+    assert!(
+        e.len() == 1 && e[0].contains("x0=abc is not a number"),
+        "{e:?}"
+    );
 }

@@ -311,3 +311,62 @@ fn validate_prints_one_json_document_with_every_problem_at_its_place() {
     );
     assert_eq!(first["line"], 1);
 }
+
+#[test]
+fn params_choose_one_variant_of_an_exercise() {
+    // gd-one-step from x0 = -2 (worked by hand): f'(-2) = -0.4, x1 = -2 - (-0.4) = -1.6.
+    let out = gbl()
+        .args(["check", "gd-one-step", "--params", r#"{"x0": -2, "lr": 1}"#])
+        .args(["grad=-0.4", "x1=-1.6", "--color", "never"])
+        .output()
+        .expect("gbl runs");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // The same numbers as NAME=VALUE; adding the gradient is named.
+    let out = gbl()
+        .args(["check", "gd-one-step", "--params", "x0=-2", "x1=-2.4"])
+        .args(["--format", "json"])
+        .output()
+        .expect("gbl runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("\"mistake\": \"add-gradient\""), "{text}");
+    let out = gbl()
+        .args([
+            "show",
+            "gd-one-step",
+            "--params",
+            "x0=-2",
+            "--color",
+            "never",
+        ])
+        .output()
+        .expect("gbl runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("What is f'(-2)?"), "{text}");
+    // Numbers that are no variant, and --params with an answer file, are refused (exit 2).
+    for (args, want) in [
+        (
+            vec!["check", "gd-one-step", "--params", "x0=7", "x1=1"],
+            "'gd-one-step' has no variant with x0=7",
+        ),
+        (
+            vec!["check", "gd-one-step", "--params", "x0=abc", "x1=1"],
+            "--params: x0=abc is not a number",
+        ),
+        (
+            vec![
+                "check",
+                "--answers",
+                "solutions/answers.yaml",
+                "--params",
+                "x0=2",
+            ],
+            "use it with an exercise id",
+        ),
+    ] {
+        let out = gbl().args(&args).output().expect("gbl runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+}

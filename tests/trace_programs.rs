@@ -534,9 +534,10 @@ fn grade_flags_a_trace_with_another_students_numbers() {
     .expect("read");
     std::fs::write(
         ex.join("gd-vtrace.yaml"),
+        // gd-trace varies its start; this copy draws from eight starts.
         gd_yaml.replace(
-            "params:\n  x0: 3\n  steps: 20\n",
-            "params:\n  x0: 3\n  steps: 20\nvary:\n  x0: {choices: [-5, -4, -3, -2, 2, 3, 4, 5]}\n",
+            "vary:\n  x0: {choices: [2, 3, 4, 5]}\n",
+            "vary:\n  x0: {choices: [-5, -4, -3, -2, 2, 3, 4, 5]}\n",
         ),
     )
     .expect("write");

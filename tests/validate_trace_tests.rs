@@ -118,7 +118,8 @@ fn a_trace_test_that_does_not_hold_fails_at_its_line() {
     let line = line_of(&file, "gd-trace-add-gradient.txt");
     let want = format!(
         "{}:{line}:3: tests[1]: the trace 'traces/gd-trace-add-gradient.txt' for trace gets \
-         mistake add-gradient (not no-learning-rate); feedback: you added the gradient instead \
+         mistake add-gradient (not no-learning-rate) in the variant x0 = 3; feedback: you added \
+         the gradient instead \
          of subtracting it",
         file.display()
     );

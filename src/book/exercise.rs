@@ -21,7 +21,9 @@ use crate::reference_output::render::{StepFields, render_templates};
 /// the exercise's variants (so that the reader works on numbers the chapter did not print).
 pub(crate) fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveError> {
     let Some(id) = d.positional.first() else {
-        return Err(d.error("'exercise': give an exercise id, e.g. {{#gbl exercise gd-one-step}}"));
+        return Err(
+            d.error("'exercise': missing an exercise id (e.g. {{#gbl exercise gd-one-step}})")
+        );
     };
     let l = find(d, env, id)?;
     let fail = |e: String| d.error(format!("exercise '{id}' ({}): {e}", l.source.name));
