@@ -46,7 +46,8 @@ def cli(*args, stdin=None):
             cwd=cwd,
             env={**os.environ, "NO_COLOR": "1"},
         )
-    if out.returncode not in (0, 1):
+    # Exit 2 with a report: an answer that is not a number is "invalid" (and said on stderr).
+    if out.returncode not in (0, 1, 2) or not out.stdout.startswith("{"):
         raise AssertionError(f"gbl {' '.join(args)}: exit {out.returncode}: {out.stderr}")
     return json.loads(out.stdout)
 
@@ -63,7 +64,7 @@ def cli_check(exercise, params, answers, trace=None, stdin=None):
 
 def expected_answers(exercise, params, questions):
     """The right answer of every question but a trace, as a reader would type it."""
-    answers = {q: "0" for q in questions}
+    answers = {q: "-123456" for q in questions}
     report = cli("check", exercise, "--params", params, "--reveal",
                  *[f"{q}={v}" for q, v in answers.items()])
     out = {}
