@@ -200,7 +200,18 @@
                 return false;
             }
             var li = document.createElement("li");
-            li.textContent = T.hintOf(n, of) + r.hints[0].text;
+            li.appendChild(document.createTextNode(T.hintOf(n, of)));
+            // A hint's `code` spans, as the book shows them.
+            var parts = r.hints[0].text.split("`");
+            for (var i = 0; i < parts.length; i++) {
+                if (i % 2 === 1 && i < parts.length - 1) {
+                    var code = document.createElement("code");
+                    code.textContent = parts[i];
+                    li.appendChild(code);
+                } else {
+                    li.appendChild(document.createTextNode((i % 2 === 1 ? "`" : "") + parts[i]));
+                }
+            }
             hintList.appendChild(li);
             return true;
         }

@@ -277,7 +277,9 @@ class Forms(unittest.TestCase):
             f.locator("[data-gbl-hint]").click()
             page.wait_for_function("([f, n]) => f.querySelectorAll('[data-gbl-hints-shown] li').length === n",
                                    arg=[f.element_handle(), n])
-            self.assertEqual(shown.nth(n - 1).text_content(), f"hint {n}/{len(hints)}: {hints[n - 1]}")
+            # The hint's words; its `code` spans are shown as code.
+            self.assertEqual(shown.nth(n - 1).text_content(),
+                             f"hint {n}/{len(hints)}: {hints[n - 1].replace('`', '')}")
         self.assertTrue(f.locator("[data-gbl-hint]").is_disabled())
 
     def test_what_a_reader_typed_survives_a_reload(self):
