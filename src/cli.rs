@@ -4,6 +4,7 @@
 //! Exit codes: 0 everything checked is correct; 1 checked, and something is wrong or missing;
 //! 2 could not check (usage error, unknown exercise, unreadable or malformed input).
 
+use gbl_core::i18n::Lang;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -20,6 +21,11 @@ pub(crate) struct Cli {
     /// When to use colour: auto (on a terminal without NO_COLOR), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// The language of what gbl says to you: en or ko (한국어). Without it, LC_ALL,
+    /// LC_MESSAGES or LANG decide (a value starting with "ko" means Korean). Numbers, ids,
+    /// file names and JSON keys are the same in both.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -124,8 +130,17 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// `--lang`: a language gbl speaks.
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("'{s}' is not a language gbl speaks (en, ko)"))
+}
+
 /// Runs a parsed command line.
 pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
+    gbl_core::i18n::set(lang);
     let paint = cli.color.paint();
     let mut out = QuietPipe::new(std::io::stdout().lock());
     match cli.command {

@@ -128,7 +128,9 @@
             var r = {
                 file: form.getAttribute("data-gbl-file"),
                 source: form.getAttribute("data-gbl-source"),
-                params: JSON.parse(form.getAttribute("data-gbl-params") || "{}")
+                params: JSON.parse(form.getAttribute("data-gbl-params") || "{}"),
+                // The sentences in the page's language.
+                lang: ko ? "ko" : "en"
             };
             for (var k in extra) {
                 r[k] = extra[k];

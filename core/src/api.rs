@@ -17,6 +17,8 @@
 //!   output, or `{"name": "out.txt", "text": "..."}` for a file the reader picked.
 //! - `reveal` (optional): show the expected answers, as `gbl check --reveal`.
 //! - `hint` (for [`hint`]): which hint, from 1.
+//! - `lang` (optional): `"ko"` for the sentences in Korean (see [`crate::i18n`]); English
+//!   otherwise. Numbers, ids and keys are the same in both.
 //!
 //! [`check`] answers exactly what `gbl check ID QUESTION=VALUE... --format json` prints for
 //! the same exercise, numbers and answers (a trace question answered by pasted text is
@@ -52,6 +54,9 @@ struct Request {
     reveal: bool,
     #[serde(default)]
     hint: Option<usize>,
+    /// The language (read by `in_its_language` before the request is parsed).
+    #[serde(default, rename = "lang")]
+    _lang: Option<String>,
 }
 
 /// One answer as the page sends it.
@@ -92,19 +97,35 @@ enum ApiError {
 
 /// Checks the answers of a request: the JSON `gbl check --format json` prints.
 pub fn check(request: &str) -> String {
-    respond(checked(request))
+    in_its_language(request, || respond(checked(request)))
 }
 
 /// The hint a request asks for (`"hint": n`, from 1): the JSON `gbl hint --format json`
 /// prints, `{"id", "hints": [{"n", "text"}], "of", "note"}`.
 pub fn hint(request: &str) -> String {
-    respond(hinted(request))
+    in_its_language(request, || respond(hinted(request)))
 }
 
 /// The worked solution of a request's exercise with its numbers: the JSON
 /// `gbl solve --format json` prints, `{"id", "title", "solution", "lines"}`.
 pub fn solution(request: &str) -> String {
-    respond(solved(request))
+    in_its_language(request, || respond(solved(request)))
+}
+
+/// Runs `f` in the language the request asks for (`"lang": "ko"`; English without one, or
+/// for a request that is not JSON).
+fn in_its_language(request: &str, f: impl FnOnce() -> String) -> String {
+    #[derive(Deserialize)]
+    struct Lang {
+        #[serde(default)]
+        lang: Option<String>,
+    }
+    let lang = serde_json::from_str::<Lang>(request)
+        .ok()
+        .and_then(|l| l.lang)
+        .and_then(|l| crate::i18n::Lang::parse(&l))
+        .unwrap_or_default();
+    crate::i18n::with(lang, f)
 }
 
 /// The JSON of an error (exit 2 on the command line): `{"error": {"message", "file", "line",

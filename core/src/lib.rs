@@ -11,6 +11,7 @@ pub mod clip;
 pub mod engine;
 pub mod exercise;
 pub mod grade;
+pub mod i18n;
 pub mod num;
 pub mod pyfmt;
 pub mod reference_output;

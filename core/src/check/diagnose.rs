@@ -4,6 +4,7 @@
 //! neighbouring value (one step off, f instead of f'), and the first one that reproduces the
 //! student's answer, by the same rule that judged it, is named.
 
+use crate::t;
 use super::Context;
 use super::equiv::equivalent;
 use super::number::{Printed, Verdict, compare};
@@ -188,19 +189,10 @@ impl Probe<'_> {
     /// f', or the gradient itself given.
     fn wrong_update(&self, lr: PyNum) -> Option<Diagnosis> {
         if self.slipped(Slip::AddGradient) {
-            return d(
-                "add-gradient",
-                "you added the gradient instead of subtracting it: the update is x := x - lr·f'(x)"
-                    .into(),
-            );
+            return d("add-gradient", t!("mistake-add-gradient"));
         }
         if lr.to_f64() != 1.0 && self.slipped(Slip::NoLearningRate) {
-            return d(
-                "no-learning-rate",
-                format!(
-                    "you left out the learning rate: the update is x := x - lr·f'(x) with lr = {lr}"
-                ),
-            );
+            return d("no-learning-rate", t!("mistake-no-learning-rate", lr = lr));
         }
         if self.slipped(Slip::ValueForGradient) {
             return d(

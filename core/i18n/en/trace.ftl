@@ -1,0 +1,1 @@
+# gbl: trace feedback (core/src/check/trace).

@@ -1,0 +1,1 @@
+# gbl: the command line's sentences (src/).
