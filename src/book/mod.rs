@@ -80,6 +80,16 @@ impl Env {
     /// The exercise folder set in `book.toml` (`[preprocessor.gbl] exercises = "DIR"`,
     /// relative to the book's root), else `GBL_EXERCISES`, else the bundled exercises.
     pub fn from_context(ctx: &PreprocessorContext) -> anyhow::Result<Env> {
+        // The edition's language, not the environment's: the exercises' texts and gbl's
+        // sentences in the English book are English, in the Korean book Korean.
+        let lang = ctx
+            .config
+            .book
+            .language
+            .as_deref()
+            .and_then(gbl_core::i18n::Lang::parse)
+            .unwrap_or_default();
+        gbl_core::i18n::set(lang);
         let dir: Option<PathBuf> = ctx
             .config
             .get(&format!("preprocessor.{NAME}.exercises"))

@@ -28,6 +28,8 @@ pub(crate) struct Args {
 
 /// Runs `gbl validate`.
 pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    // For authors, and against the English texts: a Korean translation is compared with them.
+    gbl_core::i18n::set(gbl_core::i18n::Lang::En);
     let v = validate_paths(&args.paths, &args.source.origin(), || args.source.load())?;
     match args.format {
         Format::Json => print_json(out, &v.json())?,

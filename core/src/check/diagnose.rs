@@ -4,7 +4,6 @@
 //! neighbouring value (one step off, f instead of f'), and the first one that reproduces the
 //! student's answer, by the same rule that judged it, is named.
 
-use crate::t;
 use super::Context;
 use super::equiv::equivalent;
 use super::number::{Printed, Verdict, compare};
@@ -12,6 +11,7 @@ use crate::engine::{Expr, PyNum};
 use crate::exercise::compute::{Computed, DescentResult, GraphResult, Results, Slip};
 use crate::exercise::model::Tolerance;
 use crate::exercise::reference::{Answer, Reference, Seg};
+use crate::t;
 
 /// How an alternative answer is compared with what the student gave.
 pub(crate) enum Matcher {

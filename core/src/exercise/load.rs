@@ -49,8 +49,10 @@ fn parse_one(id: &str, source: &Source) -> Result<Loaded, Diagnostic> {
             message: "the file is empty".into(),
         });
     }
-    let exercise: Exercise =
+    let mut exercise: Exercise =
         super::yaml::from_str(&source.name, &source.text).map_err(|d| placed(d, &source))?;
+    // The texts a student reads, in the language of the messages (`ko:` where it has them).
+    exercise.localize(crate::i18n::current());
     Ok(Loaded {
         id: id.to_string(),
         source,

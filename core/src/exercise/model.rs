@@ -60,6 +60,62 @@ pub struct Exercise {
     /// Significant digits a number answer must have when correctly rounded (default 3).
     #[serde(default)]
     pub sig_digits: Option<u32>,
+    /// The texts a student reads, in Korean (한국어), for `--lang ko` or a Korean `LANG` and
+    /// the Korean book: each one replaces its English text and has the same `{{...}}`
+    /// placeholders. A text left out stays English.
+    #[serde(default)]
+    pub ko: Option<Translation>,
+}
+
+/// An exercise's texts in another language (see [`Exercise::ko`]).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// The title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The task.
+    #[serde(default)]
+    pub prompt: Option<String>,
+    /// Each question's prompt, by question id.
+    #[serde(default)]
+    pub questions: IndexMap<String, String>,
+    /// The hints, as many as the English ones, in the same order.
+    #[serde(default)]
+    pub hints: Option<Vec<String>>,
+    /// The worked solution in the author's words.
+    #[serde(default)]
+    pub solution: Option<String>,
+}
+
+impl Exercise {
+    /// The exercise with its texts in `lang` where it has them (the ids, numbers, runs and
+    /// answers are the same in every language).
+    pub fn localize(&mut self, lang: crate::i18n::Lang) {
+        let Some(tr) = (match lang {
+            crate::i18n::Lang::Ko => self.ko.clone(),
+            crate::i18n::Lang::En => None,
+        }) else {
+            return;
+        };
+        if let Some(t) = tr.title {
+            self.title = t;
+        }
+        if let Some(p) = tr.prompt {
+            self.prompt = p;
+        }
+        if let Some(h) = tr.hints.filter(|h| h.len() == self.hints.len()) {
+            self.hints = h;
+        }
+        if tr.solution.is_some() && self.solution.is_some() {
+            self.solution = tr.solution;
+        }
+        for q in &mut self.questions {
+            if let Some(p) = tr.questions.get(q.id()) {
+                *q.prompt_mut() = p.clone();
+            }
+        }
+    }
 }
 
 /// One author's test: a question, an answer (or, for a `trace` question, a trace), and what
@@ -375,6 +431,18 @@ impl Question {
             Question::Choice(q) => &q.prompt,
             Question::Integer(q) => &q.prompt,
             Question::Trace(q) => &q.prompt,
+        }
+    }
+
+    /// The question's prompt, to replace it (a translation).
+    pub(crate) fn prompt_mut(&mut self) -> &mut String {
+        match self {
+            Question::Number(q) => &mut q.prompt,
+            Question::Exact(q) => &mut q.prompt,
+            Question::Expression(q) => &mut q.prompt,
+            Question::Choice(q) => &mut q.prompt,
+            Question::Integer(q) => &mut q.prompt,
+            Question::Trace(q) => &mut q.prompt,
         }
     }
 

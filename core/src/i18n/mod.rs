@@ -123,18 +123,21 @@ pub fn with<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
 
 /// The language messages are written in now.
 pub fn current() -> Lang {
-    LOCAL.with(Cell::get).unwrap_or(match CURRENT.load(Ordering::Relaxed) {
-        1 => Lang::Ko,
-        _ => Lang::En,
-    })
+    LOCAL
+        .with(Cell::get)
+        .unwrap_or(match CURRENT.load(Ordering::Relaxed) {
+            1 => Lang::Ko,
+            _ => Lang::En,
+        })
 }
 
 /// The catalogue of `lang`, parsed once.
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] = [OnceLock::new(), OnceLock::new()];
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
     BUNDLES[lang.index() as usize].get_or_init(|| {
-        let id = unic_langid::LanguageIdentifier::from_bytes(lang.code().as_bytes())
-            .unwrap_or_default();
+        let id =
+            unic_langid::LanguageIdentifier::from_bytes(lang.code().as_bytes()).unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // No bidi isolation marks around arguments: the text is read in a terminal and in JSON.
         bundle.set_use_isolating(false);
@@ -169,7 +172,9 @@ pub fn tr_in(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
         let b = bundle(l);
         if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
             let mut errors = Vec::new();
-            return b.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
+            return b
+                .format_pattern(pattern, Some(&fargs), &mut errors)
+                .into_owned();
         }
     }
     id.to_string()

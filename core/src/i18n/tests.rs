@@ -73,7 +73,10 @@ fn catalogue(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
         }
         for (name, text) in files {
             for (id, vars) in messages(text, &format!("{}/{name}", l.code())) {
-                assert!(all.insert(id.clone(), vars).is_none(), "'{id}' in two files");
+                assert!(
+                    all.insert(id.clone(), vars).is_none(),
+                    "'{id}' in two files"
+                );
             }
         }
     }
@@ -86,8 +89,14 @@ fn both_languages_have_every_message_with_the_same_arguments() {
     let ko = catalogue(Lang::Ko);
     let only_en: Vec<&String> = en.keys().filter(|k| !ko.contains_key(*k)).collect();
     let only_ko: Vec<&String> = ko.keys().filter(|k| !en.contains_key(*k)).collect();
-    assert!(only_en.is_empty(), "not in the Korean catalogue: {only_en:?}");
-    assert!(only_ko.is_empty(), "not in the English catalogue: {only_ko:?}");
+    assert!(
+        only_en.is_empty(),
+        "not in the Korean catalogue: {only_en:?}"
+    );
+    assert!(
+        only_ko.is_empty(),
+        "not in the English catalogue: {only_ko:?}"
+    );
     for (id, vars) in &en {
         assert_eq!(Some(vars), ko.get(id), "'{id}': the arguments differ");
     }
@@ -164,7 +173,9 @@ fn walk(dir: &Path, f: &mut dyn FnMut(&Path, &str)) {
     for p in paths {
         if p.is_dir() {
             walk(&p, f);
-        } else if p.extension().is_some_and(|e| e == "rs") && !p.parent().is_some_and(|d| d.ends_with("i18n")) {
+        } else if p.extension().is_some_and(|e| e == "rs")
+            && !p.parent().is_some_and(|d| d.ends_with("i18n"))
+        {
             if let Ok(text) = std::fs::read_to_string(&p) {
                 f(&p, &text);
             }
@@ -176,12 +187,18 @@ fn walk(dir: &Path, f: &mut dyn FnMut(&Path, &str)) {
 fn every_message_the_code_uses_exists_with_the_arguments_it_is_given() {
     let en = catalogue(Lang::En);
     let uses = uses();
-    assert!(!uses.is_empty(), "no t!(...) found: is the scan looking in the right place?");
+    assert!(
+        !uses.is_empty(),
+        "no t!(...) found: is the scan looking in the right place?"
+    );
     for (file, id, args) in uses {
         let Some(vars) = en.get(&id) else {
             panic!("{file}: t!(\"{id}\") is in no catalogue");
         };
-        assert_eq!(&args, vars, "{file}: t!(\"{id}\"): the arguments given and used differ");
+        assert_eq!(
+            &args, vars,
+            "{file}: t!(\"{id}\"): the arguments given and used differ"
+        );
     }
 }
 
@@ -219,7 +236,10 @@ fn the_environment_chooses_the_language_as_posix_does() {
         Lang::Ko
     );
     assert_eq!(Lang::from_env(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
-    assert_eq!(Lang::from_env(env(&[("LC_ALL", ""), ("LANG", "ko")])), Lang::Ko);
+    assert_eq!(
+        Lang::from_env(env(&[("LC_ALL", ""), ("LANG", "ko")])),
+        Lang::Ko
+    );
     assert_eq!(Lang::from_env(env(&[])), Lang::En);
     assert_eq!(Lang::parse("KO"), Some(Lang::Ko));
     assert_eq!(Lang::parse("fr"), None);

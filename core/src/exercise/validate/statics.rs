@@ -86,6 +86,98 @@ impl Validator<'_> {
         for (i, h) in ex.hints.iter().enumerate() {
             self.check_placeholders(&format!("hints[{i}]"), h);
         }
+        self.check_translation();
+    }
+
+    /// The Korean texts (`ko:`): placeholders that exist, the same ones as the English text's,
+    /// a prompt for each question it names, as many hints as in English.
+    fn check_translation(&mut self) {
+        let ex = &self.l.exercise;
+        let Some(tr) = ex.ko.clone() else {
+            return;
+        };
+        let pairs: Vec<(String, Option<String>, String)> = [
+            ("ko.title", tr.title.clone(), ex.title.clone()),
+            ("ko.prompt", tr.prompt.clone(), ex.prompt.clone()),
+            (
+                "ko.solution",
+                tr.solution.clone(),
+                ex.solution.clone().unwrap_or_default(),
+            ),
+        ]
+        .into_iter()
+        .map(|(p, k, e)| (p.to_string(), k, e))
+        .collect();
+        let mut texts = pairs;
+        if tr.solution.is_some() && ex.solution.is_none() {
+            self.report(
+                "ko.solution",
+                "a translated solution, but no 'solution' to translate",
+            );
+        }
+        for (id, text) in &tr.questions {
+            match ex.questions.iter().find(|q| q.id() == id) {
+                Some(q) => texts.push((
+                    format!("ko.questions.{id}"),
+                    Some(text.clone()),
+                    q.prompt().to_string(),
+                )),
+                None => {
+                    let ids: Vec<&str> = ex.questions.iter().map(|q| q.id()).collect();
+                    self.report(
+                        &format!("ko.questions.{id}"),
+                        format!(
+                            "there is no question '{id}' (questions: {})",
+                            ids.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(hints) = &tr.hints {
+            if hints.len() != ex.hints.len() {
+                self.report(
+                    "ko.hints",
+                    format!(
+                        "{} hints in Korean for {} in English: translate each one, in order",
+                        hints.len(),
+                        ex.hints.len()
+                    ),
+                );
+            } else {
+                for (i, (k, e)) in hints.iter().zip(&ex.hints).enumerate() {
+                    texts.push((format!("ko.hints[{i}]"), Some(k.clone()), e.clone()));
+                }
+            }
+        }
+        for (path, ko, en) in texts {
+            let Some(ko) = ko else { continue };
+            if ko.trim().is_empty() {
+                self.report(
+                    &path,
+                    "an empty translation (leave the key out to keep English)",
+                );
+                continue;
+            }
+            self.check_placeholders(&path, &ko);
+            let (k, e) = (placeholders(&ko), placeholders(&en));
+            if k != e {
+                let show = |s: &std::collections::BTreeSet<String>| {
+                    s.iter()
+                        .map(|p| format!("{{{{{p}}}}}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                self.report(
+                    &path,
+                    format!(
+                        "the translation's placeholders ({}) are not the English text's ({})",
+                        show(&k),
+                        show(&e)
+                    ),
+                );
+            }
+        }
     }
 
     /// Each `require:` key is a condition or a reference into the runs.
@@ -208,4 +300,17 @@ fn find_after(text: &str, from: Pos, needle: &str) -> Option<Pos> {
         }
     }
     None
+}
+
+/// The `{{...}}` placeholders of a text, as written inside the braces (trimmed).
+fn placeholders(text: &str) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("}}") else { break };
+        out.insert(after[..close].trim().to_string());
+        rest = &after[close + 2..];
+    }
+    out
 }
