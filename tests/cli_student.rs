@@ -39,6 +39,10 @@ fn list_shows_every_exercise_by_chapter_and_what_passes() {
         "mv-trace",
         "chain-rule-x5",
         "neuron-gradient",
+        "quiz-shifted-step",
+        "quiz-learning-rate",
+        "quiz-two-variables",
+        "quiz-two-weights",
     ] {
         assert!(text.contains(id), "{id} missing from:\n{text}");
     }
@@ -73,7 +77,7 @@ fn list_shows_every_exercise_by_chapter_and_what_passes() {
     );
     assert!(line("gd-zigzag").ends_with("· not started"), "{text}");
     assert!(
-        text.contains("score 3/70 · 2 of 12 exercises answered, 1 fully right"),
+        text.contains("score 3/83 · 2 of 16 exercises answered, 1 fully right"),
         "{text}"
     );
     // The same as one JSON document.
