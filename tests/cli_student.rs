@@ -292,7 +292,7 @@ fn validate_prints_one_json_document_with_every_problem_at_its_place() {
     assert_eq!(out.status.code(), Some(0));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     assert_eq!(doc["valid"], true);
-    assert_eq!(doc["files"], 12);
+    assert_eq!(doc["files"], 16);
     assert_eq!(doc["problems"], serde_json::json!([]));
 
     let dir = tempfile::tempdir().expect("temp dir");
