@@ -122,7 +122,7 @@ fn missing_empty_huge_and_binary_files() {
         out.contains("problem: empty.yaml: the answer file is empty"),
         "{out}"
     );
-    assert!(out.contains("0 of 12 exercises answered"), "{out}");
+    assert!(out.contains("0 of 16 exercises answered"), "{out}");
 
     let (code, _, err) = check_file("huge.yaml", &vec![b'a'; 10 << 20]);
     assert_eq!(code, 2);

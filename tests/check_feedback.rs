@@ -236,7 +236,7 @@ fn the_reference_answers_pass_and_a_wrong_sample_fails() {
         String::from_utf8_lossy(&out.stdout)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(v["exercises"].as_array().map(Vec::len), Some(12));
+    assert_eq!(v["exercises"].as_array().map(Vec::len), Some(16));
     assert_eq!(v["score"], v["max_score"]);
 
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -256,7 +256,7 @@ fn the_reference_answers_pass_and_a_wrong_sample_fails() {
     assert!(text.contains("you added the gradient"), "{text}");
     assert!(text.contains("? x3"), "a missing answer is marked: {text}");
     assert!(
-        text.contains("score 1/70 · 2 of 12 exercises answered, 0 fully right"),
+        text.contains("score 1/83 · 2 of 16 exercises answered, 0 fully right"),
         "{text}"
     );
     assert!(
@@ -270,7 +270,7 @@ fn every_bundled_exercise_is_proved_by_its_reference_solution() {
     let out = gbl().arg("validate").output().expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
-    assert!(text.contains("12 exercise files are valid"), "{text}");
+    assert!(text.contains("16 exercise files are valid"), "{text}");
 }
 
 /// (exit code, feedback, mistake) of the one question answered in `args`.

@@ -39,6 +39,10 @@ fn list_shows_every_exercise_by_chapter_and_what_passes() {
         "mv-trace",
         "chain-rule-x5",
         "neuron-gradient",
+        "quiz-shifted-step",
+        "quiz-learning-rate",
+        "quiz-two-variables",
+        "quiz-two-weights",
     ] {
         assert!(text.contains(id), "{id} missing from:\n{text}");
     }
@@ -73,7 +77,7 @@ fn list_shows_every_exercise_by_chapter_and_what_passes() {
     );
     assert!(line("gd-zigzag").ends_with("· not started"), "{text}");
     assert!(
-        text.contains("score 3/70 · 2 of 12 exercises answered, 1 fully right"),
+        text.contains("score 3/83 · 2 of 16 exercises answered, 1 fully right"),
         "{text}"
     );
     // The same as one JSON document.
@@ -288,7 +292,7 @@ fn validate_prints_one_json_document_with_every_problem_at_its_place() {
     assert_eq!(out.status.code(), Some(0));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     assert_eq!(doc["valid"], true);
-    assert_eq!(doc["files"], 12);
+    assert_eq!(doc["files"], 16);
     assert_eq!(doc["problems"], serde_json::json!([]));
 
     let dir = tempfile::tempdir().expect("temp dir");

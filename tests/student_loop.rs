@@ -26,7 +26,7 @@ fn run(c: &mut Command) -> (i32, String, String) {
     )
 }
 
-const ALL: [&str; 12] = [
+const ALL: [&str; 16] = [
     "gd-one-step",
     "gd-update-table",
     "gd-shifted-minimum",
@@ -39,6 +39,10 @@ const ALL: [&str; 12] = [
     "mv-trace",
     "chain-rule-x5",
     "neuron-gradient",
+    "quiz-shifted-step",
+    "quiz-learning-rate",
+    "quiz-two-variables",
+    "quiz-two-weights",
 ];
 
 #[test]
@@ -74,7 +78,7 @@ fn init_writes_every_question_and_starters_that_do_not_solve() {
     let (code, out, _) = run(gbl(state.path()).arg("check").current_dir(&hw));
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("score 0/70 · 0 of 12 exercises answered, 0 fully right"),
+        out.contains("score 0/83 · 0 of 16 exercises answered, 0 fully right"),
         "{out}"
     );
     assert!(
@@ -390,13 +394,13 @@ fn check_and_list_read_answers_yaml_in_the_current_folder() {
     let (code, out, _) = run(gbl(state.path()).arg("check").current_dir(dir.path()));
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("1 of 12 exercises answered, 1 fully right"),
+        out.contains("1 of 16 exercises answered, 1 fully right"),
         "{out}"
     );
     let (_, out, _) = run(gbl(state.path())
         .args(["check", "--answers"])
         .current_dir(dir.path()));
-    assert!(out.contains("1 of 12 exercises answered"), "{out}");
+    assert!(out.contains("1 of 16 exercises answered"), "{out}");
     let (_, out, _) = run(gbl(state.path()).arg("list").current_dir(dir.path()));
     assert!(out.contains("✓ done"), "{out}");
     // Without one, 'gbl check' says how to start.
