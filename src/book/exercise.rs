@@ -201,23 +201,23 @@ fn commands(
         commands.push(format!("$ gbl check {id} --trace out.txt"));
     }
     out.push_str(&fence("console", &commands));
-    let mut more = vec![format!(
-        "{} prints the task",
-        code(&format!("gbl show {id}"))
-    )];
-    if has_hints {
-        more.push(format!(
-            "{} gives one more hint each time",
-            code(&format!("gbl hint {id}"))
-        ));
-    }
-    out.push_str(&format!("\n{}.\n\n", more.join("; ")));
+    let show = code(&format!("gbl show {id}"));
+    let more = if has_hints {
+        let hint = code(&format!("gbl hint {id}"));
+        gbl_core::t!("book-show-and-hint", show = show, hint = hint)
+    } else {
+        gbl_core::t!("book-show", show = show)
+    };
+    out.push_str(&format!("\n{more}\n\n"));
     out
 }
 
 /// The worked solution, folded away, with what each trace question's program prints.
 fn worked(l: &Loaded, ctx: &Context, traces: &[(&TraceQuestion, Vec<String>)]) -> String {
-    let mut out = String::from("<details>\n<summary>Worked solution</summary>\n\n");
+    let mut out = format!(
+        "<details>\n<summary>{}</summary>\n\n",
+        gbl_core::t!("book-worked-solution")
+    );
     for line in crate::solve::worked(&l.exercise, &ctx.results) {
         let line = line.trim();
         if line.is_empty() {
@@ -230,7 +230,10 @@ fn worked(l: &Loaded, ctx: &Context, traces: &[(&TraceQuestion, Vec<String>)]) -
         }
     }
     for (t, lines) in traces {
-        out.push_str(&format!("\nThe program prints ({}):\n\n", code(&t.id)));
+        out.push_str(&format!(
+            "\n{}\n\n",
+            gbl_core::t!("book-program-prints", question = code(&t.id))
+        ));
         out.push_str(&fence("text", lines));
     }
     out.push_str("\n</details>\n");

@@ -84,7 +84,10 @@ pub(crate) fn form(of: &FormOf, fields: &[Field]) -> String {
     if of.hints > 0 {
         out.push_str("<ol class=\"gbl-hints\" data-gbl-hints-shown></ol>\n");
     }
-    out.push_str("<noscript><p>Checking in the page needs JavaScript; the commands below check the same answers.</p></noscript>\n");
+    out.push_str(&format!(
+        "<noscript><p>{}</p></noscript>\n",
+        attr(&gbl_core::t!("book-form-noscript"))
+    ));
     out.push_str("</form>\n");
     out
 }
@@ -98,8 +101,10 @@ fn field(exercise: &str, f: &Field) -> String {
         inline(&f.prompt)
     );
     let input = if f.trace {
+        let paste = attr(&gbl_core::t!("book-form-paste"));
+        let file = attr(&gbl_core::t!("book-form-file", question = id));
         format!(
-            "<textarea id=\"{html_id}\" data-gbl-question=\"{id}\" rows=\"6\" spellcheck=\"false\" placeholder=\"Paste what your program printed, or choose the file below\"></textarea><br><input type=\"file\" data-gbl-trace-file=\"{id}\" accept=\".txt,.log,text/plain\" aria-label=\"The file your program printed to ({id})\">"
+            "<textarea id=\"{html_id}\" data-gbl-question=\"{id}\" rows=\"6\" spellcheck=\"false\" placeholder=\"{paste}\"></textarea><br><input type=\"file\" data-gbl-trace-file=\"{id}\" accept=\".txt,.log,text/plain\" aria-label=\"{file}\">"
         )
     } else if f.choices.is_empty() {
         format!(

@@ -43,6 +43,7 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
             ("check.ftl", include_str!("../../i18n/en/check.ftl")),
             ("trace.ftl", include_str!("../../i18n/en/trace.ftl")),
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
+            ("book.ftl", include_str!("../../i18n/en/book.ftl")),
         ],
     ),
     (
@@ -51,6 +52,7 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
             ("check.ftl", include_str!("../../i18n/ko/check.ftl")),
             ("trace.ftl", include_str!("../../i18n/ko/trace.ftl")),
             ("cli.ftl", include_str!("../../i18n/ko/cli.ftl")),
+            ("book.ftl", include_str!("../../i18n/ko/book.ftl")),
         ],
     ),
 ];
@@ -164,10 +166,7 @@ pub fn tr(id: &str, args: &[(&str, &str)]) -> String {
 
 /// [`tr`] in the language `lang`.
 pub fn tr_in(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
-    let mut fargs = FluentArgs::new();
-    for (k, v) in args {
-        fargs.set(*k, *v);
-    }
+    let fargs = fluent_args(args);
     for l in [lang, Lang::En] {
         let b = bundle(l);
         if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
@@ -178,6 +177,25 @@ pub fn tr_in(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
         }
     }
     id.to_string()
+}
+
+/// The arguments as Fluent takes them: a whole number (`3`, `-12`) as a number, so that a
+/// plural choice (`{ $n -> [one] ... *[other] ... }`) can match it, and it prints the same
+/// digits; anything else (`0.10`, `2.4000`, a name) as the text gbl formatted.
+fn fluent_args<'a>(args: &'a [(&'a str, &'a str)]) -> FluentArgs<'a> {
+    let mut fargs = FluentArgs::new();
+    for (k, v) in args {
+        let digits = v.strip_prefix('-').unwrap_or(v);
+        let whole = !digits.is_empty()
+            && digits.len() <= 15
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits == "0" || !digits.starts_with('0'));
+        match v.parse::<i64>() {
+            Ok(n) if whole => fargs.set(*k, n),
+            _ => fargs.set(*k, *v),
+        }
+    }
+    fargs
 }
 
 /// A message of the catalogue in the current language: `t!("id")` or

@@ -1,206 +1,7 @@
-//! The catalogues: every message in both languages with the same arguments, every message the
-//! code uses present with the arguments the code gives.
-
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
-
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+//! Messages in each language, and the language the environment chooses (the catalogues
+//! themselves are checked by tests/i18n_catalogue.rs, which reads the sources).
 
 use super::*;
-
-/// Message id → the arguments its value refers to, for one catalogue file.
-fn messages(text: &str, file: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let res = fluent_syntax::parser::parse(text)
-        .unwrap_or_else(|(_, errors)| panic!("{file}: does not parse: {errors:?}"));
-    let mut out = BTreeMap::new();
-    for entry in res.body {
-        if let Entry::Message(m) = entry {
-            let mut vars = BTreeSet::new();
-            if let Some(p) = &m.value {
-                pattern_vars(p, &mut vars);
-            }
-            assert!(
-                out.insert(m.id.name.to_string(), vars).is_none(),
-                "{file}: '{}' twice",
-                m.id.name
-            );
-        }
-    }
-    out
-}
-
-fn pattern_vars(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
-    for e in &p.elements {
-        if let PatternElement::Placeable { expression } = e {
-            expression_vars(expression, out);
-        }
-    }
-}
-
-fn expression_vars(e: &Expression<&str>, out: &mut BTreeSet<String>) {
-    match e {
-        Expression::Inline(i) => inline_vars(i, out),
-        Expression::Select { selector, variants } => {
-            inline_vars(selector, out);
-            for v in variants {
-                pattern_vars(&v.value, out);
-            }
-        }
-    }
-}
-
-fn inline_vars(i: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
-    match i {
-        InlineExpression::VariableReference { id } => {
-            out.insert(id.name.to_string());
-        }
-        InlineExpression::Placeable { expression } => expression_vars(expression, out),
-        InlineExpression::FunctionReference { arguments, .. } => {
-            for a in &arguments.positional {
-                inline_vars(a, out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Every message of a language, over its files.
-fn catalogue(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
-    let mut all = BTreeMap::new();
-    for (l, files) in CATALOGUES {
-        if l != lang {
-            continue;
-        }
-        for (name, text) in files {
-            for (id, vars) in messages(text, &format!("{}/{name}", l.code())) {
-                assert!(
-                    all.insert(id.clone(), vars).is_none(),
-                    "'{id}' in two files"
-                );
-            }
-        }
-    }
-    all
-}
-
-#[test]
-fn both_languages_have_every_message_with_the_same_arguments() {
-    let en = catalogue(Lang::En);
-    let ko = catalogue(Lang::Ko);
-    let only_en: Vec<&String> = en.keys().filter(|k| !ko.contains_key(*k)).collect();
-    let only_ko: Vec<&String> = ko.keys().filter(|k| !en.contains_key(*k)).collect();
-    assert!(
-        only_en.is_empty(),
-        "not in the Korean catalogue: {only_en:?}"
-    );
-    assert!(
-        only_ko.is_empty(),
-        "not in the English catalogue: {only_ko:?}"
-    );
-    for (id, vars) in &en {
-        assert_eq!(Some(vars), ko.get(id), "'{id}': the arguments differ");
-    }
-}
-
-/// Every `t!("id", name = ...)` in the sources of both crates: (file, id, argument names).
-fn uses() -> Vec<(String, String, BTreeSet<String>)> {
-    let core = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for dir in [core.join("src"), core.join("../src")] {
-        walk(&dir, &mut |path, text| {
-            let mut rest = text;
-            while let Some(at) = rest.find("t!(\"") {
-                // `t!` itself, not the end of `format!` or `assert!`.
-                let word = rest[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphanumeric() || c == '_');
-                rest = &rest[at + 4..];
-                if word {
-                    continue;
-                }
-                let Some(end) = rest.find('"') else { break };
-                let id = rest[..end].to_string();
-                let args = call_args(&rest[end + 1..]);
-                out.push((path.display().to_string(), id, args));
-            }
-        });
-    }
-    out
-}
-
-/// The names of `name = value` arguments up to the call's closing parenthesis.
-fn call_args(text: &str) -> BTreeSet<String> {
-    let mut depth = 0i32;
-    let mut in_str = false;
-    let mut top = String::new();
-    let mut prev = ' ';
-    for c in text.chars() {
-        if in_str {
-            if c == '"' && prev != '\\' {
-                in_str = false;
-            }
-        } else if c == '"' {
-            in_str = true;
-        } else if "([{".contains(c) {
-            depth += 1;
-        } else if ")]}".contains(c) {
-            if depth == 0 {
-                break;
-            }
-            depth -= 1;
-        } else if depth == 0 {
-            top.push(c);
-        }
-        prev = c;
-    }
-    top.split(',')
-        .filter_map(|part| {
-            let (name, _) = part.split_once('=')?;
-            let name = name.trim();
-            (!name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_'))
-                .then(|| name.to_string())
-        })
-        .collect()
-}
-
-fn walk(dir: &Path, f: &mut dyn FnMut(&Path, &str)) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, f);
-        } else if p.extension().is_some_and(|e| e == "rs")
-            && !p.parent().is_some_and(|d| d.ends_with("i18n"))
-        {
-            if let Ok(text) = std::fs::read_to_string(&p) {
-                f(&p, &text);
-            }
-        }
-    }
-}
-
-#[test]
-fn every_message_the_code_uses_exists_with_the_arguments_it_is_given() {
-    let en = catalogue(Lang::En);
-    let uses = uses();
-    assert!(
-        !uses.is_empty(),
-        "no t!(...) found: is the scan looking in the right place?"
-    );
-    for (file, id, args) in uses {
-        let Some(vars) = en.get(&id) else {
-            panic!("{file}: t!(\"{id}\") is in no catalogue");
-        };
-        assert_eq!(
-            &args, vars,
-            "{file}: t!(\"{id}\"): the arguments given and used differ"
-        );
-    }
-}
 
 #[test]
 fn a_message_in_each_language() {
@@ -243,4 +44,31 @@ fn the_environment_chooses_the_language_as_posix_does() {
     assert_eq!(Lang::from_env(env(&[])), Lang::En);
     assert_eq!(Lang::parse("KO"), Some(Lang::Ko));
     assert_eq!(Lang::parse("fr"), None);
+}
+
+#[test]
+fn whole_numbers_choose_a_plural_and_print_as_given() {
+    let mut bundle = FluentBundle::new_concurrent(vec![unic_langid::LanguageIdentifier::default()]);
+    bundle.set_use_isolating(false);
+    let res = FluentResource::try_new(
+        "m = { $n } { $n -> \n    [one] update\n   *[other] updates\n} at { $x }\n".to_string(),
+    )
+    .unwrap_or_else(|(r, _)| r);
+    let _ = bundle.add_resource(res);
+    let Some(pattern) = bundle.get_message("m").and_then(|m| m.value()) else {
+        panic!("the message parses");
+    };
+    for (n, x, want) in [
+        ("1", "0.10", "1 update at 0.10"),
+        ("2", "2.4000", "2 updates at 2.4000"),
+        ("0", "1e-05", "0 updates at 1e-05"),
+        ("-3", "z", "-3 updates at z"),
+        ("1000000", "x", "1000000 updates at x"),
+        ("007", "y", "007 updates at y"),
+    ] {
+        let args = [("n", n), ("x", x)];
+        let mut errors = Vec::new();
+        let got = bundle.format_pattern(pattern, Some(&fluent_args(&args)), &mut errors);
+        assert_eq!(got, want, "{errors:?}");
+    }
 }
