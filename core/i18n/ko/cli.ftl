@@ -23,10 +23,10 @@ cli-trace-skipped-departing = 어긋난 줄 { $count }개 더
 cli-trace-scoring = 점수: { $counted }줄 중 { $right }줄이 맞았습니다(정답과 같은 줄 { $correct }개, 직전 줄에서 이어진 줄 { $follows }개). 한 줄의 수가 템플릿의 자릿수에서 기준 값과 같거나, 직전 줄에서 갱신 규칙을 한 번 적용한 값이면 그 줄은 맞습니다
 cli-trace-scoring-skipped-one = 점수: { $counted }줄 중 { $right }줄이 맞았습니다(정답과 같은 줄 { $correct }개, 직전 줄에서 이어진 줄 { $follows }개, 세지 않은 건너뛴 줄 { $skipped }개). 한 줄의 수가 템플릿의 자릿수에서 기준 값과 같거나, 직전 줄에서 갱신 규칙을 한 번 적용한 값이면 그 줄은 맞습니다
 cli-trace-scoring-skipped = 점수: { $counted }줄 중 { $right }줄이 맞았습니다(정답과 같은 줄 { $correct }개, 직전 줄에서 이어진 줄 { $follows }개, 세지 않은 건너뛴 줄 { $skipped }개). 한 줄의 수가 템플릿의 자릿수에서 기준 값과 같거나, 직전 줄에서 갱신 규칙을 한 번 적용한 값이면 그 줄은 맞습니다
-cli-trace-line-missing = 빠졌습니다
-cli-trace-line-extra = 기대하지 않은 줄입니다
+cli-trace-line-missing = 빠진 줄
+cli-trace-line-extra = 기대하지 않은 줄
 cli-trace-line-follows = 여러분의 { $line }번째 줄에서 이어집니다
-cli-trace-line-wrong = 틀렸습니다
+cli-trace-line-wrong = 틀린 줄
 
 ## 답안 파일과 그 파일이 가리키는 추적 출력 (src/check/answer_files.rs, src/student/answer_file.rs)
 
@@ -60,7 +60,7 @@ cli-quiz-no-solution = { $quiz } 퀴즈는 풀이를 공개하지 않습니다('
 cli-hint-label = 힌트 { $n }/{ $of }:
 cli-hint-reset = '{ $id }'의 힌트를 첫 힌트부터 다시 보여 주고, 정답도 다시 숨깁니다
 cli-hint-none = '{ $id }'에는 힌트가 없습니다. 'gbl solve { $id }'을(를) 실행해 보십시오
-cli-hint-last-reveal = 마지막 힌트였습니다. 이제 'gbl check'가 정답을 보여 주고, 'gbl solve { $id }'는 풀이를 보여 줍니다
+cli-hint-last-reveal = 마지막 힌트였습니다. 이제 'gbl check'가 정답을 보여 주고, 'gbl solve { $id }'은(는) 풀이를 보여 줍니다
 cli-hint-last = 마지막 힌트였습니다
 
 ## gbl solve (src/student/solution.rs)
