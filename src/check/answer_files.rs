@@ -9,6 +9,7 @@ pub use gbl_core::check::answers::{AnswerFile, ExerciseAnswers, Lenient, did_you
 use super::Given;
 use crate::exercise::load::{Diagnostic, Loaded, Source};
 use crate::fsutil::read_text;
+use gbl_core::t;
 
 /// The largest answer file read, in bytes.
 pub(crate) const MAX_ANSWER_BYTES: u64 = 1 << 20;
@@ -37,7 +38,7 @@ fn read_source(path: &Path) -> Result<(Source, PathBuf), Vec<Diagnostic>> {
         vec![Diagnostic {
             file: name.clone(),
             pos: None,
-            message: format!("cannot read the answer file: {e}"),
+            message: t!("cli-answer-file-unreadable", error = e),
         }]
     })?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -90,9 +91,7 @@ pub(crate) fn read_trace(dir: &Path, file: &str) -> Given {
         reason,
     };
     let Some(rel) = inside(Path::new(file)) else {
-        return unreadable(format!(
-            "{shown} leaves the answer file's folder; name a file inside it"
-        ));
+        return unreadable(t!("cli-trace-leaves-folder", file = shown));
     };
     let read = crate::fsutil::open_beneath(dir, &rel)
         .and_then(|f| Ok(crate::fsutil::read_trace_file(f, MAX_TRACE_BYTES)?));
@@ -102,10 +101,10 @@ pub(crate) fn read_trace(dir: &Path, file: &str) -> Given {
             text,
         },
         Err(crate::fsutil::BeneathError::Outside) => {
-            unreadable(format!("{shown} leads outside the answer file's folder"))
+            unreadable(t!("cli-trace-leads-outside", file = shown))
         }
         Err(crate::fsutil::BeneathError::Read(e)) => {
-            unreadable(format!("cannot read {shown}: {e}"))
+            unreadable(t!("cli-trace-unreadable", file = shown, error = e))
         }
     }
 }

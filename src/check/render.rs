@@ -81,7 +81,10 @@ pub(crate) fn exercise_text(
         };
         let feedback = match shown_expected(&q.expected) {
             Some(x) if revealed && q.status != Status::Correct => {
-                format!("{feedback}  {}", paint.dim(&format!("(answer: {x})")))
+                format!(
+                    "{feedback}  {}",
+                    paint.dim(&gbl_core::t!("cli-check-answer", answer = x))
+                )
             }
             _ => feedback,
         };
@@ -106,11 +109,12 @@ pub fn text(r: &Report, reveal: Reveal, paint: Paint, out: &mut dyn Write) -> st
     }
     if r.exercises.len() > 1 {
         let right = r.exercises.iter().filter(|e| e.all_correct()).count();
-        let line = format!(
-            "score {}/{} · {right} of {} exercises fully right",
-            score(r.score),
-            score(r.max_score),
-            r.exercises.len()
+        let line = gbl_core::t!(
+            "cli-check-score",
+            score = score(r.score),
+            max = score(r.max_score),
+            right = right,
+            count = r.exercises.len()
         );
         writeln!(
             out,

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::trace::{LineReport, LineStatus, TraceReport};
 use crate::style::Paint;
+use gbl_core::t;
 
 /// Lines of context shown around a departure.
 const CONTEXT: usize = 1;
@@ -18,16 +19,29 @@ const INDENT: &str = "      ";
 /// The per-line verdicts as text, indented under the question.
 pub(crate) fn render_text(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     for f in &t.findings {
-        writeln!(out, "{INDENT}{} {}", paint.warn("mistake:"), f.message)?;
+        writeln!(
+            out,
+            "{INDENT}{} {}",
+            paint.warn(&t!("cli-trace-mistake-label")),
+            f.message
+        )?;
     }
     for s in t.summary.iter().skip(1).take(5) {
         writeln!(out, "{INDENT}{s}")?;
     }
     if t.summary.len() > 6 {
-        writeln!(out, "{INDENT}… and {} more", t.summary.len() - 6)?;
+        writeln!(
+            out,
+            "{INDENT}{}",
+            t!("cli-trace-more", count = t.summary.len() - 6)
+        )?;
     }
     for n in &t.notes {
-        writeln!(out, "{INDENT}{} {n}", paint.dim("note:"))?;
+        writeln!(
+            out,
+            "{INDENT}{} {n}",
+            paint.dim(&t!("cli-trace-note-label"))
+        )?;
     }
     if t.lines.iter().all(|l| l.status == LineStatus::Correct) {
         return Ok(());
@@ -53,8 +67,8 @@ fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "{INDENT}{} {}",
-        paint.dim("--- expected"),
-        paint.dim("+++ printed")
+        paint.dim(&t!("cli-trace-diff-expected")),
+        paint.dim(&t!("cli-trace-diff-printed"))
     )?;
     let first = lines.iter().position(|l| l.status != LineStatus::Correct);
     let mut n = 0;
@@ -72,7 +86,11 @@ fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
         let l = &lines[n];
         if gap {
             let at = l.line.or(l.printed_line).unwrap_or(0);
-            writeln!(out, "{INDENT}{}", paint.dim(&format!("@@ line {at} @@")))?;
+            writeln!(
+                out,
+                "{INDENT}{}",
+                paint.dim(&t!("cli-trace-hunk", line = at))
+            )?;
             gap = false;
         }
         line(l, Some(n) == first, w, paint, out)?;
@@ -81,15 +99,15 @@ fn diff(t: &TraceReport, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     if t.omitted_correct > 0 {
         writeln!(
             out,
-            "{INDENT}({} correct lines not listed)",
-            t.omitted_correct
+            "{INDENT}{}",
+            t!("cli-trace-omitted-correct", count = t.omitted_correct)
         )?;
     }
     if t.omitted_departing > 0 {
         writeln!(
             out,
-            "{INDENT}({} more departing lines not listed)",
-            t.omitted_departing
+            "{INDENT}{}",
+            t!("cli-trace-omitted-departing", count = t.omitted_departing)
         )?;
     }
     writeln!(out, "{INDENT}{}", paint.dim(&scoring_line(t)))
@@ -139,13 +157,14 @@ fn skipped_stretch(skipped: &[LineReport], paint: Paint, out: &mut dyn Write) ->
         .count();
     let mut what = Vec::new();
     if follows > 0 {
-        what.push(paint.good(&format!(
-            "{follows} line{} that follow from your previous line",
-            if follows == 1 { "" } else { "s" }
-        )));
+        what.push(paint.good(&if follows == 1 {
+            t!("cli-trace-skipped-follows-one", count = follows)
+        } else {
+            t!("cli-trace-skipped-follows", count = follows)
+        }));
     }
     if other > 0 {
-        what.push(paint.bad(&format!("{other} more departing")));
+        what.push(paint.bad(&t!("cli-trace-skipped-departing", count = other)));
     }
     if !what.is_empty() {
         writeln!(out, "{INDENT}  … {}", what.join(", "))?;
@@ -160,23 +179,33 @@ pub(crate) fn scoring_line(t: &TraceReport) -> String {
         .iter()
         .filter(|l| l.status == LineStatus::Follows)
         .count();
-    let mut s = format!(
-        "score: {} of {} lines right ({} correct, {follows} carried forward",
-        t.right,
-        t.counted,
-        t.right - follows.min(t.right)
-    );
-    if t.skipped > 0 {
-        s.push_str(&format!(
-            "; {} skipped line{} not counted",
-            t.skipped,
-            if t.skipped == 1 { "" } else { "s" }
-        ));
+    let (right, counted) = (t.right, t.counted);
+    let correct = t.right - follows.min(t.right);
+    match t.skipped {
+        0 => t!(
+            "cli-trace-scoring",
+            right = right,
+            counted = counted,
+            correct = correct,
+            follows = follows
+        ),
+        1 => t!(
+            "cli-trace-scoring-skipped-one",
+            right = right,
+            counted = counted,
+            correct = correct,
+            follows = follows,
+            skipped = t.skipped
+        ),
+        _ => t!(
+            "cli-trace-scoring-skipped",
+            right = right,
+            counted = counted,
+            correct = correct,
+            follows = follows,
+            skipped = t.skipped
+        ),
     }
-    s.push_str(
-        "): a line is right when its numbers are the reference at the template's digits, or one step of the rule from your own previous line",
-    );
-    s
 }
 
 fn line(
@@ -204,25 +233,25 @@ fn line(
             "{INDENT}{mark} {} - {}   {}",
             no(l.line),
             paint.warn(exp),
-            paint.warn("missing")
+            paint.warn(&t!("cli-trace-line-missing"))
         ),
         LineStatus::Extra => writeln!(
             out,
             "{INDENT}{mark} {} + {}   {}",
             no(l.printed_line),
             paint.bad(got),
-            paint.bad("not expected")
+            paint.bad(&t!("cli-trace-line-extra"))
         ),
         LineStatus::Wrong | LineStatus::Follows => {
             writeln!(out, "{INDENT}{mark} {} - {}", no(l.line), paint.dim(exp))?;
             let detail = match (&l.status, &l.number, &l.note) {
-                (LineStatus::Follows, _, _) => paint.good(&format!(
-                    "follows from your line {}",
-                    l.judged_from.unwrap_or(0)
+                (LineStatus::Follows, _, _) => paint.good(&t!(
+                    "cli-trace-line-follows",
+                    line = l.judged_from.unwrap_or(0)
                 )),
                 (_, Some(num), _) => paint.bad(&format!("{}: {}", num.name, num.describe())),
                 (_, None, Some(note)) => paint.bad(note),
-                _ => paint.bad("wrong"),
+                _ => paint.bad(&t!("cli-trace-line-wrong")),
             };
             let shown = if l.status == LineStatus::Follows {
                 paint.good(got)

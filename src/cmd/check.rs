@@ -15,6 +15,7 @@ use crate::student::answer_file::check_file;
 use crate::student::given::{add_trace, cli_answers};
 use crate::student::render as file_render;
 use crate::style::Paint;
+use gbl_core::t;
 
 /// Arguments of `gbl check`.
 #[derive(Debug, clap::Args)]
@@ -67,9 +68,7 @@ pub(crate) fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::
         _ => args.source.load()?,
     };
     if args.params.params.is_some() && args.answer_file.is_some() {
-        bail!(
-            "--params gives the numbers of one exercise: use it with an exercise id, not --answers"
-        );
+        bail!(t!("cli-check-params-with-answers"));
     }
     let student = args.student.student_with(&exercises, &args.params)?;
     student.allow_reveal(args.reveal)?;
@@ -77,7 +76,7 @@ pub(crate) fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::
     let report = match (&args.answer_file, &args.id) {
         (Some(file), None) => {
             if !args.answers.is_empty() {
-                bail!("give answers either on the command line or in --answers, not both");
+                bail!(t!("cli-check-answers-twice"));
             }
             let fc = check_file(file, &exercises, &student)?;
             match args.format {
@@ -87,12 +86,10 @@ pub(crate) fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::
             return Ok(Outcome::of(fc.all_right()));
         }
         (Some(_), Some(_)) => {
-            bail!("with --answers, leave out the exercise id (the file names its exercises)")
+            bail!(t!("cli-check-answers-with-id"))
         }
         (None, None) => {
-            bail!(
-                "name an exercise (gbl check ID QUESTION=VALUE...) or give --answers FILE (there is no ./answers.yaml; 'gbl init' writes one)"
-            )
+            bail!(t!("cli-check-nothing"))
         }
         (None, Some(id)) => {
             let l = find(&exercises, id)?;
@@ -101,16 +98,14 @@ pub(crate) fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::
                 add_trace(l, &mut given, trace)?;
             }
             if given.is_empty() {
-                bail!(
-                    "give answers as QUESTION=VALUE (questions of '{}': {}) or a trace with --trace FILE",
-                    l.id,
-                    l.exercise
-                        .questions
-                        .iter()
-                        .map(Question::id)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
+                let ids = l
+                    .exercise
+                    .questions
+                    .iter()
+                    .map(Question::id)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                bail!(t!("cli-check-no-answers", id = l.id, ids = ids));
             }
             // Every question counts: one left out is reported as not answered.
             let r = Report::new(vec![student.check(l, &given)?]);

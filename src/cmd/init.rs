@@ -16,6 +16,7 @@ use super::{ExerciseSource, Format, Outcome, StudentArgs};
 use crate::render::json::print_json;
 use crate::student::starter::starter_files;
 use crate::style::Paint;
+use gbl_core::t;
 
 /// Arguments of `gbl init`.
 #[derive(Debug, clap::Args)]
@@ -36,12 +37,9 @@ pub(crate) struct Args {
 
 fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
     if path.exists() {
-        bail!(
-            "{}: already exists; gbl init never overwrites a file (choose another folder: gbl init DIR)",
-            path.display()
-        );
+        bail!(t!("cli-init-exists", path = path.display()));
     }
-    std::fs::write(path, text).with_context(|| format!("{}: cannot write it", path.display()))
+    std::fs::write(path, text).with_context(|| t!("cli-init-cannot-write", path = path.display()))
 }
 
 /// Runs `gbl init`.
@@ -52,28 +50,22 @@ pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Resu
     // Nothing is written when any file is there already.
     for (p, _) in &files {
         if p.exists() {
-            bail!(
-                "{}: already exists; gbl init never overwrites a file (choose another folder: gbl init DIR)",
-                p.display()
-            );
+            bail!(t!("cli-init-exists", path = p.display()));
         }
     }
     std::fs::create_dir_all(args.dir.join("traces"))
-        .with_context(|| format!("{}: cannot create it", args.dir.display()))?;
+        .with_context(|| t!("cli-init-cannot-create", path = args.dir.display()))?;
     for (p, text) in &files {
         write_new(p, text)?;
     }
-    let next = format!(
-        "next: cd {} && gbl list, then 'gbl show ID' for a task and 'gbl watch' while you answer",
-        args.dir.display()
-    );
+    let next = t!("cli-init-next", dir = args.dir.display());
     let written: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
     if args.format == Format::Json {
         print_json(out, &serde_json::json!({"written": written, "next": next}))?;
         return Ok(Outcome::Correct);
     }
     for w in &written {
-        writeln!(out, "wrote {w}")?;
+        writeln!(out, "{}", t!("cli-init-wrote", path = w))?;
     }
     writeln!(out, "{}", paint.strong(&next))?;
     Ok(Outcome::Correct)

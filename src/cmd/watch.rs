@@ -26,6 +26,7 @@ use crate::render::json::error_doc;
 use crate::student::answer_file::{check_file, files_read};
 use crate::student::render::totals;
 use crate::style::Paint;
+use gbl_core::t;
 
 /// Arguments of `gbl watch`.
 #[derive(Debug, clap::Args)]
@@ -69,7 +70,7 @@ fn round(
         render::exercise_text(e, reveal(&e.id), paint, out)?;
     }
     for d in &fc.problems {
-        writeln!(out, "{} {d}", paint.bad("problem:"))?;
+        writeln!(out, "{} {d}", paint.bad(&t!("cli-problem-label")))?;
     }
     writeln!(out, "{}", totals(&fc))?;
     writeln!(out, "{}", paint.strong(&fc.next_step()))?;
@@ -106,7 +107,7 @@ fn rewatch(
         debouncer
             .watcher()
             .watch(d, RecursiveMode::NonRecursive)
-            .with_context(|| format!("watching {}", d.display()))?;
+            .with_context(|| t!("cli-watch-cannot-watch", folder = d.display()))?;
     }
     *dirs = want;
     Ok(())
@@ -144,17 +145,14 @@ fn shown(files: &[PathBuf]) -> String {
 /// Runs `gbl watch`.
 pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if !args.answer_file.is_file() {
-        anyhow::bail!(
-            "{}: no such file ('gbl init' writes a starter answers.yaml; or name one with --answers FILE)",
-            args.answer_file.display()
-        );
+        anyhow::bail!(t!("cli-watch-no-file", file = args.answer_file.display()));
     }
     let exercises = args.source.load()?;
     let json = args.format == Format::Json;
     round_or_report(&args, &exercises, paint, out)?;
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
-    let mut debouncer =
-        new_debouncer(Duration::from_millis(200), tx).context("starting the file watcher")?;
+    let mut debouncer = new_debouncer(Duration::from_millis(200), tx)
+        .with_context(|| t!("cli-watch-cannot-start"))?;
     let answer_file: &Path = &args.answer_file;
     let mut files = files_read(answer_file, &exercises);
     let mut dirs = BTreeSet::new();
@@ -162,7 +160,7 @@ pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Resu
     loop {
         rewatch(&mut debouncer, &mut dirs, &files)?;
         if !json {
-            let note = format!("watching {} (Ctrl-C stops)", shown(&files));
+            let note = t!("cli-watch-watching", files = shown(&files));
             writeln!(out, "{}", paint.dim(&note))?;
         }
         out.flush()?;
@@ -174,7 +172,7 @@ pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Resu
             if paint.on {
                 write!(out, "\x1b[2J\x1b[H")?;
             }
-            let note = format!("{} changed: checking again", changed.join(", "));
+            let note = t!("cli-watch-changed", files = changed.join(", "));
             writeln!(out, "{}", paint.dim(&note))?;
         }
         round_or_report(&args, &exercises, paint, out)?;

@@ -2,24 +2,55 @@
 //! exercise found by its id (or the closest ids suggested).
 
 use crate::exercise::load::{BUNDLED, Loaded, Origin, Source, load_all, parse_exercise};
+use gbl_core::t;
 
 /// Why the exercises in use cannot be used.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub(crate) enum CatalogError {
     /// A folder given with `--exercises` (or in `GBL_EXERCISES`) is not there.
-    #[error("the exercise folder {0} does not exist")]
     NoFolder(String),
     /// Exercises that do not parse, or ids defined twice: one problem a line.
-    #[error("{0}\n(run 'gbl validate' for every problem)")]
     Invalid(String),
     /// No exercise has this id.
-    #[error("there is no exercise '{id}' ({hint})")]
     Unknown {
         /// The id asked for.
         id: String,
-        /// The closest ids, or where to look.
-        hint: String,
+        /// The closest ids (`a, b`), if any.
+        near: Option<String>,
     },
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CatalogError::NoFolder(folder) => f.write_str(&t!("cli-no-folder", folder = folder)),
+            CatalogError::Invalid(problems) => {
+                write!(f, "{problems}\n({})", t!("cli-invalid-exercises"))
+            }
+            CatalogError::Unknown {
+                id,
+                near: Some(near),
+            } => f.write_str(&t!("cli-no-exercise", id = id, near = near)),
+            CatalogError::Unknown { id, near: None } => {
+                f.write_str(&t!("cli-no-exercise-see-list", id = id))
+            }
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// The ids closest to `id`, as `a, b`, if any (the core's `did you mean a, b?`, read in
+/// English to take the ids out of it, so that the sentence around them is the catalogue's).
+pub(crate) fn near_ids<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let asked = gbl_core::i18n::with(gbl_core::i18n::Lang::En, || did_you_mean(id, ids))?;
+    Some(
+        asked
+            .strip_prefix("did you mean ")
+            .and_then(|s| s.strip_suffix('?'))
+            .unwrap_or(&asked)
+            .to_string(),
+    )
 }
 
 /// Every exercise; any that does not parse, or whose id is defined twice, is an error
@@ -69,11 +100,10 @@ pub(crate) fn find<'a>(exercises: &'a [Loaded], id: &str) -> Result<&'a Loaded, 
     if let Some(l) = exercises.iter().find(|l| l.id == id) {
         return Ok(l);
     }
-    let hint = did_you_mean(id, exercises.iter().map(|l| l.id.as_str()))
-        .unwrap_or_else(|| "see 'gbl list'".to_string());
+    let near = near_ids(id, exercises.iter().map(|l| l.id.as_str()));
     Err(CatalogError::Unknown {
         id: id.to_string(),
-        hint,
+        near,
     })
 }
 

@@ -16,6 +16,7 @@ use crate::check::answers;
 use crate::check::{ExerciseReport, Given, Report, Status};
 use crate::exercise::load::{Diagnostic, Loaded, diagnostics_error};
 use crate::exercise::model::Question;
+use gbl_core::t;
 
 /// An answer file checked against every exercise in scope.
 pub(crate) struct FileCheck {
@@ -42,16 +43,6 @@ impl FileCheck {
             .count()
     }
 
-    /// `3 of 12 exercises answered, 2 fully right`.
-    pub(crate) fn summary(&self) -> String {
-        format!(
-            "{} of {} exercises answered, {} fully right",
-            self.answered_count(),
-            self.answered.len(),
-            self.right_count()
-        )
-    }
-
     /// Whether everything is answered and right, with no problem in the file.
     pub(crate) fn all_right(&self) -> bool {
         self.problems.is_empty() && self.report.all_correct()
@@ -65,16 +56,10 @@ impl FileCheck {
             .find(|(e, answered)| **answered && !e.all_correct())
             .or_else(|| pairs().find(|(e, _)| !e.all_correct()));
         match first {
-            None if self.problems.is_empty() => "every exercise is right: well done".into(),
-            None => "fix the problems above in the answer file".into(),
-            Some((e, false)) => format!(
-                "next: 'gbl show {}' for the task, then write its answers in the file",
-                e.id
-            ),
-            Some((e, true)) => format!(
-                "next: fix {} and save ('gbl hint {}' if you are stuck)",
-                e.id, e.id
-            ),
+            None if self.problems.is_empty() => t!("cli-next-all-right"),
+            None => t!("cli-next-fix-problems"),
+            Some((e, false)) => t!("cli-next-show", id = e.id),
+            Some((e, true)) => t!("cli-next-fix", id = e.id),
         }
     }
 
@@ -121,7 +106,7 @@ pub(crate) fn check_file(
         problems.push(Diagnostic {
             file: source.name.clone(),
             pos: None,
-            message: "the answer file is empty: nothing is answered ('gbl init' writes one with every question)".into(),
+            message: t!("cli-answer-file-empty"),
         });
     }
     let scope = student.scope(exercises);
@@ -131,7 +116,7 @@ pub(crate) fn check_file(
                 problems.push(Diagnostic::at(
                     &source,
                     id,
-                    format!("the quiz {} has no exercise '{id}'", q.source.name),
+                    t!("cli-quiz-no-exercise", quiz = q.source.name, id = id),
                 ));
             }
         }

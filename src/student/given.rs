@@ -9,48 +9,90 @@ use crate::check::{Given, answers};
 use crate::exercise::load::Loaded;
 use crate::exercise::model::Question;
 use crate::fsutil::{ReadError, check_regular, is_plain_utf8, read_trace_from, read_trace_text};
+use gbl_core::t;
 
 /// Why answers given on the command line cannot be checked.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub(crate) enum GivenError {
     /// An argument that is not `QUESTION=VALUE`.
-    #[error("expected QUESTION=VALUE, found '{0}'")]
     NotAnAnswer(String),
     /// A question the exercise does not have.
-    #[error("'{exercise}' has no question '{question}' ({near}its questions: {ids})")]
     NoQuestion {
         /// The exercise.
         exercise: String,
         /// The question asked for.
         question: String,
-        /// `did you mean ...? `, or nothing.
-        near: String,
+        /// The closest question ids (`a, b`), if any.
+        near: Option<String>,
         /// The exercise's questions, separated by commas.
         ids: String,
     },
     /// A trace question answered with `QUESTION=VALUE`.
-    #[error("'{0}' is a trace question: give the file with --trace FILE")]
     TraceQuestion(String),
     /// A question answered twice.
-    #[error("'{0}' is answered twice")]
     Twice(String),
     /// `--trace` for an exercise without a trace question.
-    #[error("'{0}' has no trace question")]
     NoTraceQuestion(String),
     /// Standard input cannot be read as a trace.
-    #[error("standard input: {0}")]
     Stdin(ReadError),
     /// The trace file cannot be read.
-    #[error("{path}: cannot read it: {error}{pipe}")]
     Unreadable {
         /// The file, as given.
         path: String,
         /// Why.
         error: ReadError,
-        /// How to read a pipe, when a FIFO was given.
-        pipe: &'static str,
+        /// Whether a FIFO was given (then how to read a pipe is said).
+        pipe: bool,
     },
 }
+
+impl std::fmt::Display for GivenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            GivenError::NotAnAnswer(arg) => t!("cli-not-an-answer", arg = arg),
+            GivenError::NoQuestion {
+                exercise,
+                question,
+                near: None,
+                ids,
+            } => t!(
+                "cli-no-question",
+                exercise = exercise,
+                question = question,
+                ids = ids
+            ),
+            GivenError::NoQuestion {
+                exercise,
+                question,
+                near: Some(near),
+                ids,
+            } => t!(
+                "cli-no-question-near",
+                exercise = exercise,
+                question = question,
+                near = near,
+                ids = ids
+            ),
+            GivenError::TraceQuestion(q) => t!("cli-trace-question", question = q),
+            GivenError::Twice(q) => t!("cli-answered-twice", question = q),
+            GivenError::NoTraceQuestion(e) => t!("cli-no-trace-question", exercise = e),
+            GivenError::Stdin(error) => t!("cli-stdin-unreadable", error = error),
+            GivenError::Unreadable {
+                path,
+                error,
+                pipe: false,
+            } => t!("cli-trace-file-unreadable", path = path, error = error),
+            GivenError::Unreadable {
+                path,
+                error,
+                pipe: true,
+            } => t!("cli-trace-file-unreadable-pipe", path = path, error = error),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for GivenError {}
 
 /// The answers given on the command line, by question.
 pub(crate) fn cli_answers(
@@ -65,9 +107,7 @@ pub(crate) fn cli_answers(
         let q = q.trim();
         let Some(question) = l.exercise.questions.iter().find(|x| x.id() == q) else {
             let ids: Vec<&str> = l.exercise.questions.iter().map(Question::id).collect();
-            let near = answers::did_you_mean(q, ids.iter().copied())
-                .map(|m| format!("{m} "))
-                .unwrap_or_default();
+            let near = crate::exercise::catalog::near_ids(q, ids.iter().copied());
             return Err(GivenError::NoQuestion {
                 exercise: l.id.clone(),
                 question: q.to_string(),
@@ -136,12 +176,7 @@ fn read_cli_trace(trace: &Path) -> Result<Given, GivenError> {
     }
     let text = read_trace_text(trace, answers::MAX_TRACE_BYTES).map_err(|error| {
         // `--trace /dev/stdin` from a pipe is a FIFO: say how a pipe is read.
-        let pipe = match error {
-            ReadError::NotRegular(kind) if kind.contains("FIFO") => {
-                " (to read what a program pipes in, write --trace -)"
-            }
-            _ => "",
-        };
+        let pipe = matches!(&error, ReadError::NotRegular(kind) if kind.contains("FIFO"));
         GivenError::Unreadable {
             path: trace.display().to_string(),
             error,

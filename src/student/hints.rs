@@ -13,6 +13,7 @@ use crate::check::Context;
 use crate::exercise::load::Loaded;
 use crate::exercise::prompt::fill;
 use crate::style::Paint;
+use gbl_core::t;
 
 /// What `gbl hint` shows: the hints (numbered from 1) and a closing note.
 pub(crate) struct Shown {
@@ -46,14 +47,11 @@ pub(crate) fn hints(
     if reset {
         state.remove(&k);
         save_state(&state);
-        shown.note = Some(format!(
-            "hints for '{}' start again from the first, and its answers are hidden again",
-            l.id
-        ));
+        shown.note = Some(t!("cli-hint-reset", id = l.id));
         return Ok(shown);
     }
     if hints.is_empty() {
-        shown.note = Some(format!("'{}' has no hints; try 'gbl solve {}'", l.id, l.id));
+        shown.note = Some(t!("cli-hint-none", id = l.id));
         return Ok(shown);
     }
     let params = student.variant.params(l)?;
@@ -73,12 +71,9 @@ pub(crate) fn hints(
     shown.hints = range.clone().map(|i| (i + 1, text(i))).collect();
     if range.end == hints.len() {
         shown.note = Some(if student.may_reveal() {
-            format!(
-                "that was the last hint; 'gbl check' now shows the answers, and 'gbl solve {}' a worked solution",
-                l.id
-            )
+            t!("cli-hint-last-reveal", id = l.id)
         } else {
-            "that was the last hint".to_string()
+            t!("cli-hint-last")
         });
     }
     state.insert(k, range.end);
@@ -103,7 +98,7 @@ impl Shown {
             writeln!(
                 out,
                 "{} {t}",
-                paint.strong(&format!("hint {n}/{}:", self.of))
+                paint.strong(&t!("cli-hint-label", n = n, of = self.of))
             )?;
         }
         if let Some(note) = &self.note {

@@ -44,10 +44,9 @@ impl Student {
     /// Refuses `--reveal` when the quiz keeps its solutions closed (rather than ignore it).
     pub(crate) fn allow_reveal(&self, asked: bool) -> anyhow::Result<()> {
         match self.quiz() {
-            Some(q) if asked && !q.quiz.solutions => anyhow::bail!(
-                "the quiz {} keeps its solutions closed: --reveal is not available",
-                q.source.name
-            ),
+            Some(q) if asked && !q.quiz.solutions => {
+                anyhow::bail!(gbl_core::t!("cli-quiz-no-reveal", quiz = q.source.name))
+            }
             _ => Ok(()),
         }
     }

@@ -12,6 +12,7 @@ use crate::exercise::load::Loaded;
 use crate::grade::summary::score;
 use crate::render::json::problem_json;
 use crate::style::Paint;
+use gbl_core::t;
 
 /// The report as text: answered exercises in full, the others on one line each.
 pub(crate) fn text(
@@ -29,14 +30,14 @@ pub(crate) fn text(
         }
     }
     if !missing.is_empty() {
-        writeln!(out, "{}", paint.warn("not answered:"))?;
+        writeln!(out, "{}", paint.warn(&t!("cli-not-answered-heading")))?;
         let width = missing.iter().map(|e| e.id.len()).max().unwrap_or(0);
         for e in missing {
             writeln!(out, "  ? {:<width$}  {}", e.id, paint.dim(&e.title))?;
         }
     }
     for d in &fc.problems {
-        writeln!(out, "{} {d}", paint.bad("problem:"))?;
+        writeln!(out, "{} {d}", paint.bad(&t!("cli-problem-label")))?;
     }
     let line = totals(fc);
     let good = fc.all_right();
@@ -68,11 +69,13 @@ pub(crate) fn json(fc: &FileCheck, reveal: Reveal) -> Value {
 
 /// The totals line: `score 7/12 · 3 of 12 exercises answered, 2 fully right`.
 pub(crate) fn totals(fc: &FileCheck) -> String {
-    format!(
-        "score {}/{} · {}",
-        score(fc.report.score),
-        score(fc.report.max_score),
-        fc.summary()
+    t!(
+        "cli-totals",
+        score = score(fc.report.score),
+        max = score(fc.report.max_score),
+        answered = fc.answered_count(),
+        count = fc.answered.len(),
+        right = fc.right_count()
     )
 }
 
@@ -127,12 +130,13 @@ pub(crate) fn list_text(
         let status = match fc {
             None => String::new(),
             Some(fc) => match fc.progress(i) {
-                ("done", _) => paint.good("✓ done"),
-                ("started", right) => paint.bad(&format!(
-                    "✗ started: {right} of {} right",
-                    fc.report.exercises[i].questions.len()
+                ("done", _) => paint.good(&t!("cli-list-done")),
+                ("started", right) => paint.bad(&t!(
+                    "cli-list-started",
+                    right = right,
+                    count = fc.report.exercises[i].questions.len()
                 )),
-                _ => paint.dim("· not started"),
+                _ => paint.dim(&t!("cli-list-not-started")),
             },
         };
         writeln!(
@@ -143,7 +147,7 @@ pub(crate) fn list_text(
     }
     if let Some(fc) = fc {
         for d in &fc.problems {
-            writeln!(out, "{} {d}", paint.bad("problem:"))?;
+            writeln!(out, "{} {d}", paint.bad(&t!("cli-problem-label")))?;
         }
         writeln!(out, "{}", paint.strong(&totals(fc)))?;
     }

@@ -11,6 +11,7 @@ use crate::exercise::compute::{Slip, compute};
 use crate::exercise::load::Loaded;
 use crate::exercise::prompt::fill;
 use crate::style::Paint;
+use gbl_core::t;
 
 /// A worked solution.
 pub(crate) struct Solution {
@@ -29,11 +30,7 @@ pub(crate) fn solution(l: &Loaded, student: &Student) -> anyhow::Result<Solution
     if let Some(q) = student.quiz()
         && !q.quiz.solutions
     {
-        anyhow::bail!(
-            "the quiz {} keeps its solutions closed ('gbl hint {} --quiz ... --student ...' still helps)",
-            q.source.name,
-            l.id
-        );
+        anyhow::bail!(t!("cli-quiz-no-solution", quiz = q.source.name, id = l.id));
     }
     let params = student.variant.params(l)?;
     let results = compute(&l.exercise, &params, Slip::None)
@@ -73,7 +70,7 @@ impl Solution {
             for line in text.trim_end().lines() {
                 writeln!(out, "  {line}")?;
             }
-            writeln!(out, "  {}", paint.strong("Step by step:"))?;
+            writeln!(out, "  {}", paint.strong(&t!("cli-solve-steps")))?;
         }
         for line in &self.lines {
             let styled = if line.ends_with(':') {

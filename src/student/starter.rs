@@ -12,6 +12,7 @@ use crate::exercise::compute::Computed;
 use crate::exercise::load::Loaded;
 use crate::exercise::model::{Question, TraceQuestion};
 use crate::exercise::prompt::fill;
+use gbl_core::t;
 
 use super::Student;
 
@@ -24,13 +25,7 @@ fn comment(text: &str, indent: &str) -> String {
 
 /// The answer file: every exercise and question, prompts as comments, values empty.
 fn answers_yaml(items: &[(&Loaded, Context)]) -> String {
-    let mut s = String::from(
-        "# Your answers, checked by 'gbl check' (and on every save by 'gbl watch').\n\
-         # Write each answer after its colon: a number (2.4), a fraction or expression in\n\
-         # quotes (\"7/4\", \"3*x^2 - 1\"), or a word (diverges). Empty means not answered yet.\n\
-         # A trace answer names the file your program's output went to, e.g.\n\
-         #   gd-trace: {trace: traces/gd-trace.txt}\n",
-    );
+    let mut s = comment(&t!("cli-starter-answers-header"), "");
     for (l, ctx) in items {
         let fill_or = |t: &str| fill(t, &ctx.results).unwrap_or_else(|_| t.to_string());
         let _ = write!(
@@ -45,11 +40,7 @@ fn answers_yaml(items: &[(&Loaded, Context)]) -> String {
             s.push_str(&comment(&fill_or(q.prompt()), "  "));
             match q {
                 Question::Trace(_) => {
-                    let _ = writeln!(
-                        s,
-                        "  #   python3 {id}.py > traces/{id}.txt, then write: {{trace: traces/{id}.txt}}",
-                        id = l.id
-                    );
+                    let _ = writeln!(s, "  #   {}", t!("cli-starter-trace-answer", id = l.id));
                     let _ = writeln!(s, "  {}:", q.id());
                 }
                 _ => {
@@ -98,27 +89,20 @@ fn starter_py(l: &Loaded, t: &TraceQuestion, ctx: &Context) -> String {
             }
         }
     }
-    let mut s = format!(
-        "# {title}: a starter program (the task: gbl show {id}).\n\
-         # It already prints the lines gbl expects; replace the placeholders and write the\n\
-         # update. Then check what it prints:\n\
-         #   python3 {id}.py > traces/{id}.txt\n\
-         #   gbl check {id} --trace traces/{id}.txt\n\n",
-        title = l.exercise.title,
-        id = l.id
+    let mut s = comment(
+        &t!("cli-starter-py-header", title = l.exercise.title, id = l.id),
+        "",
     );
+    s.push('\n');
     for n in &names {
-        let _ = writeln!(s, "{n} = 0.0  # TODO: the value of {n} at the start");
+        let _ = writeln!(s, "{n} = 0.0  # {}", t!("cli-starter-py-start", name = n));
     }
     for h in &t.header {
         let _ = writeln!(s, "{}", py_print(h));
     }
     if !t.step.is_empty() {
         let _ = writeln!(s, "\nfor i in range(1, {steps} + 1):");
-        let _ = writeln!(
-            s,
-            "    # TODO: the update (the gradient at the current point, then the step),\n    # and every printed value at the new point"
-        );
+        s.push_str(&comment(&t!("cli-starter-py-update"), "    "));
         for st in &t.step {
             let _ = writeln!(s, "    {}", py_print(st));
         }

@@ -7,6 +7,7 @@ use crate::check::Context;
 use crate::exercise::model::Question;
 use crate::exercise::prompt::fill;
 use crate::style::Paint;
+use gbl_core::t;
 
 /// The task as JSON: `{"id", "title", "chapter", "prompt", "questions": [{"id", "kind",
 /// "prompt", "points"}], "hints"}` (`hints`: how many there are), numbers filled in.
@@ -45,7 +46,7 @@ pub(crate) fn write_task(ctx: &Context, paint: Paint, out: &mut dyn Write) -> an
         out,
         "{}  {}",
         paint.strong(&ex.title),
-        paint.dim(&format!("({}, chapter '{}')", l.id, ex.chapter))
+        paint.dim(&t!("cli-task-heading", id = l.id, chapter = ex.chapter))
     )?;
     writeln!(out)?;
     for line in fill_or(&ex.prompt).trim_end().lines() {
@@ -72,12 +73,12 @@ pub(crate) fn write_task(ctx: &Context, paint: Paint, out: &mut dyn Write) -> an
             writeln!(
                 out,
                 "     {}",
-                paint.dim(&format!("print with: {}", shape.join(" / ")))
+                paint.dim(&t!("cli-task-print-with", shape = shape.join(" / ")))
             )?;
             writeln!(
                 out,
                 "     {}",
-                paint.dim(&format!("({} lines expected)", lines.len()))
+                paint.dim(&t!("cli-task-lines-expected", count = lines.len()))
             )?;
         } else {
             example.push(format!("{}=...", q.id()));
@@ -85,32 +86,23 @@ pub(crate) fn write_task(ctx: &Context, paint: Paint, out: &mut dyn Write) -> an
     }
     writeln!(out)?;
     if !example.is_empty() {
-        writeln!(
-            out,
-            "check with: {}",
-            paint.code(&format!("gbl check {} {}", l.id, example.join(" ")))
-        )?;
+        let command = paint.code(&format!("gbl check {} {}", l.id, example.join(" ")));
+        writeln!(out, "{}", t!("cli-task-check-with", command = command))?;
     }
     if ex.questions.iter().any(|q| matches!(q, Question::Trace(_))) {
-        writeln!(
-            out,
-            "check a trace with: {}",
-            paint.code(&format!(
-                "python3 {id}.py > out.txt; gbl check {id} --trace out.txt",
-                id = l.id
-            ))
-        )?;
+        let command = paint.code(&format!(
+            "python3 {id}.py > out.txt; gbl check {id} --trace out.txt",
+            id = l.id
+        ));
         writeln!(
             out,
             "{}",
-            paint.dim(&format!(
-                "({}.py is your program; 'gbl init' writes a starter that prints these lines)",
-                l.id
-            ))
+            t!("cli-task-check-trace-with", command = command)
         )?;
+        writeln!(out, "{}", paint.dim(&t!("cli-task-starter", id = l.id)))?;
     }
     if !ex.hints.is_empty() {
-        writeln!(out, "{}", paint.dim(&format!("stuck? gbl hint {}", l.id)))?;
+        writeln!(out, "{}", paint.dim(&t!("cli-task-stuck", id = l.id)))?;
     }
     Ok(())
 }
