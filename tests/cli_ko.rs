@@ -163,14 +163,14 @@ fn list_and_the_answer_file_totals_in_korean() {
     );
     assert!(line(&ko, "gd-zigzag").ends_with("· 시작 전"), "{ko}");
     assert!(
-        ko.contains("점수 3/70 · 연습 문제 12개 중 2개에 답했고, 1개를 모두 맞혔습니다\n"),
+        ko.contains("점수 3/83 · 연습 문제 16개 중 2개에 답했고, 1개를 모두 맞혔습니다\n"),
         "{ko}"
     );
     both(
         &en,
         &ko,
         &[
-            ("score 3/70", "점수 3/70"),
+            ("score 3/83", "점수 3/83"),
             ("started: 1 of 2 right", "진행 중: 2문항 중 1문항 정답"),
         ],
     );
@@ -179,7 +179,7 @@ fn list_and_the_answer_file_totals_in_korean() {
         .arg(&f));
     assert!(ko.contains("답하지 않은 연습 문제:\n"), "{ko}");
     assert!(
-        ko.contains("점수 3/70 · 연습 문제 12개 중 2개에 답했고, 1개를 모두 맞혔습니다"),
+        ko.contains("점수 3/83 · 연습 문제 16개 중 2개에 답했고, 1개를 모두 맞혔습니다"),
         "{ko}"
     );
 }
