@@ -1,5 +1,7 @@
 //! `backprop graph= at=`: the forward pass and the backward pass as two tables.
 
+use gbl_core::t;
+
 use super::directive::{Directive, DirectiveError};
 use super::markdown::{code, escape, num, table};
 use crate::engine::backprop::{Graph, Pass};
@@ -23,21 +25,19 @@ pub(crate) fn backprop(d: &Directive) -> Result<String, DirectiveError> {
 /// derivatives, gradient with the products written out), in reverse topological order.
 pub(crate) fn tables(g: &Graph, p: &Pass) -> String {
     let output = g.output();
-    let mut out = String::from("**Forward pass**, from the inputs to the output:\n\n");
+    let mut out = format!("{}\n\n", t!("book-forward-pass"));
     out.push_str(&table(
-        &["node".into(), "defined as".into(), "value".into()],
+        &[t!("book-node"), t!("book-defined-as"), t!("book-value")],
         &forward_rows(g, p),
         &[false, false, true],
     ));
     let fan_out = (0..p.names.len()).any(|i| p.edges.iter().filter(|e| e.from == i).count() > 1);
-    out.push_str(&format!(
-        "\n**Backward pass**, from the output back (d{output}/d{output} = 1{}):\n\n",
-        if fan_out {
-            "; a node used several times adds up its paths"
-        } else {
-            ""
-        }
-    ));
+    let heading = if fan_out {
+        t!("book-backward-pass-fan-out", output = output)
+    } else {
+        t!("book-backward-pass", output = output)
+    };
+    out.push_str(&format!("\n{heading}\n\n"));
     let backward: Vec<Vec<String>> = p
         .order
         .iter()
@@ -46,9 +46,9 @@ pub(crate) fn tables(g: &Graph, p: &Pass) -> String {
         .collect();
     out.push_str(&table(
         &[
-            "node".into(),
-            "local derivatives".into(),
-            escape(&format!("gradient d{output}/d(node)")),
+            t!("book-node"),
+            t!("book-local-derivatives"),
+            escape(&t!("book-gradient-of", output = output)),
         ],
         &backward,
         &[false, false, false],
@@ -65,7 +65,7 @@ fn forward_rows(g: &Graph, p: &Pass) -> Vec<Vec<String>> {
         .map(|(i, name)| {
             let def = match g.nodes.iter().find(|nd| &nd.name == name) {
                 Some(nd) => code(&format!("{name} = {}", nd.expr)),
-                None => "input".to_string(),
+                None => t!("book-input"),
             };
             vec![code(name), def, num(p.values[i], None)]
         })
@@ -81,7 +81,7 @@ fn backward_row(g: &Graph, p: &Pass, i: usize) -> Vec<String> {
     if name == output {
         return vec![
             code(name),
-            "(the output)".into(),
+            t!("book-the-output"),
             escape(&format!("d{output}/d{output} = 1")),
         ];
     }
@@ -116,11 +116,10 @@ fn unused_note(g: &Graph, p: &Pass) -> String {
         return String::new();
     }
     let names: Vec<String> = unused.iter().map(|n| code(n)).collect();
-    format!(
-        "\n{} do{} not reach {}: {} gradient is 0.\n",
-        names.join(", "),
-        if unused.len() == 1 { "es" } else { "" },
-        code(g.output()),
-        if unused.len() == 1 { "its" } else { "their" },
-    )
+    let text = if unused.len() == 1 {
+        t!("book-unused-one", nodes = names.join(", "), output = code(g.output()))
+    } else {
+        t!("book-unused", nodes = names.join(", "), output = code(g.output()))
+    };
+    format!("\n{text}\n")
 }

@@ -167,7 +167,7 @@ pub(crate) fn steps_table(run: &Descent, digits: Option<usize>) -> String {
         } else {
             format!("{v} - {lr}·{partial}")
         };
-        head.push(format!("next {}", escape(&rule)));
+        head.push(gbl_core::t!("book-next", rule = escape(&rule)));
     }
     let rows: Vec<Vec<String>> = (0..r.len())
         .map(|k| {
