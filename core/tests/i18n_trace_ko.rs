@@ -299,8 +299,24 @@ fn sentences_in_korean() {
             &[("line", "4")],
             "여러분의 4번 줄부터는 수가 어떤 경사하강법 규칙도 따르지 않습니다: 여러분 자신의 이전 \
              값에서 연습 문제의 갱신을 한 번 적용한 값도 아니고, 흔한 실수(다른 학습률, 기울기를 \
-             더함, 배율이 곱해진 도함수, f'대신 f 사용, 갱신 전에 출력, 매 스텝 반올림)로도 설명되지 \
+             더함, 배율이 곱해진 도함수, f' 대신 f 사용, 갱신 전에 출력, 매 스텝 반올림)로도 설명되지 \
              않습니다",
+        ),
+        (
+            "trace-other-labels",
+            &[
+                ("count", "20"),
+                ("example", "iter 1: x = 2.4000"),
+                ("template", "1-th x: 2.4000"),
+            ],
+            "20줄이 템플릿과 다른 레이블을 씁니다(예: `1-th x: 2.4000` 대신 `iter 1: x = 2.4000`). \
+             수만 채점합니다",
+        ),
+        (
+            "trace-ran-too-long-one-step",
+            &[("count", "1"), ("steps", "1"), ("iterations", "20")],
+            "프로그램이 기대보다 1줄 더 출력했습니다(반복이 1번 더 많습니다): \
+             연습 문제는 20번 반복하라고 합니다",
         ),
     ];
     for (id, args, ko) in cases {
@@ -319,4 +335,25 @@ fn the_thread_language_decides() {
     assert_eq!(ko["feedback"], "your program printed nothing");
     let direct = i18n::with(Lang::Ko, || i18n::tr("trace-printed-nothing", &[]));
     assert_eq!(direct, "프로그램이 아무것도 출력하지 않았습니다");
+}
+
+/// The note on skipped lines, built from its pieces, in Korean.
+#[test]
+fn the_note_on_skipped_lines() {
+    let note = i18n::with(Lang::Ko, || {
+        let kinds = [
+            i18n::tr("trace-skipped-blank", &[("count", "2")]),
+            i18n::tr(
+                "trace-skipped-debug",
+                &[("count", "1"), ("line", "4"), ("text", "debug slope 0.384")],
+            ),
+        ]
+        .join("; ");
+        i18n::tr("trace-skipped", &[("count", "3"), ("kinds", &kinds)])
+    });
+    assert_eq!(
+        note,
+        "답에 해당하지 않는 3줄을 건너뛰었습니다(빈 줄 2개; 반복의 형태가 아닌 줄 1개, \
+         예: 4번 줄 `debug slope 0.384`). 건너뛴 줄은 점수에 영향을 주지 않습니다"
+    );
 }

@@ -22,6 +22,8 @@ trace-expected-lines = { $count } lines
 trace-broken-not-descent = the exercise is broken: '{ $run }' is not a descent run
 trace-broken-cannot-start = the exercise is broken: its run cannot even start
 trace-broken = the exercise is broken: { $error }
+trace-field-no-value = the field '{ $field }' names no value of the run
+trace-no-step-template = a trace needs a step template
 
 ## The feedback line (summary.rs)
 

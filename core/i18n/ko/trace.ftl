@@ -18,6 +18,8 @@ trace-expected-lines = { $count }줄
 trace-broken-not-descent = 연습 문제에 오류가 있습니다: '{ $run }'은(는) 경사하강법 실행이 아닙니다
 trace-broken-cannot-start = 연습 문제에 오류가 있습니다: 실행을 시작조차 할 수 없습니다
 trace-broken = 연습 문제에 오류가 있습니다: { $error }
+trace-field-no-value = 필드 '{ $field }'에 해당하는 값이 실행에 없습니다
+trace-no-step-template = 출력 기록 문항에는 스텝 템플릿(step)이 있어야 합니다
 
 ## 피드백 줄 (summary.rs)
 
@@ -89,7 +91,7 @@ trace-other-output = 어느 줄에도 이 연습 문제 출력의 레이블(`{ $
 trace-precision = 출력한 수의 자릿수가 과제가 요구하는 것({ $amount })보다 적습니다: 템플릿 `{ $template }`처럼 출력하십시오
 # 여러 줄로 된 템플릿의 두 줄 사이, trace-precision의 `...` 안에 들어갑니다.
 trace-template-and = `, `
-trace-no-rule = 여러분의 { $line }번 줄부터는 수가 어떤 경사하강법 규칙도 따르지 않습니다: 여러분 자신의 이전 값에서 연습 문제의 갱신을 한 번 적용한 값도 아니고, 흔한 실수(다른 학습률, 기울기를 더함, 배율이 곱해진 도함수, f'대신 f 사용, 갱신 전에 출력, 매 스텝 반올림)로도 설명되지 않습니다
+trace-no-rule = 여러분의 { $line }번 줄부터는 수가 어떤 경사하강법 규칙도 따르지 않습니다: 여러분 자신의 이전 값에서 연습 문제의 갱신을 한 번 적용한 값도 아니고, 흔한 실수(다른 학습률, 기울기를 더함, 배율이 곱해진 도함수, f' 대신 f 사용, 갱신 전에 출력, 매 스텝 반올림)로도 설명되지 않습니다
 trace-print-before-update = 각 줄이 갱신 뒤가 아니라 갱신 전의 x를 보여 줍니다(한 줄씩 밀림): x를 먼저 갱신한 다음 출력하십시오
 trace-value-before-update = y를 출력한 줄이 갱신 전 점에서의 함숫값 f를 보여 줍니다: 갱신한 뒤 새 점에서 y = f(x)를 계산하십시오
 trace-swapped-variables = 출력한 줄에서 { $first }, { $second }의 자리가 서로 바뀌었습니다: 템플릿의 순서대로 출력하십시오
