@@ -13,6 +13,7 @@ use super::layout::{FieldInfo, Kind, Layout, Part, Slot};
 use super::reference_pass::{PrintedPoint, printed_point};
 use super::{FOLLOWS_CREDIT, LineReport, LineStatus, MAX_LISTED_LINES, NumberReport, clip};
 use crate::engine::PyNum;
+use crate::t;
 
 /// What the lines earned, in pass 3.
 #[derive(Default)]
@@ -149,10 +150,9 @@ fn departing_line(
         printed: mm.printed,
         coarse: mm.coarse.map(|d| d.describe()),
     });
-    rep.note = r.unreadable.or_else(|| {
-        (judge.rules.strict && r.labels_differ)
-            .then(|| "the labels differ from the template's".to_string())
-    });
+    rep.note = r
+        .unreadable
+        .or_else(|| (judge.rules.strict && r.labels_differ).then(|| t!("trace-labels-differ")));
     rep
 }
 

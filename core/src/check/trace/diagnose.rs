@@ -16,6 +16,7 @@ use crate::engine::descent::{Problem, Run};
 use crate::engine::{BinOp, Expr, PyNum, simplify};
 use crate::exercise::model::Tolerance;
 use crate::reference_output::render::StepFields;
+use crate::t;
 
 /// A named mistake.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,14 +108,14 @@ fn derivative_text(p: &Problem, k: usize, c: f64) -> (String, String) {
     (format!("{name} = {shown}"), format!("{g}"))
 }
 
-/// What a factor of ½ or 2 usually means.
-fn factor_two(c: f64) -> &'static str {
+/// What a factor of ½ or 2 usually means: a clause to add after the sentence.
+fn factor_two(c: f64) -> Option<String> {
     if (c - 0.5).abs() < 1e-12 {
-        " — a factor 2 missing, as when x² is differentiated as x (d/dx x^n = n·x^(n-1))"
+        Some(t!("trace-factor-half"))
     } else if (c - 2.0).abs() < 1e-12 {
-        " — a factor 2 too many"
+        Some(t!("trace-factor-double"))
     } else {
-        ""
+        None
     }
 }
 
@@ -205,10 +206,7 @@ fn print_before_update(c: &Candidates) -> Option<Found> {
     if !c.explained_by(&shifted) {
         return None;
     }
-    found(
-        "print-before-update",
-        "each line shows x before its update, not after it (off by one): update x first, then print".into(),
-    )
+    found("print-before-update", t!("trace-print-before-update"))
 }
 
 /// x printed after the update but y = f(x) from the point before it.
@@ -225,10 +223,7 @@ fn value_before_update(c: &Candidates) -> Option<Found> {
     if !c.explained_by_lookup(&value_before) {
         return None;
     }
-    found(
-        "value-before-update",
-        "your y lines show f at the point before the update: compute y = f(x) after the update, at the new point".into(),
-    )
+    found("value-before-update", t!("trace-value-before-update"))
 }
 
 /// Two variables printed in each other's places: `({x2:.3f}, {x1:.3f})`.
@@ -247,9 +242,7 @@ fn swapped_variables(c: &Candidates) -> Option<Found> {
     }
     found(
         "swapped-variables",
-        format!(
-            "your lines show {b} where {a} belongs and {a} where {b} belongs: print them in the template's order"
-        ),
+        t!("trace-swapped-variables", first = a, second = b),
     )
 }
 
@@ -276,14 +269,17 @@ fn other_learning_rate(c: &Candidates) -> Option<Found> {
                 .is_some_and(|run| c.explained_by(&run));
         if grad_fits {
             let (wrong, right) = derivative_text(c.problem(), k, factor);
-            return found(
-                "gradient-factor",
-                format!(
-                    "your gradient is {} times the right one: your steps match {wrong} instead of {right}{}",
-                    show(PyNum::whole_or_float(factor)),
-                    factor_two(factor)
-                ),
+            let mut message = t!(
+                "trace-gradient-factor",
+                factor = show(PyNum::whole_or_float(factor)),
+                wrong = wrong,
+                right = right
             );
+            if let Some(why) = factor_two(factor) {
+                message.push(' ');
+                message.push_str(&why);
+            }
+            return found("gradient-factor", message);
         }
         if c.explained_by(&Run::new(
             c.problem(),
@@ -301,45 +297,53 @@ fn other_learning_rate(c: &Candidates) -> Option<Found> {
 fn learning_rate_found(c: &Candidates, r: f64, k: usize, prints_grad: bool) -> Option<Found> {
     let lr = c.lr();
     if (r + lr.to_f64()).abs() <= 1e-12 * r.abs().max(1.0) {
-        return found(
-            "add-gradient",
-            "you added the gradient instead of subtracting it: the update is x := x - lr·f'(x)"
-                .into(),
-        );
+        return found("add-gradient", t!("mistake-add-gradient"));
     }
     if r < 0.0 {
         return found(
             "add-gradient",
-            format!(
-                "you added the gradient instead of subtracting it, and your steps match lr = {}; the exercise uses {}",
-                show(PyNum::whole_or_float(-r)),
-                show(lr)
+            t!(
+                "trace-add-gradient-lr",
+                lr = show(PyNum::whole_or_float(-r)),
+                ours = show(lr)
             ),
         );
     }
     if r == 1.0 {
         return found(
             "no-learning-rate",
-            format!(
-                "your steps match lr = 1: you left out the learning rate (the exercise uses {})",
-                show(lr)
-            ),
+            t!("trace-no-learning-rate", ours = show(lr)),
         );
     }
-    let mut message = format!(
-        "your steps match lr = {}; the exercise uses {}",
-        show(PyNum::whole_or_float(r)),
-        show(lr)
-    );
-    if !prints_grad {
-        let factor = r / lr.to_f64();
-        let (wrong, right) = derivative_text(c.problem(), k, factor);
-        message.push_str(&format!(
-            " (or, with the same steps, a derivative {} times the right one: {wrong} instead of {right}{})",
-            show(PyNum::whole_or_float(factor)),
-            factor_two(factor)
-        ));
+    let (rate, ours) = (show(PyNum::whole_or_float(r)), show(lr));
+    if prints_grad {
+        return found(
+            "learning-rate",
+            t!("trace-learning-rate", lr = rate, ours = ours),
+        );
     }
+    let factor = r / lr.to_f64();
+    let (wrong, right) = derivative_text(c.problem(), k, factor);
+    let shown = show(PyNum::whole_or_float(factor));
+    let message = match factor_two(factor) {
+        None => t!(
+            "trace-learning-rate-or-derivative",
+            lr = rate,
+            ours = ours,
+            factor = shown,
+            wrong = wrong,
+            right = right
+        ),
+        Some(why) => t!(
+            "trace-learning-rate-or-derivative-factor",
+            lr = rate,
+            ours = ours,
+            factor = shown,
+            wrong = wrong,
+            right = right,
+            why = why
+        ),
+    };
     found("learning-rate", message)
 }
 
@@ -351,9 +355,10 @@ fn sequential_update(c: &Candidates) -> Option<Found> {
     }
     found(
         "sequential-update",
-        format!(
-            "your update of {} uses the new {} (one variable after the other): compute every partial derivative at the old point first, then move all variables together",
-            p.vars[1], p.vars[0]
+        t!(
+            "trace-sequential-update",
+            second = p.vars[1],
+            first = p.vars[0]
         ),
     )
 }
@@ -378,9 +383,7 @@ fn rounded_each_step(c: &Candidates) -> Option<Found> {
         if c.explained_by(&run) {
             return found(
                 "rounded-each-step",
-                format!(
-                    "your values match rounding x to {dgt} decimals at every step: keep full precision and round only when printing"
-                ),
+                t!("trace-rounded-each-step", digits = dgt),
             );
         }
     }
@@ -394,8 +397,5 @@ fn value_for_gradient(c: &Candidates) -> Option<Found> {
     if !c.explained_by(&Run::new(&q, c.start, c.lr(), c.steps)) {
         return None;
     }
-    found(
-        "value-for-gradient",
-        "your steps use f(x) instead of f'(x): the update is x := x - lr·f'(x)".into(),
-    )
+    found("value-for-gradient", t!("trace-value-for-gradient"))
 }

@@ -11,6 +11,7 @@ use super::diagnose::Found as Rule;
 use super::layout::{Layout, Part};
 use super::precision::Digits;
 use super::{Finding, LineReport, LineStatus};
+use crate::t;
 
 /// What the passes found.
 pub(super) struct Found {
@@ -37,9 +38,9 @@ pub(super) fn collect(layout: &Layout, found: Found, lines: &[LineReport]) -> Ve
     if found.other_output {
         out.push(finding(
             "other-output",
-            format!(
-                "none of your lines has the labels of this exercise's output (`{}`) and no line after an update is right: is this the output of another exercise or program?",
-                layout.line(layout.len().min(layout.header_lines() + 1) - 1)
+            t!(
+                "trace-other-output",
+                line = layout.line(layout.len().min(layout.header_lines() + 1) - 1)
             ),
         ));
         return out;
@@ -54,10 +55,10 @@ pub(super) fn collect(layout: &Layout, found: Found, lines: &[LineReport]) -> Ve
     if let Some(d) = found.coarse {
         out.push(finding(
             "precision",
-            format!(
-                "your numbers have fewer digits than the task asks ({}): print them as the template `{}` does",
-                d.amount(),
-                layout.step_text.replace('\n', "` and `")
+            t!(
+                "trace-precision",
+                amount = d.amount(),
+                template = layout.step_text.replace('\n', &t!("trace-template-and"))
             ),
         ));
     }
@@ -75,12 +76,7 @@ pub(super) fn collect(layout: &Layout, found: Found, lines: &[LineReport]) -> Ve
         let follows = lines.iter().any(|l| l.status == LineStatus::Follows);
         if wrong_steps.len() >= 2 && !follows {
             let first = wrong_steps[0].printed_line.unwrap_or(0);
-            out.push(finding(
-                "no-rule",
-                format!(
-                    "from your line {first} on, the numbers follow no gradient-descent rule found: not one step of the exercise's update from your own previous values, nor a usual mistake (another learning rate, the gradient added, a scaled derivative, f for f', printing before the update, rounding every step)"
-                ),
-            ));
+            out.push(finding("no-rule", t!("trace-no-rule", line = first)));
         }
     }
     out

@@ -9,6 +9,7 @@ use crate::check::number::{Verdict, compare};
 use crate::engine::PyNum;
 use crate::engine::descent::Stepper;
 use crate::exercise::model::Tolerance;
+use crate::t;
 
 /// The longest line judged, in bytes; longer ones are wrong without a closer look.
 pub(crate) const MAX_LINE_BYTES: usize = 10_000;
@@ -171,7 +172,9 @@ pub(crate) fn judge_fields(
             j.mismatch = Some(Mismatch {
                 name: f.name.clone(),
                 expected: shown(want.value, exact, f),
-                printed: got.as_ref().map_or("no number".into(), |n| n.text.clone()),
+                printed: got
+                    .as_ref()
+                    .map_or_else(|| t!("trace-no-number"), |n| n.text.clone()),
                 coarse: (verdict == NumVerdict::Coarse).then_some(f.digits),
             });
         }
@@ -211,16 +214,17 @@ impl Judge<'_> {
     ) -> Result<Extracted, String> {
         let line = self.printed.get(j).copied().unwrap_or_default();
         if line.len() > MAX_LINE_BYTES {
-            return Err(format!("the line is {} bytes long", line.len()));
+            return Err(t!("trace-line-too-long", bytes = line.len()));
         }
         let tpl = self.layout.tpl(self.layout.slot(k));
         extract(line, tpl, Some(expected_text)).ok_or_else(|| {
             let found = super::scan::numbers(line).count();
-            format!(
-                "expected {} number{}, found {found}",
-                tpl.fields.len(),
-                if tpl.fields.len() == 1 { "" } else { "s" }
-            )
+            let count = tpl.fields.len();
+            if count == 1 {
+                t!("trace-expected-numbers-one", count = count, found = found)
+            } else {
+                t!("trace-expected-numbers", count = count, found = found)
+            }
         })
     }
 

@@ -155,7 +155,7 @@ fn split_lines(t: &Template, vars: &[String]) -> Result<Vec<LineTpl>, String> {
             }
             Piece::Field(f) => {
                 let kind = kind_of(&f.name, vars)
-                    .ok_or_else(|| format!("the field '{}' names no value of the run", f.name))?;
+                    .ok_or_else(|| crate::t!("trace-field-no-value", field = f.name))?;
                 let src = t.source().get(f.span.0..f.span.1).unwrap_or_default();
                 let tpl = Template::parse(src).map_err(|e| e.message)?;
                 let spec = f.spec.as_str();
@@ -200,7 +200,7 @@ impl<'a> Layout<'a> {
         let vars = &d.run.vars;
         let step = parse_part(&t.step, vars)?;
         if step.is_empty() {
-            return Err("a trace needs a step template".into());
+            return Err(crate::t!("trace-no-step-template"));
         }
         let fields = StepFields::new(&d.run);
         let mut layout = Layout {

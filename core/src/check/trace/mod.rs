@@ -86,6 +86,7 @@ use super::number::Printed;
 use super::{Context, Given, QuestionReport, Status, TraceFiles};
 use crate::exercise::compute::Computed;
 use crate::exercise::model::{Question, TraceQuestion};
+use crate::t;
 // The reference output, under its old path here.
 pub use crate::exercise::expected_trace::reference_lines;
 use judge::{Judge, Rules};
@@ -187,7 +188,7 @@ pub fn check_question(
     };
     let read;
     let (name, text) = match given {
-        None => return base(Status::Missing, "no trace given".into(), None),
+        None => return base(Status::Missing, t!("trace-no-trace-given"), None),
         Some(Given::Trace { name, text }) => (name.clone(), text.as_str()),
         Some(Given::TraceFile { name, path }) => {
             let limit = MAX_TRACE_BYTES;
@@ -200,7 +201,11 @@ pub fn check_question(
             read = match files.text(path, limit) {
                 Ok(text) => text,
                 Err(e) => {
-                    let why = format!("cannot read {}: {e}", crate::clip::quoted(name));
+                    let why = t!(
+                        "trace-cannot-read",
+                        name = crate::clip::quoted(name),
+                        error = e
+                    );
                     return base(Status::Invalid, why, Some(name.clone()));
                 }
             };
@@ -213,11 +218,12 @@ pub fn check_question(
     };
     let (count, budget) = (printed_count(text), MAX_TRACE_LINES.max(2 * layout.len()));
     if count > budget {
-        let why = format!(
-            "{} has {count} lines, more than the {budget} a trace may have (the task prints {}): \
-             print only what the task asks",
-            crate::clip::quoted(&name),
-            layout.len()
+        let why = t!(
+            "trace-too-many-lines",
+            name = crate::clip::quoted(&name),
+            count = count,
+            budget = budget,
+            lines = layout.len()
         );
         return base(Status::Invalid, why, Some(name));
     }
@@ -236,16 +242,13 @@ fn layout_of<'a>(ctx: &'a Context, t: &TraceQuestion) -> Result<Layout<'a>, Stri
     let d = match ctx.results.runs.get(&t.run) {
         Some(Computed::Descent(d)) => d,
         _ => {
-            return Err(format!(
-                "the exercise is broken: '{}' is not a descent run",
-                t.run
-            ));
+            return Err(t!("trace-broken-not-descent", run = t.run));
         }
     };
     if d.run.is_empty() {
-        return Err("the exercise is broken: its run cannot even start".into());
+        return Err(t!("trace-broken-cannot-start"));
     }
-    Layout::new(t, d).map_err(|e| format!("the exercise is broken: {e}"))
+    Layout::new(t, d).map_err(|e| t!("trace-broken", error = e))
 }
 
 /// The program stopped with `error` after printing `printed` lines.
@@ -253,11 +256,9 @@ fn crashed(printed: usize, error: &str) -> Finding {
     Finding {
         code: "crashed".into(),
         message: match printed {
-            0 => format!("your program stopped with an error before printing anything: {error}"),
-            n => format!(
-                "your program stopped with an error after {n} line{}: {error}",
-                if n == 1 { "" } else { "s" }
-            ),
+            0 => t!("trace-crashed-before-printing", error = error),
+            1 => t!("trace-crashed-after-one", count = 1, error = error),
+            n => t!("trace-crashed-after", count = n, error = error),
         },
     }
 }
@@ -301,7 +302,7 @@ fn finish(
         }
         json!(all)
     } else {
-        json!(format!("{} lines", layout.len()))
+        json!(t!("trace-expected-lines", count = layout.len()))
     };
     r.lines = Some(report);
     r
@@ -329,13 +330,11 @@ fn check_lines(
     };
     let mut report = empty_report(layout.len(), all_count, &answer);
     if all_count == 0 {
-        report.summary.push("your program printed nothing".into());
+        report.summary.push(t!("trace-printed-nothing"));
         return report;
     }
     if printed.is_empty() {
-        report
-            .summary
-            .push("none of the lines your program printed is part of the answer".into());
+        report.summary.push(t!("trace-no-answer-lines"));
         return report;
     }
     let mut pairs = align::align(&judge, limits);
@@ -423,10 +422,7 @@ fn score(report: &mut TraceReport, tally: &carry::Tally, garbage: bool, lines: &
         credit = 0.0;
     }
     if tally.right_steps == 0 && right > 0 {
-        report.notes.push(
-            "no line after an update earns credit, so the lines before the loop earn nothing either"
-                .into(),
-        );
+        report.notes.push(t!("trace-header-alone"));
         right = 0;
         credit = 0.0;
     }

@@ -22,6 +22,7 @@
 
 use crate::check::number::{Verdict, compare};
 use crate::exercise::model::Tolerance;
+use crate::t;
 
 use super::rounding::{round_printed, rounded_at};
 use super::scan::Number;
@@ -88,19 +89,19 @@ impl Digits {
     /// The digits in words: `4 decimals`, `the value in full`.
     pub(crate) fn amount(self) -> String {
         match self {
-            Digits::Full => "the value in full".into(),
-            Digits::Decimals(1) => "1 decimal".into(),
-            Digits::Decimals(d) => format!("{d} decimals"),
-            Digits::Significant(1) => "1 significant digit".into(),
-            Digits::Significant(s) => format!("{s} significant digits"),
+            Digits::Full => t!("trace-digits-full"),
+            Digits::Decimals(1) => t!("trace-digits-decimals-one", count = 1),
+            Digits::Decimals(d) => t!("trace-digits-decimals", count = d),
+            Digits::Significant(1) => t!("trace-digits-significant-one", count = 1),
+            Digits::Significant(s) => t!("trace-digits-significant", count = s),
         }
     }
 
     /// What the task asks, in words: `asks 4 decimals`, `prints the value in full`.
     pub(super) fn describe(self) -> String {
         match self {
-            Digits::Full => "prints the value in full".into(),
-            _ => format!("asks {}", self.amount()),
+            Digits::Full => t!("trace-asks-full"),
+            _ => t!("trace-asks", amount = self.amount()),
         }
     }
 }

@@ -155,9 +155,7 @@ pub(super) fn name_rule(judge: &Judge, pairs: &[Pair], ok: &[bool]) -> Option<Fo
     if let Some(value) = diagnose::constant_lines(layout, &window) {
         return Some(Found {
             code: "constant-lines",
-            message: format!(
-                "your lines after each update print the same numbers in every iteration ({value}): that is no gradient-descent run, so no line earns credit"
-            ),
+            message: crate::t!("trace-constant-lines", values = value),
         });
     }
     diagnose::rule(layout, &window, &start, judge.rules.tol)

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::t;
+
 /// A line's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -41,11 +43,17 @@ impl NumberReport {
     /// (2.4000)`.
     pub fn describe(&self) -> String {
         match &self.coarse {
-            Some(asks) => format!(
-                "printed {} where the task {asks} ({})",
-                self.printed, self.expected
+            Some(asks) => t!(
+                "trace-number-coarse",
+                printed = self.printed,
+                asks = asks,
+                expected = self.expected
             ),
-            None => format!("expected {}, printed {}", self.expected, self.printed),
+            None => t!(
+                "trace-number-expected",
+                expected = self.expected,
+                printed = self.printed
+            ),
         }
     }
 }

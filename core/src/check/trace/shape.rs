@@ -222,12 +222,11 @@ fn with_combined_note(note: Option<String>, combined: Option<(usize, usize)>) ->
     let Some((n, first)) = combined else {
         return note;
     };
-    let also = format!(
-        "{n} line{} print{} several of the template's lines side by side (e.g. line {}); each is read as those lines",
-        if n == 1 { "" } else { "s" },
-        if n == 1 { "s" } else { "" },
-        first + 1
-    );
+    let also = if n == 1 {
+        crate::t!("trace-combined-one", count = n, line = first + 1)
+    } else {
+        crate::t!("trace-combined", count = n, line = first + 1)
+    };
     Some(match note {
         Some(s) => format!("{s}; {also}"),
         None => also,
@@ -305,7 +304,7 @@ fn skipped_note(skipped: &[(usize, Skip)], printed: &[&str]) -> Option<String> {
     let mut what = Vec::new();
     let blank = skipped.iter().filter(|s| s.1 == Skip::Blank).count();
     if blank > 0 {
-        what.push(format!("{blank} blank"));
+        what.push(crate::t!("trace-skipped-blank", count = blank));
     }
     for kind in [Skip::Console, Skip::Debug] {
         let of: Vec<usize> = skipped
@@ -314,24 +313,31 @@ fn skipped_note(skipped: &[(usize, Skip)], printed: &[&str]) -> Option<String> {
             .map(|s| s.0)
             .collect();
         if let Some(&j) = of.first() {
-            let label = if kind == Skip::Console {
-                "without numbers or from the console"
+            let (count, line) = (of.len(), j + 1);
+            let text = super::clip(printed.get(j).copied().unwrap_or_default().trim());
+            what.push(if kind == Skip::Console {
+                crate::t!(
+                    "trace-skipped-console",
+                    count = count,
+                    line = line,
+                    text = text
+                )
             } else {
-                "without the iteration's shape"
-            };
-            what.push(format!(
-                "{} {label}, like line {}: `{}`",
-                of.len(),
-                j + 1,
-                super::clip(printed.get(j).copied().unwrap_or_default().trim())
-            ));
+                crate::t!(
+                    "trace-skipped-debug",
+                    count = count,
+                    line = line,
+                    text = text
+                )
+            });
         }
     }
-    Some(format!(
-        "{n} line{} skipped as not part of the answer ({}); skipped lines cost nothing",
-        if n == 1 { "" } else { "s" },
-        what.join("; ")
-    ))
+    let kinds = what.join("; ");
+    Some(if n == 1 {
+        crate::t!("trace-skipped-one", count = n, kinds = kinds)
+    } else {
+        crate::t!("trace-skipped", count = n, kinds = kinds)
+    })
 }
 
 #[cfg(test)]

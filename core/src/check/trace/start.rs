@@ -85,9 +85,11 @@ pub(crate) fn other_start(judge: &Judge, pairs: &[Pair], ok: &[bool]) -> Option<
             .map(|(p, x0)| p.map_or(*x0, |(v, _)| v)),
     );
     let ours = show(&mut layout.d.x0.iter().copied());
-    Some(format!(
-        "your run starts at {theirs} (your line {}), not at this exercise's start {ours}: lines computed from another start earn no credit carried forward",
-        judge.line_no(line.unwrap_or(0))
+    Some(crate::t!(
+        "trace-other-start",
+        theirs = theirs,
+        line = judge.line_no(line.unwrap_or(0)),
+        ours = ours
     ))
 }
 
@@ -127,9 +129,11 @@ fn worked_back(judge: &Judge, pairs: &[Pair]) -> Option<String> {
             .map(|&v| crate::pyfmt::repr_value(PyNum::whole_or_float(v))),
     );
     let ours = show(&mut layout.d.x0.iter().map(|&v| crate::pyfmt::repr_value(v)));
-    Some(format!(
-        "your lines follow from a start {theirs} (worked back from your line {}), not from this exercise's start {ours}: lines computed from another start earn no credit carried forward",
-        judge.line_no(line.unwrap_or(0))
+    Some(crate::t!(
+        "trace-worked-back-start",
+        theirs = theirs,
+        line = judge.line_no(line.unwrap_or(0)),
+        ours = ours
     ))
 }
 
@@ -302,14 +306,16 @@ pub(crate) fn unanchored(
                 })
         });
         return Some(if point_follows {
-            format!(
-                "your first update already departs (your line {}) and the lines after it follow the update from that value, not from your start {x0}: credit is carried forward only from your own start",
-                judge.line_no(j)
+            crate::t!(
+                "trace-first-update-departs-follows",
+                line = judge.line_no(j),
+                start = x0
             )
         } else {
-            format!(
-                "your first update already departs (your line {}): credit is carried forward only from a run that follows from your start {x0}, so the lines after it are judged against the reference",
-                judge.line_no(j)
+            crate::t!(
+                "trace-first-update-departs",
+                line = judge.line_no(j),
+                start = x0
             )
         });
     }

@@ -7,6 +7,7 @@ use super::judge::{Pair, Paired};
 use super::layout::{Layout, Part};
 use super::reference_pass::Labels;
 use super::{Finding, LineReport, LineStatus, TraceReport, clip};
+use crate::t;
 
 /// The feedback line: the named mistake, the first departure, stopping early or running too
 /// long, and how many lines are right.
@@ -14,15 +15,15 @@ pub(super) fn feedback(r: &TraceReport) -> String {
     if r.printed_lines == 0 {
         return match r.findings.iter().find(|f| f.code == "crashed") {
             Some(f) => f.message.clone(),
-            None => "your program printed nothing".into(),
+            None => t!("trace-printed-nothing"),
         };
     }
     if r.right == r.counted {
-        let mut s = format!("all {} lines right", r.counted);
-        if !r.notes.is_empty() {
-            s.push_str(" (see the note)");
-        }
-        return s;
+        return if r.notes.is_empty() {
+            t!("trace-all-right", count = r.counted)
+        } else {
+            t!("trace-all-right-see-note", count = r.counted)
+        };
     }
     let mut parts: Vec<String> = Vec::new();
     if let Some(f) = r
@@ -48,12 +49,14 @@ pub(super) fn feedback(r: &TraceReport) -> String {
         .filter(|l| l.status == LineStatus::Follows)
         .count();
     if follows > 0 {
-        parts.push(format!(
-            "{} of {} lines right ({follows} carried forward)",
-            r.right, r.counted
+        parts.push(t!(
+            "trace-right-of-carried",
+            right = r.right,
+            counted = r.counted,
+            follows = follows
         ));
     } else {
-        parts.push(format!("{} of {} lines right", r.right, r.counted));
+        parts.push(t!("trace-right-of", right = r.right, counted = r.counted));
     }
     parts.join("; ")
 }
@@ -102,10 +105,11 @@ pub(super) fn length_findings(layout: &Layout, pairs: &[Pair], report: &mut Trac
     for ks in left_out.values().filter(|ks| ks.len() >= 2) {
         report.findings.push(Finding {
             code: "missing-line".into(),
-            message: format!(
-                "the line printed like `{}` is missing from {} of the {n} iterations: print every line of the step after each update",
-                clip(&layout.line(ks[0])),
-                ks.len()
+            message: t!(
+                "trace-missing-line",
+                line = clip(&layout.line(ks[0])),
+                count = ks.len(),
+                iterations = n
             ),
         });
     }
@@ -124,30 +128,55 @@ pub(super) fn length_findings(layout: &Layout, pairs: &[Pair], report: &mut Trac
         let m = missing_tail;
         report.findings.push(Finding {
             code: "stopped-early".into(),
-            message: format!(
-                "the last {m} expected line{} {} missing: your program stopped after {last_printed_step} of {n} iterations",
-                if m == 1 { "" } else { "s" },
-                if m == 1 { "is" } else { "are" }
-            ),
+            message: if m == 1 {
+                t!(
+                    "trace-stopped-early-one",
+                    count = m,
+                    done = last_printed_step,
+                    iterations = n
+                )
+            } else {
+                t!(
+                    "trace-stopped-early",
+                    count = m,
+                    done = last_printed_step,
+                    iterations = n
+                )
+            },
         });
     }
     if extra_tail > 0 {
         let s = layout.step_lines().max(1);
-        let more = if extra_tail % s == 0 {
-            format!(
-                " ({} iteration{} too many)",
-                extra_tail / s,
-                if extra_tail / s == 1 { "" } else { "s" }
-            )
-        } else {
-            String::new()
+        let (count, iterations) = (extra_tail, n);
+        let message = match (extra_tail % s == 0, extra_tail == 1, extra_tail / s) {
+            (false, true, _) => t!(
+                "trace-ran-too-long-one",
+                count = count,
+                iterations = iterations
+            ),
+            (false, false, _) => t!("trace-ran-too-long", count = count, iterations = iterations),
+            (true, true, steps) => t!(
+                "trace-ran-too-long-one-step",
+                count = count,
+                steps = steps,
+                iterations = iterations
+            ),
+            (true, false, 1) => t!(
+                "trace-ran-too-long-step",
+                count = count,
+                steps = 1,
+                iterations = iterations
+            ),
+            (true, false, steps) => t!(
+                "trace-ran-too-long-steps",
+                count = count,
+                steps = steps,
+                iterations = iterations
+            ),
         };
         report.findings.push(Finding {
             code: "ran-too-long".into(),
-            message: format!(
-                "your program printed {extra_tail} line{} more than expected{more}: the exercise asks for {n} iterations",
-                if extra_tail == 1 { "" } else { "s" }
-            ),
+            message,
         });
     }
 }
@@ -159,12 +188,12 @@ pub(super) fn label_note(labels: &Labels, layout: &Layout, printed: &[&str]) -> 
     let mut notes: Vec<String> = other_labels(labels, layout, printed).into_iter().collect();
     if let Some(j) = labels.first_extras {
         let n = labels.extras;
-        notes.push(format!(
-            "{n} line{} print{} more values than the template (e.g. `{}`); only the template's values count",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "s" } else { "" },
-            clip(printed.get(j).copied().unwrap_or_default())
-        ));
+        let example = clip(printed.get(j).copied().unwrap_or_default());
+        notes.push(if n == 1 {
+            t!("trace-extras-note-one", count = n, example = example)
+        } else {
+            t!("trace-extras-note", count = n, example = example)
+        });
     }
     notes
 }
@@ -173,19 +202,30 @@ fn other_labels(labels: &Labels, layout: &Layout, printed: &[&str]) -> Option<St
     if labels.other > 0 {
         let n = labels.other;
         let (k, j) = labels.first.unwrap_or((0, 0));
-        Some(format!(
-            "{n} line{} use{} other labels than the template (e.g. `{}` for `{}`); only the numbers count",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "s" } else { "" },
-            clip(printed.get(j).copied().unwrap_or_default()),
-            layout.line(k)
-        ))
+        let example = clip(printed.get(j).copied().unwrap_or_default());
+        let template = layout.line(k);
+        Some(if n == 1 {
+            t!(
+                "trace-other-labels-one",
+                count = n,
+                example = example,
+                template = template
+            )
+        } else {
+            t!(
+                "trace-other-labels",
+                count = n,
+                example = example,
+                template = template
+            )
+        })
     } else if labels.index > 0 {
         let n = labels.index;
-        Some(format!(
-            "{n} line{} number the iterations differently from the template",
-            if n == 1 { "" } else { "s" }
-        ))
+        Some(if n == 1 {
+            t!("trace-index-differs-one", count = n)
+        } else {
+            t!("trace-index-differs", count = n)
+        })
     } else {
         None
     }
@@ -194,9 +234,19 @@ fn other_labels(labels: &Labels, layout: &Layout, printed: &[&str]) -> Option<St
 /// `line a`, or `lines a-b` for several.
 fn range(a: usize, b: usize) -> String {
     if a == b {
-        format!("line {a}")
+        t!("trace-line", line = a)
     } else {
-        format!("lines {a}-{b}")
+        t!("trace-line-range", first = a, last = b)
+    }
+}
+
+/// `lines a-b follow correctly from your line n` (`follows` for one line).
+fn follow(a: usize, b: usize, from: usize) -> String {
+    let lines = range(a, b);
+    if a == b {
+        t!("trace-follows-one", lines = lines, from = from)
+    } else {
+        t!("trace-follows", lines = lines, from = from)
     }
 }
 
@@ -216,24 +266,18 @@ pub(super) fn summarize(lines: &[LineReport]) -> Vec<String> {
                 let a = l.printed_line.unwrap_or(0);
                 let m = run_end(lines, n + 1, LineStatus::Follows);
                 let b = lines[m - 1].printed_line.unwrap_or(a);
-                let s = format!(
-                    "{} follow{} correctly from your line {}",
-                    range(a, b),
-                    if a == b { "s" } else { "" },
-                    l.judged_from.unwrap_or(0)
-                );
-                (s, m)
+                (follow(a, b, l.judged_from.unwrap_or(0)), m)
             }
             LineStatus::Missing | LineStatus::Extra => {
                 let m = run_end(lines, n + 1, l.status);
                 let s = if l.status == LineStatus::Missing {
                     let a = l.line.unwrap_or(0);
                     let b = lines[m - 1].line.unwrap_or(a);
-                    format!("expected {} not printed", range(a, b))
+                    t!("trace-not-printed", lines = range(a, b))
                 } else {
                     let a = l.printed_line.unwrap_or(0);
                     let b = lines[m - 1].printed_line.unwrap_or(a);
-                    format!("{} not expected", range(a, b))
+                    t!("trace-not-expected", lines = range(a, b))
                 };
                 (s, m)
             }
@@ -259,27 +303,25 @@ fn wrong_from(lines: &[LineReport], n: usize) -> (String, usize) {
     let l = &lines[n];
     let at = l.printed_line.or(l.line).unwrap_or(0);
     let mut s = match (&l.number, &l.note) {
-        (Some(num), _) => format!("line {at}: {}", num.describe()),
-        (None, Some(note)) => format!("line {at}: {note}"),
-        (None, None) => format!("line {at} is wrong"),
+        (Some(num), _) => t!("trace-line-number", line = at, number = num.describe()),
+        (None, Some(note)) => t!("trace-line-note", line = at, note = note),
+        (None, None) => t!("trace-line-wrong", line = at),
     };
     let wrong_after = run_end(lines, n + 1, LineStatus::Wrong);
     if wrong_after > n + 2 {
         // A run of wrong lines: one sentence for all of them.
         let a = lines[n + 1].printed_line.unwrap_or(0);
         let b = lines[wrong_after - 1].printed_line.unwrap_or(a);
-        s.push_str(&format!("; {} are wrong too", range(a, b)));
+        s.push_str("; ");
+        s.push_str(&t!("trace-also-wrong", lines = range(a, b)));
         return (s, wrong_after);
     }
     let m = run_end(lines, n + 1, LineStatus::Follows);
     if m > n + 1 {
         let a = lines[n + 1].printed_line.unwrap_or(0);
         let b = lines[m - 1].printed_line.unwrap_or(0);
-        s.push_str(&format!(
-            "; {} follow{} correctly from your line {at}",
-            range(a, b),
-            if a == b { "s" } else { "" }
-        ));
+        s.push_str("; ");
+        s.push_str(&follow(a, b, at));
     }
     (s, m)
 }
