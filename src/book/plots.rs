@@ -68,7 +68,7 @@ pub(crate) fn plot(d: &Directive) -> Result<String, DirectiveError> {
         "graph" => {
             d.expect(&["the kind"], &["graph", "at"], &[])?;
             let (g, p) = super::graph::compute(d)?;
-            graph_svg(&format!("computational graph of {}", g.output()), &g, &p)
+            graph_svg(&gbl_core::t!("plot-graph-title", output = g.output()), &g, &p)
         }
         other => {
             return Err(d.error(format!("'plot': unknown kind '{other}' (known: {KINDS})")));
@@ -95,8 +95,8 @@ fn path(d: &Directive) -> Result<String, DirectiveError> {
 fn iterates(d: &Directive) -> Result<String, DirectiveError> {
     d.expect(&["the kind"], &RUN_ARGS, &["grad"])?;
     let r = run_of(d)?;
-    let title = format!("x against the iteration: f = {}, lr = {}", r.f, r.run.lr);
-    let series = series_of(&r, |v| format!("{v} after k updates"));
+    let title = gbl_core::t!("plot-iterates-title", f = r.f, lr = r.run.lr);
+    let series = series_of(&r, |v| gbl_core::t!("plot-after-k-updates", var = v));
     Ok(plot::iterates(&title, &series))
 }
 
@@ -140,17 +140,17 @@ fn compare(d: &Directive) -> Result<String, DirectiveError> {
     let paths: Vec<_> = runs.iter().map(|r| path_of(r, &[])).collect();
     let (start, steps) = match runs.last() {
         Some(r) => (
-            format!(
-                "from {} = {}",
-                r.problem.vars[0],
-                crate::solve::num(r.run.point(0)[0])
+            gbl_core::t!(
+                "plot-from",
+                var = r.problem.vars[0],
+                x0 = crate::solve::num(r.run.point(0)[0])
             ),
             r.run.len().saturating_sub(1),
         ),
         None => (String::new(), 0),
     };
     Ok(plot::side_by_side(
-        &format!("gradient descent {start}, lr = {lr}, {steps} steps"),
+        &gbl_core::t!("plot-compare-title", start = start, lr = lr, steps = steps),
         &paths,
     ))
 }
@@ -171,14 +171,17 @@ fn rates(d: &Directive) -> Result<String, DirectiveError> {
     let named: Vec<(String, _)> = lrs
         .iter()
         .zip(&runs)
-        .map(|(lr, r)| (format!("lr = {lr} ({})", r.judgement.verdict), &r.run))
+        .map(|(lr, r)| {
+            let verdict = verdict_word(&r.judgement.verdict.to_string());
+            (gbl_core::t!("plot-rate", lr = lr, verdict = verdict), &r.run)
+        })
         .collect();
     let name = runs
         .last()
         .map(|r| crate::plot::figures::label(&r.problem.vars, &r.f))
         .unwrap_or_default();
     Ok(iterates_svg(
-        &format!("learning rates compared on {name}"),
+        &gbl_core::t!("plot-rates-title", f = name),
         &named,
     ))
 }
@@ -194,10 +197,7 @@ fn contour(d: &Directive) -> Result<String, DirectiveError> {
         )));
     }
     let (c, path) = contour_of(&r);
-    let title = format!(
-        "contours of {} with the descent path, lr = {}",
-        c.z_label, r.run.lr
-    );
+    let title = gbl_core::t!("plot-contour-title", z = c.z_label, lr = r.run.lr);
     Ok(plot::contour(&title, &c, &path))
 }
 
@@ -273,5 +273,16 @@ mod tests {
             "never wider than the plot itself"
         );
         assert_eq!(readable_width("<svg width=\"300\"><text/></svg>"), None);
+    }
+}
+
+/// A verdict as a plot's legend says it (`converges`; in Korean 수렴).
+fn verdict_word(verdict: &str) -> String {
+    match verdict {
+        "converges" => gbl_core::t!("plot-verdict-converges"),
+        "oscillates" => gbl_core::t!("plot-verdict-oscillates"),
+        "cycles" => gbl_core::t!("plot-verdict-cycles"),
+        "diverges" => gbl_core::t!("plot-verdict-diverges"),
+        other => other.to_string(),
     }
 }

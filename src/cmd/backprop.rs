@@ -31,7 +31,7 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (g, p) = compute(&args.graph, &args.at)?;
     if let Some(path) = &args.plot {
-        let title = format!("computational graph of {}", g.output());
+        let title = gbl_core::t!("plot-graph-title", output = g.output());
         let svg = crate::plot::figures::graph_svg(&title, &g, &p);
         crate::fsutil::write_atomic(path, svg.as_bytes())
             .with_context(|| format!("writing the plot to {}", path.display()))?;

@@ -174,19 +174,19 @@ pub(crate) fn contour(title: &str, c: &Contour, path: &[(f64, f64)]) -> String {
         let items = [
             Item {
                 swatch: Swatch::Rainbow,
-                label: "descent path".into(),
+                label: gbl_core::t!("plot-descent-path"),
             },
             Item {
                 swatch: Swatch::Square(WHITE),
-                label: "start".into(),
+                label: gbl_core::t!("plot-start"),
             },
             Item {
                 swatch: Swatch::Diamond(WHITE),
-                label: "end".into(),
+                label: gbl_core::t!("plot-end"),
             },
             Item {
                 swatch: Swatch::Line(level_colour(0, 2)),
-                label: format!("contours of {z_label}"),
+                label: gbl_core::t!("plot-contours", z = z_label),
             },
         ];
         let lh = legend::height(&items, w - 20.0);
@@ -258,8 +258,8 @@ fn draw_path(cv: &mut Canvas, ax: &Axes, path: &[(f64, f64)], n: usize) {
             Some((OUTLINE, 2)),
         );
         legend::diamond(cv, b, 11.0, WHITE);
-        label_beyond(cv, "start", a, after_start);
-        label_beyond(cv, "end", b, before_end);
+        label_beyond(cv, &gbl_core::t!("plot-start"), a, after_start);
+        label_beyond(cv, &gbl_core::t!("plot-end"), b, before_end);
     }
     for (k, p) in path.iter().enumerate() {
         let q = ax.at(*p);

@@ -155,7 +155,7 @@ fn log_if_positive(raw: Vec<Vec<f64>>) -> (Vec<Vec<f64>>, String) {
 
 /// The title of a descent's figure.
 fn descent_title(d: &Descent) -> String {
-    format!("gradient descent on f = {}, lr = {}", d.f, d.run.lr)
+    gbl_core::t!("plot-path-title", f = d.f, lr = d.run.lr)
 }
 
 /// A descent of a function of one variable on its function, drawn at least over `include`.

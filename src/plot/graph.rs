@@ -26,13 +26,13 @@ fn node_lines(n: &GraphNode) -> Vec<(String, Rgb, bool)> {
     let value = if n.value.contains('=') {
         n.value.clone()
     } else {
-        format!("value = {}", n.value)
+        gbl_core::t!("plot-node-value", value = n.value)
     };
     v.push((value, INK, false));
     let grad = if n.grad.contains('=') {
         n.grad.clone()
     } else {
-        format!("grad = {}", n.grad)
+        gbl_core::t!("plot-node-grad", grad = n.grad)
     };
     v.push((grad, GRAD, false));
     v
@@ -61,15 +61,15 @@ fn legend_items() -> [Item; 3] {
     [
         Item {
             swatch: Swatch::Square(INK),
-            label: "forward value".into(),
+            label: gbl_core::t!("plot-forward-value"),
         },
         Item {
             swatch: Swatch::Square(GRAD),
-            label: "gradient d(output)/d(node)".into(),
+            label: gbl_core::t!("plot-gradient"),
         },
         Item {
             swatch: Swatch::Line(DERIV),
-            label: "local derivative".into(),
+            label: gbl_core::t!("plot-local-derivative"),
         },
     ]
 }
@@ -156,7 +156,7 @@ pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> St
         legend::draw(cv, &legend_items(), 10.0, lay.w - 10.0, 34.0);
         if n == 0 {
             let at = (lay.w / 2.0, lay.top + lay.row_h / 2.0);
-            cv.text("empty graph", at, MEDIUM, Anchor::Middle);
+            cv.text(&gbl_core::t!("plot-empty-graph"), at, MEDIUM, Anchor::Middle);
         }
         for e in &valid {
             arrow(cv, lay.centre[e.from], lay.centre[e.to], lay.half, &e.label);

@@ -87,7 +87,7 @@ pub(crate) fn descent_path(title: &str, path: &Path1D) -> String {
             },
             Item {
                 swatch: Swatch::Rainbow,
-                label: "iterates (x_k, f(x_k)), colored by iteration".into(),
+                label: gbl_core::t!("plot-iterates-fx"),
             },
         ];
         let lx1 = w - 10.0;
@@ -127,7 +127,7 @@ pub(crate) fn iterates(title: &str, series: &[(String, Vec<f64>)]) -> String {
             false,
         );
         let ax = Axes::layout(x, y, (8.0, top), (w - 16.0, h - 6.0));
-        ax.draw(cv, "iteration", "x");
+        ax.draw(cv, &gbl_core::t!("plot-iteration"), "x");
         let total: usize = series.iter().map(|(_, v)| v.len()).sum();
         let r = radius(total);
         for (i, (_, v)) in series.iter().enumerate() {
@@ -158,11 +158,11 @@ pub(crate) fn side_by_side(title: &str, paths: &[Path1D]) -> String {
     let legend_items = [
         Item {
             swatch: Swatch::Line(CURVE),
-            label: "function".into(),
+            label: gbl_core::t!("plot-function"),
         },
         Item {
             swatch: Swatch::Rainbow,
-            label: "iterates, colored by iteration".into(),
+            label: gbl_core::t!("plot-iterates"),
         },
     ];
     let lh = legend::height(&legend_items, w - 20.0);

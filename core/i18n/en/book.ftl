@@ -27,3 +27,33 @@ book-input = input
 book-the-output = (the output)
 book-unused-one = { $nodes } does not reach { $output }: its gradient is 0.
 book-unused = { $nodes } do not reach { $output }: their gradient is 0.
+
+## Plots (the `plot` directives, and `gbl descend --plot`, `gbl backprop --plot`)
+
+plot-graph-title = computational graph of { $output }
+plot-iterates-title = x against the iteration: f = { $f }, lr = { $lr }
+plot-after-k-updates = { $var } after k updates
+plot-rate = lr = { $lr } ({ $verdict })
+plot-verdict-converges = converges
+plot-verdict-oscillates = oscillates
+plot-verdict-cycles = cycles
+plot-verdict-diverges = diverges
+plot-rates-title = learning rates compared on { $f }
+plot-contour-title = contours of { $z } with the descent path, lr = { $lr }
+plot-from = from { $var } = { $x0 }
+plot-compare-title = gradient descent { $start }, lr = { $lr }, { $steps } steps
+plot-iteration = iteration
+plot-iterates-fx = iterates (x_k, f(x_k)), colored by iteration
+plot-function = function
+plot-iterates = iterates, colored by iteration
+plot-descent-path = descent path
+plot-start = start
+plot-end = end
+plot-contours = contours of { $z }
+plot-path-title = gradient descent on f = { $f }, lr = { $lr }
+plot-node-value = value = { $value }
+plot-node-grad = grad = { $grad }
+plot-forward-value = forward value
+plot-gradient = gradient d(output)/d(node)
+plot-local-derivative = local derivative
+plot-empty-graph = empty graph

@@ -27,3 +27,33 @@ book-input = 입력
 book-the-output = (출력)
 book-unused-one = { $nodes }에서 { $output }까지 이어지는 경로가 없습니다. 그 기울기는 0입니다.
 book-unused = { $nodes }에서 { $output }까지 이어지는 경로가 없습니다. 그 기울기는 0입니다.
+
+## 그림 (`plot` 지시문, `gbl descend --plot`, `gbl backprop --plot`)
+
+plot-graph-title = { $output }의 계산 그래프
+plot-iterates-title = 반복에 따른 x: f = { $f }, lr = { $lr }
+plot-after-k-updates = k번 업데이트한 뒤의 { $var }
+plot-rate = lr = { $lr } ({ $verdict })
+plot-verdict-converges = 수렴
+plot-verdict-oscillates = 진동
+plot-verdict-cycles = 순환
+plot-verdict-diverges = 발산
+plot-rates-title = 학습률 비교: { $f }
+plot-contour-title = { $z }의 등고선과 하강 경로, lr = { $lr }
+plot-from = 시작 { $var } = { $x0 }
+plot-compare-title = 경사하강법: { $start }, lr = { $lr }, { $steps }스텝
+plot-iteration = 반복
+plot-iterates-fx = 반복점 (x_k, f(x_k)), 색은 반복 횟수
+plot-function = 함수
+plot-iterates = 반복점, 색은 반복 횟수
+plot-descent-path = 하강 경로
+plot-start = 시작
+plot-end = 끝
+plot-contours = { $z }의 등고선
+plot-path-title = 경사하강법: f = { $f }, lr = { $lr }
+plot-node-value = 값 = { $value }
+plot-node-grad = 기울기 = { $grad }
+plot-forward-value = 순전파 값
+plot-gradient = 기울기 d(출력)/d(노드)
+plot-local-derivative = 국소 미분
+plot-empty-graph = 빈 그래프
