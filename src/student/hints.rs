@@ -53,7 +53,7 @@ pub(crate) fn hints(
         return Ok(shown);
     }
     if hints.is_empty() {
-        shown.note = Some(format!("'{}' has no hints; try 'gbl solve {}'", l.id, l.id));
+        shown.note = Some(gbl_core::t!("hint-none", id = l.id));
         return Ok(shown);
     }
     let params = student.variant.params(l)?;

@@ -117,3 +117,28 @@ value-empty = an empty value
 value-list = a list
 value-mapping = a mapping
 value-tagged = a tagged value
+
+## Worked solutions (gbl solve, the book): the words around the engine's formulas and numbers
+
+solve-run = Run `{ $run }`:
+solve-different-update = This update does not use f's own derivative ({ $own }) on purpose: { $why }
+solve-start = Start at { $var } = { $value } with learning rate lr = { $lr }; each update is x := x - lr·f'(x).
+solve-more-updates = … ({ $n } more updates) …
+solve-step = Step { $k }: { $gradients }; { $updates }; f = { $f }
+# $verdict is the answer word (converges, oscillates, cycles, diverges); $reason the engine's.
+solve-verdict = Verdict: { $verdict } ({ $reason }).
+solve-forward = Forward pass:
+solve-input = { $name } = { $value } (input)
+solve-local = Local derivatives:
+solve-backward = Backward pass (d{ $out }/d{ $out } = 1, then each node in reverse order):
+solve-value-at-point = Its value at the given point: { $value }
+solve-answers = Answers:
+solve-trace-answer = the printed trace (see `gbl show`)
+
+## Hints and the page's requests (core/src/api.rs)
+
+hint-none = '{ $id }' has no hints; try 'gbl solve { $id }'
+hint-last = that was the last hint; 'gbl check' now shows the answers, and 'gbl solve { $id }' a worked solution
+hint-no-such = '{ $id }' has { $of } hints, not a hint { $n }
+api-request-invalid = the request is not valid: { $error }
+api-solution-error = { $file }: solution: { $error }

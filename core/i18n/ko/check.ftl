@@ -113,3 +113,34 @@ value-empty = 빈 값
 value-list = 목록
 value-mapping = 매핑
 value-tagged = 태그가 붙은 값
+
+## 풀이 (gbl solve, 책): 엔진이 계산한 식과 수를 둘러싼 말
+
+solve-run = 실행 `{ $run }`:
+solve-different-update = 이 갱신은 일부러 f 자신의 도함수({ $own })를 쓰지 않습니다: { $why }
+solve-start = { $var } = { $value }에서 학습률 lr = { $lr }로 시작합니다. 갱신은 매번 x := x - lr·f'(x)입니다.
+solve-more-updates = … (갱신 { $n }번 더) …
+solve-step = { $k }단계: { $gradients }; { $updates }; f = { $f }
+# $verdict는 답으로 쓰는 단어(converges, oscillates, cycles, diverges)이므로 번역하지 않고 옆에 한국어를 덧붙입니다.
+solve-verdict = 판정: { $verdict ->
+    [converges] converges(수렴)
+    [oscillates] oscillates(진동)
+    [cycles] cycles(순환)
+    [diverges] diverges(발산)
+   *[other] { $verdict }
+} ({ $reason }).
+solve-forward = 순전파:
+solve-input = { $name } = { $value } (입력)
+solve-local = 국소 미분:
+solve-backward = 역전파 과정 (d{ $out }/d{ $out } = 1에서 시작하여 각 노드를 역순으로):
+solve-value-at-point = 주어진 점에서의 값: { $value }
+solve-answers = 정답:
+solve-trace-answer = 출력된 트레이스(`gbl show` 참고)
+
+## 힌트와 페이지의 요청 (core/src/api.rs)
+
+hint-none = '{ $id }'에는 힌트가 없습니다. 'gbl solve { $id }'를 실행해 보십시오
+hint-last = 마지막 힌트였습니다. 이제 'gbl check'가 정답을 보여 주고, 'gbl solve { $id }'가 풀이를 보여 줍니다
+hint-no-such = '{ $id }'의 힌트는 { $of }개이므로, { $n }번째 힌트는 없습니다
+api-request-invalid = 요청이 올바르지 않습니다: { $error }
+api-solution-error = { $file }: 풀이: { $error }

@@ -118,10 +118,7 @@ pub fn parse_lenient(
             // `gd-one-step:` with nothing under it: not answered yet.
             Value::Null => serde_yaml::Mapping::new(),
             _ => {
-                problems.push(at(
-                    &ex_id,
-                    t!("answers-not-pairs", exercise = ex_id),
-                ));
+                problems.push(at(&ex_id, t!("answers-not-pairs", exercise = ex_id)));
                 continue;
             }
         };
@@ -207,14 +204,18 @@ fn known_question<'e>(
         .map(str::to_string)
         .or_else(|| qk.as_i64().map(|i| i.to_string()))
     else {
-        problems.push(at(ex_id, t!("answers-not-question-id", value = describe(qk))));
+        problems.push(at(
+            ex_id,
+            t!("answers-not-question-id", value = describe(qk)),
+        ));
         return None;
     };
     let Some(q) = loaded.exercise.questions.iter().find(|q| q.id() == q_id) else {
         let ids: Vec<&str> = loaded.exercise.questions.iter().map(Question::id).collect();
         let question = crate::clip::quoted(&q_id);
         let ids = ids.join(", ");
-        let message = match did_you_mean(&q_id, loaded.exercise.questions.iter().map(Question::id)) {
+        let message = match did_you_mean(&q_id, loaded.exercise.questions.iter().map(Question::id))
+        {
             Some(near) => t!(
                 "answers-no-question-near",
                 exercise = ex_id,

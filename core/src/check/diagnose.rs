@@ -4,7 +4,6 @@
 //! neighbouring value (one step off, f instead of f'), and the first one that reproduces the
 //! student's answer, by the same rule that judged it, is named.
 
-use crate::t;
 use super::Context;
 use super::equiv::equivalent;
 use super::number::{Printed, Verdict, compare};
@@ -12,6 +11,7 @@ use crate::engine::{Expr, PyNum};
 use crate::exercise::compute::{Computed, DescentResult, GraphResult, Results, Slip};
 use crate::exercise::model::Tolerance;
 use crate::exercise::reference::{Answer, Reference, Seg};
+use crate::t;
 
 /// How an alternative answer is compared with what the student gave.
 pub(crate) enum Matcher {
@@ -154,10 +154,7 @@ impl Probe<'_> {
     /// is named before any slip that happens to give 1 too.
     fn learning_rate_bound(&self) -> Option<Diagnosis> {
         if self.m.matches(&Answer::Num(PyNum::Int(1))) {
-            return d(
-                "lr-below-one-habit",
-                t!("mistake-lr-below-one-habit"),
-            );
+            return d("lr-below-one-habit", t!("mistake-lr-below-one-habit"));
         }
         if self.slipped(Slip::DropPowerFactor) {
             return d("power-rule-factor", t!("mistake-power-rule-factor-lr"));
@@ -200,10 +197,7 @@ impl Probe<'_> {
             return d("no-learning-rate", t!("mistake-no-learning-rate", lr = lr));
         }
         if self.slipped(Slip::ValueForGradient) {
-            return d(
-                "value-for-gradient",
-                t!("mistake-value-in-update"),
-            );
+            return d("value-for-gradient", t!("mistake-value-in-update"));
         }
         let alt = with_field(self.r, self.first, "grad").map(|mut a| {
             a.path
@@ -211,10 +205,7 @@ impl Probe<'_> {
             a
         });
         if alt.is_some_and(|a| self.gives_here(&a)) {
-            return d(
-                "gradient-for-value",
-                t!("mistake-gradient-for-value"),
-            );
+            return d("gradient-for-value", t!("mistake-gradient-for-value"));
         }
         None
     }
@@ -226,7 +217,10 @@ impl Probe<'_> {
             return d("power-rule-factor", t!("mistake-power-rule-factor-descent"));
         }
         if self.slipped(Slip::DropInner) {
-            return d("missed-inner-derivative", t!("mistake-missed-inner-derivative"));
+            return d(
+                "missed-inner-derivative",
+                t!("mistake-missed-inner-derivative"),
+            );
         }
         None
     }
@@ -241,10 +235,7 @@ impl Probe<'_> {
         let later = r.shifted(1);
         let beyond = self.ctx.with_slip(Slip::ExtraStep);
         if self.gives_here(&later) || beyond.is_some_and(|b| self.gives(&later, &b)) {
-            return d(
-                "one-step-too-many",
-                t!("mistake-one-step-too-many"),
-            );
+            return d("one-step-too-many", t!("mistake-one-step-too-many"));
         }
         if self.gives_here(&r.shifted(-1)) {
             return d("one-step-too-few", t!("mistake-one-step-too-few"));
@@ -298,7 +289,10 @@ impl Probe<'_> {
             return d("outer-at-input", t!("mistake-outer-at-input"));
         }
         if self.slipped(Slip::DropInner) {
-            return d("missed-inner-derivative", t!("mistake-missed-inner-derivative-graph"));
+            return d(
+                "missed-inner-derivative",
+                t!("mistake-missed-inner-derivative-graph"),
+            );
         }
         if self.slipped(Slip::DropPowerFactor) {
             return d("power-rule-factor", t!("mistake-power-rule-factor-graph"));
@@ -330,12 +324,7 @@ impl Probe<'_> {
             if name != asked && grad.is_ok_and(|v| self.gives_here(&v)) {
                 return d(
                     "wrong-node",
-                    t!(
-                        "mistake-wrong-node",
-                        out = out,
-                        name = name,
-                        asked = asked
-                    ),
+                    t!("mistake-wrong-node", out = out, name = name, asked = asked),
                 );
             }
         }
@@ -345,10 +334,7 @@ impl Probe<'_> {
     /// A derivative question: f for f', or a slip in the derivative.
     fn derivative(&self) -> Option<Diagnosis> {
         if self.slipped(Slip::ValueForGradient) {
-            return d(
-                "value-for-gradient",
-                t!("mistake-function-for-derivative"),
-            );
+            return d("value-for-gradient", t!("mistake-function-for-derivative"));
         }
         if self.slipped(Slip::DropPowerFactor) {
             return d(
@@ -357,7 +343,10 @@ impl Probe<'_> {
             );
         }
         if self.slipped(Slip::DropInner) {
-            return d("missed-inner-derivative", t!("mistake-missed-inner-derivative"));
+            return d(
+                "missed-inner-derivative",
+                t!("mistake-missed-inner-derivative"),
+            );
         }
         None
     }

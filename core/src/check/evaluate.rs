@@ -7,8 +7,8 @@ use super::feedback::off_by;
 use super::outcome::Outcome;
 use crate::engine::eval::eval;
 use crate::engine::{PyNum, parse};
-use crate::t;
 use crate::exercise::reference::{Answer, Reference};
+use crate::t;
 
 /// The value of `var` at the question's point: a graph's input, or a descent's start.
 fn value_of(ctx: &Context, r: &Reference, var: &str) -> Option<PyNum> {

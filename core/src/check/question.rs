@@ -9,12 +9,12 @@ use super::number::{Printed, Verdict as NumVerdict, compare};
 use super::outcome::Outcome;
 use super::{Context, Given, QuestionReport, Status, TraceFiles};
 use crate::bindings::constant;
-use crate::t;
 use crate::clip::{plain, quoted};
 use crate::engine::verdict::Verdict;
 use crate::engine::{PyNum, parse};
 use crate::exercise::model::{Question, Tolerance};
 use crate::exercise::reference::{Answer, Reference};
+use crate::t;
 
 fn report(
     q: &Question,
@@ -241,7 +241,12 @@ fn exact_value(g: PyNum, v: PyNum, text: &str) -> Outcome {
             if text == g.to_string() {
                 off
             } else {
-                t!("answer-exact-off", given = plain(text), value = g, off = off)
+                t!(
+                    "answer-exact-off",
+                    given = plain(text),
+                    value = g,
+                    off = off
+                )
             },
             Some(Matcher::Exact(g.to_f64())),
         )
@@ -293,10 +298,7 @@ fn expression(text: &str, e: &crate::engine::Expr, key: &str) -> Outcome {
             ),
             Some(Matcher::Expression(g)),
         ),
-        Err(None) => Outcome::wrong(
-            t!("answer-not-comparable"),
-            None,
-        ),
+        Err(None) => Outcome::wrong(t!("answer-not-comparable"), None),
     }
 }
 
