@@ -87,7 +87,13 @@ answer-not-comparable = 입력한 식은 정답과 비교할 수 없습니다(�
 answer-not-an-option = { $given }은(는) 다음 중 하나가 아닙니다: { $options }
 answer-not-an-option-near = { $given }은(는) 다음 중 하나가 아닙니다: { $options } ({ $near }을(를) 뜻했습니까?)
 answer-converges-oscillates = 정답입니다: 수렴합니다. 더 정확히 말하면 진동합니다(x가 최솟값에 가까워지면서 매 단계 최솟값을 건너뜁니다)
-answer-wrong-verdict = 이 실행은 그렇게 움직이지 않습니다({ $given }): 한 단계가 최솟값까지의 거리를 어떻게 바꾸는지 따라가 보십시오
+answer-wrong-verdict = 이 실행은 { $given ->
+    [converges] 수렴하지
+    [oscillates] 진동하지
+    [cycles] 순환하지
+    [diverges] 발산하지
+   *[other] 그렇게 움직이지
+} 않습니다({ $given }): 한 단계가 최솟값까지의 거리를 어떻게 바꾸는지 따라가 보십시오
 answer-wrong-choice = { $given }이(가) 아닙니다
 answer-expression-right = '{ $given }'은(는) { $names }에 대한 식이고, 올바른 식입니다; 문항은 { $point }에서의 값을 묻습니다: { $point }을(를) 대입하십시오
 answer-expression-wrong = '{ $given }'은(는) { $names }에 대한 식입니다; 문항은 { $point }에서의 값을 묻습니다: { $point }을(를) 대입하십시오(입력한 식은 여기서 { $value }이고, { $off })
@@ -139,8 +145,8 @@ solve-trace-answer = 출력된 트레이스(`gbl show` 참고)
 
 ## 힌트와 페이지의 요청 (core/src/api.rs)
 
-hint-none = '{ $id }'에는 힌트가 없습니다. 'gbl solve { $id }'를 실행해 보십시오
-hint-last = 마지막 힌트였습니다. 이제 'gbl check'가 정답을 보여 주고, 'gbl solve { $id }'가 풀이를 보여 줍니다
+hint-none = '{ $id }'에는 힌트가 없습니다. 'gbl solve { $id }' 명령을 실행해 보십시오
+hint-last = 마지막 힌트였습니다. 이제 'gbl check'에서 정답을 볼 수 있고, 'gbl solve { $id }' 명령으로 풀이를 볼 수 있습니다
 hint-no-such = '{ $id }'의 힌트는 { $of }개이므로, { $n }번째 힌트는 없습니다
 api-request-invalid = 요청이 올바르지 않습니다: { $error }
 api-solution-error = { $file }: 풀이: { $error }
