@@ -42,7 +42,7 @@ off-wrong-sign-sized = 부호가 틀렸고, 크기도 { $size }
 off-last-digits = { $way ->
     [big] 너무 큽니다
    *[small] 너무 작습니다
-}: 마지막 자릿수들이 다릅니다
+}: 마지막 몇 자리가 다릅니다
 off-sized = 값으로는 { $way ->
     [big] 너무 큽니다
    *[small] 너무 작습니다
@@ -85,7 +85,7 @@ answer-not-expression = { $given }은(는) 식이 아닙니다: { $error }
 answer-not-same-function = 같은 함수가 아닙니다: { $point }에서 입력한 식의 값은 { $value }입니다(그 점에서 { $off })
 answer-not-comparable = 입력한 식은 정답과 비교할 수 없습니다(거의 모든 곳에서 정의되지 않습니다)
 answer-not-an-option = { $given }은(는) 다음 중 하나가 아닙니다: { $options }
-answer-not-an-option-near = { $given }은(는) 다음 중 하나가 아닙니다: { $options } ({ $near }을(를) 뜻했습니까?)
+answer-not-an-option-near = { $given }은(는) 다음 중 하나가 아닙니다: { $options } (혹시 { $near }입니까?)
 answer-converges-oscillates = 정답입니다: 수렴합니다. 더 정확히 말하면 진동합니다(x가 최솟값에 가까워지면서 매 단계 최솟값을 건너뜁니다)
 answer-wrong-verdict = 이 실행은 { $given ->
     [converges] 수렴하지
