@@ -39,6 +39,7 @@ use crate::exercise::load::{Diagnostic, Loaded, Source, parse_exercise};
 use crate::exercise::model::Question;
 use crate::exercise::prompt::fill;
 use crate::exercise::variant::{ChooseError, choose};
+use crate::t;
 
 /// A request (see the module's documentation).
 #[derive(Debug, Deserialize)]
@@ -72,28 +73,78 @@ enum Answer {
 }
 
 /// Why a request cannot be answered.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 enum ApiError {
-    #[error("the request is not valid: {0}")]
-    Request(#[from] serde_json::Error),
-    #[error("{0}")]
+    Request(serde_json::Error),
     Exercise(Diagnostic),
-    #[error("'{id}' has no question '{question}' ({near}its questions: {ids})")]
     NoQuestion {
         id: String,
         question: String,
-        near: String,
+        near: Option<String>,
         ids: String,
     },
-    #[error("{0}")]
     Variant(ChooseError),
-    #[error("{file}: {error}")]
-    Compute { file: String, error: ComputeError },
-    #[error("{file}: solution: {error}")]
-    Solution { file: String, error: String },
-    #[error("'{id}' has {of} hints, not a hint {n}")]
-    NoHint { id: String, n: usize, of: usize },
+    Compute {
+        file: String,
+        error: ComputeError,
+    },
+    Solution {
+        file: String,
+        error: String,
+    },
+    NoHint {
+        id: String,
+        n: usize,
+        of: usize,
+    },
 }
+
+impl From<serde_json::Error> for ApiError {
+    fn from(e: serde_json::Error) -> ApiError {
+        ApiError::Request(e)
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ApiError::Request(e) => t!("api-request-invalid", error = e),
+            ApiError::Exercise(d) => d.to_string(),
+            ApiError::NoQuestion {
+                id,
+                question,
+                near: Some(near),
+                ids,
+            } => t!(
+                "answers-no-question-near",
+                exercise = id,
+                question = format!("'{question}'"),
+                near = near,
+                ids = ids
+            ),
+            ApiError::NoQuestion {
+                id,
+                question,
+                near: None,
+                ids,
+            } => t!(
+                "answers-no-question",
+                exercise = id,
+                question = format!("'{question}'"),
+                ids = ids
+            ),
+            ApiError::Variant(e) => e.to_string(),
+            ApiError::Compute { file, error } => format!("{file}: {error}"),
+            ApiError::Solution { file, error } => {
+                t!("api-solution-error", file = file, error = error)
+            }
+            ApiError::NoHint { id, n, of } => t!("hint-no-such", id = id, of = of, n = n),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 /// Checks the answers of a request: the JSON `gbl check --format json` prints.
 pub fn check(request: &str) -> String {
@@ -215,9 +266,7 @@ fn given(r: &Request, l: &Loaded) -> Result<IndexMap<String, Given>, ApiError> {
         let q = q.trim();
         if !l.exercise.questions.iter().any(|x| x.id() == q) {
             let ids: Vec<&str> = l.exercise.questions.iter().map(Question::id).collect();
-            let near = crate::check::answers::did_you_mean(q, ids.iter().copied())
-                .map(|m| format!("{m} "))
-                .unwrap_or_default();
+            let near = crate::check::answers::did_you_mean(q, ids.iter().copied());
             return Err(ApiError::NoQuestion {
                 id: l.id.clone(),
                 question: q.to_string(),
@@ -250,7 +299,7 @@ fn hinted(request: &str) -> Result<Value, ApiError> {
     let (r, l) = parsed(request)?;
     let hints = &l.exercise.hints;
     if hints.is_empty() {
-        let note = format!("'{}' has no hints; try 'gbl solve {}'", l.id, l.id);
+        let note = t!("hint-none", id = l.id);
         return Ok(json!({"id": l.id, "hints": [], "of": 0, "note": note}));
     }
     let n = r.hint.unwrap_or(1);
@@ -266,12 +315,7 @@ fn hinted(request: &str) -> Result<Value, ApiError> {
         .unwrap_or_else(|_| hints[n - 1].clone())
         .trim_end()
         .to_string();
-    let note = (n == hints.len()).then(|| {
-        format!(
-            "that was the last hint; 'gbl check' now shows the answers, and 'gbl solve {}' a worked solution",
-            l.id
-        )
-    });
+    let note = (n == hints.len()).then(|| t!("hint-last", id = l.id));
     Ok(json!({"id": l.id, "hints": [{"n": n, "text": text}], "of": hints.len(), "note": note}))
 }
 

@@ -5,6 +5,7 @@ use crate::engine::backprop::Pass;
 use crate::exercise::compute::{Computed, DerivativeResult, DescentResult, GraphResult, Results};
 use crate::exercise::model::{Exercise, Question};
 use crate::pyfmt::present::paren;
+use crate::t;
 
 /// A number as a person writes it: ints as they are, floats to 6 significant digits (the
 /// presenter's [`crate::pyfmt::present::short_num`]).
@@ -25,7 +26,7 @@ pub fn worked(exercise: &Exercise, results: &Results) -> Vec<String> {
     let many_runs = results.runs.len() > 1;
     for (name, run) in &results.runs {
         if many_runs {
-            out.push(format!("Run `{name}`:"));
+            out.push(t!("solve-run", run = name));
         }
         match run {
             Computed::Descent(d) => descent(d, &mut out),
@@ -33,10 +34,10 @@ pub fn worked(exercise: &Exercise, results: &Results) -> Vec<String> {
             Computed::Derivative(d) => derivative(d, &mut out),
         }
     }
-    out.push("Answers:".into());
+    out.push(t!("solve-answers"));
     for q in &exercise.questions {
         let value = match q {
-            Question::Trace(_) => "the printed trace (see `gbl show`)".to_string(),
+            Question::Trace(_) => t!("solve-trace-answer"),
             _ => crate::exercise::answer::resolve(q.answer_ref(), results)
                 .map(|a| match a {
                     crate::exercise::reference::Answer::Num(n) => num(n),
@@ -63,38 +64,40 @@ fn descent(d: &DescentResult, out: &mut Vec<String>) {
             .zip(&d.derivative)
             .map(|(v, g)| format!("∂f/∂{v} = {}", g.presented()))
             .collect();
-        out.push(format!(
-            "This update does not use f's own derivative ({}) on purpose: {why}",
-            own.join(", ")
+        out.push(t!(
+            "solve-different-update",
+            own = own.join(", "),
+            why = why
         ));
     }
-    out.push(format!(
-        "Start at {} = {} with learning rate lr = {}; each update is x := x - lr·f'(x).",
-        if vars.len() == 1 {
+    out.push(t!(
+        "solve-start",
+        var = if vars.len() == 1 {
             vars[0].clone()
         } else {
             format!("({})", vars.join(", "))
         },
-        if vars.len() == 1 {
+        value = if vars.len() == 1 {
             num(d.run.point(0)[0])
         } else {
             point(&d.run.point(0))
         },
-        d.run.lr
+        lr = d.run.lr
     ));
     let updates = d.run.len().saturating_sub(1);
     for k in 1..=updates {
         if updates > SHOWN_STEPS && k == SHOWN_STEPS / 2 + 1 {
-            out.push(format!("… ({} more updates) …", updates - SHOWN_STEPS));
+            out.push(t!("solve-more-updates", n = updates - SHOWN_STEPS));
         }
         if updates > SHOWN_STEPS && k > SHOWN_STEPS / 2 && k <= updates - SHOWN_STEPS / 2 {
             continue;
         }
         out.push(update(d, k));
     }
-    out.push(format!(
-        "Verdict: {} ({}).",
-        d.judgement.verdict, d.judgement.reason
+    out.push(t!(
+        "solve-verdict",
+        verdict = d.judgement.verdict,
+        reason = d.judgement.reason
     ));
 }
 
@@ -121,25 +124,26 @@ fn update(d: &DescentResult, k: usize) -> String {
         .enumerate()
         .map(|(i, v)| format!("∂f/∂{v}{} = {}", point(&before), num(g[i])))
         .collect();
-    format!(
-        "Step {k}: {}; {}; f = {}",
-        grads.join(", "),
-        parts.join(", "),
-        num(d.run.value(k))
+    t!(
+        "solve-step",
+        k = k,
+        gradients = grads.join(", "),
+        updates = parts.join(", "),
+        f = num(d.run.value(k))
     )
 }
 
 /// A graph: the forward pass, the local derivatives, and the backward pass.
 fn graph(g: &GraphResult, out: &mut Vec<String>) {
     let p = &g.pass;
-    out.push("Forward pass:".into());
+    out.push(t!("solve-forward"));
     for (i, name) in p.names.iter().enumerate() {
         match g.graph.nodes.iter().find(|n| &n.name == name) {
             Some(n) => out.push(format!("{name} = {} = {}", n.expr, num(p.values[i]))),
-            None => out.push(format!("{name} = {} (input)", num(p.values[i]))),
+            None => out.push(t!("solve-input", name = name, value = num(p.values[i]))),
         }
     }
-    out.push("Local derivatives:".into());
+    out.push(t!("solve-local"));
     for e in &p.edges {
         out.push(format!(
             "∂{}/∂{} = {} = {}",
@@ -157,9 +161,7 @@ fn graph(g: &GraphResult, out: &mut Vec<String>) {
 fn backward(g: &GraphResult, out: &mut Vec<String>) {
     let p = &g.pass;
     let output = g.graph.output();
-    out.push(format!(
-        "Backward pass (d{output}/d{output} = 1, then each node in reverse order):"
-    ));
+    out.push(t!("solve-backward", out = output));
     for &i in p.order.iter().rev() {
         if p.names[i] != output {
             out.push(gradient_line(p, output, i));
@@ -196,6 +198,6 @@ fn derivative(d: &DerivativeResult, out: &mut Vec<String>) {
         d.derivative.presented()
     ));
     if let Some(v) = d.value {
-        out.push(format!("Its value at the given point: {}", num(v)));
+        out.push(t!("solve-value-at-point", value = num(v)));
     }
 }

@@ -15,6 +15,7 @@ use serde_yaml::Value;
 use super::Given;
 use crate::exercise::load::{Diagnostic, Loaded, Source};
 use crate::exercise::model::Question;
+use crate::t;
 
 /// The answers for one exercise.
 pub type ExerciseAnswers = IndexMap<String, Given>;
@@ -39,7 +40,7 @@ pub fn parse(
         return Err(vec![Diagnostic {
             file: source.name.clone(),
             pos: None,
-            message: "the answer file is empty".into(),
+            message: t!("answers-empty-file"),
         }]);
     }
     let l = parse_lenient(source, exercises, trace)?;
@@ -117,10 +118,7 @@ pub fn parse_lenient(
             // `gd-one-step:` with nothing under it: not answered yet.
             Value::Null => serde_yaml::Mapping::new(),
             _ => {
-                problems.push(at(
-                    &ex_id,
-                    format!("expected the answers of '{ex_id}' as 'question: answer' pairs"),
-                ));
+                problems.push(at(&ex_id, t!("answers-not-pairs", exercise = ex_id)));
                 continue;
             }
         };
@@ -156,7 +154,7 @@ fn top_mapping(source: &Source) -> Result<serde_yaml::Mapping, Vec<Diagnostic>> 
         _ => Err(vec![Diagnostic {
             file: source.name.clone(),
             pos: Some(crate::exercise::locate::Pos { line: 1, col: 1 }),
-            message: "an answer file maps exercise ids to their answers, e.g. 'gd-one-step: {grad: 0.6, x1: 2.4}'".into(),
+            message: t!("answers-not-mapping"),
         }]),
     }
 }
@@ -170,7 +168,7 @@ fn known_exercise<'e>(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<(String, &'e Loaded)> {
     let Some(ex_id) = k.as_str().map(str::to_string) else {
-        problems.push(at("", format!("{} is not an exercise id", describe(k))));
+        problems.push(at("", t!("answers-not-exercise-id", value = describe(k))));
         return None;
     };
     let Some(loaded) = exercises.iter().find(|l| l.id == ex_id) else {
@@ -178,12 +176,13 @@ fn known_exercise<'e>(
         let hint = (problems.len() < crate::exercise::load::MAX_DIAGNOSTICS)
             .then(|| did_you_mean(&ex_id, exercises.iter().map(|l| l.id.as_str())))
             .flatten()
-            .unwrap_or_else(|| "see 'gbl list'".into());
+            .unwrap_or_else(|| t!("answers-see-list"));
         problems.push(at(
             &ex_id,
-            format!(
-                "there is no exercise {} ({hint})",
-                crate::clip::quoted(&ex_id)
+            t!(
+                "answers-no-exercise",
+                exercise = crate::clip::quoted(&ex_id),
+                hint = hint
             ),
         ));
         return None;
@@ -205,22 +204,33 @@ fn known_question<'e>(
         .map(str::to_string)
         .or_else(|| qk.as_i64().map(|i| i.to_string()))
     else {
-        problems.push(at(ex_id, format!("{} is not a question id", describe(qk))));
+        problems.push(at(
+            ex_id,
+            t!("answers-not-question-id", value = describe(qk)),
+        ));
         return None;
     };
     let Some(q) = loaded.exercise.questions.iter().find(|q| q.id() == q_id) else {
         let ids: Vec<&str> = loaded.exercise.questions.iter().map(Question::id).collect();
-        let near = did_you_mean(&q_id, ids.iter().copied())
-            .map(|m| format!("{m} "))
-            .unwrap_or_default();
-        problems.push(at(
-            &format!("{ex_id}.{q_id}"),
-            format!(
-                "'{ex_id}' has no question {} ({near}its questions: {})",
-                crate::clip::quoted(&q_id),
-                ids.join(", ")
+        let question = crate::clip::quoted(&q_id);
+        let ids = ids.join(", ");
+        let message = match did_you_mean(&q_id, loaded.exercise.questions.iter().map(Question::id))
+        {
+            Some(near) => t!(
+                "answers-no-question-near",
+                exercise = ex_id,
+                question = question,
+                near = near,
+                ids = ids
             ),
-        ));
+            None => t!(
+                "answers-no-question",
+                exercise = ex_id,
+                question = question,
+                ids = ids
+            ),
+        };
+        problems.push(at(&format!("{ex_id}.{q_id}"), message));
         return None;
     };
     Some((q_id, q))
@@ -285,13 +295,13 @@ fn shown(v: &Value) -> String {
 
 fn describe(v: &Value) -> String {
     match v {
-        Value::Null => "an empty value".into(),
+        Value::Null => t!("value-empty"),
         Value::Bool(b) => format!("'{b}'"),
         Value::Number(n) => format!("'{n}'"),
         Value::String(s) => crate::clip::quoted(s),
-        Value::Sequence(_) => "a list".into(),
-        Value::Mapping(_) => "a mapping".into(),
-        Value::Tagged(_) => "a tagged value".into(),
+        Value::Sequence(_) => t!("value-list"),
+        Value::Mapping(_) => t!("value-mapping"),
+        Value::Tagged(_) => t!("value-tagged"),
     }
 }
 
@@ -302,23 +312,17 @@ fn answer(q: &Question, v: &Value, trace: &mut dyn FnMut(&str) -> Given) -> Resu
             let file = m
                 .get("trace")
                 .and_then(Value::as_str)
-                .ok_or_else(|| "a trace answer is written {trace: PATH}".to_string())?;
+                .ok_or_else(|| t!("answers-trace-form"))?;
             if m.len() != 1 {
-                return Err("a trace answer has only the key 'trace'".into());
+                return Err(t!("answers-trace-only-key"));
             }
             Ok(trace(file))
         }
         (Question::Trace(_), Value::String(s)) => Ok(trace(s)),
-        (Question::Trace(_), other) => Err(format!(
-            "{} is not a trace file: write {{trace: PATH}}",
-            describe(other)
-        )),
+        (Question::Trace(_), other) => Err(t!("answers-not-trace", value = describe(other))),
         (_, Value::Number(n)) => Ok(Given::Text(number_text(n))),
         (_, Value::String(s)) => Ok(Given::Text(s.clone())),
-        (_, other) => Err(format!(
-            "{} is not an answer: give a number, a fraction or expression in quotes, or a word",
-            describe(other)
-        )),
+        (_, other) => Err(t!("answers-not-answer", value = describe(other))),
     }
 }
 

@@ -104,6 +104,11 @@ pub(crate) fn explain(
     named.or_else(|| sign(expected, m))
 }
 
+/// The English plural category of a count, for a message's select: `one` or `other`.
+pub(crate) fn plural(n: i64) -> &'static str {
+    if n == 1 { "one" } else { "other" }
+}
+
 fn d(code: &'static str, message: String) -> Option<Diagnosis> {
     Some(Diagnosis { code, message })
 }
@@ -111,7 +116,7 @@ fn d(code: &'static str, message: String) -> Option<Diagnosis> {
 /// Right size, wrong sign.
 fn sign(expected: &Answer, m: &Matcher) -> Option<Diagnosis> {
     if negated(expected).is_some_and(|n| m.matches(&n)) {
-        return d("sign", "right size, wrong sign".into());
+        return d("sign", t!("mistake-sign"));
     }
     None
 }
@@ -149,13 +154,10 @@ impl Probe<'_> {
     /// is named before any slip that happens to give 1 too.
     fn learning_rate_bound(&self) -> Option<Diagnosis> {
         if self.m.matches(&Answer::Num(PyNum::Int(1))) {
-            return d(
-                "lr-below-one-habit",
-                "1 is the '0 < lr < 1' habit, not this function's bound: for f = a·x^2 an update multiplies x by 1 - 2·a·lr, and the run converges exactly when that factor lies between -1 and 1".into(),
-            );
+            return d("lr-below-one-habit", t!("mistake-lr-below-one-habit"));
         }
         if self.slipped(Slip::DropPowerFactor) {
-            return d("power-rule-factor", "you dropped the exponent's factor of the power rule: f'(x) of a·x^2 is 2·a·x, so an update multiplies x by 1 - 2·a·lr".into());
+            return d("power-rule-factor", t!("mistake-power-rule-factor-lr"));
         }
         None
     }
@@ -180,7 +182,7 @@ impl Probe<'_> {
     /// A gradient answered with f(x).
     fn value_for_gradient(&self) -> Option<Diagnosis> {
         if with_field(self.r, self.first, "y").is_some_and(|alt| self.gives_here(&alt)) {
-            return d("value-for-gradient", "this is f(x), not f'(x)".into());
+            return d("value-for-gradient", t!("mistake-value-for-gradient"));
         }
         None
     }
@@ -195,10 +197,7 @@ impl Probe<'_> {
             return d("no-learning-rate", t!("mistake-no-learning-rate", lr = lr));
         }
         if self.slipped(Slip::ValueForGradient) {
-            return d(
-                "value-for-gradient",
-                "you used f(x) in the update instead of f'(x)".into(),
-            );
+            return d("value-for-gradient", t!("mistake-value-in-update"));
         }
         let alt = with_field(self.r, self.first, "grad").map(|mut a| {
             a.path
@@ -206,10 +205,7 @@ impl Probe<'_> {
             a
         });
         if alt.is_some_and(|a| self.gives_here(&a)) {
-            return d(
-                "gradient-for-value",
-                "this is the gradient f'(x), not the new x".into(),
-            );
+            return d("gradient-for-value", t!("mistake-gradient-for-value"));
         }
         None
     }
@@ -218,10 +214,13 @@ impl Probe<'_> {
     /// rule's inner derivative.
     fn descent_derivative(&self) -> Option<Diagnosis> {
         if self.slipped(Slip::DropPowerFactor) {
-            return d("power-rule-factor", "you dropped the exponent's factor of the power rule: d/dx x^n = n·x^(n-1) (for a square, the factor 2)".into());
+            return d("power-rule-factor", t!("mistake-power-rule-factor-descent"));
         }
         if self.slipped(Slip::DropInner) {
-            return d("missed-inner-derivative", "you missed the inner derivative of the chain rule: multiply by the derivative of the inside".into());
+            return d(
+                "missed-inner-derivative",
+                t!("mistake-missed-inner-derivative"),
+            );
         }
         None
     }
@@ -236,21 +235,20 @@ impl Probe<'_> {
         let later = r.shifted(1);
         let beyond = self.ctx.with_slip(Slip::ExtraStep);
         if self.gives_here(&later) || beyond.is_some_and(|b| self.gives(&later, &b)) {
-            return d(
-                "one-step-too-many",
-                "that is the value one step later: you took one step too many".into(),
-            );
+            return d("one-step-too-many", t!("mistake-one-step-too-many"));
         }
         if self.gives_here(&r.shifted(-1)) {
-            return d("one-step-too-few", "that is the value one step earlier: you took one step too few (or gave the value before the update)".into());
+            return d("one-step-too-few", t!("mistake-one-step-too-few"));
         }
         for k in 0..steps {
             if asked >= 0 && k != asked && self.gives_here(&r.shifted(k - asked)) {
                 return d(
                     "wrong-step",
-                    format!(
-                        "that is the value after {k} update{}; the question asks for the value after {asked}",
-                        if k == 1 { "" } else { "s" }
+                    t!(
+                        "mistake-wrong-step",
+                        k = k,
+                        k_plural = plural(k),
+                        asked = asked
                     ),
                 );
             }
@@ -264,9 +262,10 @@ impl Probe<'_> {
             if self.slipped(Slip::RoundEarly(digits)) {
                 return d(
                     "rounded-too-early",
-                    format!(
-                        "you rounded to {digits} decimal{} along the way; keep full precision until the end",
-                        if digits == 1 { "" } else { "s" }
+                    t!(
+                        "mistake-rounded-too-early",
+                        digits = digits,
+                        digits_plural = plural(i64::from(digits))
                     ),
                 );
             }
@@ -287,13 +286,16 @@ impl Probe<'_> {
     /// missed, the power rule's factor dropped.
     fn graph_slip(&self) -> Option<Diagnosis> {
         if self.slipped(Slip::OuterAtInput) {
-            return d("outer-at-input", "you evaluated the outer derivative at the input x instead of at the inner node's value".into());
+            return d("outer-at-input", t!("mistake-outer-at-input"));
         }
         if self.slipped(Slip::DropInner) {
-            return d("missed-inner-derivative", "you missed the inner derivative of the chain rule: multiply by the local derivative of each inner node on the path".into());
+            return d(
+                "missed-inner-derivative",
+                t!("mistake-missed-inner-derivative-graph"),
+            );
         }
         if self.slipped(Slip::DropPowerFactor) {
-            return d("power-rule-factor", "you dropped the exponent's factor of the power rule: d/dz z^n = n·z^(n-1) (for a square, the factor 2)".into());
+            return d("power-rule-factor", t!("mistake-power-rule-factor-graph"));
         }
         None
     }
@@ -310,8 +312,11 @@ impl Probe<'_> {
             if value.is_ok_and(|v| self.gives_here(&v)) {
                 return d(
                     "value-for-gradient",
-                    format!(
-                        "that is the value of {name} from the forward pass, not the gradient d{out}/d{asked}"
+                    t!(
+                        "mistake-forward-value-for-gradient",
+                        name = name,
+                        out = out,
+                        asked = asked
                     ),
                 );
             }
@@ -319,9 +324,7 @@ impl Probe<'_> {
             if name != asked && grad.is_ok_and(|v| self.gives_here(&v)) {
                 return d(
                     "wrong-node",
-                    format!(
-                        "that is d{out}/d{name}, the gradient at {name}; the question asks for d{out}/d{asked}"
-                    ),
+                    t!("mistake-wrong-node", out = out, name = name, asked = asked),
                 );
             }
         }
@@ -331,20 +334,19 @@ impl Probe<'_> {
     /// A derivative question: f for f', or a slip in the derivative.
     fn derivative(&self) -> Option<Diagnosis> {
         if self.slipped(Slip::ValueForGradient) {
-            return d(
-                "value-for-gradient",
-                "this is the function itself, not its derivative".into(),
-            );
+            return d("value-for-gradient", t!("mistake-function-for-derivative"));
         }
         if self.slipped(Slip::DropPowerFactor) {
             return d(
                 "power-rule-factor",
-                "you dropped the exponent's factor of the power rule: d/dx u^n = n·u^(n-1)·u'"
-                    .into(),
+                t!("mistake-power-rule-factor-derivative"),
             );
         }
         if self.slipped(Slip::DropInner) {
-            return d("missed-inner-derivative", "you missed the inner derivative of the chain rule: multiply by the derivative of the inside".into());
+            return d(
+                "missed-inner-derivative",
+                t!("mistake-missed-inner-derivative"),
+            );
         }
         None
     }

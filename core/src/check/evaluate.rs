@@ -8,6 +8,7 @@ use super::outcome::Outcome;
 use crate::engine::eval::eval;
 use crate::engine::{PyNum, parse};
 use crate::exercise::reference::{Answer, Reference};
+use crate::t;
 
 /// The value of `var` at the question's point: a graph's input, or a descent's start.
 fn value_of(ctx: &Context, r: &Reference, var: &str) -> Option<PyNum> {
@@ -43,16 +44,20 @@ pub(crate) fn put_in(ctx: &Context, r: &Reference, text: &str, want: PyNum) -> O
     let want = want.to_f64();
     let same = (value - want).abs() <= 1e-9 * value.abs().max(want.abs()).max(1e-3);
     let feedback = if same {
-        format!(
-            "'{text}' is an expression in {}, and the right one; the question asks for its value at {point}: put {point} in",
-            names.join(", ")
+        t!(
+            "answer-expression-right",
+            given = text,
+            names = names.join(", "),
+            point = point
         )
     } else {
-        format!(
-            "'{text}' is an expression in {}; the question asks for a value at {point}: put {point} in (here yours gives {}, {})",
-            names.join(", "),
-            crate::engine::verdict::short(value),
-            off_by(value, want)
+        t!(
+            "answer-expression-wrong",
+            given = text,
+            names = names.join(", "),
+            point = point,
+            value = crate::engine::verdict::short(value),
+            off = off_by(value, want)
         )
     };
     Some(Outcome::Wrong {

@@ -5,48 +5,96 @@
 //! ..., 10 times too big or too small), never by the expected value itself: a band cannot be
 //! turned back into the answer. Every sentence is true of the two numbers it is built from.
 
+use crate::t;
+
 /// Which way `given` is off from `expected`, and roughly by how much: `too big, by 10% to
 /// 50%`, `wrong sign, and 2 times too big in size`, `too small`. Both must be finite and
 /// different.
 pub(crate) fn off_by(given: f64, expected: f64) -> String {
-    let way = if given > expected {
-        "too big"
-    } else {
-        "too small"
-    };
+    let way = if given > expected { "big" } else { "small" };
     if expected == 0.0 || given == 0.0 {
-        return way.to_string();
+        return t!("off-way", way = way);
     }
     let size = given.abs() / expected.abs();
     if (given < 0.0) != (expected < 0.0) {
         return match size_phrase(size) {
-            None => "right size, wrong sign".to_string(),
-            Some(p) => format!("wrong sign, and {p} in size"),
+            None => t!("off-wrong-sign"),
+            Some(p) => t!("off-wrong-sign-sized", size = p.text()),
         };
     }
     match size_phrase(size) {
         // Same size and sign, yet different: only digits far down differ.
-        None => format!("{way}, in the last digits"),
-        Some(p) if p.contains("times") => {
-            let sized = if given.abs() > expected.abs() {
-                "too big"
-            } else {
-                "too small"
-            };
-            // For negative values "too big in size" is "too small" as a value: say both.
-            if sized == way {
-                p
-            } else {
-                format!("{way} ({p} in size)")
+        None => t!("off-last-digits", way = way),
+        Some(p) => match p.times() {
+            Some(big) => {
+                // For negative values "too big in size" is "too small" as a value: say both.
+                if big == (way == "big") {
+                    p.text()
+                } else {
+                    t!("off-sized", way = way, size = p.text())
+                }
             }
+            None => t!("off-band", way = way, size = p.text()),
+        },
+    }
+}
+
+/// How far a size ratio is from 1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Size {
+    /// Exactly `k` times too big.
+    TimesBig(f64),
+    /// Exactly `k` times too small.
+    TimesSmall(f64),
+    /// More than 10 times too big.
+    MoreThanTen,
+    /// More than 2 times too big.
+    MoreThanTwice,
+    /// Less than a tenth of the right size.
+    UnderATenth,
+    /// Less than half the right size.
+    UnderHalf,
+    /// Off by less than 1%.
+    Band1,
+    /// Off by less than 10%.
+    Band10,
+    /// Off by 10% to 50%.
+    Band50,
+    /// Off by more than 50%.
+    BandMore,
+}
+
+impl Size {
+    /// For a size "times too big" (`Some(true)`) or "times too small" (`Some(false)`); `None`
+    /// for the others.
+    fn times(self) -> Option<bool> {
+        match self {
+            Size::TimesBig(_) | Size::MoreThanTen | Size::MoreThanTwice => Some(true),
+            Size::TimesSmall(_) => Some(false),
+            _ => None,
         }
-        Some(p) => format!("{way}, {p}"),
+    }
+
+    /// The phrase, in the current language.
+    fn text(self) -> String {
+        match self {
+            Size::TimesBig(k) => t!("size-times-big", k = k),
+            Size::TimesSmall(k) => t!("size-times-small", k = k),
+            Size::MoreThanTen => t!("size-more-than-ten-times"),
+            Size::MoreThanTwice => t!("size-more-than-twice"),
+            Size::UnderATenth => t!("size-under-a-tenth"),
+            Size::UnderHalf => t!("size-under-half"),
+            Size::Band1 => t!("size-band-1"),
+            Size::Band10 => t!("size-band-10"),
+            Size::Band50 => t!("size-band-50"),
+            Size::BandMore => t!("size-band-more"),
+        }
     }
 }
 
 /// How far a size ratio (given over expected, both positive) is from 1, or `None` when it is
 /// 1 to a billionth.
-fn size_phrase(ratio: f64) -> Option<String> {
+fn size_phrase(ratio: f64) -> Option<Size> {
     if (ratio - 1.0).abs() <= 1e-9 {
         return None;
     }
@@ -54,40 +102,37 @@ fn size_phrase(ratio: f64) -> Option<String> {
     for k in 2..=10u32 {
         let k = f64::from(k);
         if (ratio - k).abs() <= 1e-9 * k {
-            return Some(format!("{k} times too big"));
+            return Some(Size::TimesBig(k));
         }
         if (ratio * k - 1.0).abs() <= 1e-9 {
-            return Some(format!("{k} times too small"));
+            return Some(Size::TimesSmall(k));
         }
     }
     let off = (ratio - 1.0).abs();
-    Some(
-        if ratio > 1.0 {
-            match ratio {
-                r if r >= 10.0 => "more than 10 times too big",
-                r if r >= 2.0 => "more than 2 times too big",
-                _ => band(off),
-            }
-        } else {
-            match ratio {
-                r if r <= 0.1 => "less than a tenth of the right size",
-                r if r <= 0.5 => "less than half the right size",
-                _ => band(off),
-            }
+    Some(if ratio > 1.0 {
+        match ratio {
+            r if r >= 10.0 => Size::MoreThanTen,
+            r if r >= 2.0 => Size::MoreThanTwice,
+            _ => band(off),
         }
-        .to_string(),
-    )
+    } else {
+        match ratio {
+            r if r <= 0.1 => Size::UnderATenth,
+            r if r <= 0.5 => Size::UnderHalf,
+            _ => band(off),
+        }
+    })
 }
 
-fn band(off: f64) -> &'static str {
+fn band(off: f64) -> Size {
     if off < 0.01 {
-        "by less than 1%"
+        Size::Band1
     } else if off < 0.1 {
-        "by less than 10%"
+        Size::Band10
     } else if off < 0.5 {
-        "by 10% to 50%"
+        Size::Band50
     } else {
-        "by more than 50%"
+        Size::BandMore
     }
 }
 

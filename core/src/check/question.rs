@@ -14,6 +14,7 @@ use crate::engine::verdict::Verdict;
 use crate::engine::{PyNum, parse};
 use crate::exercise::model::{Question, Tolerance};
 use crate::exercise::reference::{Answer, Reference};
+use crate::t;
 
 fn report(
     q: &Question,
@@ -68,7 +69,7 @@ pub fn check(
                 Status::Invalid,
                 json!(null),
                 given,
-                format!("the exercise is broken: {e}"),
+                t!("answer-broken", error = e),
             );
         }
     };
@@ -116,7 +117,7 @@ fn given_text(
             Status::Missing,
             exp(),
             None,
-            "not answered".into(),
+            t!("answer-missing"),
         ))),
         Some(Given::Text(t)) => Ok(t.trim().to_string()),
         Some(Given::Unreadable { reason, .. }) => Err(Box::new(report(
@@ -131,7 +132,7 @@ fn given_text(
             Status::Invalid,
             exp(),
             given,
-            format!("expected a value, not the file {}", other.shown()),
+            t!("answer-file-not-value", file = other.shown()),
         ))),
     }
 }
@@ -154,10 +155,10 @@ fn judge(
         (Question::Integer(_), Answer::Num(v)) => integer(text, *v),
         (Question::Expression(_), Answer::Expr(e)) => expression(text, e, &seed_key(ctx, q)),
         (Question::Choice(c), Answer::Word(w)) => choice(text, w, c.options.as_deref()),
-        _ => Outcome::Broken(format!(
-            "the exercise is broken: '{}' does not suit a {} question",
-            q.answer_ref(),
-            q.kind()
+        _ => Outcome::Broken(t!(
+            "answer-wrong-kind",
+            answer = q.answer_ref(),
+            kind = q.kind()
         )),
     };
     match (outcome, expected) {
@@ -178,7 +179,7 @@ fn number(text: &str, v: PyNum, sig: u32, tol: Option<Tolerance>) -> Outcome {
         };
     };
     match compare(&p, v.to_f64(), sig, tol) {
-        NumVerdict::Right => Outcome::Right("correct".into()),
+        NumVerdict::Right => Outcome::Right(t!("answer-correct")),
         NumVerdict::TooFewDigits { .. } => too_few_digits(text, sig),
         NumVerdict::Wrong if right_as_far_as_it_goes(&p, v.to_f64()) => too_few_digits(text, sig),
         NumVerdict::Wrong => Outcome::wrong(
@@ -190,9 +191,7 @@ fn number(text: &str, v: PyNum, sig: u32, tol: Option<Tolerance>) -> Outcome {
 
 fn too_few_digits(text: &str, sig: u32) -> Outcome {
     Outcome::Wrong {
-        feedback: format!(
-            "too few digits: {text} is right as far as it goes; give at least {sig} significant digits"
-        ),
+        feedback: t!("answer-too-few-digits", given = text, sig = sig),
         matcher: None,
         mistake: Some("too-few-digits"),
     }
@@ -213,22 +212,19 @@ fn not_a_number(text: &str) -> String {
     let t = text.trim();
     let word = t.trim_start_matches(['+', '-', '.']).to_ascii_lowercase();
     if t.is_empty() {
-        "no answer: give a number".into()
+        t!("answer-empty")
     } else if matches!(word.as_str(), "nan" | "inf" | "infinity") {
-        format!("{} is not a number: give a finite value", quoted(text))
+        t!("answer-not-finite", given = quoted(text))
     } else if t.parse::<f64>().is_ok_and(f64::is_infinite) {
-        format!(
-            "{} is not a number: it is too large for a float",
-            quoted(text)
-        )
+        t!("answer-too-large", given = quoted(text))
     } else if t.matches(',').count() == 1 && t.replace(',', ".").parse::<f64>().is_ok() {
-        format!(
-            "{} is not a number: write decimals with a point ({})",
-            quoted(text),
-            t.replace(',', ".")
+        t!(
+            "answer-decimal-comma",
+            given = quoted(text),
+            with_point = t.replace(',', ".")
         )
     } else {
-        format!("{} is not a number", quoted(text))
+        t!("answer-not-a-number", given = quoted(text))
     }
 }
 
@@ -238,14 +234,19 @@ fn close(a: f64, b: f64) -> bool {
 
 fn exact_value(g: PyNum, v: PyNum, text: &str) -> Outcome {
     if close(g.to_f64(), v.to_f64()) {
-        Outcome::Right("correct".into())
+        Outcome::Right(t!("answer-correct"))
     } else {
         let off = off_by(g.to_f64(), v.to_f64());
         Outcome::wrong(
             if text == g.to_string() {
                 off
             } else {
-                format!("{} = {g}: {off}", plain(text))
+                t!(
+                    "answer-exact-off",
+                    given = plain(text),
+                    value = g,
+                    off = off
+                )
             },
             Some(Matcher::Exact(g.to_f64())),
         )
@@ -255,17 +256,15 @@ fn exact_value(g: PyNum, v: PyNum, text: &str) -> Outcome {
 fn exact(text: &str, v: PyNum) -> Outcome {
     match constant(text) {
         Ok(g) => exact_value(g, v, text),
-        Err(e) => Outcome::Invalid(format!(
-            "{e}; give a number, a fraction such as 12/5 or an expression of numbers"
-        )),
+        Err(e) => Outcome::Invalid(t!("answer-not-exact", error = e)),
     }
 }
 
 fn integer(text: &str, v: PyNum) -> Outcome {
     match text.parse::<i64>() {
-        Ok(g) if g as f64 == v.to_f64() => Outcome::Right("correct".into()),
+        Ok(g) if g as f64 == v.to_f64() => Outcome::Right(t!("answer-correct")),
         Ok(g) => Outcome::wrong(off_by(g as f64, v.to_f64()), Some(Matcher::Exact(g as f64))),
-        Err(_) => Outcome::Invalid(format!("{} is not a whole number", quoted(text))),
+        Err(_) => Outcome::Invalid(t!("answer-not-whole", given = quoted(text))),
     }
 }
 
@@ -281,28 +280,25 @@ fn expression(text: &str, e: &crate::engine::Expr, key: &str) -> Outcome {
     let g = match parse(text) {
         Ok(g) => g,
         Err(err) => {
-            return Outcome::Invalid(format!(
-                "{} is not an expression: {}",
-                quoted(text),
-                err.render(text)
+            return Outcome::Invalid(t!(
+                "answer-not-expression",
+                given = quoted(text),
+                error = err.render(text)
             ));
         }
     };
     match equivalent_keyed(&g, e, key) {
-        Ok(()) => Outcome::Right("correct".into()),
+        Ok(()) => Outcome::Right(t!("answer-correct")),
         Err(Some(d)) => Outcome::wrong(
-            format!(
-                "not the same function: at {} yours gives {} ({} there)",
-                d.point,
-                crate::engine::verdict::short(d.given),
-                off_by(d.given, d.expected)
+            t!(
+                "answer-not-same-function",
+                point = d.point,
+                value = crate::engine::verdict::short(d.given),
+                off = off_by(d.given, d.expected)
             ),
             Some(Matcher::Expression(g)),
         ),
-        Err(None) => Outcome::wrong(
-            "yours cannot be compared with the answer (it is undefined almost everywhere)".into(),
-            None,
-        ),
+        Err(None) => Outcome::wrong(t!("answer-not-comparable"), None),
     }
 }
 
@@ -349,30 +345,31 @@ fn choice(text: &str, want: &str, options: Option<&[String]>) -> Outcome {
             })
             .filter(|(r, _)| *r > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, o)| format!(" (did you mean {o}?)"))
-            .unwrap_or_default();
-        return Outcome::Invalid(format!(
-            "{} is not one of: {}{near}",
-            quoted(text),
-            options.join(", ")
-        ));
+            .map(|(_, o)| o);
+        let given = quoted(text);
+        let options = options.join(", ");
+        return Outcome::Invalid(match near {
+            Some(near) => t!(
+                "answer-not-an-option-near",
+                given = given,
+                options = options,
+                near = near
+            ),
+            None => t!("answer-not-an-option", given = given, options = options),
+        });
     };
     if g == want {
-        return Outcome::Right("correct".into());
+        return Outcome::Right(t!("answer-correct"));
     }
     // An oscillating run does converge: the answer is right, and the finer word is taught.
     if is_verdict && g == "converges" && want == "oscillates" {
-        return Outcome::Right(
-            "correct: it converges; more exactly it oscillates (x jumps across the minimum at every step while getting closer)".into(),
-        );
+        return Outcome::Right(t!("answer-converges-oscillates"));
     }
     Outcome::wrong(
         if is_verdict {
-            format!(
-                "the run does not do that ({g}): follow how one step changes the distance to the minimum"
-            )
+            t!("answer-wrong-verdict", given = g)
         } else {
-            format!("not {g}")
+            t!("answer-wrong-choice", given = g)
         },
         None,
     )

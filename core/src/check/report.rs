@@ -164,7 +164,7 @@ impl TraceFiles for NoFiles {
     }
 
     fn text(&self, _: &Path, _: u64) -> Result<String, Box<dyn std::error::Error>> {
-        Err("there are no files here: paste the trace's text".into())
+        Err(crate::t!("answer-no-files").into())
     }
 }
 
