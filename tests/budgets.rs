@@ -209,7 +209,7 @@ fn a_thousand_bad_questions_report_a_hundred_problems() {
         let bad: String = (0..1000)
             .map(|i| format!("  - {{id: q{i}, kind: number, prompt: P, answer: main.nothing}}\n"))
             .collect();
-        t.replace("questions:\n", &format!("questions:\n{bad}"))
+        t.replacen("\nquestions:\n", &format!("\nquestions:\n{bad}"), 1)
     });
     assert_eq!(code, Some(1), "{all}");
     assert!(

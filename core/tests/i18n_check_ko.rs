@@ -351,7 +351,7 @@ fn the_worked_solution_in_korean_has_the_english_numbers() {
     let en = lines("gd-one-step", "en");
     assert_eq!(
         ko[2],
-        "x = 3에서 학습률 lr = 1로 시작합니다. 갱신은 매번 x := x - lr·f'(x)입니다."
+        "x = 3에서 시작하고, 학습률은 lr = 1입니다. 갱신은 매번 x := x - lr·f'(x)입니다."
     );
     assert_eq!(
         ko[3],

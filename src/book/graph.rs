@@ -117,9 +117,17 @@ fn unused_note(g: &Graph, p: &Pass) -> String {
     }
     let names: Vec<String> = unused.iter().map(|n| code(n)).collect();
     let text = if unused.len() == 1 {
-        t!("book-unused-one", nodes = names.join(", "), output = code(g.output()))
+        t!(
+            "book-unused-one",
+            nodes = names.join(", "),
+            output = code(g.output())
+        )
     } else {
-        t!("book-unused", nodes = names.join(", "), output = code(g.output()))
+        t!(
+            "book-unused",
+            nodes = names.join(", "),
+            output = code(g.output())
+        )
     };
     format!("\n{text}\n")
 }

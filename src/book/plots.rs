@@ -68,7 +68,11 @@ pub(crate) fn plot(d: &Directive) -> Result<String, DirectiveError> {
         "graph" => {
             d.expect(&["the kind"], &["graph", "at"], &[])?;
             let (g, p) = super::graph::compute(d)?;
-            graph_svg(&gbl_core::t!("plot-graph-title", output = g.output()), &g, &p)
+            graph_svg(
+                &gbl_core::t!("plot-graph-title", output = g.output()),
+                &g,
+                &p,
+            )
         }
         other => {
             return Err(d.error(format!("'plot': unknown kind '{other}' (known: {KINDS})")));
@@ -173,7 +177,10 @@ fn rates(d: &Directive) -> Result<String, DirectiveError> {
         .zip(&runs)
         .map(|(lr, r)| {
             let verdict = verdict_word(&r.judgement.verdict.to_string());
-            (gbl_core::t!("plot-rate", lr = lr, verdict = verdict), &r.run)
+            (
+                gbl_core::t!("plot-rate", lr = lr, verdict = verdict),
+                &r.run,
+            )
         })
         .collect();
     let name = runs
@@ -252,6 +259,17 @@ pub(crate) fn readable_width(svg: &str) -> Option<u32> {
     Some((view_w * MIN_TEXT_PX / smallest).min(own_w).ceil() as u32)
 }
 
+/// A verdict as a plot's legend says it (`converges`; in Korean 수렴).
+fn verdict_word(verdict: &str) -> String {
+    match verdict {
+        "converges" => gbl_core::t!("plot-verdict-converges"),
+        "oscillates" => gbl_core::t!("plot-verdict-oscillates"),
+        "cycles" => gbl_core::t!("plot-verdict-cycles"),
+        "diverges" => gbl_core::t!("plot-verdict-diverges"),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,16 +291,5 @@ mod tests {
             "never wider than the plot itself"
         );
         assert_eq!(readable_width("<svg width=\"300\"><text/></svg>"), None);
-    }
-}
-
-/// A verdict as a plot's legend says it (`converges`; in Korean 수렴).
-fn verdict_word(verdict: &str) -> String {
-    match verdict {
-        "converges" => gbl_core::t!("plot-verdict-converges"),
-        "oscillates" => gbl_core::t!("plot-verdict-oscillates"),
-        "cycles" => gbl_core::t!("plot-verdict-cycles"),
-        "diverges" => gbl_core::t!("plot-verdict-diverges"),
-        other => other.to_string(),
     }
 }

@@ -156,7 +156,12 @@ pub(crate) fn graph(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> St
         legend::draw(cv, &legend_items(), 10.0, lay.w - 10.0, 34.0);
         if n == 0 {
             let at = (lay.w / 2.0, lay.top + lay.row_h / 2.0);
-            cv.text(&gbl_core::t!("plot-empty-graph"), at, MEDIUM, Anchor::Middle);
+            cv.text(
+                &gbl_core::t!("plot-empty-graph"),
+                at,
+                MEDIUM,
+                Anchor::Middle,
+            );
         }
         for e in &valid {
             arrow(cv, lay.centre[e.from], lay.centre[e.to], lay.half, &e.label);

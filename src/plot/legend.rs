@@ -184,7 +184,15 @@ pub(crate) fn iteration_bar(cv: &mut Canvas, x: f64, top: f64, bottom: f64, n: u
     if n > 0 && labels.last().is_none_or(|l| l.1 != n.to_string()) {
         labels.push((frac(n), n.to_string()));
     }
-    bar(cv, x, top, bottom, &gbl_core::t!("plot-iteration"), &cells, &labels);
+    bar(
+        cv,
+        x,
+        top,
+        bottom,
+        &gbl_core::t!("plot-iteration"),
+        &cells,
+        &labels,
+    );
 }
 
 /// A step of 1, 2, 5, 10, 20, ... so that `0..=n` gets at most `slots` labels.

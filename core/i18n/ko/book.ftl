@@ -4,8 +4,8 @@
 
 book-trace-item = { $text } 출력 형식은 { $templates }이고, 모두 { $lines }줄입니다.
 book-command-line = 명령줄에서 확인할 수도 있습니다(점 자리에 답을 채우십시오):
-book-show = { $show }는 과제를 보여 줍니다.
-book-show-and-hint = { $show }는 과제를 보여 주고, { $hint }는 실행할 때마다 힌트를 하나씩 더 보여 줍니다.
+book-show = { $show } 명령은 과제를 보여 줍니다.
+book-show-and-hint = { $show } 명령은 과제를 보여 주고, { $hint } 명령은 실행할 때마다 힌트를 하나씩 더 보여 줍니다.
 book-worked-solution = 풀이
 book-program-prints = 프로그램의 출력({ $question }):
 book-form-noscript = 페이지에서 확인하려면 JavaScript가 필요합니다. 아래 명령으로도 같은 답을 확인할 수 있습니다.

@@ -27,7 +27,7 @@ mistake-outer-at-input = 바깥 함수의 도함수를 안쪽 노드의 값이 �
 mistake-missed-inner-derivative-graph = 연쇄법칙에서 안쪽 함수의 미분을 빠뜨렸습니다: 경로 위에 있는 각 안쪽 노드의 국소 미분을 곱하십시오
 mistake-power-rule-factor-graph = 거듭제곱의 미분에서 지수를 계수로 곱하는 것을 빠뜨렸습니다: d/dz z^n = n·z^(n-1)입니다(제곱이면 계수 2)
 mistake-forward-value-for-gradient = 이것은 순전파에서 구한 { $name }의 값이지, 기울기 d{ $out }/d{ $asked }가 아닙니다
-mistake-wrong-node = 이것은 d{ $out }/d{ $name }, 즉 { $name }에서의 기울기입니다; 문항은 d{ $out }/d{ $asked }를 묻습니다
+mistake-wrong-node = 이것은 d{ $out }/d{ $name }, 즉 { $name }에서의 기울기입니다; 문항이 묻는 것은 d{ $out }/d{ $asked }입니다
 mistake-function-for-derivative = 이것은 도함수가 아니라 함수 자체입니다
 mistake-power-rule-factor-derivative = 거듭제곱의 미분에서 지수를 계수로 곱하는 것을 빠뜨렸습니다: d/dx u^n = n·u^(n-1)·u'입니다
 
@@ -124,7 +124,7 @@ value-tagged = 태그가 붙은 값
 
 solve-run = 실행 `{ $run }`:
 solve-different-update = 이 갱신은 일부러 f 자신의 도함수({ $own })를 쓰지 않습니다: { $why }
-solve-start = { $var } = { $value }에서 학습률 lr = { $lr }로 시작합니다. 갱신은 매번 x := x - lr·f'(x)입니다.
+solve-start = { $var } = { $value }에서 시작하고, 학습률은 lr = { $lr }입니다. 갱신은 매번 x := x - lr·f'(x)입니다.
 solve-more-updates = … (갱신 { $n }번 더) …
 solve-step = { $k }단계: { $gradients }; { $updates }; f = { $f }
 # $verdict는 답으로 쓰는 단어(converges, oscillates, cycles, diverges)이므로 번역하지 않고 옆에 한국어를 덧붙입니다.
