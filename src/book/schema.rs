@@ -19,6 +19,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("Variation", "A variation (`vary.PARAM`)"),
     ("Tolerance", "A tolerance (`tolerance`)"),
     ("AuthorTest", "An author's test (`tests[i]`)"),
+    ("Translation", "The texts in Korean (`ko`)"),
 ];
 
 /// Runs a `schema` directive.
