@@ -36,8 +36,8 @@ pub(crate) fn exercise(d: &Directive, env: &Env) -> Result<String, DirectiveErro
     let filled = |t: &str| fill(&code_refs(t), &ctx.results).map_err(|e| fail(e.to_string()));
 
     let mut out = format!(
-        "### Exercise: {} ({}) {{#{}}}\n\n",
-        escape(&ex.title),
+        "### {} ({}) {{#{}}}\n\n",
+        escape(&gbl_core::t!("book-exercise-heading", title = ex.title)),
         code(id),
         id
     );
@@ -186,7 +186,7 @@ fn commands(
     has_trace: bool,
     has_hints: bool,
 ) -> String {
-    let mut out = String::from("\nOr on the command line (fill in your answers for the dots):\n\n");
+    let mut out = format!("\n{}\n\n", gbl_core::t!("book-command-line"));
     let id_p = match params {
         Some(p) => format!("{id} --params '{p}'"),
         None => id.to_string(),

@@ -35,11 +35,11 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHECK_MS = []
 
 
-def cli(*args, stdin=None):
-    """`gbl ARGS --format json`, run in an empty folder (no hint state), as a dict."""
+def cli(*args, stdin=None, lang="en"):
+    """`gbl --lang LANG ARGS --format json`, run in an empty folder (no hint state), as a dict."""
     with tempfile.TemporaryDirectory() as cwd:
         out = subprocess.run(
-            [GBL, *args, "--format", "json"],
+            [GBL, "--lang", lang, *args, "--format", "json"],
             input=stdin,
             capture_output=True,
             text=True,
@@ -52,13 +52,13 @@ def cli(*args, stdin=None):
     return json.loads(out.stdout)
 
 
-def cli_check(exercise, params, answers, trace=None, stdin=None):
+def cli_check(exercise, params, answers, trace=None, stdin=None, lang="en"):
     """What `gbl check` says, by question: (status, feedback)."""
     args = ["check", exercise, "--params", params]
     args += [f"{q}={v}" for q, v in answers.items()]
     if trace is not None:
         args += ["--trace", trace]
-    report = cli(*args, stdin=stdin)
+    report = cli(*args, stdin=stdin, lang=lang)
     return {q["id"]: (q["status"], q["feedback"]) for q in report["exercises"][0]["questions"]}
 
 
@@ -301,8 +301,19 @@ class Forms(unittest.TestCase):
         page = self.open("ko/aim.html")
         f = self.form(page, "gd-one-step")
         self.assertEqual(f.locator("[data-gbl-check]").text_content(), "확인")
-        got = self.check(page, "gd-one-step", {"grad": "1"})
-        self.assertEqual(got["x1"][0], "missing")
+        params = f.get_attribute("data-gbl-params")
+        p = json.loads(params)
+        grad = p["x0"] / 5
+        # The gradient added, and a decimal comma: the Korean sentences of `gbl --lang ko`.
+        answers = {"grad": repr(grad).replace(".", ","), "x1": repr(p["x0"] + grad)}
+        got = self.check(page, "gd-one-step", answers)
+        self.assertEqual(got, cli_check("gd-one-step", params, answers, lang="ko"))
+        self.assertEqual(got["x1"][0], "wrong")
+        self.assertIn("기울기를 빼지 않고 더했습니다", got["x1"][1])
+        self.assertIn("수가 아닙니다", got["grad"][1])
+        # The question's label is the exercise's Korean text, with the page's numbers.
+        self.assertIn(f"f'({p['x0']})의 값은 얼마입니까?",
+                      f.locator("label[for='gbl-gd-one-step-grad']").text_content())
 
     def test_from_a_web_server_too(self):
         page = self.open("aim.html", base=self.server.url)

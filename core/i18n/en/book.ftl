@@ -57,3 +57,4 @@ plot-forward-value = forward value
 plot-gradient = gradient d(output)/d(node)
 plot-local-derivative = local derivative
 plot-empty-graph = empty graph
+book-exercise-heading = Exercise: { $title }

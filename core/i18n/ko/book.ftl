@@ -57,3 +57,4 @@ plot-forward-value = 순전파 값
 plot-gradient = 기울기 d(출력)/d(노드)
 plot-local-derivative = 국소 미분
 plot-empty-graph = 빈 그래프
+book-exercise-heading = 연습 문제: { $title }
