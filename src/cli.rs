@@ -95,7 +95,7 @@ pub fn main() -> ExitCode {
         Ok(Outcome::Wrong) => ExitCode::from(1),
         Ok(Outcome::Invalid) => ExitCode::from(2),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}: {e:#}", gbl_core::t!("cli-error"));
             if json {
                 print_error_json(&error_doc(&format!("{e:#}")));
             }

@@ -115,7 +115,7 @@ pub(crate) fn run(mut args: Args, paint: Paint, out: &mut dyn Write) -> anyhow::
                 .flat_map(|e| &e.questions)
                 .filter(|q| q.status == Status::Invalid)
             {
-                eprintln!("error: {}: {}", q.id, q.feedback);
+                eprintln!("{}: {}: {}", gbl_core::t!("cli-error"), q.id, q.feedback);
             }
             r
         }

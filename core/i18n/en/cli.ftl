@@ -144,3 +144,6 @@ cli-starter-py-start = TODO: the value of { $name } at the start
 cli-starter-py-update =
     TODO: the update (the gradient at the current point, then the step),
     and every printed value at the new point
+
+## The word before an error on stderr
+cli-error = error

@@ -136,3 +136,6 @@ cli-starter-py-start = TODO: 시작할 때 { $name }의 값
 cli-starter-py-update =
     TODO: 갱신(현재 점에서의 기울기, 그다음 한 걸음)과
     새 점에서 출력할 모든 값
+
+## 표준 오류에 쓰는 오류 앞의 말
+cli-error = 오류
