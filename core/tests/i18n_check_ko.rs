@@ -376,7 +376,7 @@ fn the_worked_solution_in_korean_has_the_english_numbers() {
         "w = 0.5 (입력)",
         "국소 미분:",
         "역전파 과정 (dJ/dJ = 1에서 시작하여 각 노드를 역순으로):",
-        "(w, b) = (0.5, 0)에서 학습률 lr = 0.05로 시작합니다. 갱신은 매번 x := x - lr·f'(x)입니다.",
+        "(w, b) = (0.5, 0)에서 시작하고, 학습률은 lr = 0.05입니다. 갱신은 매번 x := x - lr·f'(x)입니다.",
     ] {
         assert!(ko.iter().any(|l| l == line), "no line '{line}' in {ko:?}");
     }
