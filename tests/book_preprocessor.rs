@@ -504,7 +504,7 @@ fn an_exercise_takes_one_of_its_variants_and_its_form_carries_the_numbers() {
     // x1 = -2 - (-0.4) = -1.6.
     let out = expand("{{#gbl exercise gd-one-step x0=-2}}\n");
     assert!(out.contains("start at x = -2"), "{out}");
-    assert!(out.contains("What is f&#39;(-2)?"), "{out}");
+    assert!(out.contains("What is f&apos;(-2)?"), "{out}");
     assert!(
         out.contains(r#"data-gbl-params="&#123;&quot;x0&quot;:-2,&quot;lr&quot;:1&#125;""#),
         "{out}"

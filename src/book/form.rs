@@ -125,25 +125,14 @@ fn field(exercise: &str, f: &Field) -> String {
     )
 }
 
-/// Text as an HTML attribute's value: quoted characters, line breaks and braces as
+/// Text as an HTML attribute's value: the plot's XML escapes, and line breaks and braces as
 /// character references (one line, and nothing for mdBook's `{{#...}}` links to read).
 pub(crate) fn attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '{' => out.push_str("&#123;"),
-            '}' => out.push_str("&#125;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::plot::escape(s)
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
+        .replace('{', "&#123;")
+        .replace('}', "&#125;")
 }
 
 /// A line of text with Markdown code spans as HTML: escaped, `code` as `<code>`.
@@ -169,7 +158,7 @@ mod tests {
     fn attributes_stay_on_one_line_and_quote_everything() {
         assert_eq!(
             attr("a: \"x\" & 'y'\n{{#include z}}<b>"),
-            "a: &quot;x&quot; &amp; &#39;y&#39;&#10;&#123;&#123;#include z&#125;&#125;&lt;b&gt;"
+            "a: &quot;x&quot; &amp; &apos;y&apos;&#10;&#123;&#123;#include z&#125;&#125;&lt;b&gt;"
         );
     }
 

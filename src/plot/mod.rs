@@ -24,6 +24,9 @@ mod path;
 mod scale;
 mod svg;
 
+/// Escaping text for XML (SVG) and HTML alike.
+pub(crate) use svg::escape;
+
 /// One descent run in one variable, as data.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Path1D {
