@@ -267,6 +267,24 @@ class Forms(unittest.TestCase):
                 self.assertNotIn("correct", {got[q][0] for q in qs})
         self.assertGreaterEqual(seen, 14, "forms answered")
 
+    def test_every_page_shows_its_math_rendered(self):
+        # Both editions: no formula left as raw TeX, and the formulas are MathML the browser
+        # lays out (a rendered <math> has a size).
+        pages = sorted(str(p.relative_to(BOOK)) for p in BOOK.rglob("*.html"))
+        with_math = 0
+        for name in pages:
+            page = self.open(name)
+            text = page.inner_text("main") if page.locator("main").count() else ""
+            self.assertNotIn("\\(", text, name)
+            self.assertNotIn("\\[", text, name)
+            sizes = page.eval_on_selector_all(
+                "main math", "ms => ms.map(m => m.getBoundingClientRect().width)")
+            if sizes:
+                with_math += 1
+                self.assertTrue(all(w > 0 for w in sizes), f"{name}: a formula has no width")
+            page.context.close()
+        self.assertGreaterEqual(with_math, 16, "pages with formulas, both editions")
+
     def test_hints_come_one_at_a_time(self):
         page = self.open("aim.html")
         f = self.form(page, "gd-one-step")
