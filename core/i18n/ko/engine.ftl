@@ -7,7 +7,7 @@
 
 parse-at-column = { $problem } ({ $column }번째 열)
 parse-empty = 식이 비어 있습니다
-parse-expected = { $expected }이(가) 와야 할 자리에서 { $found }을(를) 만났습니다
+parse-expected = 여기에는 { $expected }이(가) 와야 합니다(나온 것: { $found })
 parse-missing-operator = { $found } 앞에 연산자가 있어야 합니다(곱은 2*x처럼 '*'로 쓰십시오)
 parse-unclosed = 이 '(' 괄호가 닫히지 않았습니다
 parse-unmatched = ')' 괄호에 짝이 되는 '(' 괄호가 없습니다
