@@ -10,27 +10,22 @@
 
 use super::expr::{BinOp, Expr, Func};
 use crate::num::PyNum;
+use crate::t;
 
 /// Why an evaluation has no finite result.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum EvalErrorKind {
     /// `a / 0`.
-    #[error("division by zero")]
     DivisionByZero,
     /// `0 ^ negative`.
-    #[error("0 raised to a negative power")]
     ZeroToNegativePower,
     /// `log` of zero or a negative number.
-    #[error("log of {0}, which is not positive")]
     LogDomain(String),
     /// `sqrt` of a negative number.
-    #[error("square root of the negative number {0}")]
     SqrtDomain(String),
     /// `sin`/`cos` of an infinite value, or similar.
-    #[error("{0} of {1} is not defined")]
     Domain(&'static str, String),
     /// A negative number to a non-integer power (a complex number in Python).
-    #[error("{base} raised to the non-integer power {exp} (not a real number)")]
     NegativeFractionalPower {
         /// The base.
         base: String,
@@ -38,22 +33,48 @@ pub enum EvalErrorKind {
         exp: String,
     },
     /// The result is too large for a float.
-    #[error("overflow: the result is too large for a float")]
     Overflow,
     /// A variable has no value.
-    #[error("the variable '{0}' has no value")]
     Unbound(String),
 }
 
 /// An evaluation error, with the subexpression where it happened.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{kind} in {node}")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EvalError {
     /// What went wrong.
     pub kind: EvalErrorKind,
     /// The subexpression that failed, printed (shortened when long).
     pub node: String,
 }
+
+impl std::fmt::Display for EvalErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            EvalErrorKind::DivisionByZero => t!("eval-division-by-zero"),
+            EvalErrorKind::ZeroToNegativePower => t!("eval-zero-to-negative-power"),
+            EvalErrorKind::LogDomain(v) => t!("eval-log-domain", value = v),
+            EvalErrorKind::SqrtDomain(v) => t!("eval-sqrt-domain", value = v),
+            EvalErrorKind::Domain(func, v) => t!("eval-domain", func = func, value = v),
+            EvalErrorKind::NegativeFractionalPower { base, exp } => {
+                t!("eval-negative-fractional-power", base = base, exp = exp)
+            }
+            EvalErrorKind::Overflow => t!("eval-overflow"),
+            EvalErrorKind::Unbound(name) => t!("eval-unbound", name = name),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for EvalErrorKind {}
+
+impl std::fmt::Display for EvalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (problem, node) = (&self.kind, &self.node);
+        f.write_str(&t!("eval-in-node", problem = problem, node = node))
+    }
+}
+
+impl std::error::Error for EvalError {}
 
 /// One stack operation of a compiled [`Program`], in postfix order.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -19,6 +19,7 @@ use std::fmt;
 use super::budget::MAX_PROBE_WORK;
 use super::descent::{Problem, Run, StepError, Stepper};
 use crate::num::PyNum;
+use crate::t;
 
 mod eigen;
 mod observe;
@@ -140,7 +141,7 @@ pub fn judge_observed(
     if lr_f == 0.0 {
         return Judgement {
             verdict: Verdict::Converges,
-            reason: "the learning rate is 0, so x never moves: it stays at the start".into(),
+            reason: t!("verdict-lr-zero"),
             factor: None,
             lr_max: None,
             x_star: None,
@@ -242,7 +243,8 @@ fn point_text(vars: &[String], x: &[f64]) -> String {
         .map(|(n, v)| format!("{n} = {}", short(*v)))
         .collect();
     if vars.len() > SHOWN_VARS {
-        parts.push(format!("… ({} more variables)", vars.len() - SHOWN_VARS));
+        let count = vars.len() - SHOWN_VARS;
+        parts.push(t!("verdict-more-variables", count = count));
     }
     parts.join(", ")
 }

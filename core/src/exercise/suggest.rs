@@ -15,5 +15,5 @@ pub fn did_you_mean<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> Opt
         })
         .collect();
     near.truncate(3);
-    (!near.is_empty()).then(|| format!("did you mean {}?", near.join(", ")))
+    (!near.is_empty()).then(|| crate::t!("suggest-did-you-mean", ids = near.join(", ")))
 }

@@ -44,6 +44,7 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
             ("trace.ftl", include_str!("../../i18n/en/trace.ftl")),
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
             ("book.ftl", include_str!("../../i18n/en/book.ftl")),
+            ("engine.ftl", include_str!("../../i18n/en/engine.ftl")),
         ],
     ),
     (
@@ -53,6 +54,7 @@ pub const CATALOGUES: [(Lang, &[(&str, &str)]); 2] = [
             ("trace.ftl", include_str!("../../i18n/ko/trace.ftl")),
             ("cli.ftl", include_str!("../../i18n/ko/cli.ftl")),
             ("book.ftl", include_str!("../../i18n/ko/book.ftl")),
+            ("engine.ftl", include_str!("../../i18n/ko/engine.ftl")),
         ],
     ),
 ];

@@ -1,15 +1,16 @@
 //! What can go wrong while parsing, with the characters it concerns.
 
+use std::fmt;
+
 use super::{MAX_LEN, MAX_NESTING};
+use crate::t;
 
 /// What went wrong while parsing.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ParseErrorKind {
     /// Nothing to parse.
-    #[error("the expression is empty")]
     Empty,
     /// An operand (number, name, parenthesis) was needed.
-    #[error("expected {expected}, found {found}")]
     Expected {
         /// What the parser needed, e.g. "a number, a name or '('".
         expected: String,
@@ -17,34 +18,27 @@ pub enum ParseErrorKind {
         found: String,
     },
     /// Two operands in a row, as in `2x` or `x y`.
-    #[error("expected an operator before {found} (write a product with '*', as in 2*x)")]
     MissingOperator {
         /// The token that needed an operator before it.
         found: String,
     },
     /// A `(` that is never closed.
-    #[error("this '(' is never closed")]
     Unclosed,
     /// A `)` with no `(`.
-    #[error("')' without a matching '('")]
     Unmatched,
     /// A name followed by `(` that is no known function.
-    #[error("unknown function '{name}' (known: exp, log, sqrt, sin, cos, tanh, abs)")]
     UnknownFunction {
         /// The name used.
         name: String,
     },
     /// A function name used without its parentheses.
-    #[error("the function '{name}' needs its argument in parentheses, as in {name}(x)")]
     FunctionWithoutParens {
         /// The function's name.
         name: String,
     },
     /// A comma, as in `f(x, y)`: functions take one argument.
-    #[error("functions take one argument; ',' is not part of an expression")]
     Comma,
     /// A character outside the language.
-    #[error("unexpected character '{ch}'{hint}")]
     BadChar {
         /// The character.
         ch: char,
@@ -52,27 +46,21 @@ pub enum ParseErrorKind {
         hint: String,
     },
     /// A number that does not read as one, such as `1e` or `1.2.3`.
-    #[error("'{text}' is not a number")]
     BadNumber {
         /// The text of the would-be number.
         text: String,
     },
     /// Longer than [`MAX_LEN`].
-    #[error("the expression is {len} characters long; the limit is {MAX_LEN}")]
     TooLong {
         /// Its length in characters.
         len: usize,
     },
     /// Nested deeper than [`MAX_NESTING`] or [`MAX_DEPTH`].
-    #[error(
-        "the expression nests too deeply (the limit is {MAX_NESTING} levels of parentheses, signs and powers)"
-    )]
     TooDeep,
 }
 
 /// A parse error with the characters it concerns (0-based, end exclusive).
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{kind} (column {})", self.column())]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ParseError {
     /// What went wrong.
     pub kind: ParseErrorKind,
@@ -81,6 +69,47 @@ pub struct ParseError {
     /// One past the last character concerned.
     pub end: usize,
 }
+
+impl fmt::Display for ParseErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            ParseErrorKind::Empty => t!("parse-empty"),
+            ParseErrorKind::Expected { expected, found } => {
+                t!("parse-expected", expected = expected, found = found)
+            }
+            ParseErrorKind::MissingOperator { found } => {
+                t!("parse-missing-operator", found = found)
+            }
+            ParseErrorKind::Unclosed => t!("parse-unclosed"),
+            ParseErrorKind::Unmatched => t!("parse-unmatched"),
+            ParseErrorKind::UnknownFunction { name } => {
+                t!("parse-unknown-function", name = name)
+            }
+            ParseErrorKind::FunctionWithoutParens { name } => {
+                t!("parse-function-without-parens", name = name)
+            }
+            ParseErrorKind::Comma => t!("parse-comma"),
+            ParseErrorKind::BadChar { ch, hint } => {
+                format!("{}{hint}", t!("parse-bad-char", ch = ch))
+            }
+            ParseErrorKind::BadNumber { text } => t!("parse-bad-number", text = text),
+            ParseErrorKind::TooLong { len } => t!("parse-too-long", len = len, max = MAX_LEN),
+            ParseErrorKind::TooDeep => t!("parse-too-deep", max = MAX_NESTING),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ParseErrorKind {}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (problem, column) = (&self.kind, self.column());
+        f.write_str(&t!("parse-at-column", problem = problem, column = column))
+    }
+}
+
+impl std::error::Error for ParseError {}
 
 impl ParseError {
     /// The 1-based column where the problem starts.

@@ -3,6 +3,7 @@
 
 use super::{ParseError, ParseErrorKind};
 use crate::num::PyNum;
+use crate::t;
 
 /// A token's kind.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,10 +34,10 @@ impl Token {
     /// The token in a message: `the number '3'`, `the name 'x'`, `'+'`.
     pub(super) fn describe(&self) -> String {
         match self.kind {
-            Tok::End => "the end of the expression".into(),
-            Tok::Num(_) => format!("the number '{}'", self.text),
-            Tok::Name(_) => format!("the name '{}'", self.text),
-            _ => format!("'{}'", self.text),
+            Tok::End => t!("parse-found-end"),
+            Tok::Num(_) => t!("parse-found-number", text = self.text),
+            Tok::Name(_) => t!("parse-found-name", text = self.text),
+            _ => t!("parse-found-token", text = self.text),
         }
     }
 }
@@ -66,7 +67,7 @@ pub(super) fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
             return Err(ParseError {
                 kind: ParseErrorKind::BadChar {
                     ch: c,
-                    hint: char_hint(c).into(),
+                    hint: char_hint(c),
                 },
                 start: i,
                 end: i + 1,
@@ -173,16 +174,19 @@ fn number_value(text: &str) -> Option<PyNum> {
     v.is_finite().then_some(PyNum::Float(v))
 }
 
-fn char_hint(c: char) -> &'static str {
-    match c {
-        '×' | '·' | '⋅' => "; write a product with '*'",
-        '÷' => "; write a division with '/'",
-        '−' | '–' | '—' => "; write a minus sign with '-'",
-        '²' | '³' => "; write a power with '^', as in x^2",
-        '[' | ']' | '{' | '}' => "; group with '(' and ')'",
-        '=' => "; an expression has no '=' (give only the right-hand side)",
-        _ => "",
-    }
+/// A suggestion for a character outside the language, starting with "; " (a clause joined
+/// to the sentence), or nothing.
+fn char_hint(c: char) -> String {
+    let hint = match c {
+        '×' | '·' | '⋅' => t!("parse-hint-product"),
+        '÷' => t!("parse-hint-division"),
+        '−' | '–' | '—' => t!("parse-hint-minus"),
+        '²' | '³' => t!("parse-hint-power"),
+        '[' | ']' | '{' | '}' => t!("parse-hint-group"),
+        '=' => t!("parse-hint-equals"),
+        _ => return String::new(),
+    };
+    format!("; {hint}")
 }
 
 /// Whether a token is a binary operator (an operand must follow it).

@@ -21,6 +21,7 @@ mod lex;
 pub use error::{ParseError, ParseErrorKind};
 
 use super::expr::{BinOp, Expr, Func};
+use crate::t;
 use lex::{Tok, Token, is_operator, lex};
 
 /// The longest expression accepted, in characters.
@@ -70,7 +71,7 @@ impl Parser {
             _ => Err(self.error_at(
                 &t,
                 ParseErrorKind::Expected {
-                    expected: "an operator".into(),
+                    expected: t!("parse-expected-operator"),
                     found: t.describe(),
                 },
             )),
@@ -250,9 +251,9 @@ impl Parser {
                 let prev = idx.checked_sub(1).and_then(|i| self.tokens.get(i));
                 let expected = match prev {
                     Some(prev) if is_operator(&prev.kind) => {
-                        format!("an operand after '{}'", prev.text)
+                        t!("parse-expected-operand-after", op = prev.text)
                     }
-                    _ => "a number, a name or '('".to_string(),
+                    _ => t!("parse-expected-operand"),
                 };
                 Err(self.error_at(
                     &t,
@@ -304,7 +305,7 @@ impl Parser {
             _ => Err(self.error_at(
                 t,
                 ParseErrorKind::Expected {
-                    expected: "an operator or ')'".into(),
+                    expected: t!("parse-expected-operator-or-close"),
                     found: t.describe(),
                 },
             )),

@@ -10,6 +10,7 @@ use std::collections::VecDeque;
 use super::{Judgement, Verdict, bound, floats, max_abs, norm, point_text, short};
 use crate::engine::descent::StepError;
 use crate::num::PyNum;
+use crate::t;
 
 /// How many leading points the alternation test looks at.
 const HEAD: usize = 41;
@@ -84,14 +85,16 @@ impl Observer {
     /// The verdict, once every point was seen (or the run `stopped`).
     pub fn finish(&self, vars: &[String], stopped: Option<&StepError>) -> Judgement {
         if let Some(k) = self.crossed {
-            let reason = format!("|x| passes {} at step {k}", short(self.bound));
+            let bound = short(self.bound);
+            let reason = t!("verdict-passes-bound", bound = bound, step = k);
             return Judgement {
                 diverged_at: Some(k),
                 ..judged(Verdict::Diverges, reason)
             };
         }
         if let Some(e) = stopped {
-            let reason = format!("the run breaks down {e}");
+            let (s, p, err) = (e.step, &e.point, &e.error);
+            let reason = t!("verdict-breaks-down", step = s, point = p, error = err);
             return Judgement {
                 diverged_at: Some(e.step),
                 ..judged(Verdict::Diverges, reason)
@@ -99,10 +102,10 @@ impl Observer {
         }
         let n = self.seen;
         let (Some(last), Some(before)) = (self.tail.back(), self.tail.iter().rev().nth(1)) else {
-            return judged(Verdict::Converges, "too few steps to tell".into());
+            return judged(Verdict::Converges, t!("verdict-too-few-steps"));
         };
         if n < 3 {
-            return judged(Verdict::Converges, "too few steps to tell".into());
+            return judged(Verdict::Converges, t!("verdict-too-few-steps"));
         }
         let scale = 1.0 + max_abs(last);
         let last_step = norm(&step(before, last));
@@ -111,7 +114,7 @@ impl Observer {
             return settled(vars, last, n, alternating);
         }
         if let Some(p) = self.period(n, last, scale) {
-            let reason = format!("x returns to the same {p} points over and over without settling");
+            let reason = t!("verdict-returns", period = p);
             return judged(Verdict::Cycles, reason);
         }
         self.trend(n, last_step, alternating)
@@ -149,25 +152,22 @@ impl Observer {
     /// that neither settled nor cycles.
     fn trend(&self, n: usize, last_step: f64, alternating: bool) -> Judgement {
         let (Some((mid, v_first)), Some(mid_next)) = (&self.mid, &self.mid_next) else {
-            return judged(Verdict::Converges, "too few steps to tell".into());
+            return judged(Verdict::Converges, t!("verdict-too-few-steps"));
         };
         let mid_step = norm(&step(mid, mid_next));
         let (v_first, v_last) = (*v_first, self.last_value);
         if last_step > 10.0 * mid_step {
-            return judged(Verdict::Diverges, "the steps keep growing".into());
+            return judged(Verdict::Diverges, t!("verdict-steps-grow"));
         }
         if v_last < v_first && last_step >= 0.5 * mid_step && !alternating {
-            let reason = "x keeps moving the same way while f keeps decreasing: there is no minimum to reach";
-            return judged(Verdict::Diverges, reason.into());
+            return judged(Verdict::Diverges, t!("verdict-no-minimum"));
         }
         if last_step < mid_step && v_last <= v_first {
-            let reason = format!(
-                "f keeps decreasing and the steps keep shrinking, slowly, after {} steps",
-                n - 1
-            );
+            let steps = n - 1;
+            let reason = t!("verdict-slowly", steps = steps);
             return judged(converging(alternating), reason);
         }
-        judged(Verdict::Cycles, "x keeps bouncing without settling".into())
+        judged(Verdict::Cycles, t!("verdict-bouncing"))
     }
 }
 
@@ -194,16 +194,12 @@ fn converging(alternating: bool) -> Verdict {
 
 /// A run that settled at `last` after `n - 1` steps.
 fn settled(vars: &[String], last: &[f64], n: usize, alternating: bool) -> Judgement {
-    let reason = format!(
-        "the run settles at {} after {} steps{}",
-        point_text(vars, last),
-        n - 1,
-        if alternating {
-            ", crossing the minimum from side to side"
-        } else {
-            ""
-        }
-    );
+    let (point, steps) = (point_text(vars, last), n - 1);
+    let reason = if alternating {
+        t!("verdict-settles-crossing", point = point, steps = steps)
+    } else {
+        t!("verdict-settles", point = point, steps = steps)
+    };
     Judgement {
         x_star: Some(last.to_vec()),
         ..judged(converging(alternating), reason)

@@ -12,6 +12,7 @@ use crate::engine::budget::MAX_PROBE_WORK;
 use crate::engine::descent::Problem;
 use crate::engine::dual::hessian;
 use crate::num::PyNum;
+use crate::t;
 
 use super::eigen::jacobi_eigen;
 
@@ -107,17 +108,17 @@ pub(crate) fn judge_quadratic(
             .unwrap_or(std::cmp::Ordering::Equal)
     };
     let Some(worst) = active.iter().max_by(by_size) else {
-        j.reason = "the start is already the minimum".into();
+        j.reason = t!("verdict-at-minimum");
         return Some(j);
     };
     j.factor = Some(worst.r);
     if lr == 0.0 {
-        j.reason = "the learning rate is 0, so x never moves: it stays at the start".into();
+        j.reason = t!("verdict-lr-zero");
         return Some(j);
     }
     if lr < 0.0 {
         j.verdict = Verdict::Diverges;
-        j.reason = "a negative learning rate climbs instead of descending".into();
+        j.reason = t!("verdict-negative-lr");
         return Some(j);
     }
     let steps = Steps {
@@ -188,36 +189,28 @@ impl Steps<'_> {
     /// The verdict and its reason for one variable, f'' = `lambda`.
     fn one_variable(&self, lambda: f64) -> (Verdict, String) {
         let Steps { worst, rho, lr, .. } = *self;
-        let head = format!(
-            "f is a quadratic with f'' = {}, so each step multiplies the distance to the minimum by r = 1 - 2·a·lr = 1 - 2·{}·{} = {}",
+        // Every sentence names f'', a = f''/2, lr and r, so that a translation can order them.
+        let (f2, a, lr, r) = (
             short(lambda),
             short(lambda / 2.0),
             short(lr),
-            short(worst.r)
+            short(worst.r),
         );
         if (rho - 1.0).abs() <= 1e-12 {
-            (
-                Verdict::Cycles,
-                format!("{head}: |r| = 1, so x jumps between the same points for ever"),
-            )
+            let why = t!("verdict-one-cycles", f2 = f2, a = a, lr = lr, r = r);
+            (Verdict::Cycles, why)
         } else if rho > 1.0 {
-            (
-                Verdict::Diverges,
-                format!("{head}: |r| > 1, so the distance grows every step"),
-            )
+            let why = t!("verdict-one-diverges", f2 = f2, a = a, lr = lr, r = r);
+            (Verdict::Diverges, why)
         } else if worst.r < 0.0 {
-            (
-                Verdict::Oscillates,
-                format!(
-                    "{head}: -1 < r < 0, so x crosses the minimum every step while getting closer (lr < {} converges)",
-                    short(self.lr_max)
-                ),
-            )
+            let m = short(self.lr_max);
+            // One line, so that the catalogue test reads the call's arguments.
+            #[rustfmt::skip]
+            let why = t!("verdict-one-oscillates", f2 = f2, a = a, lr = lr, r = r, max = m);
+            (Verdict::Oscillates, why)
         } else {
-            (
-                Verdict::Converges,
-                format!("{head}: 0 <= r < 1, so x approaches the minimum from one side"),
-            )
+            let why = t!("verdict-one-converges", f2 = f2, a = a, lr = lr, r = r);
+            (Verdict::Converges, why)
         }
     }
 
@@ -231,50 +224,31 @@ impl Steps<'_> {
             .min_by(|a, b| a.r.partial_cmp(&b.r).unwrap_or(std::cmp::Ordering::Equal));
         let list: Vec<String> = active
             .iter()
-            .map(|d| format!("λ = {} gives r = {}", short(d.lambda), short(d.r)))
+            .map(|d| {
+                let (lambda, r) = (short(d.lambda), short(d.r));
+                t!("verdict-many-direction", lambda = lambda, r = r)
+            })
             .collect();
-        let head = format!(
-            "f is a quadratic; along each eigen-direction of its Hessian a step multiplies the distance to the minimum by r = 1 - lr·λ, with lr = {}: {}",
-            short(self.lr),
-            list.join(", ")
-        );
-        let along = |d: &Direction| format!("along λ = {}", short(d.lambda));
-        if (rho - 1.0).abs() <= 1e-12 {
-            (
-                Verdict::Cycles,
-                format!(
-                    "{head}; {} |r| = 1 and no |r| is larger, so x jumps between the same points for ever",
-                    along(worst)
-                ),
-            )
+        let (lr, directions) = (short(self.lr), list.join(", "));
+        let head = t!("verdict-many-head", lr = lr, directions = directions);
+        let lambda = short(worst.lambda);
+        let (verdict, clause) = if (rho - 1.0).abs() <= 1e-12 {
+            let why = t!("verdict-many-cycles", lambda = lambda);
+            (Verdict::Cycles, why)
         } else if rho > 1.0 {
-            (
-                Verdict::Diverges,
-                format!(
-                    "{head}; {} |r| = {} > 1, so the distance grows every step in that direction",
-                    along(worst),
-                    short(rho)
-                ),
-            )
+            let rho = short(rho);
+            let why = t!("verdict-many-diverges", lambda = lambda, rho = rho);
+            (Verdict::Diverges, why)
         } else if let Some(c) = crossing {
-            (
-                Verdict::Oscillates,
-                format!(
-                    "{head}; every |r| < 1, so x converges, and {} r = {} < 0, so x crosses the minimum in that direction every step (lr < {} converges)",
-                    along(c),
-                    short(c.r),
-                    short(self.lr_max)
-                ),
-            )
+            let (lambda, r, max) = (short(c.lambda), short(c.r), short(self.lr_max));
+            let why = t!("verdict-many-oscillates", lambda = lambda, r = r, max = max);
+            (Verdict::Oscillates, why)
         } else {
-            (
-                Verdict::Converges,
-                format!(
-                    "{head}; every r is between 0 and 1 (the largest, r = {}, is {}), so x approaches the minimum without crossing it",
-                    short(worst.r),
-                    along(worst)
-                ),
-            )
-        }
+            let r = short(worst.r);
+            let why = t!("verdict-many-converges", lambda = lambda, r = r);
+            (Verdict::Converges, why)
+        };
+        // The head and the clause that decides, joined as two clauses.
+        (verdict, format!("{head}; {clause}"))
     }
 }
