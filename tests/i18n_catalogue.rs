@@ -109,16 +109,18 @@ fn uses() -> Vec<(String, String, BTreeSet<String>)> {
     for dir in [root.join("src"), root.join("core/src")] {
         walk(&dir, &mut |path, text| {
             let mut rest = text;
-            while let Some(at) = rest.find("t!(\"") {
-                // `t!` itself, not the end of `format!` or `assert!`.
+            while let Some(at) = rest.find("t!(") {
+                // `t!` itself, not the end of `format!` or `assert!`; the id may be on the
+                // next line (rustfmt breaks long calls).
                 let word = rest[..at]
                     .chars()
                     .next_back()
                     .is_some_and(|c| c.is_alphanumeric() || c == '_');
-                rest = &rest[at + 4..];
-                if word {
+                rest = rest[at + 3..].trim_start();
+                if word || !rest.starts_with('"') {
                     continue;
                 }
+                rest = &rest[1..];
                 let Some(end) = rest.find('"') else { break };
                 let id = rest[..end].to_string();
                 let args = call_args(&rest[end + 1..]);
