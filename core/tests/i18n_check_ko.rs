@@ -77,6 +77,8 @@ fn numbers(s: &str) -> Vec<String> {
     if !cur.is_empty() {
         out.push(cur);
     }
+    // Sorted: a Korean sentence may give the same numbers in another order.
+    out.sort();
     out
 }
 
