@@ -79,7 +79,14 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let code = e.exit_code();
-            let _ = e.print();
+            // Help and version as clap writes them; a mistake on the command line in the
+            // student's language (clap's own sentences are English).
+            match parse_error_text(&e, lang_of_args(std::env::args_os().skip(1))) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             if json && code == 2 {
                 let first = e.kind().to_string();
                 let msg = e.to_string();
@@ -112,6 +119,101 @@ fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
         || args
             .windows(2)
             .any(|w| w[0] == "--format" && w[1] == "json")
+}
+
+/// The language a command line asks for before it is parsed: `--lang L` or `--lang=L`, else
+/// the environment's.
+fn lang_of_args(args: impl Iterator<Item = std::ffi::OsString>) -> Lang {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let given = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--lang" => args.get(i + 1).cloned(),
+            None => None,
+        });
+    given
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()))
+}
+
+/// A mistake on the command line in `lang` (`None`: clap's own text, as for English, help and
+/// the version): what is wrong, with the argument or value named, and where to read more.
+fn parse_error_text(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if lang == Lang::En
+        || matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        return None;
+    }
+    let ctx = |k: ContextKind| -> String {
+        match e.get(k) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join(", "),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(v)) => v
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => String::new(),
+        }
+    };
+    gbl_core::i18n::with(lang, || {
+        let message = match e.kind() {
+            ErrorKind::InvalidSubcommand => gbl_core::t!(
+                "cli-parse-subcommand",
+                name = ctx(ContextKind::InvalidSubcommand)
+            ),
+            ErrorKind::UnknownArgument => {
+                gbl_core::t!("cli-parse-argument", name = ctx(ContextKind::InvalidArg))
+            }
+            ErrorKind::InvalidValue | ErrorKind::ValueValidation => gbl_core::t!(
+                "cli-parse-value",
+                value = ctx(ContextKind::InvalidValue),
+                name = ctx(ContextKind::InvalidArg)
+            ),
+            ErrorKind::MissingRequiredArgument => {
+                gbl_core::t!("cli-parse-missing", names = ctx(ContextKind::InvalidArg))
+            }
+            ErrorKind::ArgumentConflict => gbl_core::t!(
+                "cli-parse-conflict",
+                name = ctx(ContextKind::InvalidArg),
+                other = ctx(ContextKind::PriorArg)
+            ),
+            _ => gbl_core::t!("cli-parse-other"),
+        };
+        let mut text = format!("{}: {message}\n", gbl_core::t!("cli-error"));
+        for (kind, id) in [
+            (ContextKind::SuggestedSubcommand, "cli-parse-did-you-mean"),
+            (ContextKind::SuggestedArg, "cli-parse-did-you-mean"),
+            (ContextKind::SuggestedValue, "cli-parse-did-you-mean"),
+            (ContextKind::ValidValue, "cli-parse-valid-values"),
+        ] {
+            let v = ctx(kind);
+            if !v.is_empty() {
+                text.push_str(&gbl_core::i18n::tr(id, &[("names", &v)]));
+                text.push('\n');
+            }
+        }
+        let usage = ctx(ContextKind::Usage);
+        if !usage.is_empty() {
+            let usage = usage
+                .trim_end()
+                .replacen("Usage:", &gbl_core::t!("cli-parse-usage"), 1);
+            text.push_str(&format!("\n{usage}\n"));
+        }
+        text.push_str(&gbl_core::t!("cli-parse-help"));
+        text.push('\n');
+        Some(text)
+    })
 }
 
 fn print_error_json(doc: &serde_json::Value) {

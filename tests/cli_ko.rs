@@ -315,3 +315,46 @@ fn init_writes_korean_comments_and_says_what_is_next() {
         "{e}"
     );
 }
+
+#[test]
+fn a_mistake_on_the_command_line_is_told_in_korean() {
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("gbl")
+            .expect("the gbl binary")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "ko_KR.UTF-8")
+            .args(args)
+            .output()
+            .expect("gbl runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run(&["chek", "gd-one-step"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.starts_with("오류: 'chek'은(는) gbl의 명령이 아닙니다\n"),
+        "{err}"
+    );
+    assert!(err.contains("혹시 다음을 뜻했습니까: "), "{err}");
+    assert!(err.contains("check"), "{err}");
+    let (code, err) = run(&["check", "gd-one-step", "--color", "sometimes"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("'sometimes'은(는) --color <COLOR>에 줄 수 있는 값이 아닙니다"),
+        "{err}"
+    );
+    assert!(err.contains("줄 수 있는 값: auto, always, never"), "{err}");
+    let (code, err) = run(&["show"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("꼭 필요한 인수가 빠졌습니다: <ID>"), "{err}");
+    assert!(err.contains("사용법: gbl show <ID>"), "{err}");
+    // --lang en on the same machine: clap's own English.
+    let (_, err) = run(&["--lang", "en", "chek"]);
+    assert!(
+        err.starts_with("error: unrecognized subcommand 'chek'"),
+        "{err}"
+    );
+}

@@ -147,3 +147,16 @@ cli-starter-py-update =
 
 ## The word before an error on stderr
 cli-error = error
+
+## A mistake on the command line (clap's own text is used in English; these are for the
+## other languages, and must read the same)
+cli-parse-subcommand = '{ $name }' is not a gbl command
+cli-parse-argument = the argument '{ $name }' is not one of this command's
+cli-parse-value = '{ $value }' is not a value { $name } takes
+cli-parse-missing = a required argument is missing: { $names }
+cli-parse-conflict = { $name } cannot be given with { $other }
+cli-parse-other = the command line cannot be read
+cli-parse-did-you-mean = did you mean: { $names }?
+cli-parse-valid-values = the values it takes: { $names }
+cli-parse-help = For more, see --help.
+cli-parse-usage = Usage:

@@ -139,3 +139,15 @@ cli-starter-py-update =
 
 ## 표준 오류에 쓰는 오류 앞의 말
 cli-error = 오류
+
+## 명령줄의 실수 (영어에서는 clap의 문장을 그대로 씁니다)
+cli-parse-subcommand = '{ $name }'은(는) gbl의 명령이 아닙니다
+cli-parse-argument = 인수 '{ $name }'은(는) 이 명령에 없습니다
+cli-parse-value = '{ $value }'은(는) { $name }에 줄 수 있는 값이 아닙니다
+cli-parse-missing = 꼭 필요한 인수가 빠졌습니다: { $names }
+cli-parse-conflict = { $name }은(는) { $other }와(과) 함께 쓸 수 없습니다
+cli-parse-other = 명령줄을 읽을 수 없습니다
+cli-parse-did-you-mean = 혹시 다음을 뜻했습니까: { $names }
+cli-parse-valid-values = 줄 수 있는 값: { $names }
+cli-parse-help = 자세한 내용은 --help에서 볼 수 있습니다.
+cli-parse-usage = 사용법:
