@@ -101,3 +101,8 @@ budget-advice-fewer-steps = take fewer steps
 ## Suggestions
 
 suggest-did-you-mean = did you mean { $ids }?
+
+## What a budget measured, for a descent (engine/descent)
+budget-what-gradient = the gradient of { $f } ({ $n } variables)
+budget-what-run = a run of { $steps } steps
+budget-what-kept-run = keeping a run of { $steps } steps in { $n } variables

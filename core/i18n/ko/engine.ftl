@@ -101,3 +101,8 @@ budget-advice-fewer-steps = 단계를 줄이십시오
 ## 제안
 
 suggest-did-you-mean = 혹시 { $ids }입니까?
+
+## 예산이 잰 것 (경사하강법 실행, engine/descent)
+budget-what-gradient = { $f }의 기울기(변수 { $n }개)
+budget-what-run = { $steps }스텝짜리 실행
+budget-what-kept-run = 변수 { $n }개로 된 { $steps }스텝짜리 실행을 모두 보관하는 일

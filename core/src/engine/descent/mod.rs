@@ -100,10 +100,10 @@ impl Problem {
                     .fold(0, u64::saturating_add);
                 budget::check(
                     || {
-                        format!(
-                            "the gradient of {} ({} variables)",
-                            budget::shorten(f),
-                            vars.len()
+                        crate::t!(
+                            "budget-what-gradient",
+                            f = budget::shorten(f),
+                            n = vars.len()
                         )
                     },
                     total,
@@ -150,7 +150,7 @@ impl Problem {
     pub fn check_run(&self, steps: usize, stored: bool) -> Result<(), OverBudget> {
         let steps = steps as u64 + 1;
         budget::check(
-            || format!("a run of {} steps", steps - 1),
+            || crate::t!("budget-what-run", steps = steps - 1),
             steps.saturating_mul(self.step_cost()),
             budget::MAX_WORK,
             "operations",
@@ -159,7 +159,7 @@ impl Problem {
         if stored {
             let n = self.vars.len() as u64;
             budget::check(
-                || format!("keeping a run of {} steps in {n} variables", steps - 1),
+                || crate::t!("budget-what-kept-run", steps = steps - 1, n = n),
                 steps.saturating_mul(2 * n + 1),
                 budget::MAX_STORED,
                 "numbers",
