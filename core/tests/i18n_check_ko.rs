@@ -4,6 +4,9 @@
 //! worked solution. Each sentence is asserted whole, and its numbers are the same as in the
 //! English sentence of the same answer.
 
+mod common;
+use common::numbers;
+
 use gbl_core::check::answers;
 use gbl_core::check::report::Given;
 use gbl_core::exercise::load::{Loaded, Source, parse_exercise};
@@ -53,33 +56,6 @@ fn feedback(id: &str, answers: Value, q: &str, lang: &str) -> (String, Option<St
         found["feedback"].as_str().unwrap_or_default().to_string(),
         found["mistake"].as_str().map(str::to_string),
     )
-}
-
-/// The numbers in a sentence, in order (`-81`, `0.1`, `2.4`).
-fn numbers(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let starts_negative = c == '-'
-            && cur.is_empty()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-            && (i == 0 || !chars[i - 1].is_alphanumeric());
-        if c.is_ascii_digit()
-            || starts_negative
-            || (c == '.' && !cur.is_empty() && chars.get(i + 1).is_some_and(char::is_ascii_digit))
-        {
-            cur.push(c);
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    // Sorted: a Korean sentence may give the same numbers in another order.
-    out.sort();
-    out
 }
 
 /// The Korean feedback of question `q`, asserted whole, with the mistake named as in English

@@ -4,6 +4,9 @@
 //! page's API (`"lang": "ko"`) for a parse error in an answer and for the worked solution.
 //! Each Korean sentence is asserted whole, and its numbers are those of the English one.
 
+mod common;
+use common::numbers;
+
 use gbl_core::engine::budget::try_derivative;
 use gbl_core::engine::diff::Rules;
 use gbl_core::engine::eval::eval;
@@ -14,31 +17,6 @@ use gbl_core::i18n::{self, Lang};
 use serde_json::{Value, json};
 
 use PyNum::{Float, Int};
-
-/// The numbers in a sentence, sorted (Korean may order them otherwise than English).
-fn numbers(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let negative = c == '-'
-            && cur.is_empty()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-            && (i == 0 || !chars[i - 1].is_alphanumeric());
-        let point =
-            c == '.' && !cur.is_empty() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if c.is_ascii_digit() || negative || point {
-            cur.push(c);
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out.sort();
-    out
-}
 
 /// `f()` in Korean, asserted whole, with the numbers of `f()` in English; the English too.
 fn check_ko(f: impl Fn() -> String, ko: &str) -> String {
