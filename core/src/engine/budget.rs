@@ -38,16 +38,66 @@ pub struct OverBudget {
     pub needed: u64,
     /// The budget.
     pub limit: u64,
-    /// The unit, e.g. "expression nodes".
-    pub unit: &'static str,
+    /// What is counted.
+    pub unit: Unit,
     /// What to do about it.
-    pub advice: &'static str,
+    pub advice: Advice,
+}
+
+/// What a budget counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Nodes of an expression.
+    Nodes,
+    /// Steps of simplification.
+    Steps,
+    /// Evaluation operations.
+    Operations,
+    /// Numbers kept in memory.
+    Numbers,
+}
+
+/// What to do when a budget is passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Advice {
+    /// Write the function more simply.
+    Simpler,
+    /// Fewer variables or a simpler function.
+    FewerVariables,
+    /// Fewer steps or a simpler function.
+    FewerStepsOrSimpler,
+    /// Fewer steps.
+    FewerSteps,
+}
+
+impl Unit {
+    /// The unit in the reader's language.
+    fn text(self) -> String {
+        match self {
+            Unit::Nodes => t!("budget-unit-nodes"),
+            Unit::Steps => t!("budget-unit-steps"),
+            Unit::Operations => t!("budget-unit-operations"),
+            Unit::Numbers => t!("budget-unit-numbers"),
+        }
+    }
+}
+
+impl Advice {
+    /// The advice in the reader's language.
+    fn text(self) -> String {
+        match self {
+            Advice::Simpler => t!("budget-advice-simpler"),
+            Advice::FewerVariables => t!("budget-advice-fewer-variables"),
+            Advice::FewerStepsOrSimpler => t!("budget-advice-fewer-steps-simpler"),
+            Advice::FewerSteps => t!("budget-advice-fewer-steps"),
+        }
+    }
 }
 
 impl std::fmt::Display for OverBudget {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (w, n, l) = (&self.what, self.needed, self.limit);
-        let (u, a) = (unit_text(self.unit), advice_text(self.advice));
+        let (u, a) = (self.unit.text(), self.advice.text());
         // One line, so that the catalogue test reads the call's arguments.
         #[rustfmt::skip]
         let text = t!("budget-over", what = w, needed = n, limit = l, unit = u, advice = a);
@@ -57,38 +107,13 @@ impl std::fmt::Display for OverBudget {
 
 impl std::error::Error for OverBudget {}
 
-/// A budget's unit in the reader's language (the callers name it in English).
-fn unit_text(unit: &str) -> String {
-    match unit {
-        "expression nodes" => t!("budget-unit-nodes"),
-        "steps" => t!("budget-unit-steps"),
-        "operations" => t!("budget-unit-operations"),
-        "numbers" => t!("budget-unit-numbers"),
-        other => other.to_string(),
-    }
-}
-
-/// A budget's advice in the reader's language (the callers give it in English).
-fn advice_text(advice: &str) -> String {
-    match advice {
-        ADVICE_SIMPLER => t!("budget-advice-simpler"),
-        "use fewer variables or a simpler function" => t!("budget-advice-fewer-variables"),
-        "take fewer steps or a simpler function" => t!("budget-advice-fewer-steps-simpler"),
-        "take fewer steps" => t!("budget-advice-fewer-steps"),
-        other => other.to_string(),
-    }
-}
-
-/// The advice for a derivative that is too large.
-const ADVICE_SIMPLER: &str = "write the function more simply (fewer nested powers and functions)";
-
 /// Checks `needed` against `limit`.
 pub fn check(
     what: impl FnOnce() -> String,
     needed: u64,
     limit: u64,
-    unit: &'static str,
-    advice: &'static str,
+    unit: Unit,
+    advice: Advice,
 ) -> Result<(), OverBudget> {
     if needed <= limit {
         Ok(())
@@ -109,16 +134,16 @@ pub fn try_derivative(e: &Expr, v: &str, rules: Rules) -> Result<Expr, OverBudge
         || t!("budget-derivative", expr = shorten(e), var = v),
         derivative_size(e, v, rules),
         MAX_NODES,
-        "expression nodes",
-        ADVICE_SIMPLER,
+        Unit::Nodes,
+        Advice::Simpler,
     )?;
     let raw = diff(e, v, rules);
     try_simplify(&raw).map_err(|needed| OverBudget {
         what: t!("budget-simplify-derivative", expr = shorten(e), var = v),
         needed,
         limit: MAX_SIMPLIFY_WORK,
-        unit: "steps",
-        advice: ADVICE_SIMPLER,
+        unit: Unit::Steps,
+        advice: Advice::Simpler,
     })
 }
 

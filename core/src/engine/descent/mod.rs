@@ -108,8 +108,8 @@ impl Problem {
                     },
                     total,
                     MAX_NODES_TOTAL,
-                    "expression nodes",
-                    "use fewer variables or a simpler function",
+                    budget::Unit::Nodes,
+                    budget::Advice::FewerVariables,
                 )?;
                 vars.iter()
                     .map(|v| try_derivative(f, v, Rules::default()))
@@ -153,8 +153,8 @@ impl Problem {
             || crate::t!("budget-what-run", steps = steps - 1),
             steps.saturating_mul(self.step_cost()),
             budget::MAX_WORK,
-            "operations",
-            "take fewer steps or a simpler function",
+            budget::Unit::Operations,
+            budget::Advice::FewerStepsOrSimpler,
         )?;
         if stored {
             let n = self.vars.len() as u64;
@@ -162,8 +162,8 @@ impl Problem {
                 || crate::t!("budget-what-kept-run", steps = steps - 1, n = n),
                 steps.saturating_mul(2 * n + 1),
                 budget::MAX_STORED,
-                "numbers",
-                "take fewer steps",
+                budget::Unit::Numbers,
+                budget::Advice::FewerSteps,
             )?;
         }
         Ok(())
